@@ -1,0 +1,137 @@
+import { PropChecker } from '../core/configuration-error';
+import { disruptionProblems } from '../policy/disruption';
+import { imagePinProblem } from '../policy/image';
+import { intOrPercentProblem } from '../policy/int-or-percent';
+import { DeclaredPort, probeProblems, sameProbe } from '../policy/probes';
+import { resourceProblems } from '../policy/qos';
+import { rollingUpdateProblems, rolloutArithmetic } from '../policy/rollout';
+import { isCredentialName } from '../policy/secrets';
+import { shutdownProblems } from '../policy/shutdown';
+import { DeploymentSettings } from './settings';
+
+const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
+
+/** Checks the settings of a ZeroDowntimeDeployment; every problem names its prop and the fix. */
+export function validateSettings(s: DeploymentSettings): PropChecker {
+  const check = new PropChecker();
+  const p = s.props;
+  checkIdentity(check, s);
+  checkReplicas(check, s);
+  checkRollout(check, s);
+  checkProbes(check, s);
+  checkShutdown(check, s);
+  const resourceFindings = p.resources ? resourceProblems(p.resources, s.qosClass) : [];
+  if (!p.resources) check.add('resources', undefined, 'is required: pods without requests are BestEffort and the first to be evicted', "pass guaranteedResources({ cpu: '200m', memory: '128Mi' })");
+  check.addFindings(resourceFindings, (f) => `resources.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], p.resources));
+  check.addFindings(disruptionProblems(s.disruptionBudget, s.worstCaseReplicas),
+    (f) => `disruptionBudget.${f}`, (f) => (s.disruptionBudget as any)[f]);
+  checkEnv(check, s);
+  checkVolumes(check, s);
+  return check;
+}
+
+function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
+  const p = s.props;
+  if (!DNS_1035_LABEL.test(p.name ?? '')) {
+    check.add('name', p.name, 'must be a DNS-1035 label (lower-case letters, digits and -, starting with a letter, at most 63 characters), because the Service shares it', "use a name such as 'wordpress'");
+  }
+  const pinProblem = imagePinProblem(p.image ?? '');
+  if (pinProblem) check.add('image', p.image, `${pinProblem}`, "pin a version tag such as 'wordpress:6.4.3-apache' or a digest '@sha256:…'");
+  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
+  if (!PORT_NAME.test(s.portName)) check.add('portName', s.portName, 'must be an IANA service name (at most 15 lower-case letters, digits and -, with a letter)', "use a name such as 'http'");
+}
+
+function checkReplicas(check: PropChecker, s: DeploymentSettings): void {
+  const p = s.props;
+  const singleFix = 'use at least 2, or set allowSingleReplica: true for a development environment';
+  if (p.autoscaling && p.replicas !== undefined) {
+    check.add('replicas', p.replicas, 'is set together with autoscaling; the HPA owns the replica count', 'drop replicas and set autoscaling.minReplicas instead');
+  }
+  if (s.autoscaling) {
+    const a = s.autoscaling;
+    check.wholeNumber('autoscaling.minReplicas', a.minReplicas, 1);
+    check.wholeNumber('autoscaling.maxReplicas', a.maxReplicas, 1);
+    if (a.minReplicas > a.maxReplicas) check.add('autoscaling.minReplicas', a.minReplicas, `is above autoscaling.maxReplicas ${a.maxReplicas}`, 'make minReplicas at most maxReplicas');
+    else if (a.minReplicas === a.maxReplicas) check.add('autoscaling.maxReplicas', a.maxReplicas, `equals minReplicas, so the autoscaler can never scale`, 'raise maxReplicas, or drop autoscaling and set replicas');
+    if (a.minReplicas < 2 && !p.allowSingleReplica) check.add('autoscaling.minReplicas', a.minReplicas, 'lets the autoscaler go down to one pod, which cannot survive a node drain', singleFix);
+    for (const metric of ['cpuUtilization', 'memoryUtilization'] as const) {
+      const value = a[metric];
+      if (value !== undefined && (!Number.isInteger(value) || value < 1)) check.add(`autoscaling.${metric}`, value, 'must be a whole percentage of the request, at least 1', 'use a value such as 70');
+    }
+  } else {
+    check.wholeNumber('replicas', s.replicas, 0);
+    if (s.replicas! < 2 && !p.allowSingleReplica) check.add('replicas', s.replicas, 'a single pod cannot survive a node drain or a rollout of a broken image', singleFix);
+  }
+}
+
+function checkRollout(check: PropChecker, s: DeploymentSettings): void {
+  const input = { replicas: s.worstCaseReplicas, maxSurge: s.maxSurge, maxUnavailable: s.maxUnavailable };
+  check.addFindings(rollingUpdateProblems(input), (f) => `rollout.${f}`, (f) => (input as any)[f]);
+  check.wholeNumber('rollout.minReadySeconds', s.minReadySeconds, 0);
+  check.wholeNumber('rollout.revisionHistoryLimit', s.revisionHistoryLimit, 0);
+  check.wholeNumber('rollout.progressDeadlineSeconds', s.progressDeadlineSeconds, 1);
+  if (s.progressDeadlineSeconds <= s.minReadySeconds) {
+    check.add('rollout.progressDeadlineSeconds', s.progressDeadlineSeconds, `must exceed minReadySeconds (${s.minReadySeconds}); the API server rejects it otherwise`, 'keep the default 600');
+  }
+}
+
+function checkProbes(check: PropChecker, s: DeploymentSettings): void {
+  const p = s.props;
+  const declared: DeclaredPort[] = [{ name: s.portName, containerPort: p.port }];
+  if (!p.readinessProbe) {
+    check.add('readinessProbe', undefined, 'is required: without it a pod receives traffic before it can serve, and a rollout cannot tell a broken version', "pass Probe.httpGet({ path: '/healthz' }) or Probe.tcpSocket()");
+  }
+  const probes = { startupProbe: p.startupProbe, readinessProbe: p.readinessProbe, livenessProbe: p.livenessProbe };
+  for (const [prop, probe] of Object.entries(probes)) {
+    if (!probe) continue;
+    const kind = prop.replace('Probe', '') as 'startup' | 'readiness' | 'liveness';
+    check.addFindings(probeProblems(kind, probe.toSpec(s.portName), declared), (f) => `${prop}.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], probe.toSpec(s.portName)));
+  }
+  if (p.livenessProbe && p.readinessProbe && sameProbe(p.livenessProbe.toSpec(s.portName), p.readinessProbe.toSpec(s.portName))) {
+    check.add('livenessProbe', p.livenessProbe.toSpec(s.portName), 'is identical to readinessProbe: an overloaded pod is restarted at the moment it leaves the load balancer, and the restarts cascade',
+      'drop the liveness probe (the default), or give it a cheaper endpoint and a higher failureThreshold');
+  }
+}
+
+function checkShutdown(check: PropChecker, s: DeploymentSettings): void {
+  const p = s.props;
+  check.wholeNumber('preStop (duration seconds)', s.preStop.durationSeconds, 1);
+  check.wholeNumber('shutdownBudgetSeconds', s.shutdownBudgetSeconds, 1);
+  check.wholeNumber('terminationGracePeriodSeconds', s.terminationGracePeriodSeconds, 1);
+  const problems = shutdownProblems({
+    preStopSeconds: s.preStop.durationSeconds,
+    terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
+    shutdownBudgetSeconds: s.shutdownBudgetSeconds,
+  });
+  check.addFindings(problems, (f) => f, () => p.terminationGracePeriodSeconds ?? s.terminationGracePeriodSeconds);
+}
+
+function checkEnv(check: PropChecker, s: DeploymentSettings): void {
+  for (const [name, value] of Object.entries(s.props.env ?? {})) {
+    if (typeof value === 'string' && isCredentialName(name) && !s.props.allowLiteralSecrets) {
+      check.add(`env.${name}`, '(redacted)', 'is a credential written as a literal, and rendered YAML is committed to Git',
+        `use { secretKeyRef: { name: '<secret>', key: '<key>' } } (or allowLiteralSecrets: true for a local experiment only)`);
+    }
+  }
+}
+
+function checkVolumes(check: PropChecker, s: DeploymentSettings): void {
+  const seen = new Set<string>();
+  const wellFormed = !intOrPercentProblem(s.maxSurge) && !intOrPercentProblem(s.maxUnavailable);
+  const rollout = wellFormed ? rolloutArithmetic({ replicas: s.worstCaseReplicas, maxSurge: s.maxSurge, maxUnavailable: s.maxUnavailable }) : { surge: 0 };
+  const mostPods = s.autoscaling ? s.autoscaling.maxReplicas : s.replicas!;
+  (s.props.volumes ?? []).forEach((volume, i) => {
+    const prop = `volumes[${i}]`;
+    if (seen.has(volume.name)) check.add(`${prop}.name`, volume.name, 'is used by another volume', 'give each volume its own name');
+    seen.add(volume.name);
+    const sources = Object.entries(volume.source ?? {}).filter(([, v]) => v !== undefined).map(([k]) => k);
+    if (sources.length !== 1) check.add(`${prop}.source`, sources, 'must set exactly one of persistentVolumeClaim, secret, configMap, emptyDir', 'keep one source');
+    const mode = volume.source?.persistentVolumeClaim?.accessMode;
+    if ((mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod') && (rollout.surge > 0 || mostPods > 1)) {
+      check.add(`${prop}.source.persistentVolumeClaim.accessMode`, mode,
+        `${mode} attaches to one node, but ${rollout.surge > 0 ? `a rollout with maxSurge ${JSON.stringify(s.maxSurge)} starts the new pod while the old one still holds the volume` : `${mostPods} replicas share it`}: the new pod hangs in ContainerCreating with a Multi-Attach error`,
+        'use a ReadWriteMany claim (e.g. CephFS, NFS, EFS), or run the workload as a StatefulSet with one claim per pod');
+    }
+  });
+}

@@ -1,0 +1,187 @@
+import { Chart, JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { parseImage } from '../policy/image';
+import { qosClassOf, QosClass } from '../policy/qos';
+import { renderEnv, renderResources, renderVolume, renderVolumeMount } from './container';
+import { PatchableKubeDeployment } from './patchable-deployment';
+import { PreStopKind } from './pre-stop';
+import { toKubeHandler } from './probe';
+import { ZeroDowntimeDeploymentProps } from './props';
+import { DeploymentSettings, resolveSettings } from './settings';
+import { validateSettings } from './validate';
+
+/**
+ * A Deployment that rolls without dropping a request, with its Service, PodDisruptionBudget and
+ * (optionally) HorizontalPodAutoscaler. The defaults are the seed articles' fixes, done right: surge
+ * before terminating, a readiness gate, a preStop delay inside a longer grace period, Guaranteed QoS,
+ * a PDB that lets drains proceed one pod at a time, and anti-affinity. Combinations that cannot roll
+ * without downtime are refused in the constructor, all at once, naming each prop and its fix.
+ */
+export class ZeroDowntimeDeployment extends Construct {
+  /** Name of every object. */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** The labels that select the pods (stable: name, instance, component). */
+  public readonly selector: Record<string, string>;
+  /** The QoS class the pods get. */
+  public readonly qosClass: QosClass;
+  /** The container's named port. */
+  public readonly portName: string;
+  /** The Service port. */
+  public readonly servicePort: number;
+  /** Seconds the preStop hook keeps a Terminating pod serving. */
+  public readonly preStopSeconds: number;
+  /** Seconds from termination to SIGKILL. */
+  public readonly terminationGracePeriodSeconds: number;
+  /** The Deployment. */
+  public readonly deployment: k8s.KubeDeployment;
+  /** The Service in front of the pods. */
+  public readonly service: k8s.KubeService;
+  /** The PodDisruptionBudget over exactly the Deployment's pods. */
+  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  /** The HorizontalPodAutoscaler, when autoscaling was asked for. */
+  public readonly horizontalPodAutoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+
+  constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
+    super(scope, id);
+    const s = resolveSettings(props);
+    validateSettings(s).throwIfAny(`ZeroDowntimeDeployment "${props.name}"`);
+
+    this.name = props.name;
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.portName = s.portName;
+    this.servicePort = props.service?.port ?? props.port;
+    this.preStopSeconds = s.preStop.durationSeconds;
+    this.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
+    const identity: AppIdentity = { name: props.appName ?? props.name, instance: props.instance ?? props.name, component: props.component, partOf: props.partOf };
+    this.selector = selectorLabels(identity);
+    const labels = { ...standardLabels(identity), ...props.labels };
+    const metadata = (extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name: this.name, namespace: this.namespace, labels, ...extra });
+
+    const container = this.renderContainer(s);
+    this.qosClass = qosClassOf([props.resources]);
+    const version = parseImage(props.image).tag;
+    const annotations = { ...props.annotations, ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}) };
+
+    const deployment = new PatchableKubeDeployment(this, 'Deployment', {
+      metadata: metadata(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      spec: {
+        ...(s.replicas !== undefined ? { replicas: s.replicas } : {}),
+        selector: { matchLabels: this.selector },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxSurge: intOrString(s.maxSurge), maxUnavailable: intOrString(s.maxUnavailable) },
+        },
+        minReadySeconds: s.minReadySeconds,
+        revisionHistoryLimit: s.revisionHistoryLimit,
+        progressDeadlineSeconds: s.progressDeadlineSeconds,
+        template: {
+          metadata: {
+            labels: { ...labels, ...(version ? { 'app.kubernetes.io/version': version } : {}) },
+            ...(props.podAnnotations ? { annotations: props.podAnnotations } : {}),
+          },
+          spec: {
+            ...(props.serviceAccountName ? { serviceAccountName: props.serviceAccountName } : {}),
+            terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
+            affinity: this.renderAffinity(s),
+            ...(s.spread.zoneSpread ? { topologySpreadConstraints: [{
+              maxSkew: 1,
+              topologyKey: 'topology.kubernetes.io/zone',
+              whenUnsatisfiable: s.spread.zoneSpreadWhenUnsatisfiable,
+              labelSelector: { matchLabels: this.selector },
+            }] } : {}),
+            ...(props.podSecurityContext ? { securityContext: props.podSecurityContext } : {}),
+            containers: [container],
+            ...(props.volumes?.length ? { volumes: props.volumes.map(renderVolume) } : {}),
+          },
+        },
+      },
+    });
+    if (s.preStop.kind === PreStopKind.NATIVE_SLEEP) {
+      // The 1.27 types have no lifecycle.preStop.sleep; the field exists from Kubernetes 1.30.
+      deployment.addPostSchemaPatch(JsonPatch.add('/spec/template/spec/containers/0/lifecycle', { preStop: s.preStop.toSpec(s.portName) }));
+    }
+
+    this.deployment = deployment;
+
+    const service = props.service ?? {};
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: metadata(service.annotations ? { annotations: service.annotations } : {}),
+      spec: {
+        type: service.type ?? 'ClusterIP',
+        selector: this.selector,
+        ports: [{
+          name: s.portName,
+          port: this.servicePort,
+          targetPort: k8s.IntOrString.fromString(s.portName),
+          protocol: 'TCP',
+          ...(service.nodePort !== undefined ? { nodePort: service.nodePort } : {}),
+        }],
+      },
+    });
+
+    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
+      metadata: metadata(),
+      spec: {
+        selector: { matchLabels: this.selector },
+        ...(s.disruptionBudget.minAvailable !== undefined ? { minAvailable: intOrString(s.disruptionBudget.minAvailable) } : {}),
+        ...(s.disruptionBudget.maxUnavailable !== undefined ? { maxUnavailable: intOrString(s.disruptionBudget.maxUnavailable) } : {}),
+      },
+    });
+
+    if (s.autoscaling) {
+      const a = s.autoscaling;
+      const metric = (name: string, utilization: number | undefined): k8s.MetricSpecV2[] => (utilization === undefined ? [] : [{
+        type: 'Resource',
+        resource: { name, target: { type: 'Utilization', averageUtilization: utilization } },
+      }]);
+      this.horizontalPodAutoscaler = new k8s.KubeHorizontalPodAutoscalerV2(this, 'HorizontalPodAutoscaler', {
+        metadata: metadata(),
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
+          minReplicas: a.minReplicas,
+          maxReplicas: a.maxReplicas,
+          metrics: [...metric('cpu', a.cpuUtilization), ...metric('memory', a.memoryUtilization)],
+          ...(a.behavior ? { behavior: a.behavior } : {}),
+        },
+      });
+    }
+  }
+
+  private renderContainer(s: DeploymentSettings): k8s.Container {
+    const p = s.props;
+    const preStop = s.preStop.kind === PreStopKind.NATIVE_SLEEP ? undefined : toKubeHandler(s.preStop.toSpec(s.portName));
+    return {
+      name: s.containerName,
+      image: p.image,
+      imagePullPolicy: p.imagePullPolicy ?? 'IfNotPresent',
+      ...(p.command ? { command: p.command } : {}),
+      ...(p.args ? { args: p.args } : {}),
+      ports: [{ name: s.portName, containerPort: p.port, protocol: 'TCP' }],
+      ...(p.env && Object.keys(p.env).length > 0 ? { env: renderEnv(p.env) } : {}),
+      resources: renderResources(p.resources),
+      ...(p.startupProbe ? { startupProbe: p.startupProbe.toKube(s.portName) } : {}),
+      readinessProbe: p.readinessProbe.toKube(s.portName),
+      ...(p.livenessProbe ? { livenessProbe: p.livenessProbe.toKube(s.portName) } : {}),
+      ...(preStop ? { lifecycle: { preStop } } : {}),
+      ...(p.securityContext ? { securityContext: p.securityContext } : {}),
+      ...(p.volumes?.length ? { volumeMounts: p.volumes.map(renderVolumeMount) } : {}),
+    };
+  }
+
+  private renderAffinity(s: DeploymentSettings): k8s.Affinity {
+    const term = { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: this.selector } };
+    return {
+      podAntiAffinity: s.spread.podAntiAffinity === 'required'
+        ? { requiredDuringSchedulingIgnoredDuringExecution: [term] }
+        : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: s.spread.antiAffinityWeight, podAffinityTerm: term }] },
+    };
+  }
+}
+
+function intOrString(value: number | string): k8s.IntOrString {
+  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+}

@@ -1,0 +1,18 @@
+/**
+ * One thing wrong with a configuration, independent of where it came from: the construct turns
+ * `field` into a prop path, the audit into a manifest field path.
+ */
+export interface Finding {
+  /** The field at fault, relative to the object that was checked (e.g. `maxSurge`). */
+  readonly field: string;
+  /** What is wrong and what it would cause. */
+  readonly problem: string;
+  /** One line that says how to fix it. */
+  readonly fix: string;
+}
+
+/** Why `value` is not a whole number of at least `min`, or undefined when it is. */
+export function wholeNumberProblem(value: unknown, min: number): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value)) return `${JSON.stringify(value)} is not a whole number`;
+  return value < min ? `${value} is below the minimum of ${min}` : undefined;
+}

@@ -1,0 +1,31 @@
+/**
+ * IntOrString arithmetic as the Deployment and disruption controllers do it
+ * (k8s.io/apimachinery intstr.GetScaledValueFromIntOrPercent).
+ */
+
+/** A count of pods, or a percentage of the desired count such as `'25%'`. */
+export type IntOrPercent = number | string;
+
+const PERCENT = /^(\d+)%$/;
+
+/** Why the value is not a whole non-negative number or a percentage from 0% to 100%, or undefined when it is. */
+export function intOrPercentProblem(value: IntOrPercent): string | undefined {
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number >= 0';
+  }
+  const match = PERCENT.exec(value);
+  if (!match) return `must be a whole number or a percentage such as '25%'`;
+  return Number(match[1]) <= 100 ? undefined : 'a percentage must be at most 100%';
+}
+
+/**
+ * Resolves a count or percentage against `total`. Percentages round up for maxSurge and for
+ * PodDisruptionBudgets, and down for a Deployment's maxUnavailable.
+ */
+export function scaleIntOrPercent(value: IntOrPercent, total: number, roundUp: boolean): number {
+  if (typeof value === 'number') return value;
+  const match = PERCENT.exec(value);
+  if (!match) throw new Error(`not an integer or percentage: '${value}'`);
+  const exact = (Number(match[1]) * total) / 100;
+  return roundUp ? Math.ceil(exact) : Math.floor(exact);
+}

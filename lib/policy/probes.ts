@@ -1,0 +1,90 @@
+import { Finding, wholeNumberProblem } from './finding';
+
+/** A probe or lifecycle handler as it appears in a manifest (any of its actions). */
+export interface ProbeSpec {
+  readonly httpGet?: { readonly port?: number | string; readonly path?: string; readonly [key: string]: unknown };
+  readonly tcpSocket?: { readonly port?: number | string; readonly [key: string]: unknown };
+  readonly grpc?: { readonly port?: number; readonly [key: string]: unknown };
+  readonly exec?: { readonly command?: readonly string[] };
+  readonly initialDelaySeconds?: number;
+  readonly periodSeconds?: number;
+  readonly timeoutSeconds?: number;
+  readonly successThreshold?: number;
+  readonly failureThreshold?: number;
+}
+
+/** A port a container declares. */
+export interface DeclaredPort {
+  readonly name?: string;
+  readonly containerPort: number;
+}
+
+/** The kinds of probe a container has. */
+export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+
+const TIMING_MINIMUMS: ReadonlyArray<[keyof ProbeSpec, number]> = [
+  ['initialDelaySeconds', 0], ['periodSeconds', 1], ['timeoutSeconds', 1], ['successThreshold', 1], ['failureThreshold', 1],
+];
+
+/** The port a probe or handler targets, if it targets one. */
+export function probePort(probe: ProbeSpec): number | string | undefined {
+  return probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
+}
+
+/** Why `port` is not one the container declares (by number or by name), or undefined when it is. */
+export function undeclaredPortProblem(port: number | string, declared: readonly DeclaredPort[]): string | undefined {
+  const found = typeof port === 'number'
+    ? declared.some((p) => p.containerPort === port)
+    : declared.some((p) => p.name === port);
+  if (found) return undefined;
+  const known = declared.map((p) => (p.name ? `${p.name} (${p.containerPort})` : String(p.containerPort))).join(', ') || 'none';
+  return `port ${JSON.stringify(port)} is not declared by the container (declared: ${known})`;
+}
+
+/** What is wrong with one probe: undeclared port, timings out of range, successThreshold other than 1 where the API requires it. */
+export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: readonly DeclaredPort[]): Finding[] {
+  const problems: Finding[] = [];
+  const port = probePort(probe);
+  const portProblem = port === undefined ? undefined : undeclaredPortProblem(port, declared);
+  if (portProblem) {
+    problems.push({ field: probe.httpGet ? 'httpGet.port' : probe.tcpSocket ? 'tcpSocket.port' : 'grpc.port', problem: `${kind} probe ${portProblem}: it can never pass`, fix: 'probe the named container port, or declare the port on the container' });
+  }
+  for (const [field, min] of TIMING_MINIMUMS) {
+    const value = probe[field];
+    const problem = value === undefined ? undefined : wholeNumberProblem(value, min);
+    if (problem) problems.push({ field, problem: `${kind} probe ${field} ${problem}`, fix: `use a whole number of at least ${min}` });
+  }
+  if (kind !== 'readiness' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+    problems.push({ field: 'successThreshold', problem: `${kind} probe successThreshold is ${probe.successThreshold}; the API server accepts only 1`, fix: 'set successThreshold to 1' });
+  }
+  return problems;
+}
+
+/** True when two probes would behave identically (same action and timings). */
+export function sameProbe(a: ProbeSpec, b: ProbeSpec): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]]))
+    : v));
+}
+
+/** A container's lifecycle.preStop handler as it appears in a manifest, including the native sleep action (Kubernetes >= 1.30). */
+export interface PreStopHandler extends ProbeSpec {
+  readonly sleep?: { readonly seconds?: number };
+}
+
+/**
+ * How many seconds a preStop handler keeps the container serving, when the manifest says: the native
+ * sleep action, or an exec command whose last `sleep N` is the delay. Undefined when it cannot be known
+ * (an HTTP hook, a command without sleep).
+ */
+export function preStopSeconds(handler: PreStopHandler | undefined): number | undefined {
+  if (!handler) return undefined;
+  if (handler.sleep?.seconds !== undefined) return handler.sleep.seconds;
+  const words = (handler.exec?.command ?? []).join(' ');
+  const sleeps = [...words.matchAll(/\bsleep\s+(\d+(?:\.\d+)?)s?\b/g)];
+  return sleeps.length > 0 ? Number(sleeps[sleeps.length - 1][1]) : undefined;
+}

@@ -1,0 +1,24 @@
+import { rollingUpdateProblems, rolloutArithmetic, rolloutSecondsLowerBound, secondsToReady } from '../../lib/policy/rollout';
+
+test('fence posts: surge rounds up, unavailable rounds down, 0/0 becomes unavailable 1', () => {
+  expect(rolloutArithmetic({ replicas: 3, maxSurge: 1, maxUnavailable: 0 })).toEqual({ surge: 1, unavailable: 0, peakPods: 4, minReadyPods: 3, waves: 3 });
+  expect(rolloutArithmetic({ replicas: 10, maxSurge: '25%', maxUnavailable: '25%' })).toEqual({ surge: 3, unavailable: 2, peakPods: 13, minReadyPods: 8, waves: 2 });
+  expect(rolloutArithmetic({ replicas: 3, maxSurge: '0%', maxUnavailable: '25%' })).toMatchObject({ surge: 0, unavailable: 1 });
+  expect(rolloutArithmetic({ replicas: 0, maxSurge: 1, maxUnavailable: 0 }).waves).toBe(0);
+});
+
+test('problems: both zero, all down, bad format', () => {
+  expect(rollingUpdateProblems({ replicas: 3, maxSurge: 1, maxUnavailable: 0 })).toEqual([]);
+  expect(rollingUpdateProblems({ replicas: 3, maxSurge: 0, maxUnavailable: 0 }).map((p) => p.field)).toEqual(['maxSurge']);
+  expect(rollingUpdateProblems({ replicas: 4, maxSurge: 1, maxUnavailable: '100%' }).map((p) => p.field)).toEqual(['maxUnavailable']);
+  expect(rollingUpdateProblems({ replicas: 1, maxSurge: 0, maxUnavailable: 1 })).toEqual([]);
+  expect(rollingUpdateProblems({ replicas: 3, maxSurge: 'one', maxUnavailable: 0 })[0].problem).toMatch(/percentage/);
+});
+
+test('rollout duration lower bound from the probe timings', () => {
+  const readiness = { initialDelaySeconds: 10, periodSeconds: 5, successThreshold: 3 };
+  expect(secondsToReady(readiness, { initialDelaySeconds: 20, periodSeconds: 5, successThreshold: 1 })).toBe(30);
+  expect(secondsToReady(readiness, undefined)).toBe(20);
+  expect(secondsToReady(undefined, undefined)).toBe(0);
+  expect(rolloutSecondsLowerBound(3, 20, 5)).toBe(75);
+});
