@@ -1,13 +1,12 @@
 import { App, Chart } from 'cdk8s';
-import { guaranteedResources, Probe, ZeroDowntimeDeployment } from './lib';
+import { HttpsIngress, WordpressApp } from './lib';
 
 const app = new App();
-const chart = new Chart(app, 'web', { namespace: 'web' });
-new ZeroDowntimeDeployment(chart, 'web', {
-  name: 'web',
-  image: 'nginx:1.27.3',
-  port: 80,
-  readinessProbe: Probe.httpGet({ periodSeconds: 5 }),
-  resources: guaranteedResources({ cpu: '100m', memory: '64Mi' }),
+
+// The seed articles' stack (seed 003, with seed 000's rollout fixes), with the defaults of WordpressApp.
+new WordpressApp(new Chart(app, 'wordpress'), 'wordpress', {
+  ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' }),
+  changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
+
 app.synth();

@@ -16,3 +16,8 @@ export * from './policy/quantity';
 export * from './policy/rollout';
 export * from './policy/secrets';
 export * from './policy/shutdown';
+export * from './policy/volumes';
+export * from './ingress/https-ingress';
+export * from './mysql/mysql-database';
+export * from './wordpress/props';
+export * from './wordpress/wordpress-app';

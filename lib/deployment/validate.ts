@@ -7,6 +7,7 @@ import { resourceProblems } from '../policy/qos';
 import { rollingUpdateProblems, rolloutArithmetic } from '../policy/rollout';
 import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
+import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
 import { DeploymentSettings } from './settings';
 
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -128,10 +129,7 @@ function checkVolumes(check: PropChecker, s: DeploymentSettings): void {
     const sources = Object.entries(volume.source ?? {}).filter(([, v]) => v !== undefined).map(([k]) => k);
     if (sources.length !== 1) check.add(`${prop}.source`, sources, 'must set exactly one of persistentVolumeClaim, secret, configMap, emptyDir', 'keep one source');
     const mode = volume.source?.persistentVolumeClaim?.accessMode;
-    if ((mode === 'ReadWriteOnce' || mode === 'ReadWriteOncePod') && (rollout.surge > 0 || mostPods > 1)) {
-      check.add(`${prop}.source.persistentVolumeClaim.accessMode`, mode,
-        `${mode} attaches to one node, but ${rollout.surge > 0 ? `a rollout with maxSurge ${JSON.stringify(s.maxSurge)} starts the new pod while the old one still holds the volume` : `${mostPods} replicas share it`}: the new pod hangs in ContainerCreating with a Multi-Attach error`,
-        'use a ReadWriteMany claim (e.g. CephFS, NFS, EFS), or run the workload as a StatefulSet with one claim per pod');
-    }
+    const problem = multiAttachProblem(mode, rollout.surge, mostPods);
+    if (problem) check.add(`${prop}.source.persistentVolumeClaim.accessMode`, mode, problem, MULTI_ATTACH_FIX);
   });
 }

@@ -1,0 +1,167 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
+import { Middleware } from '../../imports/traefik-middleware-traefik.io';
+import { PropChecker } from '../core/configuration-error';
+
+/** The Service an ingress routes to, and the metadata its objects share. */
+export interface IngressBackend {
+  readonly serviceName: string;
+  readonly servicePort: number;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+}
+
+/** A standard networking.k8s.io/v1 Ingress with TLS. */
+export interface StandardIngressProps {
+  /** Public host name, e.g. `blog.example.com`. */
+  readonly host: string;
+  /** IngressClass of the controller that serves it (e.g. `nginx`, `traefik`). */
+  readonly ingressClassName: string;
+  /** Secret that holds (or, with cert-manager, receives) the TLS certificate. */
+  readonly tlsSecretName: string;
+  /**
+   * cert-manager ClusterIssuer that issues the certificate (cert-manager.io/cluster-issuer annotation).
+   * @default - none: the Secret is provided by other means
+   */
+  readonly clusterIssuer?: string;
+  /**
+   * Extra annotations for the controller.
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+}
+
+/** Traefik's IngressRoute on websecure with an ACME resolver, plus a web route that redirects to HTTPS (seed 003). */
+export interface TraefikIngressProps {
+  /** Public host name, e.g. `blog.example.com`. */
+  readonly host: string;
+  /** Traefik certificate resolver (ACME) configured in the Traefik installation. */
+  readonly certResolver: string;
+  /**
+   * Certificate domains (e.g. a wildcard main domain).
+   * @default - the host
+   */
+  readonly tlsDomains?: Array<{ readonly main: string; readonly sans?: string[] }>;
+  /**
+   * Entry point for HTTPS.
+   * @default 'websecure'
+   */
+  readonly secureEntryPoint?: string;
+  /**
+   * Entry point for plain HTTP, which only redirects.
+   * @default 'web'
+   */
+  readonly webEntryPoint?: string;
+}
+
+const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+/** HTTPS exposure of a Service: choose the standard Ingress or Traefik's CRDs. */
+export abstract class HttpsIngress {
+  /** A networking.k8s.io/v1 Ingress; the controller's own setting decides the HTTP to HTTPS redirect. */
+  public static standard(props: StandardIngressProps): HttpsIngress {
+    return new StandardIngress(props);
+  }
+
+  /** Traefik IngressRoutes and a redirect Middleware (traefik.io/v1alpha1); the Traefik CRDs must be installed. */
+  public static traefik(props: TraefikIngressProps): HttpsIngress {
+    return new TraefikIngress(props);
+  }
+
+  /** The public host name. */
+  public abstract readonly host: string;
+
+  /** Checks the props, naming each as `prefix.prop`. */
+  public abstract validate(check: PropChecker, prefix: string): void;
+
+  /** Creates the ingress objects under `scope`, routing to `backend`. */
+  public abstract bind(scope: Construct, backend: IngressBackend): ApiObject[];
+}
+
+function checkHost(check: PropChecker, prefix: string, host: string, wildcard: boolean): void {
+  if (!HOST.test(host ?? '') || (!wildcard && host.startsWith('*.'))) {
+    check.add(`${prefix}.host`, host, `is not a ${wildcard ? '' : 'non-wildcard '}DNS host name`, "use a name such as 'blog.example.com', without scheme or path");
+  }
+}
+
+class StandardIngress extends HttpsIngress {
+  public readonly host: string;
+
+  constructor(private readonly props: StandardIngressProps) {
+    super();
+    this.host = props.host;
+  }
+
+  public validate(check: PropChecker, prefix: string): void {
+    checkHost(check, prefix, this.props.host, true);
+    if (!DNS_SUBDOMAIN.test(this.props.tlsSecretName ?? '')) check.add(`${prefix}.tlsSecretName`, this.props.tlsSecretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
+    if (!DNS_SUBDOMAIN.test(this.props.ingressClassName ?? '')) check.add(`${prefix}.ingressClassName`, this.props.ingressClassName, 'is not a valid IngressClass name', "use the class of your controller, e.g. 'nginx'");
+  }
+
+  public bind(scope: Construct, backend: IngressBackend): ApiObject[] {
+    const annotations = { ...this.props.annotations, ...(this.props.clusterIssuer ? { 'cert-manager.io/cluster-issuer': this.props.clusterIssuer } : {}) };
+    return [new k8s.KubeIngress(scope, 'Ingress', {
+      metadata: {
+        name: backend.serviceName,
+        namespace: backend.namespace,
+        labels: backend.labels,
+        ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      },
+      spec: {
+        ingressClassName: this.props.ingressClassName,
+        tls: [{ hosts: [this.props.host], secretName: this.props.tlsSecretName }],
+        rules: [{
+          host: this.props.host,
+          http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: backend.serviceName, port: { number: backend.servicePort } } } }] },
+        }],
+      },
+    })];
+  }
+}
+
+class TraefikIngress extends HttpsIngress {
+  public readonly host: string;
+
+  constructor(private readonly props: TraefikIngressProps) {
+    super();
+    this.host = props.host;
+  }
+
+  public validate(check: PropChecker, prefix: string): void {
+    checkHost(check, prefix, this.props.host, false);
+    if (!this.props.certResolver) check.add(`${prefix}.certResolver`, this.props.certResolver, 'is required for HTTPS', "name the ACME resolver of your Traefik installation, e.g. 'letsencrypt'");
+  }
+
+  public bind(scope: Construct, backend: IngressBackend): ApiObject[] {
+    const metadata = (name: string) => ({ name, namespace: backend.namespace, labels: backend.labels });
+    const route = {
+      match: `Host(\`${this.props.host}\`)`,
+      kind: IngressRouteSpecRoutesKind.RULE,
+      services: [{ name: backend.serviceName, port: IngressRouteSpecRoutesServicesPort.fromNumber(backend.servicePort) }],
+    };
+    const redirectName = `${backend.serviceName}-redirect-https`;
+    const redirect = new Middleware(scope, 'RedirectHttps', {
+      metadata: metadata(redirectName),
+      spec: { redirectScheme: { scheme: 'https', permanent: true } },
+    });
+    const https = new IngressRoute(scope, 'HttpsRoute', {
+      metadata: metadata(`${backend.serviceName}-https`),
+      spec: {
+        entryPoints: [this.props.secureEntryPoint ?? 'websecure'],
+        routes: [route],
+        tls: { certResolver: this.props.certResolver, domains: this.props.tlsDomains ?? [{ main: this.props.host }] },
+      },
+    });
+    const http = new IngressRoute(scope, 'HttpRoute', {
+      metadata: metadata(`${backend.serviceName}-http`),
+      spec: {
+        entryPoints: [this.props.webEntryPoint ?? 'web'],
+        routes: [{ ...route, middlewares: [{ name: redirectName }] }],
+      },
+    });
+    return [redirect, https, http];
+  }
+}

@@ -1,0 +1,234 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { PropChecker } from '../core/configuration-error';
+import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
+import { Probe } from '../deployment/probe';
+import { imagePinProblem, parseImage } from '../policy/image';
+import { parseQuantity } from '../policy/quantity';
+import { QosClass, resourceProblems } from '../policy/qos';
+
+/** Where the database passwords come from: an existing Secret, never a literal in the manifests. */
+export interface MysqlCredentials {
+  /** Name of the Secret. */
+  readonly secretName: string;
+  /** Key of the application user's password (MYSQL_PASSWORD). */
+  readonly passwordKey: string;
+  /** Key of the root password (MYSQL_ROOT_PASSWORD). */
+  readonly rootPasswordKey: string;
+}
+
+/** Props of a MysqlDatabase. */
+export interface MysqlDatabaseProps {
+  /** Name of the StatefulSet and of the Service clients connect to (port 3306). */
+  readonly name: string;
+  /**
+   * Namespace.
+   * @default - the chart's namespace, else 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Official mysql image, pinned. 8.4 is the LTS line; its default caching_sha2_password works with PHP >= 7.4 clients.
+   * @default 'mysql:8.4.3'
+   */
+  readonly image?: string;
+  /** Database created on first start (MYSQL_DATABASE). */
+  readonly database: string;
+  /** Application user created on first start (MYSQL_USER). */
+  readonly user: string;
+  /** The Secret with the passwords. */
+  readonly credentials: MysqlCredentials;
+  /**
+   * StorageClass of the data volume (ReadWriteOnce, one per pod).
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Size of the data volume.
+   * @default '20Gi'
+   */
+  readonly storageSize?: string;
+  /**
+   * Requests and limits.
+   * @default - Guaranteed 500m CPU, 1Gi memory
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * Server arguments.
+   * @default ['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci']
+   */
+  readonly args?: string[];
+  /**
+   * Seconds for mysqld to flush InnoDB and exit cleanly after SIGTERM before SIGKILL.
+   * @default 60
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * Label selectors of the pods allowed to connect; a NetworkPolicy admits only them on 3306.
+   * @default - no NetworkPolicy: any pod may connect
+   */
+  readonly allowedClients?: Array<Record<string, string>>;
+  /**
+   * app.kubernetes.io/instance.
+   * @default - the name
+   */
+  readonly instance?: string;
+  /**
+   * app.kubernetes.io/part-of.
+   * @default - none
+   */
+  readonly partOf?: string;
+  /**
+   * Extra labels on every object and on the pod.
+   * @default - none
+   */
+  readonly labels?: Record<string, string>;
+  /**
+   * Extra annotations on the StatefulSet (e.g. audit suppressions).
+   * @default - none
+   */
+  readonly annotations?: Record<string, string>;
+}
+
+/** The default server arguments: full Unicode, as WordPress expects. */
+export const MYSQL_DEFAULT_ARGS = ['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci'];
+
+/** The port name clients' Services target. */
+const PORT_NAME = 'mysql';
+
+/**
+ * A single MySQL server as a StatefulSet with one ReadWriteOnce claim, a ClusterIP Service for clients,
+ * the headless Service the StatefulSet requires, and optionally a NetworkPolicy.
+ *
+ * A StatefulSet rather than a Deployment with Recreate: it never starts a pod for an identity before the
+ * old one has terminated, even when a node is lost, so two mysqld can never open the same InnoDB files,
+ * and its volumeClaimTemplate binds the data to the pod identity.
+ */
+export class MysqlDatabase extends Construct {
+  /** Name of the client Service (and StatefulSet). */
+  public readonly name: string;
+  /** Namespace of every object. */
+  public readonly namespace: string;
+  /** `host:port` for clients in the same namespace. */
+  public readonly hostAndPort: string;
+  /** Labels that select the MySQL pod. */
+  public readonly selector: Record<string, string>;
+  /** The StatefulSet. */
+  public readonly statefulSet: k8s.KubeStatefulSet;
+  /** The client Service on 3306. */
+  public readonly service: k8s.KubeService;
+  /** The NetworkPolicy, when allowedClients was given. */
+  public readonly networkPolicy?: k8s.KubeNetworkPolicy;
+
+  constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
+    super(scope, id);
+    const image = props.image ?? 'mysql:8.4.3';
+    const args = props.args ?? MYSQL_DEFAULT_ARGS;
+    const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });
+    const grace = props.terminationGracePeriodSeconds ?? 60;
+    const storageSize = props.storageSize ?? '20Gi';
+    validate(props, image, args, resources, grace, storageSize);
+
+    this.name = props.name;
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    this.hostAndPort = `${this.name}:3306`;
+    const identity: AppIdentity = { name: 'mysql', instance: props.instance ?? props.name, component: 'database', partOf: props.partOf };
+    this.selector = selectorLabels(identity);
+    const labels = { ...standardLabels(identity), ...props.labels };
+    const metadata = (name: string, extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name, namespace: this.namespace, labels, ...extra });
+    const headlessName = `${this.name}-headless`;
+    const secret = (key: string) => ({ secretKeyRef: { name: props.credentials.secretName, key } });
+    // mysqladmin ping exits 0 whenever the server answers, even "Access denied", so it needs no password;
+    // TCP to 127.0.0.1 fails while the entrypoint's temporary --skip-networking server initializes.
+    const ping = ['mysqladmin', 'ping', '--host=127.0.0.1', '--silent'];
+    const query = ['/bin/sh', '-c', 'MYSQL_PWD="$MYSQL_PASSWORD" exec mysql --host=127.0.0.1 --user="$MYSQL_USER" --execute="SELECT 1"'];
+
+    this.service = new k8s.KubeService(this, 'Service', {
+      metadata: metadata(this.name),
+      spec: { type: 'ClusterIP', selector: this.selector, ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
+    });
+    new k8s.KubeService(this, 'HeadlessService', {
+      metadata: metadata(headlessName),
+      spec: { clusterIp: 'None', publishNotReadyAddresses: true, selector: this.selector, ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
+    });
+
+    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
+      metadata: metadata(this.name, props.annotations ? { annotations: props.annotations } : {}),
+      spec: {
+        serviceName: headlessName,
+        replicas: 1,
+        selector: { matchLabels: this.selector },
+        updateStrategy: { type: 'RollingUpdate' },
+        revisionHistoryLimit: 10,
+        persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
+        template: {
+          metadata: { labels: { ...labels, 'app.kubernetes.io/version': parseImage(image).tag ?? 'unknown' } },
+          spec: {
+            terminationGracePeriodSeconds: grace,
+            containers: [{
+              name: 'mysql',
+              image,
+              imagePullPolicy: 'IfNotPresent',
+              args,
+              ports: [{ name: PORT_NAME, containerPort: 3306, protocol: 'TCP' }],
+              env: renderEnv({
+                MYSQL_DATABASE: props.database,
+                MYSQL_USER: props.user,
+                MYSQL_PASSWORD: secret(props.credentials.passwordKey),
+                MYSQL_ROOT_PASSWORD: secret(props.credentials.rootPasswordKey),
+              }),
+              resources: renderResources(resources),
+              // First start initializes the data directory: allow it 5 minutes.
+              startupProbe: Probe.exec(ping, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 }).toKube(PORT_NAME),
+              readinessProbe: Probe.exec(query, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 }).toKube(PORT_NAME),
+              livenessProbe: Probe.exec(ping, { periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 }).toKube(PORT_NAME),
+              volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql' }],
+            }],
+          },
+        },
+        volumeClaimTemplates: [{
+          metadata: { name: 'data', labels },
+          spec: {
+            accessModes: ['ReadWriteOnce'],
+            ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
+            resources: { requests: { storage: k8s.Quantity.fromString(storageSize) } },
+          },
+        }],
+      },
+    });
+
+    if (props.allowedClients) {
+      this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+        metadata: metadata(this.name),
+        spec: {
+          podSelector: { matchLabels: this.selector },
+          policyTypes: ['Ingress'],
+          ingress: [{
+            from: props.allowedClients.map((matchLabels) => ({ podSelector: { matchLabels } })),
+            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(3306) }],
+          }],
+        },
+      });
+    }
+  }
+}
+
+function validate(props: MysqlDatabaseProps, image: string, args: string[], resources: ContainerResources, grace: number, storageSize: string): void {
+  const check = new PropChecker();
+  const pin = imagePinProblem(image);
+  if (pin) check.add('image', image, pin, "pin a version such as 'mysql:8.4.3'");
+  const [major, minor] = (parseImage(image).tag ?? '').split('.').map(Number);
+  const authPlugin = args.find((a) => /^--default[-_]authentication[-_]plugin/.test(a));
+  if (authPlugin && (major > 8 || (major === 8 && minor >= 4))) {
+    check.add('args', authPlugin, `was removed in MySQL 8.4, so ${image} refuses to start`, 'drop it: WordPress images with PHP >= 7.4 speak caching_sha2_password');
+  }
+  const wanted = resources.qosClass ?? QosClass.GUARANTEED;
+  check.addFindings(resourceProblems(resources, wanted), (f) => `resources.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], resources));
+  check.wholeNumber('terminationGracePeriodSeconds', grace, 1);
+  if (!(parseQuantity(storageSize)! > 0)) check.add('storageSize', storageSize, 'is not a positive Kubernetes quantity', "use a size such as '20Gi'");
+  for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
+    if (!props.credentials?.[field]) check.add(`credentials.${field}`, props.credentials?.[field], 'is required', 'name the existing Secret and its keys');
+  }
+  check.throwIfAny(`MysqlDatabase "${props.name}"`);
+}

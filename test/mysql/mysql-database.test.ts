@@ -1,0 +1,23 @@
+import { MysqlDatabase } from '../../lib';
+import { one, synth } from '../helpers';
+
+const credentials = { secretName: 'db', passwordKey: 'password', rootPasswordKey: 'root' };
+
+test('standalone defaults: no NetworkPolicy, cluster default StorageClass, chart namespace', () => {
+  let db!: MysqlDatabase;
+  const manifests = synth((chart) => { db = new MysqlDatabase(chart, 'db', { name: 'shop-db', database: 'shop', user: 'shop', credentials }); }, 'shop');
+  expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Service/shop-db', 'Service/shop-db-headless', 'StatefulSet/shop-db']);
+  expect(manifests.every((m) => m.metadata.namespace === 'shop')).toBe(true);
+  const sts = one(manifests, 'StatefulSet');
+  expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBeUndefined();
+  expect(sts.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Retain' });
+  expect(one(manifests, 'Service', 'shop-db-headless').spec).toMatchObject({ clusterIP: 'None', publishNotReadyAddresses: true });
+  expect(db.hostAndPort).toBe('shop-db:3306');
+  expect(db.networkPolicy).toBeUndefined();
+});
+
+test('refuses missing credentials and bad sizes, all at once', () => {
+  expect(() => synth((chart) => new MysqlDatabase(chart, 'db', {
+    name: 'db', database: 'd', user: 'u', credentials: { secretName: '', passwordKey: 'p', rootPasswordKey: '' }, storageSize: 'big', terminationGracePeriodSeconds: 0,
+  }))).toThrow(/4 invalid props[\s\S]*terminationGracePeriodSeconds = 0[\s\S]*storageSize = "big"[\s\S]*credentials\.secretName[\s\S]*credentials\.rootPasswordKey/);
+});
