@@ -1,7 +1,7 @@
-import { App, Chart } from 'cdk8s';
-import { HttpsIngress, WordpressApp } from './lib';
+import { Chart } from 'cdk8s';
+import { HttpsIngress, WordpressApp, ZeroDowntimeApp } from './lib';
 
-const app = new App();
+const app = new ZeroDowntimeApp();
 
 // The seed articles' stack (seed 003, with seed 000's rollout fixes), with the defaults of WordpressApp.
 new WordpressApp(new Chart(app, 'wordpress'), 'wordpress', {

@@ -1,6 +1,7 @@
 import { Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
 import { qosClassOf, QosClass } from '../policy/qos';
@@ -64,10 +65,14 @@ export class ZeroDowntimeDeployment extends Construct {
     const container = this.renderContainer(s);
     this.qosClass = qosClassOf([props.resources]);
     const version = parseImage(props.image).tag;
-    const annotations = { ...props.annotations, ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}) };
+    const annotations = {
+      ...props.annotations,
+      [QOS_CLASS_ANNOTATION]: s.qosClass,
+      ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}),
+    };
 
     const deployment = new PatchableKubeDeployment(this, 'Deployment', {
-      metadata: metadata(Object.keys(annotations).length > 0 ? { annotations } : {}),
+      metadata: metadata({ annotations }),
       spec: {
         ...(s.replicas !== undefined ? { replicas: s.replicas } : {}),
         selector: { matchLabels: this.selector },

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
@@ -154,7 +155,7 @@ export class MysqlDatabase extends Construct {
     });
 
     this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
-      metadata: metadata(this.name, props.annotations ? { annotations: props.annotations } : {}),
+      metadata: metadata(this.name, { annotations: { ...props.annotations, [QOS_CLASS_ANNOTATION]: resources.qosClass ?? QosClass.GUARANTEED } }),
       spec: {
         serviceName: headlessName,
         replicas: 1,

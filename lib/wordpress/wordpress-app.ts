@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY } from '../core/labels';
 import { guaranteedResources } from '../deployment/container';
@@ -95,7 +96,7 @@ export class WordpressApp extends Construct {
       partOf,
       labels: { tier: 'mysql' },
       annotations: {
-        'zero-downtime.audit/ignore.min-replicas': 'single-instance MySQL on a ReadWriteOnce volume; a second replica needs replication, which is out of scope',
+        [ignoreAnnotation('min-replicas')]: 'single-instance MySQL on a ReadWriteOnce volume; a second replica needs replication, which is out of scope',
       },
     });
 

@@ -187,7 +187,7 @@ describe('options', () => {
     expect(c.args).toEqual(['--port', '8080']);
     expect(c.volumeMounts).toEqual([{ name: 'data', mountPath: '/data' }, { name: 'tmp', mountPath: '/tmp' }]);
     expect(d.spec.template.spec.volumes).toEqual([{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }, { name: 'tmp', emptyDir: { sizeLimit: '1Gi' } }]);
-    expect(d.metadata.annotations).toEqual({ team: 'web', 'kubernetes.io/change-cause': 'upgrade to 1.27.3' });
+    expect(d.metadata.annotations).toEqual({ team: 'web', 'kubernetes.io/change-cause': 'upgrade to 1.27.3', 'zero-downtime.audit/qos-class': 'Guaranteed' });
     expect(d.spec.template.metadata.annotations).toEqual({ 'prometheus.io/scrape': 'true' });
     expect(d.spec.template.metadata.labels.tier).toBe('frontend');
     expect(d.spec.selector.matchLabels).toEqual({ 'app.kubernetes.io/name': 'web', 'app.kubernetes.io/instance': 'web', 'app.kubernetes.io/component': 'frontend' });
@@ -267,4 +267,9 @@ describe('refusals name the prop, the value and the fix', () => {
     const volumes = [{ name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' as const } } }];
     expect(() => build({ volumes, replicas: 1, allowSingleReplica: true, rollout: { maxSurge: 0, maxUnavailable: 1 }, disruptionBudget: { maxUnavailable: 1 } })).not.toThrow();
   });
+});
+
+test('the Deployment declares its QoS class for the audit', () => {
+  expect(one(build().manifests, 'Deployment').metadata.annotations).toEqual({ 'zero-downtime.audit/qos-class': 'Guaranteed' });
+  expect(one(build({ resources: { requests: { cpu: '1', memory: '1Gi' }, qosClass: QosClass.BURSTABLE } }).manifests, 'Deployment').metadata.annotations['zero-downtime.audit/qos-class']).toBe('Burstable');
 });

@@ -1,0 +1,89 @@
+import { allowedDisruptions } from '../policy/disruption';
+import { intOrPercentProblem } from '../policy/int-or-percent';
+import { PreStopHandler, preStopSeconds, ProbeSpec } from '../policy/probes';
+import { qosClassOf } from '../policy/qos';
+import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
+import { rolloutArithmetic, RolloutArithmetic, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
+import { AuditContext, containersOf, Manifest, objectRef, Workload } from './model';
+import { formatTable } from './report';
+import { rollingUpdateOf } from './rules/rollout';
+
+/** What a rollout of one workload needs from the cluster and how long it takes at least. */
+export interface RolloutPlan {
+  /** `Kind namespace/name`. */
+  readonly object: string;
+  /** Fixed replicas, or the HPA's range. */
+  readonly replicas: { readonly min: number; readonly max: number; readonly autoscaled: boolean };
+  /** Pods at the peak of a rollout, at the minimum replica count. */
+  readonly peakPods: number;
+  /** Ready pods the rollout never goes below. */
+  readonly minReadyPods: number;
+  /** CPU (millicores) and memory (bytes) the cluster must have free for the surge pods. */
+  readonly surgeCpuMillicores: number;
+  readonly surgeMemoryBytes: number;
+  /** Seconds an old pod keeps serving after it is marked Terminating (preStop), when known. */
+  readonly preStopSeconds?: number;
+  /** Seconds from Terminating to SIGKILL at the latest. */
+  readonly terminationGracePeriodSeconds: number;
+  /** A lower bound on the rollout's duration from probe timings, minReadySeconds and batch size. */
+  readonly rolloutSecondsAtLeast: number;
+  /** Evictions a node drain may make at once under the PDB (undefined without one). */
+  readonly pdbAllowedDisruptions?: number;
+  readonly qosClass: string;
+}
+
+function timingsOf(probe: ProbeSpec | undefined) {
+  return probe && { initialDelaySeconds: probe.initialDelaySeconds ?? 0, periodSeconds: probe.periodSeconds ?? 10, successThreshold: probe.successThreshold ?? 1 };
+}
+
+/** How the workload kind replaces pods: a Deployment per its strategy, a StatefulSet one pod at a time. */
+function arithmeticOf(w: Workload): RolloutArithmetic {
+  const ru = rollingUpdateOf(w);
+  if (ru && !intOrPercentProblem(ru.maxSurge) && !intOrPercentProblem(ru.maxUnavailable)) return rolloutArithmetic({ replicas: w.replicas, ...ru });
+  const recreate = w.kind === 'Deployment';
+  return { surge: 0, unavailable: recreate ? w.replicas : 1, peakPods: w.replicas, minReadyPods: recreate ? 0 : Math.max(0, w.replicas - 1), waves: recreate ? 1 : w.replicas };
+}
+
+function planOf(w: Workload): RolloutPlan {
+  const containers = containersOf(w).map((c) => c.container);
+  const arithmetic = arithmeticOf(w);
+  const request = (r: 'cpu' | 'memory', parse: (q: string) => number | undefined) => containers
+    .reduce((sum, c) => sum + (parse(c.resources?.requests?.[r] ?? c.resources?.limits?.[r] ?? '0') ?? 0), 0);
+  const ready = Math.max(0, ...containers.map((c) => secondsToReady(timingsOf(c.readinessProbe), timingsOf(c.startupProbe))));
+  const preStops = containers.map((c) => preStopSeconds(c.lifecycle?.preStop as PreStopHandler | undefined)).filter((s): s is number => s !== undefined);
+  const pdb = w.pdbs[0];
+  return {
+    object: objectRef(w.manifest),
+    replicas: { min: w.replicas, max: w.hpa?.spec?.maxReplicas ?? w.replicas, autoscaled: !!w.hpa },
+    peakPods: arithmetic.peakPods,
+    minReadyPods: arithmetic.minReadyPods,
+    surgeCpuMillicores: arithmetic.surge * request('cpu', cpuMillicores),
+    surgeMemoryBytes: arithmetic.surge * request('memory', memoryBytes),
+    preStopSeconds: preStops.length > 0 ? Math.max(...preStops) : undefined,
+    terminationGracePeriodSeconds: w.podSpec.terminationGracePeriodSeconds ?? 30,
+    rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, w.manifest.spec?.minReadySeconds ?? 0),
+    pdbAllowedDisruptions: pdb ? allowedDisruptions({ minAvailable: pdb.spec?.minAvailable, maxUnavailable: pdb.spec?.maxUnavailable }, w.replicas) : undefined,
+    qosClass: qosClassOf(containers.map((c) => c.resources ?? {})),
+  };
+}
+
+/** The rollout plan of every Deployment and StatefulSet in the set. */
+export function rolloutPlans(manifests: readonly Manifest[]): RolloutPlan[] {
+  return new AuditContext(manifests).workloads.filter((w) => w.replicated).map(planOf);
+}
+
+/** The plans as a compact table. */
+export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
+  const rows = plans.map((p) => [
+    p.object,
+    p.replicas.autoscaled ? `${p.replicas.min}-${p.replicas.max} (HPA)` : String(p.replicas.min),
+    String(p.peakPods),
+    String(p.minReadyPods),
+    `${formatMillicores(p.surgeCpuMillicores)} / ${formatBytes(p.surgeMemoryBytes)}`,
+    p.preStopSeconds === undefined ? `? / ${p.terminationGracePeriodSeconds}s` : `${p.preStopSeconds}s + ${p.terminationGracePeriodSeconds - p.preStopSeconds}s`,
+    `>= ${p.rolloutSecondsAtLeast}s`,
+    p.pdbAllowedDisruptions === undefined ? 'no PDB' : String(p.pdbAllowedDisruptions),
+    p.qosClass,
+  ]);
+  return formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows);
+}

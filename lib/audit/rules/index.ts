@@ -1,0 +1,12 @@
+import { Rule } from '../rule';
+import { availabilityRules } from './availability';
+import { containerRules } from './containers';
+import { hygieneRules } from './hygiene';
+import { referenceRules } from './references';
+import { rolloutRules } from './rollout';
+import { shutdownRules } from './shutdown';
+
+/** Every rule, in report order: graceful shutdown first, the seed articles' subject. */
+export const ALL_RULES: readonly Rule[] = [
+  ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
+];

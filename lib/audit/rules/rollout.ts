@@ -1,0 +1,92 @@
+import { IntOrPercent, intOrPercentProblem } from '../../policy/int-or-percent';
+import { rollingUpdateProblems, rolloutArithmetic } from '../../policy/rollout';
+import { multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
+import { isServedAndReplicated, Workload } from '../model';
+import { Rule, RuleHit } from '../rule';
+
+const STRATEGY = 'spec.strategy.rollingUpdate';
+
+/** A Deployment's rolling-update settings with the API defaults (25% / 25%); undefined for Recreate and other kinds. */
+export function rollingUpdateOf(w: Workload): { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | undefined {
+  if (w.kind !== 'Deployment' || w.manifest.spec?.strategy?.type === 'Recreate') return undefined;
+  const ru = w.manifest.spec?.strategy?.rollingUpdate ?? {};
+  return { maxSurge: ru.maxSurge ?? '25%', maxUnavailable: ru.maxUnavailable ?? '25%' };
+}
+
+function wellFormed(ru: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent }): boolean {
+  return !intOrPercentProblem(ru.maxSurge) && !intOrPercentProblem(ru.maxUnavailable);
+}
+
+const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind === 'Deployment');
+
+export const rolloutRules: Rule[] = [
+  {
+    id: 'rolling-update-stalls',
+    severity: 'error',
+    summary: 'maxSurge and maxUnavailable must let a rollout progress without taking every pod down.',
+    check: (ctx) => ctx.workloads.flatMap((w) => {
+      const ru = rollingUpdateOf(w);
+      return ru ? rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix })) : [];
+    }),
+  },
+  {
+    id: 'max-unavailable-behind-service',
+    severity: 'warning',
+    summary: 'maxUnavailable above 0 on a served Deployment removes capacity during every rollout.',
+    check: (ctx) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => {
+      const ru = rollingUpdateOf(w);
+      if (!ru || !wellFormed(ru)) return [];
+      const { unavailable } = rolloutArithmetic({ replicas: w.replicas, ...ru });
+      return unavailable > 0 ? [{
+        manifest: w.manifest, field: `${STRATEGY}.maxUnavailable`,
+        message: `maxUnavailable ${JSON.stringify(ru.maxUnavailable)} takes ${unavailable} of ${w.replicas} pods out of the Service during the rollout`,
+        fix: 'set maxUnavailable: 0 and maxSurge: 1, so a new pod is Ready before an old one stops',
+      }] : [];
+    }),
+  },
+  {
+    id: 'rwo-volume-on-surging-deployment',
+    severity: 'error',
+    summary: 'A ReadWriteOnce claim cannot follow a surge pod or a second replica onto another node (Multi-Attach).',
+    check: (ctx) => deployments(ctx.workloads).flatMap((w) => {
+      const ru = rollingUpdateOf(w);
+      const surge = ru && wellFormed(ru) ? rolloutArithmetic({ replicas: w.replicas, ...ru }).surge : 0;
+      const mostPods = w.hpa?.spec?.maxReplicas ?? w.replicas;
+      return (w.podSpec.volumes ?? []).flatMap((volume: any, i: number) => {
+        const claimName = volume.persistentVolumeClaim?.claimName;
+        const claim = claimName ? ctx.claim(w.namespace, claimName) : undefined;
+        const mode = (claim?.spec?.accessModes ?? []).find((m: string) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod');
+        const problem = multiAttachProblem(mode, surge, mostPods);
+        return problem ? [{ manifest: w.manifest, field: `spec.template.spec.volumes[${i}]`, message: `claim "${claimName}": ${problem}`, fix: MULTI_ATTACH_FIX }] : [];
+      });
+    }),
+  },
+  {
+    id: 'min-ready-seconds-zero',
+    severity: 'warning',
+    summary: 'minReadySeconds 0 lets a rollout move on the instant a pod first reports Ready.',
+    check: (ctx) => deployments(ctx.workloads).filter(isServedAndReplicated).filter((w) => !w.manifest.spec?.minReadySeconds).map((w) => ({
+      manifest: w.manifest, field: 'spec.minReadySeconds',
+      message: 'minReadySeconds is 0: a pod that passes readiness once and then crashes still counts as available',
+      fix: 'set minReadySeconds to about 5-10 s',
+    })),
+  },
+  {
+    id: 'revision-history-limit-unset',
+    severity: 'warning',
+    summary: 'Without revisionHistoryLimit the rollback history is whatever the API default is (10), not a choice.',
+    check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.manifest.spec?.revisionHistoryLimit === undefined).map((w) => ({
+      manifest: w.manifest, field: 'spec.revisionHistoryLimit',
+      message: 'revisionHistoryLimit is unset', fix: 'set revisionHistoryLimit (10 keeps enough for `kubectl rollout undo`)',
+    })),
+  },
+  {
+    id: 'progress-deadline-unset',
+    severity: 'warning',
+    summary: 'Without progressDeadlineSeconds a stuck rollout is reported failed only after the API default.',
+    check: (ctx) => deployments(ctx.workloads).filter((w) => w.manifest.spec?.progressDeadlineSeconds === undefined).map((w) => ({
+      manifest: w.manifest, field: 'spec.progressDeadlineSeconds',
+      message: 'progressDeadlineSeconds is unset', fix: 'set progressDeadlineSeconds (e.g. 600) so `kubectl rollout status` and Argo CD report a stuck rollout',
+    })),
+  },
+];

@@ -1,0 +1,80 @@
+import { PreStopHandler, preStopSeconds } from '../../policy/probes';
+import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
+import { containersOf, isServedAndReplicated, Workload } from '../model';
+import { Rule, RuleHit } from '../rule';
+
+/** The Kubernetes default when the pod spec does not say. */
+const DEFAULT_GRACE_SECONDS = 30;
+
+/** Serving containers (those that declare ports) of workloads whose rollouts must not drop requests. */
+function servingContainers(w: Workload) {
+  return isServedAndReplicated(w) ? containersOf(w).filter(({ container }) => (container.ports ?? []).length > 0) : [];
+}
+
+function graceOf(w: Workload): number {
+  return w.podSpec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+}
+
+/** Each container's preStop delay, where the manifest says how long it is. */
+function preStops(w: Workload): Array<{ seconds: number; path: string }> {
+  return containersOf(w).flatMap(({ container, path }) => {
+    const seconds = preStopSeconds(container.lifecycle?.preStop as PreStopHandler | undefined);
+    return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
+  });
+}
+
+export const shutdownRules: Rule[] = [
+  {
+    id: 'prestop-missing',
+    severity: 'error',
+    summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
+    check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
+      .filter(({ container }) => !container.lifecycle?.preStop)
+      .map(({ path, container }): RuleHit => ({
+        manifest: w.manifest, field: `${path}.lifecycle.preStop`,
+        message: `container "${container.name}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
+        fix: 'add lifecycle.preStop that sleeps about 20 s (exec sleep, or the native sleep action on Kubernetes >= 1.30)',
+      }))),
+  },
+  {
+    id: 'prestop-not-below-grace',
+    severity: 'error',
+    summary: 'A preStop sleep as long as the grace period ends in SIGKILL, cutting in-flight requests.',
+    check: (ctx) => ctx.workloads.flatMap((w) => preStops(w).flatMap(({ seconds }) => {
+      const grace = graceOf(w);
+      return seconds >= grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: 0 })
+        .map((f): RuleHit => ({ manifest: w.manifest, field: 'spec.template.spec.terminationGracePeriodSeconds', message: f.problem, fix: f.fix })) : [];
+    })),
+  },
+  {
+    id: 'grace-below-shutdown-budget',
+    severity: 'warning',
+    summary: 'The grace period should cover the preStop delay plus the time the application needs after SIGTERM.',
+    check: (ctx, options) => ctx.workloads.flatMap((w) => preStops(w).flatMap(({ seconds }) => {
+      const grace = graceOf(w);
+      return seconds < grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: options.shutdownBudgetSeconds })
+        .map((f): RuleHit => ({ manifest: w.manifest, field: 'spec.template.spec.terminationGracePeriodSeconds', message: f.problem, fix: f.fix })) : [];
+    })),
+  },
+  {
+    id: 'prestop-shorter-than-propagation',
+    severity: 'warning',
+    summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
+    check: (ctx, options) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => preStops(w).flatMap(({ seconds, path }) => {
+      const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
+      return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
+    })),
+  },
+  {
+    id: 'rolling-update-without-readiness',
+    severity: 'error',
+    summary: 'Without a readiness probe a rolling update sends traffic to pods that cannot serve yet.',
+    check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
+      .filter(({ container }) => !container.readinessProbe)
+      .map(({ path, container }): RuleHit => ({
+        manifest: w.manifest, field: `${path}.readinessProbe`,
+        message: `container "${container.name}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
+        fix: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
+      }))),
+  },
+];
