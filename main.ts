@@ -1,12 +1,31 @@
-import { Chart } from 'cdk8s';
-import { HttpsIngress, WordpressApp, ZeroDowntimeApp } from './lib';
+import * as path from 'path';
+import { App, Chart } from 'cdk8s';
+import { ArgoCdApplication, HttpsIngress, WordpressApp, ZeroDowntimeApp } from './lib';
 
-const app = new ZeroDowntimeApp();
+const REPO = 'https://github.com/example/wordpress-gitops.git';
 
-// The seed articles' stack (seed 003, with seed 000's rollout fixes), with the defaults of WordpressApp.
-new WordpressApp(new Chart(app, 'wordpress'), 'wordpress', {
+// dist/: the seed articles' stack (seed 003 with seed 000's rollout fixes) with WordpressApp's defaults.
+const production = new ZeroDowntimeApp();
+new WordpressApp(new Chart(production, 'wordpress'), 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' }),
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 
-app.synth();
+// dist/staging/: the same stack, smaller, in its own namespace.
+const staging = new ZeroDowntimeApp({ outdir: path.join(production.outdir, 'staging') });
+new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
+  namespace: 'kube-example-staging',
+  autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 20 },
+  ingress: HttpsIngress.traefik({ host: 'staging.wordpress.example.com', certResolver: 'letsencrypt' }),
+  changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
+});
+
+// dist/argocd/: one Argo CD Application per environment folder; not needed for plain kubectl apply.
+const argocd = new App({ outdir: path.join(production.outdir, 'argocd') });
+const applications = new Chart(argocd, 'applications');
+new ArgoCdApplication(applications, 'production', { name: 'wordpress', repoURL: REPO, path: 'dist', destinationNamespace: 'kube-example' });
+new ArgoCdApplication(applications, 'staging', { name: 'wordpress-staging', repoURL: REPO, path: 'dist/staging', destinationNamespace: 'kube-example-staging' });
+
+production.synth();
+staging.synth();
+argocd.synth();

@@ -30,3 +30,5 @@ export * from './audit/report';
 export * from './audit/rollout-plan';
 export * from './audit/rule';
 export { ALL_RULES } from './audit/rules';
+export * from './gitops/argocd-application';
+export * from './gitops/sync-waves';

@@ -154,6 +154,12 @@ export interface WordpressAppProps {
    */
   readonly serviceType?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   /**
+   * Argo CD sync-wave annotations: namespace and storage (0), MySQL (1), WordPress (2), ingress (3).
+   * Plain `kubectl apply` ignores them.
+   * @default true
+   */
+  readonly syncWaves?: boolean;
+  /**
    * kubernetes.io/change-cause of the WordPress Deployment.
    * @default - none
    */

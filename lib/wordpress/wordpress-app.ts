@@ -5,6 +5,7 @@ import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY } from '../core/labels';
 import { guaranteedResources } from '../deployment/container';
+import { setSyncWave } from '../gitops/sync-waves';
 import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
@@ -24,6 +25,9 @@ export const WORDPRESS_DEFAULTS = {
   user: 'wordpress',
   credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
 };
+
+/** Argo CD sync waves: namespace and storage, then the database, then WordPress, then the ingress. */
+export const SYNC_WAVES = { foundation: 0, database: 1, application: 2, ingress: 3 } as const;
 
 /** Variables the stack sets itself; extraEnv may not override them. */
 const OWN_ENV = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD'];
@@ -55,25 +59,26 @@ export class WordpressApp extends Construct {
     const partOf = 'wordpress';
     const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
 
+    const foundation: ApiObject[] = [];
     if (props.createNamespace ?? true) {
-      new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: this.namespace, labels: namespaceLabels } });
+      foundation.push(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: this.namespace, labels: namespaceLabels } }));
     }
     if (props.localDevPasswords) {
-      new k8s.KubeSecret(this, 'LocalDevSecret', {
+      foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
         metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels },
         type: 'Opaque',
         stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
-      });
+      }));
     }
     const claimName = `${name}-pvc`;
-    new k8s.KubePersistentVolumeClaim(this, 'WordpressFiles', {
+    foundation.push(new k8s.KubePersistentVolumeClaim(this, 'WordpressFiles', {
       metadata: { name: claimName, namespace: this.namespace, labels: { ...namespaceLabels, 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': name } },
       spec: {
         accessModes: [storage.accessMode],
         storageClassName: storage.storageClassName,
         resources: { requests: { storage: k8s.Quantity.fromString(storage.size) } },
       },
-    });
+    }));
 
     const database = props.databaseName ?? d.database;
     const user = props.databaseUser ?? d.user;
@@ -135,6 +140,13 @@ export class WordpressApp extends Construct {
       namespace: this.namespace,
       labels: { ...namespaceLabels, 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': name },
     }) ?? [];
+
+    if (props.syncWaves ?? true) {
+      foundation.forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
+      setSyncWave(this.mysql, SYNC_WAVES.database);
+      setSyncWave(this.wordpress, SYNC_WAVES.application);
+      this.ingressObjects.forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
+    }
   }
 }
 

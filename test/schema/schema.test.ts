@@ -9,7 +9,8 @@ const DIST = path.join(__dirname, '..', '..', 'dist');
 function distManifests(dir = DIST): Array<[string, Manifest]> {
   return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return distManifests(full);
+    // Argo CD Applications are validated against Argo CD's own model in test/gitops.
+    if (e.isDirectory()) return e.name === 'argocd' ? [] : distManifests(full);
     return parseManifests(fs.readFileSync(full, 'utf8'), full).map((m): [string, Manifest] => [`${path.relative(DIST, full)}: ${m.kind} ${m.metadata?.name}`, m]);
   });
 }

@@ -144,6 +144,18 @@ describe('the default stack', () => {
     expect(mysql.spec.template.metadata.labels).toMatchObject({ tier: 'mysql', 'app.kubernetes.io/component': 'database', 'app.kubernetes.io/part-of': 'wordpress' });
   });
 
+  test('Argo CD sync waves: namespace and storage 0, database 1, WordPress 2, ingress 3', () => {
+    const wave = (m: Manifest) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'];
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}=${wave(m)}`)).toEqual([
+      'Namespace/kube-example=0', 'PersistentVolumeClaim/wordpress-pvc=0',
+      'Service/wordpress-mysql=1', 'Service/wordpress-mysql-headless=1', 'StatefulSet/wordpress-mysql=1', 'NetworkPolicy/wordpress-mysql=1',
+      'Deployment/wordpress=2', 'Service/wordpress=2', 'PodDisruptionBudget/wordpress=2', 'HorizontalPodAutoscaler/wordpress=2',
+      'Middleware/wordpress-redirect-https=3', 'IngressRoute/wordpress-https=3', 'IngressRoute/wordpress-http=3',
+    ]);
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
+    expect(stack({ syncWaves: false }).some((m) => wave(m) !== undefined)).toBe(false);
+  });
+
   test('Traefik: websecure route with the cert resolver, web route that redirects to https (traefik.io/v1alpha1)', () => {
     const https = one(manifests, 'IngressRoute', 'wordpress-https');
     const http = one(manifests, 'IngressRoute', 'wordpress-http');
@@ -164,7 +176,7 @@ describe('options', () => {
   test('standard Ingress with TLS and a cert-manager issuer', () => {
     const ingress = one(stack({ ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'letsencrypt' }) }), 'Ingress');
     expect(ingress.apiVersion).toBe('networking.k8s.io/v1');
-    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt' });
+    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt', 'argocd.argoproj.io/sync-wave': '3' });
     expect(ingress.spec).toEqual({
       ingressClassName: 'nginx',
       tls: [{ hosts: ['blog.example.com'], secretName: 'blog-tls' }],

@@ -1,0 +1,88 @@
+import { ApiObject } from 'cdk8s';
+import { Construct } from 'constructs';
+import { PropChecker } from '../core/configuration-error';
+
+/** Props of an ArgoCdApplication. */
+export interface ArgoCdApplicationProps {
+  /** Name of the Application. */
+  readonly name: string;
+  /**
+   * Namespace Argo CD runs in.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /** Git repository that holds the rendered manifests. */
+  readonly repoURL: string;
+  /** Folder of rendered manifests in the repository (e.g. `dist`, `dist/staging`); only its own files, not sub-folders. */
+  readonly path: string;
+  /**
+   * Branch, tag or commit to follow.
+   * @default 'main'
+   */
+  readonly targetRevision?: string;
+  /**
+   * Argo CD project.
+   * @default 'default'
+   */
+  readonly project?: string;
+  /** Namespace the manifests deploy into (objects that name their own namespace keep it). */
+  readonly destinationNamespace: string;
+  /**
+   * Cluster API server.
+   * @default 'https://kubernetes.default.svc' (the cluster Argo CD runs in)
+   */
+  readonly destinationServer?: string;
+  /**
+   * Sync automatically when Git changes.
+   * @default true
+   */
+  readonly automated?: boolean;
+  /**
+   * With automated sync: delete objects that were removed from Git.
+   * @default true
+   */
+  readonly prune?: boolean;
+  /**
+   * With automated sync: revert changes made to the cluster by hand.
+   * @default true
+   */
+  readonly selfHeal?: boolean;
+}
+
+/**
+ * An Argo CD Application (argoproj.io/v1alpha1) that syncs one folder of rendered manifests. No
+ * ignoreDifferences for the HPA is needed: autoscaled Deployments render no spec.replicas.
+ */
+export class ArgoCdApplication extends Construct {
+  /** The Application object. */
+  public readonly application: ApiObject;
+
+  constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
+    super(scope, id);
+    const check = new PropChecker();
+    if (!/^(https:\/\/|ssh:\/\/|git@)\S+$/.test(props.repoURL ?? '')) check.add('repoURL', props.repoURL, 'is not an https, ssh or git@ repository URL', "use the clone URL, e.g. 'https://github.com/acme/gitops.git'");
+    if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..')) check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");
+    if (props.automated === false && (props.prune !== undefined || props.selfHeal !== undefined)) {
+      check.add('prune/selfHeal', { prune: props.prune, selfHeal: props.selfHeal }, 'only apply to automated sync, which is off', 'drop them, or set automated: true');
+    }
+    check.throwIfAny(`ArgoCdApplication "${props.name}"`);
+
+    const automated = props.automated ?? true;
+    this.application = new ApiObject(this, 'Application', {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: {
+        name: props.name,
+        namespace: props.namespace ?? 'argocd',
+        // Deleting the Application deletes what it deployed, instead of orphaning it.
+        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+      },
+      spec: {
+        project: props.project ?? 'default',
+        source: { repoURL: props.repoURL, targetRevision: props.targetRevision ?? 'main', path: props.path, directory: { recurse: false } },
+        destination: { server: props.destinationServer ?? 'https://kubernetes.default.svc', namespace: props.destinationNamespace },
+        ...(automated ? { syncPolicy: { automated: { prune: props.prune ?? true, selfHeal: props.selfHeal ?? true } } } : {}),
+      },
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { ArgoCdApplication, ArgoCdApplicationProps, ConfigurationError } from '../../lib';
+import { one, synth } from '../helpers';
+
+const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example' };
+
+/** Validates with Argo CD's own Application model (generated from Argo CD v3's types); ESM-only, so in a child node. */
+function argoCdValidate(manifest: unknown): string {
+  const script = `import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
+    try { new Application(JSON.parse(process.argv[1])).validate(); console.log('valid'); } catch (e) { console.log(String(e.message)); }`;
+  return execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(manifest)], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' }).trim();
+}
+
+test('defaults: argocd namespace, default project, main, in-cluster, automated prune and self-heal, no recursion', () => {
+  const app = one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application');
+  expect(app).toEqual({
+    apiVersion: 'argoproj.io/v1alpha1', kind: 'Application',
+    metadata: { name: 'wordpress', namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+    spec: {
+      project: 'default',
+      source: { repoURL: 'https://github.com/acme/gitops.git', targetRevision: 'main', path: 'dist', directory: { recurse: false } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-example' },
+      syncPolicy: { automated: { prune: true, selfHeal: true } },
+    },
+  });
+  expect(argoCdValidate(app)).toBe('valid');
+});
+
+test('manual sync and other settings also validate against the Application model', () => {
+  const app = one(synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, automated: false, project: 'web', targetRevision: 'v1.2.0', namespace: 'gitops', destinationServer: 'https://10.0.0.1:6443' })), 'Application');
+  expect(app.spec.syncPolicy).toBeUndefined();
+  expect(argoCdValidate(app)).toBe('valid');
+});
+
+test('the model validator catches a broken Application (the check can fail)', () => {
+  const app = one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application');
+  expect(argoCdValidate({ ...app, spec: { ...app.spec, project: undefined } })).toBe('data/spec must have required property project');
+});
+
+test.each<[string, Partial<ArgoCdApplicationProps>, RegExp]>([
+  ['a non-URL repo', { repoURL: 'github.com/acme' }, /repoURL = "github.com\/acme": is not an https, ssh or git@ repository URL/],
+  ['an absolute path', { path: '/dist' }, /path = "\/dist": must be a folder relative to the repository root/],
+  ['prune without automated sync', { automated: false, prune: true }, /prune\/selfHeal = .*only apply to automated sync/],
+])('refuses %s', (_t, change, message) => {
+  expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, ...change }))).toThrow(ConfigurationError);
+  expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, ...change }))).toThrow(message);
+});

@@ -1,0 +1,82 @@
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Manifest, parseManifests } from '../../lib';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist');
+
+/** Runs main.ts as `cdk8s synth` does (the CLI only sets CDK8S_OUTDIR), into a fresh folder. */
+function synthInto(): string {
+  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'synth-')), 'dist');
+  execFileSync(process.execPath, ['-r', './lib/cli/register-ts.js', 'main.ts'], { cwd: ROOT, env: { ...process.env, CDK8S_OUTDIR: outdir }, stdio: 'pipe' });
+  return outdir;
+}
+
+/** Every file under `dir`, relative path to bytes. */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (d: string) => fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const full = path.join(d, e.name);
+    if (e.isDirectory()) walk(full); else files.set(path.relative(dir, full), fs.readFileSync(full));
+  });
+  walk(dir);
+  return files;
+}
+
+const first = synthInto();
+
+test('two synths of the same source are byte-identical', () => {
+  const a = tree(first);
+  const b = tree(synthInto());
+  expect([...b.keys()]).toEqual([...a.keys()]);
+  for (const [file, bytes] of a) expect(b.get(file)!.equals(bytes)).toBe(true);
+});
+
+test('the committed dist/ is exactly what the source synthesizes (regenerate with `npm run synth` and commit)', () => {
+  const diff = spawnSync('diff', ['-ru', DIST, first], { encoding: 'utf8' });
+  if (diff.status !== 0) throw new Error(`dist/ differs from a fresh synth of the source:\n${diff.stdout}${diff.stderr}`);
+});
+
+test('dist/ holds only synthesized manifests: no timestamps, random values or generated hash suffixes', () => {
+  const text = [...tree(DIST).values()].map((b) => b.toString()).join('\n');
+  expect(text).not.toMatch(/creationTimestamp|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  expect(text).not.toMatch(/name: \S+-c8[0-9a-f]{6,}/);
+  expect([...tree(DIST).keys()].every((f) => f.endsWith('.k8s.yaml'))).toBe(true);
+});
+
+/** Apply rank: a lower rank must never come after a higher one in `kubectl apply -f <folder>` order. */
+function rank(m: Manifest): number {
+  if (m.kind === 'Namespace') return 0;
+  if (['Secret', 'ConfigMap', 'PersistentVolumeClaim', 'ServiceAccount'].includes(m.kind!)) return 1;
+  return /\.k8s\.io\/|^[a-z0-9]+\/|^v1$/.test(m.apiVersion!) && !/\./.test(m.apiVersion!.split('/')[0].replace('.k8s.io', '')) ? 2 : 3;
+}
+
+/** The objects in the order `kubectl apply -f folder` applies them: top-level files by name, documents in order. */
+function applyOrder(folder: string): Manifest[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name).sort()
+    .flatMap((f) => parseManifests(fs.readFileSync(path.join(folder, f), 'utf8'), f));
+}
+
+test.each(['', 'staging'])('kubectl apply -f dist/%s applies in one pass: Namespace, then storage and Secrets, then workloads, CRD-backed objects last', (env) => {
+  const order = applyOrder(path.join(DIST, env));
+  const ranks = order.map(rank);
+  expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+  expect(order[0].kind).toBe('Namespace');
+  expect(order.filter((m) => m.kind !== 'Namespace').every((m) => m.metadata?.namespace === order[0].metadata?.name)).toBe(true);
+  expect(order.filter((m) => rank(m) === 3).map((m) => m.apiVersion)).toEqual(['traefik.io/v1alpha1', 'traefik.io/v1alpha1', 'traefik.io/v1alpha1']);
+});
+
+test('each Argo CD Application points at an environment folder of manifests, and the folders do not apply Argo CD objects', () => {
+  const apps = applyOrder(path.join(DIST, 'argocd'));
+  expect(apps.map((a) => [a.metadata?.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
+    ['wordpress', 'dist', 'kube-example'], ['wordpress-staging', 'dist/staging', 'kube-example-staging'],
+  ]);
+  for (const app of apps) {
+    const objects = applyOrder(path.join(ROOT, app.spec.source.path));
+    expect(objects.length).toBeGreaterThan(0);
+    expect(objects.some((m) => m.kind === 'Application')).toBe(false);
+    expect(objects.find((m) => m.kind === 'Namespace')?.metadata?.name).toBe(app.spec.destination.namespace);
+  }
+});
