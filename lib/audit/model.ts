@@ -72,48 +72,78 @@ export interface Workload {
   readonly replicated: boolean;
 }
 
-/** Everything the rules look at, with the relations between objects resolved once. */
+/** Everything the rules look at, with the relations between objects resolved once, through indexes (linear in the number of objects). */
 export class AuditContext {
   public readonly workloads: Workload[];
   public readonly services: Manifest[];
   public readonly pdbs: Manifest[];
   public readonly hpas: Manifest[];
+  /** Pod-label index: namespace, then `key=value`, then the workloads whose pods carry that label. */
+  private readonly byPodLabel = new Map<string, Map<string, Workload[]>>();
+  private readonly workloadsByNamespace = new Map<string, Workload[]>();
+  private readonly claims = new Map<string, Manifest>();
+  private readonly targetedHpas = new Set<Manifest>();
 
   constructor(public readonly manifests: readonly Manifest[]) {
     const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
     this.services = ofKind('Service');
     this.pdbs = ofKind('PodDisruptionBudget');
     this.hpas = ofKind('HorizontalPodAutoscaler');
-    this.workloads = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind ?? '') && m.spec?.template).map((m) => {
+    for (const claim of ofKind('PersistentVolumeClaim')) this.claims.set(`${namespaceOf(claim)}/${claim.metadata?.name}`, claim);
+    const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`, h]));
+
+    const building = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind ?? '') && m.spec?.template).map((m) => {
       const namespace = namespaceOf(m);
-      const podLabels = m.spec.template.metadata?.labels ?? {};
-      const sameNs = (o: Manifest) => namespaceOf(o) === namespace;
-      const hpa = this.hpas.find((h) => sameNs(h) && h.spec?.scaleTargetRef?.kind === m.kind && h.spec?.scaleTargetRef?.name === m.metadata?.name);
-      const replicated = m.kind !== 'DaemonSet';
+      const hpa = hpaByTarget.get(`${namespace}/${m.kind}/${m.metadata?.name}`);
+      if (hpa) this.targetedHpas.add(hpa);
       return {
         manifest: m,
         kind: m.kind!,
         namespace,
-        podLabels,
+        podLabels: (m.spec.template.metadata?.labels ?? {}) as Record<string, string>,
         podSpec: m.spec.template.spec ?? {},
         hpa,
-        services: this.services.filter((s) => sameNs(s) && s.spec?.selector && matchesSelector({ matchLabels: s.spec.selector }, podLabels)),
-        pdbs: this.pdbs.filter((p) => sameNs(p) && matchesSelector(p.spec?.selector, podLabels)),
-        replicas: hpa ? hpa.spec?.minReplicas ?? 1 : m.spec.replicas ?? 1,
-        replicated,
+        services: [] as Manifest[],
+        pdbs: [] as Manifest[],
+        replicas: (hpa ? hpa.spec?.minReplicas ?? 1 : m.spec.replicas ?? 1) as number,
+        replicated: m.kind !== 'DaemonSet',
       };
     });
+    for (const w of building) {
+      listAt(this.workloadsByNamespace, w.namespace).push(w);
+      const index = this.byPodLabel.get(w.namespace) ?? new Map<string, Workload[]>();
+      this.byPodLabel.set(w.namespace, index);
+      for (const [k, v] of Object.entries(w.podLabels)) listAt(index, `${k}=${v}`).push(w);
+    }
+    for (const service of this.services) {
+      if (service.spec?.selector) this.workloadsSelectedBy(namespaceOf(service), { matchLabels: service.spec.selector }).forEach((w) => (w as typeof building[0]).services.push(service));
+    }
+    for (const pdb of this.pdbs) this.workloadsSelectedBy(namespaceOf(pdb), pdb.spec?.selector).forEach((w) => (w as typeof building[0]).pdbs.push(pdb));
+    this.workloads = building;
   }
 
   /** The PersistentVolumeClaim of this name in this namespace, when the set has it. */
   public claim(namespace: string, name: string): Manifest | undefined {
-    return this.manifests.find((m) => m.kind === 'PersistentVolumeClaim' && namespaceOf(m) === namespace && m.metadata?.name === name);
+    return this.claims.get(`${namespace}/${name}`);
   }
 
-  /** Workloads whose pods match a selector in a namespace. */
-  public workloadsSelectedBy(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    return this.workloads.filter((w) => w.namespace === namespace && matchesSelector(selector, w.podLabels));
+  /** True when the HPA's scaleTargetRef names a workload of the set. */
+  public hasTarget(hpa: Manifest): boolean {
+    return this.targetedHpas.has(hpa);
   }
+
+  /** Workloads whose pods match a selector in a namespace: candidates come from the label index, then the full selector decides. */
+  public workloadsSelectedBy(namespace: string, selector: LabelSelector | undefined): Workload[] {
+    const [first] = Object.entries(selector?.matchLabels ?? {});
+    const candidates = first ? this.byPodLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) : this.workloadsByNamespace.get(namespace);
+    return (candidates ?? []).filter((w) => matchesSelector(selector, w.podLabels));
+  }
+}
+
+function listAt<T>(map: Map<string, T[]>, key: string): T[] {
+  const list = map.get(key) ?? [];
+  map.set(key, list);
+  return list;
 }
 
 /** A container of a workload with its field path. */

@@ -123,7 +123,7 @@ export const availabilityRules: Rule[] = [
     id: 'hpa-target-missing',
     severity: 'error',
     summary: 'An HPA must target a workload that exists.',
-    check: (ctx) => ctx.hpas.filter((h) => !ctx.workloads.some((w) => w.hpa === h)).map((h) => ({
+    check: (ctx) => ctx.hpas.filter((h) => !ctx.hasTarget(h)).map((h) => ({
       manifest: h, field: 'spec.scaleTargetRef',
       message: `scaleTargetRef ${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name} is not in namespace ${namespaceOf(h)} of these manifests`,
       fix: 'point scaleTargetRef at the Deployment (apiVersion apps/v1, kind Deployment, its name)',
