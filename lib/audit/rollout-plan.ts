@@ -21,7 +21,9 @@ export interface RolloutPlan {
   /** CPU (millicores) and memory (bytes) the cluster must have free for the surge pods. */
   readonly surgeCpuMillicores: number;
   readonly surgeMemoryBytes: number;
-  /** Seconds an old pod keeps serving after it is marked Terminating (preStop), when known. */
+  /** Whether the containers have a preStop hook at all. */
+  readonly hasPreStop: boolean;
+  /** Seconds an old pod keeps serving after it is marked Terminating (preStop), when the hook says. */
   readonly preStopSeconds?: number;
   /** Seconds from Terminating to SIGKILL at the latest. */
   readonly terminationGracePeriodSeconds: number;
@@ -59,6 +61,7 @@ function planOf(w: Workload): RolloutPlan {
     minReadyPods: arithmetic.minReadyPods,
     surgeCpuMillicores: arithmetic.surge * request('cpu', cpuMillicores),
     surgeMemoryBytes: arithmetic.surge * request('memory', memoryBytes),
+    hasPreStop: containers.some((c) => c.lifecycle?.preStop),
     preStopSeconds: preStops.length > 0 ? Math.max(...preStops) : undefined,
     terminationGracePeriodSeconds: w.podSpec.terminationGracePeriodSeconds ?? 30,
     rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, w.manifest.spec?.minReadySeconds ?? 0),
@@ -80,7 +83,8 @@ export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
     String(p.peakPods),
     String(p.minReadyPods),
     `${formatMillicores(p.surgeCpuMillicores)} / ${formatBytes(p.surgeMemoryBytes)}`,
-    p.preStopSeconds === undefined ? `? / ${p.terminationGracePeriodSeconds}s` : `${p.preStopSeconds}s + ${p.terminationGracePeriodSeconds - p.preStopSeconds}s`,
+    p.preStopSeconds !== undefined ? `${p.preStopSeconds}s + ${p.terminationGracePeriodSeconds - p.preStopSeconds}s`
+      : `${p.hasPreStop ? '? (hook)' : 'no preStop'} / ${p.terminationGracePeriodSeconds}s`,
     `>= ${p.rolloutSecondsAtLeast}s`,
     p.pdbAllowedDisruptions === undefined ? 'no PDB' : String(p.pdbAllowedDisruptions),
     p.qosClass,

@@ -9,6 +9,7 @@ test('plan of the baseline: HPA range, surge resources, drain, rollout bound, PD
     minReadyPods: 2,
     surgeCpuMillicores: 250,
     surgeMemoryBytes: 256 * 2 ** 20,
+    hasPreStop: true,
     preStopSeconds: 20,
     terminationGracePeriodSeconds: 30,
     rolloutSecondsAtLeast: 10,
@@ -35,9 +36,11 @@ test('Recreate and StatefulSets, and the table', () => {
   });
   const [deployment, sts] = rolloutPlans(manifests);
   expect(deployment).toMatchObject({ peakPods: 2, minReadyPods: 0, surgeCpuMillicores: 0 });
-  expect(sts).toMatchObject({ object: 'StatefulSet shop/db', peakPods: 3, minReadyPods: 2, pdbAllowedDisruptions: undefined, qosClass: 'BestEffort', preStopSeconds: undefined });
+  expect(sts).toMatchObject({ object: 'StatefulSet shop/db', peakPods: 3, minReadyPods: 2, pdbAllowedDisruptions: undefined, qosClass: 'BestEffort', hasPreStop: false, preStopSeconds: undefined });
   const table = formatRolloutPlans([deployment, sts]);
   expect(table.split('\n')[0]).toMatch(/^WORKLOAD\s+REPLICAS\s+PEAK PODS\s+MIN READY\s+SURGE CPU \/ MEM\s+DRAIN \(PRESTOP \+ REST\)\s+ROLLOUT\s+PDB ALLOWS\s+QOS$/);
   expect(table).toContain('2-5 (HPA)');
-  expect(table).toMatch(/StatefulSet shop\/db\s+3\s+3\s+2\s+0 \/ 0\s+\? \/ 30s\s+>= 0s\s+no PDB\s+BestEffort/);
+  expect(table).toMatch(/StatefulSet shop\/db\s+3\s+3\s+2\s+0 \/ 0\s+no preStop \/ 30s\s+>= 0s\s+no PDB\s+BestEffort/);
+  const http = rolloutPlans(shopWith((get) => { get('Deployment').spec.template.spec.containers[0].lifecycle.preStop = { httpGet: { path: '/drain', port: 'http' } }; }));
+  expect(formatRolloutPlans(http)).toContain('? (hook) / 30s');
 });
