@@ -34,6 +34,11 @@ export class PropChecker {
     for (const f of findings) this.add(prop(f.field), value(f.field), f.problem, f.fix);
   }
 
+  /** Records findings about the fields of `source`, named `prefix.field` with the field's value. */
+  public addFindingsAt(findings: readonly Finding[], prefix: string, source: unknown): void {
+    this.addFindings(findings, (f) => `${prefix}.${f}`, (f) => valueAt(source, f));
+  }
+
   /** Checks that a timing prop is a whole number of at least `min`. */
   public wholeNumber(prop: string, value: number | undefined, min: number): void {
     if (value !== undefined && (!Number.isInteger(value) || value < min)) {
@@ -45,4 +50,9 @@ export class PropChecker {
   public throwIfAny(construct: string): void {
     if (this.problems.length > 0) throw new ConfigurationError(construct, this.problems);
   }
+}
+
+/** The value at a dotted path such as `limits.cpu` or `httpGet.port`. */
+export function valueAt(source: unknown, dottedPath: string): unknown {
+  return dottedPath.split('.').reduce<any>((o, k) => o?.[k], source);
 }

@@ -24,9 +24,8 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
   checkShutdown(check, s);
   const resourceFindings = p.resources ? resourceProblems(p.resources, s.qosClass) : [];
   if (!p.resources) check.add('resources', undefined, 'is required: pods without requests are BestEffort and the first to be evicted', "pass guaranteedResources({ cpu: '200m', memory: '128Mi' })");
-  check.addFindings(resourceFindings, (f) => `resources.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], p.resources));
-  check.addFindings(disruptionProblems(s.disruptionBudget, s.worstCaseReplicas),
-    (f) => `disruptionBudget.${f}`, (f) => (s.disruptionBudget as any)[f]);
+  check.addFindingsAt(resourceFindings, 'resources', p.resources);
+  check.addFindingsAt(disruptionProblems(s.disruptionBudget, s.worstCaseReplicas), 'disruptionBudget', s.disruptionBudget);
   checkEnv(check, s);
   checkVolumes(check, s);
   return check;
@@ -68,7 +67,7 @@ function checkReplicas(check: PropChecker, s: DeploymentSettings): void {
 
 function checkRollout(check: PropChecker, s: DeploymentSettings): void {
   const input = { replicas: s.worstCaseReplicas, maxSurge: s.maxSurge, maxUnavailable: s.maxUnavailable };
-  check.addFindings(rollingUpdateProblems(input), (f) => `rollout.${f}`, (f) => (input as any)[f]);
+  check.addFindingsAt(rollingUpdateProblems(input), 'rollout', input);
   check.wholeNumber('rollout.minReadySeconds', s.minReadySeconds, 0);
   check.wholeNumber('rollout.revisionHistoryLimit', s.revisionHistoryLimit, 0);
   check.wholeNumber('rollout.progressDeadlineSeconds', s.progressDeadlineSeconds, 1);
@@ -87,7 +86,8 @@ function checkProbes(check: PropChecker, s: DeploymentSettings): void {
   for (const [prop, probe] of Object.entries(probes)) {
     if (!probe) continue;
     const kind = prop.replace('Probe', '') as 'startup' | 'readiness' | 'liveness';
-    check.addFindings(probeProblems(kind, probe.toSpec(s.portName), declared), (f) => `${prop}.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], probe.toSpec(s.portName)));
+    const spec = probe.toSpec(s.portName);
+    check.addFindingsAt(probeProblems(kind, spec, declared), prop, spec);
   }
   if (p.livenessProbe && p.readinessProbe && sameProbe(p.livenessProbe.toSpec(s.portName), p.readinessProbe.toSpec(s.portName))) {
     check.add('livenessProbe', p.livenessProbe.toSpec(s.portName), 'is identical to readinessProbe: an overloaded pod is restarted at the moment it leaves the load balancer, and the restarts cascade',

@@ -71,8 +71,8 @@ export abstract class HttpsIngress {
     return new TraefikIngress(props);
   }
 
-  /** The public host name. */
-  public abstract readonly host: string;
+  /** @param host the public host name */
+  protected constructor(public readonly host: string) {}
 
   /** Checks the props, naming each as `prefix.prop`. */
   public abstract validate(check: PropChecker, prefix: string): void;
@@ -88,11 +88,8 @@ function checkHost(check: PropChecker, prefix: string, host: string, wildcard: b
 }
 
 class StandardIngress extends HttpsIngress {
-  public readonly host: string;
-
   constructor(private readonly props: StandardIngressProps) {
-    super();
-    this.host = props.host;
+    super(props.host);
   }
 
   public validate(check: PropChecker, prefix: string): void {
@@ -123,11 +120,8 @@ class StandardIngress extends HttpsIngress {
 }
 
 class TraefikIngress extends HttpsIngress {
-  public readonly host: string;
-
   constructor(private readonly props: TraefikIngressProps) {
-    super();
-    this.host = props.host;
+    super(props.host);
   }
 
   public validate(check: PropChecker, prefix: string): void {

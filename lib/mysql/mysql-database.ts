@@ -225,7 +225,7 @@ function validate(props: MysqlDatabaseProps, image: string, args: string[], reso
     check.add('args', authPlugin, `was removed in MySQL 8.4, so ${image} refuses to start`, 'drop it: WordPress images with PHP >= 7.4 speak caching_sha2_password');
   }
   const wanted = resources.qosClass ?? QosClass.GUARANTEED;
-  check.addFindings(resourceProblems(resources, wanted), (f) => `resources.${f}`, (f) => f.split('.').reduce<any>((o, k) => o?.[k], resources));
+  check.addFindingsAt(resourceProblems(resources, wanted), 'resources', resources);
   check.wholeNumber('terminationGracePeriodSeconds', grace, 1);
   if (!(parseQuantity(storageSize)! > 0)) check.add('storageSize', storageSize, 'is not a positive Kubernetes quantity', "use a size such as '20Gi'");
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
