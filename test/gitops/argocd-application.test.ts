@@ -1,15 +1,17 @@
-import { execFileSync } from 'child_process';
-import * as path from 'path';
+import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ArgoCdApplication, ArgoCdApplicationProps, ConfigurationError } from '../../lib';
 import { one, synth } from '../helpers';
 
 const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example' };
 
-/** Validates with Argo CD's own Application model (generated from Argo CD v3's types); ESM-only, so in a child node. */
-function argoCdValidate(manifest: unknown): string {
-  const script = `import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
-    try { new Application(JSON.parse(process.argv[1])).validate(); console.log('valid'); } catch (e) { console.log(String(e.message)); }`;
-  return execFileSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(manifest)], { cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' }).trim();
+/** Validates with the Application model generated from Argo CD's own API types (its CRD cannot be downloaded here). */
+function argoCdValidate(manifest: any): string {
+  try {
+    new Application(manifest).validate();
+    return 'valid';
+  } catch (e) {
+    return (e as Error).message;
+  }
 }
 
 test('defaults: argocd namespace, default project, main, in-cluster, automated prune and self-heal, no recursion', () => {
