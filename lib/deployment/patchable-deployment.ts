@@ -15,6 +15,7 @@ export class PatchableKubeDeployment extends k8s.KubeDeployment {
   }
 
   public override toJson(): any {
-    return JsonPatch.apply(super.toJson(), ...this.postSchemaPatches);
+    const json = super.toJson();
+    return this.postSchemaPatches.length > 0 ? JsonPatch.apply(json, ...this.postSchemaPatches) : json;
   }
 }
