@@ -22,6 +22,7 @@ function selfSelecting(terms: any[] | undefined, w: Workload): boolean {
   return (terms ?? []).some((t) => matchesSelector((t.podAffinityTerm ?? t).labelSelector, w.podLabels));
 }
 
+/** Rules that keep the service up through node drains and failures: replicas, PDBs, spreading, HPAs. */
 export const availabilityRules: Rule[] = [
   {
     id: 'min-replicas',

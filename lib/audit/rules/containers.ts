@@ -28,6 +28,7 @@ function probeHits(workloads: Workload[], portFindings: boolean): RuleHit[] {
   }));
 }
 
+/** Rules on each container: resources, QoS, image, probes, credentials. */
 export const containerRules: Rule[] = [
   {
     id: 'requests-missing',

@@ -13,6 +13,7 @@ const REMOVED_APIS: Record<string, string> = {
   'traefik.containo.us/v1alpha1': 'traefik.io/v1alpha1 (dropped by Traefik v3)',
 };
 
+/** Rules on what must never be in rendered manifests: Secret data, removed API versions. */
 export const hygieneRules: Rule[] = [
   {
     id: 'secret-with-data',

@@ -2,6 +2,7 @@ import { undeclaredPortProblem } from '../../policy/probes';
 import { containersOf, namespaceOf } from '../model';
 import { Rule } from '../rule';
 
+/** Rules that Services route to pods that exist, on ports they declare. */
 export const referenceRules: Rule[] = [
   {
     id: 'service-selects-nothing',

@@ -19,6 +19,7 @@ function wellFormed(ru: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent }
 
 const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind === 'Deployment');
 
+/** Rules on how a rolling update replaces pods. */
 export const rolloutRules: Rule[] = [
   {
     id: 'rolling-update-stalls',

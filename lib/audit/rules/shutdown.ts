@@ -23,6 +23,7 @@ function preStops(w: Workload): Array<{ seconds: number; path: string }> {
   });
 }
 
+/** Rules that keep a Terminating pod serving until no traffic reaches it, then let it exit cleanly. */
 export const shutdownRules: Rule[] = [
   {
     id: 'prestop-missing',
