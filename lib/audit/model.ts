@@ -158,6 +158,11 @@ export function containersOf(w: Workload): ContainerAt[] {
   return (w.podSpec.containers ?? []).map((container: any, i: number) => ({ container, path: `spec.template.spec.containers[${i}]` }));
 }
 
+/** The ports a manifest container declares, for the port checks. */
+export function declaredPorts(container: any): Array<{ name?: string; containerPort: number }> {
+  return (container.ports ?? []).map((p: any) => ({ name: p.name, containerPort: p.containerPort }));
+}
+
 /** True when a Service routes to the workload and it runs replicas: the workloads whose rollouts must not drop requests. */
 export function isServedAndReplicated(w: Workload): boolean {
   return w.replicated && w.services.length > 0 && w.replicas >= 2;

@@ -1,16 +1,12 @@
 import { imagePinProblem } from '../../policy/image';
-import { DeclaredPort, probeProblems, sameProbe } from '../../policy/probes';
+import { probeProblems, sameProbe } from '../../policy/probes';
 import { qosClassOf } from '../../policy/qos';
 import { isCredentialName } from '../../policy/secrets';
 import { QOS_CLASS_ANNOTATION } from '../annotations';
-import { ContainerAt, containersOf, Workload } from '../model';
+import { ContainerAt, containersOf, declaredPorts, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
-
-function declaredPorts(container: any): DeclaredPort[] {
-  return (container.ports ?? []).map((p: any) => ({ name: p.name, containerPort: p.containerPort }));
-}
 
 /** Applies `check` to every container of every workload. */
 function eachContainer(workloads: Workload[], check: (w: Workload, c: ContainerAt) => RuleHit[]): RuleHit[] {

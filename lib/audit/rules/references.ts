@@ -1,5 +1,5 @@
 import { undeclaredPortProblem } from '../../policy/probes';
-import { containersOf, namespaceOf } from '../model';
+import { containersOf, declaredPorts, namespaceOf } from '../model';
 import { Rule } from '../rule';
 
 /** Rules that Services route to pods that exist, on ports they declare. */
@@ -25,7 +25,7 @@ export const referenceRules: Rule[] = [
       const workloads = ctx.workloadsSelectedBy(namespaceOf(s), { matchLabels: s.spec?.selector });
       return (s.spec?.ports ?? []).flatMap((port: any, i: number) => workloads.flatMap((w) => {
         const target = port.targetPort ?? port.port;
-        const declared = containersOf(w).flatMap(({ container }) => (container.ports ?? []).map((p: any) => ({ name: p.name, containerPort: p.containerPort })));
+        const declared = containersOf(w).flatMap(({ container }) => declaredPorts(container));
         const problem = undeclaredPortProblem(target, declared);
         return problem ? [{
           manifest: s, field: `spec.ports[${i}].targetPort`,
