@@ -50,7 +50,9 @@ test('dist/ holds only synthesized manifests: no timestamps, random values or ge
 function rank(m: Manifest): number {
   if (m.kind === 'Namespace') return 0;
   if (['Secret', 'ConfigMap', 'PersistentVolumeClaim', 'ServiceAccount'].includes(m.kind!)) return 1;
-  return /\.k8s\.io\/|^[a-z0-9]+\/|^v1$/.test(m.apiVersion!) && !/\./.test(m.apiVersion!.split('/')[0].replace('.k8s.io', '')) ? 2 : 3;
+  // Built-in API groups have no dot (core, apps, policy) or end in .k8s.io; any other group needs a CRD.
+  const group = m.apiVersion!.includes('/') ? m.apiVersion!.split('/')[0] : '';
+  return !group.includes('.') || group.endsWith('.k8s.io') ? 2 : 3;
 }
 
 /** The objects in the order `kubectl apply -f folder` applies them: top-level files by name, documents in order. */
