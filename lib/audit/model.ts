@@ -1,3 +1,6 @@
+import { DisruptionPolicy } from '../policy/disruption';
+import { PreStopHandler, preStopSeconds } from '../policy/probes';
+
 /** A Kubernetes object as parsed from YAML or synthesized by cdk8s: plain data. */
 export interface Manifest {
   readonly apiVersion?: string;
@@ -161,6 +164,24 @@ export function containersOf(w: Workload): ContainerAt[] {
 /** The ports a manifest container declares, for the port checks. */
 export function declaredPorts(container: any): Array<{ name?: string; containerPort: number }> {
   return (container.ports ?? []).map((p: any) => ({ name: p.name, containerPort: p.containerPort }));
+}
+
+/** A PodDisruptionBudget manifest's policy fields. */
+export function pdbPolicy(pdb: Manifest): DisruptionPolicy {
+  return { minAvailable: pdb.spec?.minAvailable, maxUnavailable: pdb.spec?.maxUnavailable };
+}
+
+/** The pod's grace period, with the Kubernetes default of 30 s when the spec does not say. */
+export function terminationGraceOf(w: Workload): number {
+  return w.podSpec.terminationGracePeriodSeconds ?? 30;
+}
+
+/** Each container's preStop delay and its field path, where the manifest says how long the delay is. */
+export function preStopsOf(w: Workload): Array<{ seconds: number; path: string }> {
+  return containersOf(w).flatMap(({ container, path }) => {
+    const seconds = preStopSeconds(container.lifecycle?.preStop as PreStopHandler | undefined);
+    return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
+  });
 }
 
 /** True when a Service routes to the workload and it runs replicas: the workloads whose rollouts must not drop requests. */

@@ -1,10 +1,9 @@
 import { allowedDisruptions } from '../policy/disruption';
-import { intOrPercentProblem } from '../policy/int-or-percent';
-import { PreStopHandler, preStopSeconds, ProbeSpec } from '../policy/probes';
+import { ProbeSpec } from '../policy/probes';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
-import { rolloutArithmetic, RolloutArithmetic, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
-import { AuditContext, containersOf, Manifest, objectRef, Workload } from './model';
+import { RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
+import { AuditContext, containersOf, Manifest, objectRef, pdbPolicy, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
 
@@ -41,7 +40,8 @@ function timingsOf(probe: ProbeSpec | undefined) {
 /** How the workload kind replaces pods: a Deployment per its strategy, a StatefulSet one pod at a time. */
 function arithmeticOf(w: Workload): RolloutArithmetic {
   const ru = rollingUpdateOf(w);
-  if (ru && !intOrPercentProblem(ru.maxSurge) && !intOrPercentProblem(ru.maxUnavailable)) return rolloutArithmetic({ replicas: w.replicas, ...ru });
+  const rolling = ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru });
+  if (rolling) return rolling;
   const recreate = w.kind === 'Deployment';
   return { surge: 0, unavailable: recreate ? w.replicas : 1, peakPods: w.replicas, minReadyPods: recreate ? 0 : Math.max(0, w.replicas - 1), waves: recreate ? 1 : w.replicas };
 }
@@ -52,7 +52,7 @@ function planOf(w: Workload): RolloutPlan {
   const request = (r: 'cpu' | 'memory', parse: (q: string) => number | undefined) => containers
     .reduce((sum, c) => sum + (parse(c.resources?.requests?.[r] ?? c.resources?.limits?.[r] ?? '0') ?? 0), 0);
   const ready = Math.max(0, ...containers.map((c) => secondsToReady(timingsOf(c.readinessProbe), timingsOf(c.startupProbe))));
-  const preStops = containers.map((c) => preStopSeconds(c.lifecycle?.preStop as PreStopHandler | undefined)).filter((s): s is number => s !== undefined);
+  const preStops = preStopsOf(w).map((p) => p.seconds);
   const pdb = w.pdbs[0];
   return {
     object: objectRef(w.manifest),
@@ -63,9 +63,9 @@ function planOf(w: Workload): RolloutPlan {
     surgeMemoryBytes: arithmetic.surge * request('memory', memoryBytes),
     hasPreStop: containers.some((c) => c.lifecycle?.preStop),
     preStopSeconds: preStops.length > 0 ? Math.max(...preStops) : undefined,
-    terminationGracePeriodSeconds: w.podSpec.terminationGracePeriodSeconds ?? 30,
+    terminationGracePeriodSeconds: terminationGraceOf(w),
     rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, w.manifest.spec?.minReadySeconds ?? 0),
-    pdbAllowedDisruptions: pdb ? allowedDisruptions({ minAvailable: pdb.spec?.minAvailable, maxUnavailable: pdb.spec?.maxUnavailable }, w.replicas) : undefined,
+    pdbAllowedDisruptions: pdb ? allowedDisruptions(pdbPolicy(pdb), w.replicas) : undefined,
     qosClass: qosClassOf(containers.map((c) => c.resources ?? {})),
   };
 }

@@ -1,10 +1,9 @@
 import { PropChecker } from '../core/configuration-error';
 import { disruptionProblems } from '../policy/disruption';
 import { imagePinProblem } from '../policy/image';
-import { intOrPercentProblem } from '../policy/int-or-percent';
 import { DeclaredPort, probeProblems, sameProbe } from '../policy/probes';
 import { resourceProblems } from '../policy/qos';
-import { rollingUpdateProblems, rolloutArithmetic } from '../policy/rollout';
+import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../policy/rollout';
 import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
 import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
@@ -119,8 +118,7 @@ function checkEnv(check: PropChecker, s: DeploymentSettings): void {
 
 function checkVolumes(check: PropChecker, s: DeploymentSettings): void {
   const seen = new Set<string>();
-  const wellFormed = !intOrPercentProblem(s.maxSurge) && !intOrPercentProblem(s.maxUnavailable);
-  const rollout = wellFormed ? rolloutArithmetic({ replicas: s.worstCaseReplicas, maxSurge: s.maxSurge, maxUnavailable: s.maxUnavailable }) : { surge: 0 };
+  const surge = rolloutArithmeticIfWellFormed({ replicas: s.worstCaseReplicas, maxSurge: s.maxSurge, maxUnavailable: s.maxUnavailable })?.surge ?? 0;
   const mostPods = s.autoscaling ? s.autoscaling.maxReplicas : s.replicas!;
   (s.props.volumes ?? []).forEach((volume, i) => {
     const prop = `volumes[${i}]`;
@@ -129,7 +127,7 @@ function checkVolumes(check: PropChecker, s: DeploymentSettings): void {
     const sources = Object.entries(volume.source ?? {}).filter(([, v]) => v !== undefined).map(([k]) => k);
     if (sources.length !== 1) check.add(`${prop}.source`, sources, 'must set exactly one of persistentVolumeClaim, secret, configMap, emptyDir', 'keep one source');
     const mode = volume.source?.persistentVolumeClaim?.accessMode;
-    const problem = multiAttachProblem(mode, rollout.surge, mostPods);
+    const problem = multiAttachProblem(mode, surge, mostPods);
     if (problem) check.add(`${prop}.source.persistentVolumeClaim.accessMode`, mode, problem, MULTI_ATTACH_FIX);
   });
 }

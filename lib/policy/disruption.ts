@@ -14,8 +14,8 @@ export function allowedDisruptions(policy: DisruptionPolicy, replicas: number): 
   return 0;
 }
 
-/** What keeps this budget from both protecting the pods and letting a node drain finish. */
-export function disruptionProblems(policy: DisruptionPolicy, replicas: number): Finding[] {
+/** What keeps the budget from being one well-formed policy: both fields, neither, or a malformed value. */
+export function disruptionPolicyProblems(policy: DisruptionPolicy): Finding[] {
   const set = (['minAvailable', 'maxUnavailable'] as const).filter((field) => policy[field] !== undefined);
   if (set.length === 2) {
     return [{ field: 'minAvailable', problem: 'minAvailable and maxUnavailable are both set; the API server accepts only one', fix: 'keep maxUnavailable: 1 and drop minAvailable' }];
@@ -23,9 +23,15 @@ export function disruptionProblems(policy: DisruptionPolicy, replicas: number): 
   if (set.length === 0) {
     return [{ field: 'maxUnavailable', problem: 'neither minAvailable nor maxUnavailable is set, so the budget says nothing', fix: 'set maxUnavailable: 1' }];
   }
-  const field = set[0];
-  const formatProblem = intOrPercentProblem(policy[field]!);
-  if (formatProblem) return [{ field, problem: `${JSON.stringify(policy[field])} ${formatProblem}`, fix: `use a whole number such as 1 or a percentage such as '25%'` }];
+  const formatProblem = intOrPercentProblem(policy[set[0]]!);
+  return formatProblem ? [{ field: set[0], problem: `${JSON.stringify(policy[set[0]])} ${formatProblem}`, fix: `use a whole number such as 1 or a percentage such as '25%'` }] : [];
+}
+
+/** What keeps this budget from both protecting the pods and letting a node drain finish. */
+export function disruptionProblems(policy: DisruptionPolicy, replicas: number): Finding[] {
+  const shape = disruptionPolicyProblems(policy);
+  if (shape.length > 0) return shape;
+  const field = policy.maxUnavailable !== undefined ? 'maxUnavailable' : 'minAvailable';
   const allowed = allowedDisruptions(policy, replicas);
   if (allowed < 1) {
     return [{ field, problem: `${field} ${JSON.stringify(policy[field])} allows no disruption at ${replicas} replicas: every node drain would hang`, fix: 'use maxUnavailable: 1' }];

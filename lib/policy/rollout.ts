@@ -41,6 +41,11 @@ export function rolloutArithmetic(input: RollingUpdateInput): RolloutArithmetic 
   };
 }
 
+/** The arithmetic, or undefined when maxSurge or maxUnavailable is not a count or percentage. */
+export function rolloutArithmeticIfWellFormed(input: RollingUpdateInput): RolloutArithmetic | undefined {
+  return intOrPercentProblem(input.maxSurge) || intOrPercentProblem(input.maxUnavailable) ? undefined : rolloutArithmetic(input);
+}
+
 /** What keeps this rolling update from replacing pods without losing capacity or hanging. */
 export function rollingUpdateProblems(input: RollingUpdateInput): Finding[] {
   const problems: Finding[] = [];

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
-import { MANAGED_BY } from '../core/labels';
+import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
 import { guaranteedResources } from '../deployment/container';
 import { setSyncWave } from '../gitops/sync-waves';
 import { Probe } from '../deployment/probe';
@@ -58,6 +58,7 @@ export class WordpressApp extends Construct {
     validate(props, storage.accessMode, autoscaling?.maxReplicas ?? props.replicas ?? 0);
     const partOf = 'wordpress';
     const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
+    const appLabels = standardLabels({ name: 'wordpress', instance: name, partOf });
 
     const foundation: ApiObject[] = [];
     if (props.createNamespace ?? true) {
@@ -72,7 +73,7 @@ export class WordpressApp extends Construct {
     }
     const claimName = `${name}-pvc`;
     foundation.push(new k8s.KubePersistentVolumeClaim(this, 'WordpressFiles', {
-      metadata: { name: claimName, namespace: this.namespace, labels: { ...namespaceLabels, 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': name } },
+      metadata: { name: claimName, namespace: this.namespace, labels: appLabels },
       spec: {
         accessModes: [storage.accessMode],
         storageClassName: storage.storageClassName,
@@ -83,7 +84,7 @@ export class WordpressApp extends Construct {
     const database = props.databaseName ?? d.database;
     const user = props.databaseUser ?? d.user;
     const mysql = props.mysql ?? {};
-    const wordpressSelector = { 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'frontend' };
+    const wordpressIdentity = { name: 'wordpress', instance: name, component: 'frontend', partOf };
     this.mysql = new MysqlDatabase(this, 'Mysql', {
       name: `${name}-mysql`,
       namespace: this.namespace,
@@ -96,7 +97,7 @@ export class WordpressApp extends Construct {
       resources: mysql.resources,
       args: [...MYSQL_DEFAULT_ARGS, ...(mysql.extraArgs ?? [])],
       terminationGracePeriodSeconds: mysql.terminationGracePeriodSeconds,
-      allowedClients: [wordpressSelector],
+      allowedClients: [selectorLabels(wordpressIdentity)],
       instance: name,
       partOf,
       labels: { tier: 'mysql' },
@@ -111,9 +112,9 @@ export class WordpressApp extends Construct {
       image: props.image ?? d.image,
       port: 80,
       portName: 'wdport',
-      appName: 'wordpress',
-      instance: name,
-      component: 'frontend',
+      appName: wordpressIdentity.name,
+      instance: wordpressIdentity.instance,
+      component: wordpressIdentity.component,
       partOf,
       labels: { tier: 'frontend' },
       env: {
@@ -138,7 +139,7 @@ export class WordpressApp extends Construct {
       serviceName: name,
       servicePort: this.wordpress.servicePort,
       namespace: this.namespace,
-      labels: { ...namespaceLabels, 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': name },
+      labels: appLabels,
     }) ?? [];
 
     if (props.syncWaves ?? true) {

@@ -1,20 +1,15 @@
-import { allowedDisruptions, DisruptionPolicy } from '../../policy/disruption';
-import { intOrPercentProblem } from '../../policy/int-or-percent';
-import { isServedAndReplicated, Manifest, matchesSelector, namespaceOf, Workload } from '../model';
+import { allowedDisruptions, disruptionPolicyProblems } from '../../policy/disruption';
+import { isServedAndReplicated, Manifest, matchesSelector, namespaceOf, pdbPolicy, Workload } from '../model';
 import { Rule } from '../rule';
-
-function policyOf(pdb: Manifest): DisruptionPolicy {
-  return { minAvailable: pdb.spec?.minAvailable, maxUnavailable: pdb.spec?.maxUnavailable };
-}
 
 /** Each well-formed PDB over a replicated workload, with the disruptions it allows at that workload's replica count. */
 function pdbsAtReplicaCount(workloads: Workload[]): Array<{ pdb: Manifest; w: Workload; field: string; allowed: number; where: string }> {
   return workloads.filter((w) => w.replicated).flatMap((w) => w.pdbs.flatMap((pdb) => {
-    const policy = policyOf(pdb);
-    const defined = (['minAvailable', 'maxUnavailable'] as const).filter((k) => policy[k] !== undefined);
-    if (defined.length !== 1 || intOrPercentProblem(policy[defined[0]]!)) return [];
-    const where = `${defined[0]} ${JSON.stringify(policy[defined[0]])} at ${w.replicas} replicas of ${w.kind} ${w.manifest.metadata?.name}${w.hpa ? ' (HPA minReplicas)' : ''}`;
-    return [{ pdb, w, field: `spec.${defined[0]}`, allowed: allowedDisruptions(policy, w.replicas), where }];
+    const policy = pdbPolicy(pdb);
+    if (disruptionPolicyProblems(policy).length > 0) return [];
+    const field = policy.maxUnavailable !== undefined ? 'maxUnavailable' : 'minAvailable';
+    const where = `${field} ${JSON.stringify(policy[field])} at ${w.replicas} replicas of ${w.kind} ${w.manifest.metadata?.name}${w.hpa ? ' (HPA minReplicas)' : ''}`;
+    return [{ pdb, w, field: `spec.${field}`, allowed: allowedDisruptions(policy, w.replicas), where }];
   }));
 }
 
@@ -48,13 +43,8 @@ export const availabilityRules: Rule[] = [
     id: 'pdb-policy',
     severity: 'error',
     summary: 'A PodDisruptionBudget needs exactly one well-formed minAvailable or maxUnavailable.',
-    check: (ctx) => ctx.pdbs.flatMap((pdb) => {
-      const policy = policyOf(pdb);
-      const defined = (['minAvailable', 'maxUnavailable'] as const).filter((k) => policy[k] !== undefined);
-      if (defined.length !== 1) return [{ manifest: pdb, field: 'spec', message: `${defined.length === 0 ? 'neither minAvailable nor maxUnavailable is set' : 'both minAvailable and maxUnavailable are set'}`, fix: 'set exactly one: maxUnavailable: 1' }];
-      const problem = intOrPercentProblem(policy[defined[0]]!);
-      return problem ? [{ manifest: pdb, field: `spec.${defined[0]}`, message: `${JSON.stringify(policy[defined[0]])} ${problem}`, fix: 'use a whole number or a percentage' }] : [];
-    }),
+    check: (ctx) => ctx.pdbs.flatMap((pdb) => disruptionPolicyProblems(pdbPolicy(pdb))
+      .map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: f.problem, fix: f.fix }))),
   },
   {
     id: 'pdb-blocks-drain',

@@ -1,6 +1,6 @@
-import { IntOrPercent, intOrPercentProblem } from '../../policy/int-or-percent';
-import { rollingUpdateProblems, rolloutArithmetic } from '../../policy/rollout';
-import { multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
+import { IntOrPercent } from '../../policy/int-or-percent';
+import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
+import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
 import { isServedAndReplicated, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
@@ -11,10 +11,6 @@ export function rollingUpdateOf(w: Workload): { maxSurge: IntOrPercent; maxUnava
   if (w.kind !== 'Deployment' || w.manifest.spec?.strategy?.type === 'Recreate') return undefined;
   const ru = w.manifest.spec?.strategy?.rollingUpdate ?? {};
   return { maxSurge: ru.maxSurge ?? '25%', maxUnavailable: ru.maxUnavailable ?? '25%' };
-}
-
-function wellFormed(ru: { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent }): boolean {
-  return !intOrPercentProblem(ru.maxSurge) && !intOrPercentProblem(ru.maxUnavailable);
 }
 
 const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind === 'Deployment');
@@ -36,9 +32,8 @@ export const rolloutRules: Rule[] = [
     summary: 'maxUnavailable above 0 on a served Deployment removes capacity during every rollout.',
     check: (ctx) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => {
       const ru = rollingUpdateOf(w);
-      if (!ru || !wellFormed(ru)) return [];
-      const { unavailable } = rolloutArithmetic({ replicas: w.replicas, ...ru });
-      return unavailable > 0 ? [{
+      const unavailable = ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.unavailable;
+      return ru && unavailable ? [{
         manifest: w.manifest, field: `${STRATEGY}.maxUnavailable`,
         message: `maxUnavailable ${JSON.stringify(ru.maxUnavailable)} takes ${unavailable} of ${w.replicas} pods out of the Service during the rollout`,
         fix: 'set maxUnavailable: 0 and maxSurge: 1, so a new pod is Ready before an old one stops',
@@ -51,12 +46,12 @@ export const rolloutRules: Rule[] = [
     summary: 'A ReadWriteOnce claim cannot follow a surge pod or a second replica onto another node (Multi-Attach).',
     check: (ctx) => deployments(ctx.workloads).flatMap((w) => {
       const ru = rollingUpdateOf(w);
-      const surge = ru && wellFormed(ru) ? rolloutArithmetic({ replicas: w.replicas, ...ru }).surge : 0;
+      const surge = (ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0;
       const mostPods = w.hpa?.spec?.maxReplicas ?? w.replicas;
       return (w.podSpec.volumes ?? []).flatMap((volume: any, i: number) => {
         const claimName = volume.persistentVolumeClaim?.claimName;
         const claim = claimName ? ctx.claim(w.namespace, claimName) : undefined;
-        const mode = (claim?.spec?.accessModes ?? []).find((m: string) => m === 'ReadWriteOnce' || m === 'ReadWriteOncePod');
+        const mode = (claim?.spec?.accessModes ?? []).find(isSingleAttach);
         const problem = multiAttachProblem(mode, surge, mostPods);
         return problem ? [{ manifest: w.manifest, field: `spec.template.spec.volumes[${i}]`, message: `claim "${claimName}": ${problem}`, fix: MULTI_ATTACH_FIX }] : [];
       });

@@ -1,26 +1,10 @@
-import { PreStopHandler, preStopSeconds } from '../../policy/probes';
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
-import { containersOf, isServedAndReplicated, Workload } from '../model';
+import { containersOf, isServedAndReplicated, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
-
-/** The Kubernetes default when the pod spec does not say. */
-const DEFAULT_GRACE_SECONDS = 30;
 
 /** Serving containers (those that declare ports) of workloads whose rollouts must not drop requests. */
 function servingContainers(w: Workload) {
   return isServedAndReplicated(w) ? containersOf(w).filter(({ container }) => (container.ports ?? []).length > 0) : [];
-}
-
-function graceOf(w: Workload): number {
-  return w.podSpec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
-}
-
-/** Each container's preStop delay, where the manifest says how long it is. */
-function preStops(w: Workload): Array<{ seconds: number; path: string }> {
-  return containersOf(w).flatMap(({ container, path }) => {
-    const seconds = preStopSeconds(container.lifecycle?.preStop as PreStopHandler | undefined);
-    return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
-  });
 }
 
 /** Rules that keep a Terminating pod serving until no traffic reaches it, then let it exit cleanly. */
@@ -41,8 +25,8 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-not-below-grace',
     severity: 'error',
     summary: 'A preStop sleep as long as the grace period ends in SIGKILL, cutting in-flight requests.',
-    check: (ctx) => ctx.workloads.flatMap((w) => preStops(w).flatMap(({ seconds }) => {
-      const grace = graceOf(w);
+    check: (ctx) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
+      const grace = terminationGraceOf(w);
       return seconds >= grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: 0 })
         .map((f): RuleHit => ({ manifest: w.manifest, field: 'spec.template.spec.terminationGracePeriodSeconds', message: f.problem, fix: f.fix })) : [];
     })),
@@ -51,8 +35,8 @@ export const shutdownRules: Rule[] = [
     id: 'grace-below-shutdown-budget',
     severity: 'warning',
     summary: 'The grace period should cover the preStop delay plus the time the application needs after SIGTERM.',
-    check: (ctx, options) => ctx.workloads.flatMap((w) => preStops(w).flatMap(({ seconds }) => {
-      const grace = graceOf(w);
+    check: (ctx, options) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
+      const grace = terminationGraceOf(w);
       return seconds < grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: options.shutdownBudgetSeconds })
         .map((f): RuleHit => ({ manifest: w.manifest, field: 'spec.template.spec.terminationGracePeriodSeconds', message: f.problem, fix: f.fix })) : [];
     })),
@@ -61,7 +45,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-shorter-than-propagation',
     severity: 'warning',
     summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
-    check: (ctx, options) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => preStops(w).flatMap(({ seconds, path }) => {
+    check: (ctx, options) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
       return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
     })),
