@@ -1,0 +1,98 @@
+/**
+ * The Kubernetes API server's validation, as pure functions over plain objects: what `kubectl
+ * apply` would refuse (and a few results that are clearly broken although accepted), found at synth
+ * or audit time. Rules follow Kubernetes 1.27; each cites its upstream function.
+ */
+import type { Finding } from '../policy/finding';
+import { checkConfigMap, checkSecret } from './config';
+import { Findings, report, show, typeName } from './findings';
+import { builtinKind, nameRule } from './kinds';
+import { checkObjectMeta } from './metadata';
+import { index as indexPath } from './path';
+import { checkServiceSpec } from './service';
+import { checkPersistentVolumeClaimSpec } from './storage';
+import { isRecord, Json } from './values';
+import { checkDeploymentSpec, checkStatefulSetSpec } from './workloads';
+
+type SpecValidator = (out: Findings, obj: Json) => void;
+
+const SPEC_VALIDATORS: Record<string, SpecValidator> = {
+  '/Service': (out, obj) => checkServiceSpec(out, obj.spec, 'spec'),
+  '/Secret': (out, obj) => checkSecret(out, obj),
+  '/ConfigMap': (out, obj) => checkConfigMap(out, obj),
+  '/PersistentVolumeClaim': (out, obj) => checkPersistentVolumeClaimSpec(out, obj.spec, 'spec'),
+  'apps/Deployment': (out, obj) => { checkDeploymentSpec(out, obj.spec, 'spec'); },
+  'apps/StatefulSet': (out, obj) => { checkStatefulSetSpec(out, obj.spec, 'spec'); },
+};
+
+/**
+ * Every problem the API server would report for `obj` (a manifest as a plain object), plus results
+ * that are accepted but clearly broken. `field` is a path inside the object
+ * (`spec.template.spec.containers[0].ports[1].name`). Never throws: a value of the wrong type is a
+ * finding.
+ */
+export function validateObject(obj: unknown): Finding[] {
+  const out: Findings = [];
+  try {
+    checkObject(out, obj, '');
+  } catch (error) {
+    // A validator bug must not hide the object's other problems, nor crash synth.
+    report(out, '', `the validator failed on this object (${error instanceof Error ? error.message : String(error)})`,
+      'report this as a bug in zero-downtime-charts, with the manifest');
+  }
+  return out;
+}
+
+function prefixed(prefix: string, field: string): string {
+  return prefix === '' ? field : `${prefix}.${field}`;
+}
+
+function checkObject(out: Findings, obj: unknown, prefix: string): void {
+  if (!isRecord(obj)) {
+    report(out, prefix, `the manifest is ${typeName(obj)} (${show(obj)}), not an object`, 'write a Kubernetes object with apiVersion, kind and metadata');
+    return;
+  }
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') {
+    report(out, prefixed(prefix, 'apiVersion'), `apiVersion ${show(obj.apiVersion)} is missing or not a string`, 'set apiVersion, e.g. apps/v1');
+  }
+  if (typeof obj.kind !== 'string' || obj.kind === '') {
+    report(out, prefixed(prefix, 'kind'), `kind ${show(obj.kind)} is missing or not a string`, 'set kind, e.g. Deployment');
+    return;
+  }
+  // kubectl expands a List client-side; each item is an object of its own.
+  if (obj.kind === 'List' || (obj.kind.endsWith('List') && Array.isArray(obj.items))) {
+    // One level only: a List inside a List is not something kubectl accepts, and a cyclic one must not recurse forever.
+    if (prefix !== '') {
+      report(out, prefixed(prefix, 'kind'), 'a List nested in a List is not applied by kubectl', 'flatten the items into one List');
+    } else if (Array.isArray(obj.items)) for (let i = 0; i < obj.items.length; i++) checkObject(out, obj.items[i], indexPath(prefixed(prefix, 'items'), i));
+    return;
+  }
+  const kind = builtinKind(obj.apiVersion, obj.kind);
+  const start = out.length;
+  checkObjectMeta(out, obj.metadata, 'metadata', nameRule(kind));
+  const validator = kind ? SPEC_VALIDATORS[kind] : undefined;
+  if (validator) validator(out, obj);
+  if (prefix !== '') {
+    for (let i = start; i < out.length; i++) out[i] = { ...out[i], field: prefixed(prefix, out[i].field) };
+  }
+}
+
+export type { Finding } from '../policy/finding';
+export { show } from './findings';
+export { parseImage, validateImageReference, imageReferenceProblems, digestProblem } from './image';
+export type { ImageReference } from './image';
+export {
+  validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta, selectorMatches, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
+} from './metadata';
+export type { NameRule } from './metadata';
+export {
+  validateConfigMapKey, validateDns1035Label, validateDns1123Label, validateDns1123Subdomain, validateEnvVarName,
+  validateHttpHeaderName, validateLabelValue, validatePortName, validateQualifiedName,
+} from './names';
+export { parseQuantity, validateQuantity } from './quantity';
+export type { QuantityOptions } from './quantity';
+export { validateContainer } from './container';
+export { validateResources } from './resources';
+export { validatePodSpec } from './pod';
+export { nameRule, builtinKind } from './kinds';
+export { NODE_PORT_MAX, NODE_PORT_MIN } from './service';
