@@ -7,7 +7,9 @@ import { Findings, report, show } from './findings';
 import { checkImage } from './image';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, PORT_NAME } from './names';
 import { child, index } from './path';
+import { checkLifecycle, checkProbe, HandlerPort, ProbeKind } from './handlers';
 import { checkResources } from './resources';
+import { checkVolumeMounts } from './volumes';
 import { Json, readList, readRecord, readString, readInt } from './values';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -164,8 +166,18 @@ function checkEnvFrom(out: Findings, value: unknown, field: string): void {
   }
 }
 
+/** Where a container sits: regular or init, and the pod's volume names. */
+export interface ContainerContext {
+  /** Init containers may not have probes or lifecycle hooks (1.27: no sidecar containers yet). */
+  readonly init?: boolean;
+  /** Names of the pod's volumes (and StatefulSet claim templates); undefined to skip the mount-name check. */
+  readonly volumeNames?: Set<string>;
+}
+
+const PROBES: ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+
 /** Checks one container; `facts` collects what the pod-level checks need. Returns the container when well typed. */
-export function checkContainer(out: Findings, value: unknown, field: string, facts: ContainerFacts): Json | undefined {
+export function checkContainer(out: Findings, value: unknown, field: string, facts: ContainerFacts, context: ContainerContext = {}): Json | undefined {
   const container = readRecord(out, value, field);
   if (!container) return undefined;
   // validateContainerCommon: name required, a DNS-1123 label.
@@ -190,13 +202,40 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   checkEnv(out, container.env, child(field, 'env'));
   checkEnvFrom(out, container.envFrom, child(field, 'envFrom'));
   checkResources(out, container.resources, child(field, 'resources'));
+  const targets: HandlerPort[] = [];
+  for (const probe of PROBES) {
+    if (container[probe] === undefined || container[probe] === null) continue;
+    if (context.init) {
+      // validateInitContainers: "must not be set for init containers".
+      report(out, child(field, probe), `${probe} may not be set on an init container`, 'remove it: an init container runs to completion before the pod starts');
+      continue;
+    }
+    const port = checkProbe(out, container[probe], child(field, probe), probe);
+    if (port) targets.push(port);
+  }
+  if (container.lifecycle !== undefined && container.lifecycle !== null) {
+    if (context.init) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
+    else targets.push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle')));
+  }
+  // A named port that the container does not declare can never be resolved: the probe or hook fails.
+  for (const target of targets) {
+    if (typeof target.port === 'string' && !facts.portNames.has(target.port)) {
+      const names = [...facts.portNames];
+      report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
+        names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports (e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
+    }
+  }
+  if (context.volumeNames) checkVolumeMounts(out, container.volumeMounts, child(field, 'volumeMounts'), context.volumeNames);
   return container;
 }
 
-/** Findings for one container (name, image, ports, env, envFrom, resources, and its probes and mounts when validated within a pod). */
-export function validateContainer(container: unknown, field = 'container'): Findings {
+/**
+ * Findings for one container: name, image, ports, env, envFrom, resources, probes and hooks, and
+ * (when the pod's volume names are given) its volume mounts.
+ */
+export function validateContainer(container: unknown, field = 'container', volumeNames?: Iterable<string>): Findings {
   const out: Findings = [];
-  checkContainer(out, container, field, newFacts());
+  checkContainer(out, container, field, newFacts(), { volumeNames: volumeNames ? new Set(volumeNames) : undefined });
   return out;
 }
 

@@ -92,6 +92,9 @@ export {
 export { parseQuantity, validateQuantity } from './quantity';
 export type { QuantityOptions } from './quantity';
 export { validateContainer } from './container';
+export { validateLifecycle, validateProbe } from './handlers';
+export type { ProbeKind } from './handlers';
+export { validateVolumeMounts, validateVolumes } from './volumes';
 export { validateResources } from './resources';
 export { validatePodSpec } from './pod';
 export { nameRule, builtinKind } from './kinds';

@@ -9,6 +9,7 @@ import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 import { child, index } from './path';
 import { isRecord, Json, readInt, readList, readRecord, readString } from './values';
+import { checkVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -21,6 +22,8 @@ export interface PodRules {
   readonly forbidActiveDeadline?: boolean;
   /** What the owner is, for messages. */
   readonly owner?: string;
+  /** Volume names that come from elsewhere (a StatefulSet's volumeClaimTemplates). */
+  readonly extraVolumes?: Iterable<string>;
 }
 
 /** What the pod spec checks learned, for the owner's checks. */
@@ -36,7 +39,8 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
     if (value === undefined || value === null) report(out, field, 'the pod spec is missing', 'add spec.containers with at least one container');
     return undefined;
   }
-  const facts: PodFacts = { containers: [], volumeNames: new Set() };
+  const facts: PodFacts = { containers: [], volumeNames: new Set(rules.extraVolumes ?? []) };
+  checkVolumes(out, spec.volumes, child(field, 'volumes'), facts.volumeNames);
   const names = new Map<string, string>();
   const hostPorts = new Map<string, string>();
   for (const list of ['initContainers', 'containers']) {
@@ -53,7 +57,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       const path = index(listPath, i);
       const name = isRecord(items[i]) && typeof (items[i] as Json).name === 'string' ? (items[i] as Json).name as string : undefined;
       const facts1 = newFacts(name);
-      const container = checkContainer(out, items[i], path, facts1);
+      const container = checkContainer(out, items[i], path, facts1, { init: list === 'initContainers', volumeNames: facts.volumeNames });
       if (!container) continue;
       facts.containers.push(facts1);
       // validateContainers / validateInitContainers: names unique across containers and init containers.

@@ -5,7 +5,7 @@
 import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkIntOrPercent } from './int-or-percent';
-import { checkLabelSelector, selectorMatches } from './metadata';
+import { checkLabelSelector, checkLabels, selectorMatches } from './metadata';
 import { checkFormat, DNS1123_LABEL } from './names';
 import { child, index } from './path';
 import { checkPodTemplate, PodFacts, PodRules } from './pod';
@@ -125,11 +125,11 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
   if (retention) {
     for (const when of ['whenDeleted', 'whenScaled']) checkEnum(out, retention[when], child(retentionPath, when), ['Retain', 'Delete'], when);
   }
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'StatefulSet' });
-  checkOwnedSelector(out, spec, field, template.labels, 'StatefulSet');
+  // Claim templates first: each becomes a pod volume the containers may mount.
+  const claimNames = new Set<string>();
   const claimsPath = child(field, 'volumeClaimTemplates');
   const claims = readList(out, spec.volumeClaimTemplates, claimsPath);
-  if (claims && template.facts) {
+  if (claims) {
     for (let i = 0; i < claims.length; i++) {
       const path = index(claimsPath, i);
       const claim = readRecord(out, claims[i], path);
@@ -139,12 +139,17 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
       const name = meta?.name;
       if (name === undefined || name === null || name === '') {
         report(out, child(child(path, 'metadata'), 'name'), 'the volume claim template has no name', 'set metadata.name, e.g. data, and mount it by that name');
-      } else if (checkFormat(out, name, child(child(path, 'metadata'), 'name'), DNS1123_LABEL, 'volume claim template name')) {
-        template.facts.volumeNames.add(name as string);
+      } else {
+        checkFormat(out, name, child(child(path, 'metadata'), 'name'), DNS1123_LABEL, 'volume claim template name');
+        // Known even when malformed, so a mount of it is not reported a second time.
+        if (typeof name === 'string') claimNames.add(name);
       }
+      if (meta) checkLabels(out, meta.labels, child(child(path, 'metadata'), 'labels'));
       checkPersistentVolumeClaimSpec(out, claim.spec, child(path, 'spec'));
     }
   }
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'StatefulSet', extraVolumes: claimNames });
+  checkOwnedSelector(out, spec, field, template.labels, 'StatefulSet');
   return template.facts;
 }
 

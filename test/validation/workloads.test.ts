@@ -1,5 +1,5 @@
 import { validateObject } from '../../lib/validation';
-import { deployment, DELETE, expectClean, expectOne, statefulSet, withField } from './helpers';
+import { deployment, DELETE, expectClean, expectOne, fieldsOf, statefulSet, withField } from './helpers';
 
 const set = (path: string, value: unknown): any => withField(deployment(), path, value);
 
@@ -118,8 +118,10 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
   test('selector, template and claim templates', () => {
     expectOne(sset('spec.selector.matchLabels', { app: 'web' }), 'spec.selector', /does not match/);
     expectOne(sset('spec.template.spec.restartPolicy', 'OnFailure'), 'spec.template.spec.restartPolicy', /StatefulSet template/);
-    expectOne(sset('spec.volumeClaimTemplates[0].metadata.name', 'Data'), 'spec.volumeClaimTemplates[0].metadata.name', /volume claim template name/);
-    expectOne(sset('spec.volumeClaimTemplates[0].metadata.name', DELETE), 'spec.volumeClaimTemplates[0].metadata.name', /no name/);
+    const upper = withField(sset('spec.volumeClaimTemplates[0].metadata.name', 'Data'), 'spec.template.spec.containers[0].volumeMounts[0].name', 'Data');
+    expectOne(upper, 'spec.volumeClaimTemplates[0].metadata.name', /volume claim template name/);
+    expectOne(sset('spec.template.spec.containers[0].volumeMounts[0].name', 'date'), 'spec.template.spec.containers[0].volumeMounts[0].name', /no volume is named "date"/);
+    expect(fieldsOf(sset('spec.volumeClaimTemplates[0].metadata.name', DELETE))).toEqual(['spec.volumeClaimTemplates[0].metadata.name', 'spec.template.spec.containers[0].volumeMounts[0].name']);
     expectOne(sset('spec.volumeClaimTemplates[0].spec.resources.requests.storage', '0'), 'spec.volumeClaimTemplates[0].spec.resources.requests[storage]', /not greater than zero/);
     expectOne(sset('spec.replicas', -1), 'spec.replicas', /out of range/);
   });
