@@ -9,6 +9,7 @@ import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_
 import { child, index } from './path';
 import { checkLifecycle, checkProbe, HandlerPort, ProbeKind } from './handlers';
 import { checkResources } from './resources';
+import { checkSecurityContext } from './scheduling';
 import { checkVolumeMounts } from './volumes';
 import { Json, readList, readRecord, readString, readInt } from './values';
 
@@ -225,6 +226,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
         names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports (e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
     }
   }
+  checkSecurityContext(out, container.securityContext, child(field, 'securityContext'));
   if (context.volumeNames) checkVolumeMounts(out, container.volumeMounts, child(field, 'volumeMounts'), context.volumeNames);
   return container;
 }

@@ -95,6 +95,7 @@ export { validateContainer } from './container';
 export { validateLifecycle, validateProbe } from './handlers';
 export type { ProbeKind } from './handlers';
 export { validateVolumeMounts, validateVolumes } from './volumes';
+export { validateAffinity, validateTopologySpreadConstraints } from './scheduling';
 export { validateResources } from './resources';
 export { validatePodSpec } from './pod';
 export { nameRule, builtinKind } from './kinds';

@@ -9,6 +9,7 @@ import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 import { child, index } from './path';
 import { isRecord, Json, readInt, readList, readRecord, readString } from './values';
+import { checkAffinity, checkSecurityContext, checkTolerations, checkTopologySpreadConstraints } from './scheduling';
 import { checkVolumes } from './volumes';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
@@ -110,6 +111,10 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       if (ref) checkFormat(out, ref.name ?? '', child(index(child(field, 'imagePullSecrets'), i), 'name'), DNS1123_SUBDOMAIN, 'Secret name');
     }
   }
+  checkAffinity(out, spec.affinity, child(field, 'affinity'));
+  checkTopologySpreadConstraints(out, spec.topologySpreadConstraints, child(field, 'topologySpreadConstraints'));
+  checkTolerations(out, spec.tolerations, child(field, 'tolerations'));
+  checkSecurityContext(out, spec.securityContext, child(field, 'securityContext'));
   return facts;
 }
 
