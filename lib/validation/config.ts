@@ -2,9 +2,9 @@
  * Secrets and ConfigMaps: core/validation/validation.go ValidateSecret, ValidateConfigMap (1.27).
  */
 import { Findings, report, show, typeName } from './findings';
-import { checkFormat, CONFIG_MAP_KEY } from './names';
-import { key } from './path';
-import { readBoolean, readRecord, readString } from './values';
+import { checkFormat, CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from './names';
+import { child, index, key } from './path';
+import { readBoolean, readList, readRecord, readString } from './values';
 
 // core.MaxSecretSize (pkg/apis/core/types.go): 1 MiB, also the ConfigMap limit.
 export const MAX_DATA_SIZE_BYTES = 1024 * 1024;
@@ -76,3 +76,16 @@ export function checkConfigMap(out: Findings, obj: Record<string, unknown>): voi
   readBoolean(out, obj.immutable, 'immutable');
 }
 
+
+/** Checks a ServiceAccount's secret and image pull secret references (ValidateServiceAccount). */
+export function checkServiceAccount(out: Findings, obj: Record<string, unknown>): void {
+  for (const list of ['secrets', 'imagePullSecrets']) {
+    const refs = readList(out, obj[list], list);
+    if (!refs) continue;
+    for (let i = 0; i < refs.length; i++) {
+      const ref = readRecord(out, refs[i], index(list, i));
+      if (ref) checkFormat(out, ref.name ?? '', child(index(list, i), 'name'), DNS1123_SUBDOMAIN, 'Secret name');
+    }
+  }
+  readBoolean(out, obj.automountServiceAccountToken, 'automountServiceAccountToken');
+}

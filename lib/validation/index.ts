@@ -4,7 +4,12 @@
  * or audit time. Rules follow Kubernetes 1.27; each cites its upstream function.
  */
 import type { Finding } from '../policy/finding';
-import { checkConfigMap, checkSecret } from './config';
+import { checkCronJobSpec, checkJobSpec } from './batch';
+import { checkConfigMap, checkSecret, checkServiceAccount } from './config';
+import { checkHorizontalPodAutoscalerSpec } from './hpa';
+import { checkIngressSpec, checkNetworkPolicySpec } from './network';
+import { checkPodDisruptionBudgetSpec } from './pdb';
+import { checkPodSpec } from './pod';
 import { Findings, report, show, typeName } from './findings';
 import { builtinKind, nameRule } from './kinds';
 import { checkObjectMeta } from './metadata';
@@ -23,6 +28,14 @@ const SPEC_VALIDATORS: Record<string, SpecValidator> = {
   '/PersistentVolumeClaim': (out, obj) => checkPersistentVolumeClaimSpec(out, obj.spec, 'spec'),
   'apps/Deployment': (out, obj) => { checkDeploymentSpec(out, obj.spec, 'spec'); },
   'apps/StatefulSet': (out, obj) => { checkStatefulSetSpec(out, obj.spec, 'spec'); },
+  'policy/PodDisruptionBudget': (out, obj) => checkPodDisruptionBudgetSpec(out, obj.spec, 'spec'),
+  'autoscaling/HorizontalPodAutoscaler': (out, obj) => checkHorizontalPodAutoscalerSpec(out, obj.spec, 'spec'),
+  'networking.k8s.io/NetworkPolicy': (out, obj) => checkNetworkPolicySpec(out, obj.spec, 'spec'),
+  'networking.k8s.io/Ingress': (out, obj) => checkIngressSpec(out, obj.spec, 'spec'),
+  'batch/Job': (out, obj) => checkJobSpec(out, obj.spec, 'spec'),
+  'batch/CronJob': (out, obj) => checkCronJobSpec(out, obj.spec, 'spec'),
+  '/Pod': (out, obj) => { checkPodSpec(out, obj.spec, 'spec'); },
+  '/ServiceAccount': (out, obj) => checkServiceAccount(out, obj),
 };
 
 /**
@@ -100,3 +113,8 @@ export { validateResources } from './resources';
 export { validatePodSpec } from './pod';
 export { nameRule, builtinKind } from './kinds';
 export { NODE_PORT_MAX, NODE_PORT_MIN } from './service';
+export { validatePodDisruptionBudgetSpec } from './pdb';
+export { validateHorizontalPodAutoscalerSpec, MAX_PERIOD_SECONDS, MAX_STABILIZATION_WINDOW_SECONDS } from './hpa';
+export { validateIngressSpec, validateNetworkPolicySpec } from './network';
+export { validateCronSchedule } from './batch';
+export { cronScheduleProblem } from './cron';

@@ -2,7 +2,7 @@
  * Which rules apply to which kind: the name function each API group's validation passes to
  * ValidateObjectMeta, and the spec validator.
  */
-import { DNS1035_LABEL, DNS1123_LABEL } from './names';
+import { DNS1035_LABEL, DNS1123_LABEL, PATH_SEGMENT } from './names';
 import { NameRule, SUBDOMAIN_NAME } from './metadata';
 
 /** `group/Kind` for built-in kinds (`/Service`, `apps/Deployment`), or undefined for other API groups. */
@@ -24,11 +24,14 @@ const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'n
  * - batch Jobs: the name becomes the `job-name` label value of its pods (at most 63 characters);
  * - StatefulSets: pods carry `controller-revision-hash: <name>-<10-character hash>`, a label value,
  *   so names over 52 characters leave the StatefulSet unable to create pods
- *   (kubernetes/kubernetes#64023, pkg/controller/history ControllerRevisionName).
+ *   (kubernetes/kubernetes#64023, pkg/controller/history ControllerRevisionName);
+ * - policy/validation ValidatePodDisruptionBudget passes no name function, so only the generic
+ *   registry's path.ValidatePathSegmentName applies (uppercase is accepted).
  */
 const NAME_RULES: Record<string, NameRule> = {
   '/Service': { format: DNS1035_LABEL },
   '/Namespace': { format: DNS1123_LABEL },
+  'policy/PodDisruptionBudget': { format: PATH_SEGMENT },
   'batch/CronJob': { format: SUBDOMAIN_NAME.format, maxLength: 52, maxLengthReason: 'the CronJob controller appends an 11-character suffix to name each Job, and Job names must stay within 63' },
   'batch/Job': { format: SUBDOMAIN_NAME.format, maxLength: 63, maxLengthReason: "the Job's pods carry its name as the job-name label, and a label value is at most 63 characters" },
   'apps/StatefulSet': { format: SUBDOMAIN_NAME.format, maxLength: 52, maxLengthReason: "the StatefulSet's pods carry controller-revision-hash: <name>-<10-character hash>, a label value of at most 63 characters, so no pod could be created" },

@@ -295,6 +295,22 @@ export const HTTP_HEADER_NAME: NameFormat = {
   suggest: (v) => repair(v, /^[-A-Za-z0-9]$/, 1000, false, 'X-Header'),
 };
 
+// apimachinery pkg/api/validation/path/name.go IsValidPathSegmentName: not '.' or '..', no '/' or '%'.
+// Names of kinds whose validation passes no stricter name function (PodDisruptionBudget), and
+// references checked the same way (HPA scaleTargetRef, metric names).
+export const PATH_SEGMENT: NameFormat = {
+  title: 'path segment name',
+  rule: "any name except '.' and '..' without '/' or '%'",
+  test: memoValid((v) => v !== '' && v !== '.' && v !== '..' && !v.includes('/') && !v.includes('%')),
+  reasons: (v) => compact(
+    v === '' ? 'is empty' : undefined,
+    v === '.' || v === '..' ? `is ${JSON.stringify(v)}` : undefined,
+    v.includes('/') ? "contains '/'" : undefined,
+    v.includes('%') ? "contains '%'" : undefined,
+  ),
+  suggest: (v) => v.replace(/[/%]/g, '-').replace(/^\.{1,2}$/, 'name') || 'name',
+};
+
 /**
  * Checks that `value` is a string in `format`; `what` names the field for people
  * (`container name`). Returns whether it was valid.

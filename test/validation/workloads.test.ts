@@ -92,8 +92,8 @@ describe('pod spec fields (ValidatePodSpec)', () => {
   });
   test('activeDeadlineSeconds 1..MaxInt32 where allowed', () => {
     const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], activeDeadlineSeconds: 0 } };
-    // Pods are not among the kinds validated in depth yet: only metadata.
-    expect(validateObject(pod)).toEqual([]);
+    expectOne(pod, 'spec.activeDeadlineSeconds', /at least 1/);
+    expectClean({ ...pod, spec: { ...pod.spec, activeDeadlineSeconds: 1 } });
   });
 });
 
