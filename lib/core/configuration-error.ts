@@ -44,8 +44,8 @@ function formatRefusal(constructs: readonly RefusedConstruct[]): string {
   const count = constructs.reduce((n, c) => n + c.problems.length, 0);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const blocks = constructs.map((c) => {
-    const where = [c.label, c.location].filter(Boolean).join(', ');
-    return `${c.path}${where ? ` (${where})` : ''}: ${plural(c.problems.length, 'invalid prop')}\n${c.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`;
+    const head = [c.path, c.location ? `(${c.location})` : '', c.label].filter(Boolean).join(' ');
+    return `${head}: ${plural(c.problems.length, 'invalid prop')}\n${c.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`;
   });
   return `${plural(count, 'problem')} in ${plural(constructs.length, 'construct')}; nothing was written.\n\n${blocks.join('\n\n')}`;
 }

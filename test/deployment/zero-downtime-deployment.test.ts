@@ -256,7 +256,7 @@ describe('refusals name the prop, the value and the fix', () => {
   test('every problem is reported at once, not just the first', () => {
     const error = errorOf({ image: 'nginx', rollout: { maxSurge: 0, maxUnavailable: 0 }, readinessProbe: undefined });
     expect(error.problems.map((p) => p.prop)).toEqual(['readinessProbe', 'image', 'rollout.maxSurge']);
-    expect(error.message).toMatch(/^3 problems in 1 construct; nothing was written\.\n\ntest\/web \(ZeroDowntimeDeployment "web", test\/deployment\/zero-downtime-deployment\.test\.ts:\d+\): 3 invalid props\n/);
+    expect(error.message).toMatch(/^3 problems in 1 construct; nothing was written\.\n\ntest\/web \(test\/deployment\/zero-downtime-deployment\.test\.ts:\d+\) ZeroDowntimeDeployment "web": 3 invalid props\n/);
   });
 
   test('allowLiteralSecrets lets a literal through for local experiments', () => {
