@@ -38,10 +38,14 @@ export function acceptProps<P>(
  * value is expected here (the props are refused anyway), so its exception is dropped.
  */
 function bestEffort<P>(props: unknown, malformed: readonly PropProblem[], semantics?: (props: P) => readonly PropProblem[]): PropProblem[] {
-  if (!semantics || props === null || typeof props !== 'object') return [];
-  const under = (prop: string, parent: string) => prop === parent || prop.startsWith(`${parent}.`) || prop.startsWith(`${parent}[`) || parent.startsWith(`${prop}.`);
+  if (!semantics || props === null || typeof props !== 'object' || Array.isArray(props)) return [];
+  // The rules see the props without the malformed top-level ones (as if left at their defaults) and
+  // say nothing about those.
+  const top = (prop: string) => prop.split(/[.[]/)[0];
+  const dropped = new Set(malformed.map((m) => top(m.prop)));
+  const wellFormed = Object.fromEntries(Object.entries(props).filter(([k]) => !dropped.has(k)));
   try {
-    return semantics(props as P).filter((p) => !malformed.some((m) => under(p.prop, m.prop) || under(m.prop, p.prop)));
+    return semantics(wellFormed as P).filter((p) => !dropped.has(top(p.prop)));
   } catch {
     return [];
   }

@@ -85,13 +85,22 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
       continue;
     }
     const propsWithProblems = new Set(g.problems.map((p) => p.prop));
+    const reportedValues = reportedStrings(obj, groups);
     for (const validate of validators) {
       for (const finding of validate(json)) {
         const prop = propOfField(obj, finding.field);
         if (prop && propsWithProblems.has(prop)) continue;
-        add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value: fieldValue(json, finding.field), problem: finding.problem, fix: finding.fix });
+        const value = fieldValue(json, finding.field);
+        // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
+        if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
+        add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
       }
     }
+  }
+  // A rule shared by a construct and the construct it builds (a database user) is said once, by the outer one.
+  for (const g of groups.values()) {
+    const outer = ancestorProblems(g.scope, groups);
+    for (let i = g.problems.length - 1; i >= 0; i--) if (outer.has(g.problems[i].problem)) g.problems.splice(i, 1);
   }
   return [...groups.values()].filter((g) => g.problems.length > 0).map((g) => ({
     path: g.scope.node.path || '(app)',
@@ -99,6 +108,22 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     location: userLocation(checkedRecord(g.scope)?.site),
     problems: g.problems,
   }));
+}
+
+/** The problem texts reported on the constructs above `scope`. */
+function ancestorProblems(scope: IConstruct, groups: ReadonlyMap<IConstruct, Group>): Set<string> {
+  const texts = new Set<string>();
+  for (let c = scope.node.scope; c; c = c.node.scope) for (const p of groups.get(c)?.problems ?? []) texts.add(p.problem);
+  return texts;
+}
+
+/** The string values already refused on the constructs at and above `scope`. */
+function reportedStrings(scope: IConstruct, groups: ReadonlyMap<IConstruct, Group>): string[] {
+  const values: string[] = [];
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    for (const p of groups.get(c)?.problems ?? []) if (typeof p.value === 'string' && p.value.length >= 3) values.push(p.value);
+  }
+  return values;
 }
 
 const INSTALLED = new WeakSet<IConstruct>();

@@ -51,6 +51,9 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   changeCause: optional(T.string()),
 };
 
+/** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
+export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
+
 /** Suffixes the stack appends to its name, each of which must still be a valid object name. */
 const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-pvc', '-https', '-http', '-redirect-https'];
 /** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */

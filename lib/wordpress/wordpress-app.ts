@@ -12,7 +12,7 @@ import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/my
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { WordpressAppProps } from './props';
 import { acceptProps } from '../core/accept-props';
-import { WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
+import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
 
 /** The defaults of the stack, the seed articles' values. */
 export const WORDPRESS_DEFAULTS = {
@@ -69,7 +69,7 @@ export class WordpressApp extends Construct {
     }
     if (props.localDevPasswords) {
       foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
-        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels },
+        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels, annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON } },
         type: 'Opaque',
         stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
       }));
