@@ -32,3 +32,5 @@ export * from './audit/rule';
 export { ALL_RULES } from './audit/rules';
 export * from './gitops/argocd-application';
 export * from './gitops/sync-waves';
+export * from './plugin/validation-context';
+export * from './plugin/zero-downtime-validation';
