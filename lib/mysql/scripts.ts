@@ -19,7 +19,7 @@ export const DUMP_FILE_PATTERN = '$DUMP_PREFIX-????????T??????Z.sql.gz';
 
 /**
  * The backup: a consistent InnoDB snapshot without locking tables (`--single-transaction`), with stored
- * routines and triggers, compressed, written under a temporary name and checked before it counts, then
+ * routines and triggers, in utf8mb4 whatever the client's default (emoji survive), compressed, written under a temporary name and checked before it counts, then
  * the oldest dumps beyond `$KEEP` are removed. A failed run leaves the kept dumps untouched.
  */
 export const MYSQL_DUMP_SCRIPT = [
@@ -29,7 +29,7 @@ export const MYSQL_DUMP_SCRIPT = [
   'final="$BACKUP_DIR/$DUMP_PREFIX-$stamp.sql.gz"',
   'partial="$BACKUP_DIR/.$DUMP_PREFIX-$stamp.sql.gz.partial"',
   'trap \'rm -f -- "$partial"\' EXIT',
-  'mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --single-transaction --routines --triggers --databases "$DB_NAME" | gzip -c > "$partial"',
+  'mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4 --single-transaction --routines --triggers --databases "$DB_NAME" | gzip -c > "$partial"',
   'gzip -t "$partial"',
   'mv -- "$partial" "$final"',
   'echo "wrote $(basename "$final"): $(wc -c < "$final") bytes"',
@@ -50,7 +50,7 @@ export const MYSQL_RESTORE_SCRIPT = [
   'fi',
   'if [ -z "$dump" ] || [ ! -f "$dump" ]; then echo "no dump ${DUMP:-latest} in $BACKUP_DIR" >&2; exit 1; fi',
   'echo "restoring $(basename "$dump") into $DB_HOST:$DB_PORT"',
-  'gunzip -c "$dump" | mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER"',
+  'gunzip -c "$dump" | mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4',
   'echo "restored $(basename "$dump")"',
 ].join('\n');
 
@@ -63,7 +63,7 @@ export const MYSQL_APP_USER_SCRIPT = [
   'set -euo pipefail',
   // A SQL string literal: backslashes and quotes doubled, so any password is safe.
   'quote() { printf "\'%s\'" "$(printf \'%s\' "$1" | sed -e \'s/\\\\/\\\\\\\\/g\' -e "s/\'/\'\'/g")"; }',
-  'connect() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="${DB_USER:-root}" "$@"; }',
+  'connect() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="${DB_USER:-root}" --default-character-set=utf8mb4 "$@"; }',
   'for attempt in $(seq 1 "${WAIT_ATTEMPTS:-120}"); do',
   '  if error="$(connect --execute="SELECT 1" 2>&1 >/dev/null)"; then break; fi',
   '  echo "waiting for $DB_HOST:$DB_PORT (attempt $attempt): $error"',
