@@ -5,11 +5,12 @@
 import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkImage } from './image';
-import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, PORT_NAME } from './names';
+import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, NameFormat, PORT_NAME, RELAXED_ENV_VAR_NAME } from './names';
 import { child, index } from './path';
 import { checkLifecycle, checkProbe, HandlerPort, ProbeKind } from './handlers';
 import { checkResources } from './resources';
 import { checkSecurityContext } from './scheduling';
+import { minorVersion } from './version';
 import { checkVolumeMounts } from './volumes';
 import { Json, readList, readRecord, readString, readInt } from './values';
 
@@ -115,10 +116,16 @@ function firstEnvNamed(env: unknown[], name: string, before: number): number {
   return -1;
 }
 
+/** IsEnvVarName in 1.27; the relaxed rule once RelaxedEnvironmentVariableValidation is on by default (1.32). */
+function envNameFormat(): NameFormat {
+  return minorVersion() >= 32 ? RELAXED_ENV_VAR_NAME : ENV_VAR_NAME;
+}
+
 /** Checks `env` of one container. */
 function checkEnv(out: Findings, value: unknown, field: string): void {
   const env = readList(out, value, field);
   if (!env) return;
+  const nameFormat = envNameFormat();
   for (let i = 0; i < env.length; i++) {
     const path = index(field, i);
     const v = readRecord(out, env[i], path);
@@ -126,7 +133,7 @@ function checkEnv(out: Findings, value: unknown, field: string): void {
     // ValidateEnv: name required, IsEnvVarName.
     if (v.name === undefined || v.name === null || v.name === '') {
       report(out, child(path, 'name'), 'env var has no name', 'set name, e.g. name: MY_VAR');
-    } else if (checkFormat(out, v.name, child(path, 'name'), ENV_VAR_NAME, 'environment variable name')) {
+    } else if (checkFormat(out, v.name, child(path, 'name'), nameFormat, 'environment variable name')) {
       // Not refused by the API server (1.29+ only warns), but the later entry silently replaces the
       // earlier one, so one of the two values is lost.
       const first = firstEnvNamed(env, v.name as string, i);
@@ -154,7 +161,7 @@ function checkEnvFrom(out: Findings, value: unknown, field: string): void {
     const path = index(field, i);
     const source = readRecord(out, list[i], path);
     if (!source) continue;
-    if (source.prefix !== undefined && source.prefix !== null && source.prefix !== '') checkFormat(out, source.prefix, child(path, 'prefix'), ENV_VAR_NAME, 'prefix');
+    if (source.prefix !== undefined && source.prefix !== null && source.prefix !== '') checkFormat(out, source.prefix, child(path, 'prefix'), envNameFormat(), 'prefix');
     const kinds = ['configMapRef', 'secretRef'].filter((k) => source[k] !== undefined && source[k] !== null);
     if (kinds.length !== 1) {
       report(out, path, kinds.length === 0 ? 'envFrom entry names no source' : 'envFrom entry sets both configMapRef and secretRef',
@@ -173,6 +180,8 @@ export interface ContainerContext {
   readonly init?: boolean;
   /** Names of the pod's volumes (and StatefulSet claim templates); undefined to skip the mount-name check. */
   readonly volumeNames?: Set<string>;
+  /** The pod's terminationGracePeriodSeconds (30 when unset), which bounds a sleep hook. */
+  readonly gracePeriodSeconds?: number;
 }
 
 const PROBES: ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -216,7 +225,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
     if (context.init) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
-    else targets.push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle')));
+    else targets.push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
   }
   // A named port that the container does not declare can never be resolved: the probe or hook fails.
   for (const target of targets) {

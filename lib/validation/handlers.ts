@@ -9,11 +9,14 @@ import { checkFormat, HTTP_HEADER_NAME } from './names';
 import { child, index } from './path';
 import { checkPortNumOrName } from './service';
 import { Json, readInt, readList, readRecord, readString } from './values';
+import { minorVersion } from './version';
 
 const MAX_INT = 2147483647;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
-// Hooks in 1.27: exec, httpGet and tcpSocket (handlerFromLifecycle); sleep came in 1.29.
-const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket'];
+// Hooks in 1.27: exec, httpGet and tcpSocket (handlerFromLifecycle); sleep from 1.30 (beta, on by default).
+const HOOK_HANDLERS_127 = ['exec', 'httpGet', 'tcpSocket'];
+const HOOK_HANDLERS_130 = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+export const SLEEP_HOOK_MINOR = 30;
 const ALL_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
 
 /** A port a handler targets, for the caller to compare with the container's declared ports. */
@@ -23,15 +26,15 @@ export interface HandlerPort {
 }
 
 /** Checks one handler (a probe's or a hook's); returns the port it targets, if any. */
-function checkHandler(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean): HandlerPort | undefined {
+function checkHandler(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean, graceSeconds = 30): HandlerPort | undefined {
   // validateHandler: exactly one handler type.
   const present = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
   const unknown = ALL_HANDLERS.filter((k) => !kinds.includes(k) && handler[k] !== undefined && handler[k] !== null);
   for (const k of unknown) {
     if (k === 'sleep' && hook) {
-      // The sleep action (PodLifecycleSleepAction) arrived in 1.29; a 1.27 API server refuses the unknown field.
-      report(out, child(field, k), 'the sleep hook does not exist in Kubernetes 1.27 (it arrived in 1.29)',
-        'use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead');
+      // The sleep action (PodLifecycleSleepAction) is on by default from 1.30; a 1.27 API server refuses the unknown field.
+      report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorVersion()} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
+        `use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead, or validate for Kubernetes 1.${SLEEP_HOOK_MINOR} or newer if the cluster has it`);
     } else {
       report(out, child(field, k), `${k} is not a ${hook ? 'lifecycle hook' : 'probe'} handler`, `use one of ${kinds.join(', ')}`);
     }
@@ -83,6 +86,15 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
         return undefined;
       }
       return portOf(out, action, path);
+    case 'sleep': {
+      // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds.
+      const seconds = action.seconds === undefined || action.seconds === null ? undefined : readInt(out, action.seconds, child(path, 'seconds'), 1, Number.MAX_SAFE_INTEGER, 20);
+      if (action.seconds === undefined || action.seconds === null) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
+      else if (seconds !== undefined && seconds > graceSeconds) {
+        report(out, child(path, 'seconds'), `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`, `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
+      }
+      return undefined;
+    }
     case 'grpc': {
       // validateGRPCAction: port is a number 1-65535.
       if (action.port === undefined || action.port === null) {
@@ -137,14 +149,14 @@ export function checkProbe(out: Findings, value: unknown, field: string, kind: P
 }
 
 /** Checks a container's lifecycle hooks; returns the ports their handlers target. */
-export function checkLifecycle(out: Findings, value: unknown, field: string): HandlerPort[] {
+export function checkLifecycle(out: Findings, value: unknown, field: string, graceSeconds = 30): HandlerPort[] {
   const lifecycle = readRecord(out, value, field);
   if (!lifecycle) return [];
   const ports: HandlerPort[] = [];
   for (const hook of ['postStart', 'preStop']) {
     const handler = readRecord(out, lifecycle[hook], child(field, hook));
     if (!handler) continue;
-    const port = checkHandler(out, handler, child(field, hook), HOOK_HANDLERS, true);
+    const port = checkHandler(out, handler, child(field, hook), minorVersion() >= SLEEP_HOOK_MINOR ? HOOK_HANDLERS_130 : HOOK_HANDLERS_127, true, graceSeconds);
     if (port) ports.push(port);
   }
   return ports;

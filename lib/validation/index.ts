@@ -17,6 +17,7 @@ import { index as indexPath } from './path';
 import { checkServiceSpec } from './service';
 import { checkPersistentVolumeClaimSpec } from './storage';
 import { isRecord, Json } from './values';
+import { parseMinor, TARGET_MINOR, withMinorVersion } from './version';
 import { checkDeploymentSpec, checkStatefulSetSpec } from './workloads';
 
 type SpecValidator = (out: Findings, obj: Json) => void;
@@ -38,16 +39,36 @@ const SPEC_VALIDATORS: Record<string, SpecValidator> = {
   '/ServiceAccount': (out, obj) => checkServiceAccount(out, obj),
 };
 
+/** How to validate. */
+export interface ValidateOptions {
+  /**
+   * The Kubernetes version of the cluster (`'1.30'`), for the few rules that changed after the
+   * target: lifecycle `sleep` hooks (1.30+) and relaxed environment variable names (1.32+).
+   * @default '1.27'
+   */
+  readonly kubernetesVersion?: string;
+}
+
 /**
  * Every problem the API server would report for `obj` (a manifest as a plain object), plus results
  * that are accepted but clearly broken. `field` is a path inside the object
  * (`spec.template.spec.containers[0].ports[1].name`). Never throws: a value of the wrong type is a
  * finding.
  */
-export function validateObject(obj: unknown): Finding[] {
+export function validateObject(obj: unknown, options: ValidateOptions = {}): Finding[] {
   const out: Findings = [];
+  let minor = TARGET_MINOR;
+  if (options.kubernetesVersion !== undefined) {
+    const parsed = typeof options.kubernetesVersion === 'string' ? parseMinor(options.kubernetesVersion) : undefined;
+    if (parsed === undefined) {
+      report(out, '', `kubernetesVersion ${show(options.kubernetesVersion)} is not a Kubernetes version; validating for 1.${TARGET_MINOR}`, "write the version as '1.30'");
+    } else {
+      minor = parsed;
+    }
+  }
   try {
-    checkObject(out, obj, '');
+    if (minor === TARGET_MINOR) checkObject(out, obj, '');
+    else withMinorVersion(minor, () => checkObject(out, obj, ''));
   } catch (error) {
     // A validator bug must not hide the object's other problems, nor crash synth.
     report(out, '', `the validator failed on this object (${error instanceof Error ? error.message : String(error)})`,

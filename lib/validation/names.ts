@@ -249,6 +249,19 @@ export const ENV_VAR_NAME: NameFormat = {
   },
 };
 
+// validation.go IsRelaxedEnvVarName (1.30+, default from 1.32): non-empty printable ASCII except '='.
+const RELAXED_ENV_VAR_NAME_RE = /^[\x20-\x3c\x3e-\x7e]+$/;
+export const RELAXED_ENV_VAR_NAME: NameFormat = {
+  title: 'environment variable name',
+  rule: "printable ASCII characters other than '=' (e.g. 'MY_VAR')",
+  test: memoValid((v) => RELAXED_ENV_VAR_NAME_RE.test(v)),
+  reasons: (v) => {
+    const bad = firstBad(v, /^[\x20-\x3c\x3e-\x7e]$/);
+    return compact(v === '' ? 'is empty' : undefined, bad !== undefined ? charReason(bad) : undefined);
+  },
+  suggest: (v) => Array.from(v, (ch) => (/^[\x20-\x3c\x3e-\x7e]$/.test(ch) ? ch : '_')).join('') || 'MY_VAR',
+};
+
 // validation.go IsConfigMapKey: configMapKeyFmt "[-._a-zA-Z0-9]+", at most 253, plus hasChDirPrefix.
 const CONFIG_MAP_KEY_RE = /^[-._a-zA-Z0-9]+$/;
 export const CONFIG_MAP_KEY: NameFormat = {

@@ -42,6 +42,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
   }
   const facts: PodFacts = { containers: [], volumeNames: new Set(rules.extraVolumes ?? []) };
   checkVolumes(out, spec.volumes, child(field, 'volumes'), facts.volumeNames);
+  const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
   const names = new Map<string, string>();
   const hostPorts = new Map<string, string>();
   for (const list of ['initContainers', 'containers']) {
@@ -58,7 +59,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       const path = index(listPath, i);
       const name = isRecord(items[i]) && typeof (items[i] as Json).name === 'string' ? (items[i] as Json).name as string : undefined;
       const facts1 = newFacts(name);
-      const container = checkContainer(out, items[i], path, facts1, { init: list === 'initContainers', volumeNames: facts.volumeNames });
+      const container = checkContainer(out, items[i], path, facts1, { init: list === 'initContainers', volumeNames: facts.volumeNames, gracePeriodSeconds: grace });
       if (!container) continue;
       facts.containers.push(facts1);
       // validateContainers / validateInitContainers: names unique across containers and init containers.
