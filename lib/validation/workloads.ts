@@ -47,7 +47,7 @@ function checkCounts(out: Findings, spec: Json, field: string): number | undefin
   return readInt(out, spec.minReadySeconds, child(field, 'minReadySeconds'), 0, MAX_INT, 5);
 }
 
-const CONTROLLER_TEMPLATE: PodRules = { restartPolicies: ['Always'], forbidActiveDeadline: true };
+const DEPLOYMENT_TEMPLATE: PodRules = { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'Deployment' };
 
 /** Checks a Deployment's spec. */
 export function checkDeploymentSpec(out: Findings, value: unknown, field: string): PodFacts | undefined {
@@ -69,7 +69,7 @@ export function checkDeploymentSpec(out: Findings, value: unknown, field: string
   }
   readBoolean(out, spec.paused, child(field, 'paused'));
   checkDeploymentStrategy(out, spec.strategy, child(field, 'strategy'));
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'Deployment' });
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'), DEPLOYMENT_TEMPLATE);
   checkOwnedSelector(out, spec, field, template.labels, 'Deployment');
   return template.facts;
 }
@@ -154,7 +154,7 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
       checkPersistentVolumeClaimSpec(out, claim.spec, child(path, 'spec'));
     }
   }
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'StatefulSet', extraVolumes: claimNames });
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'StatefulSet', extraVolumes: claimNames });
   checkOwnedSelector(out, spec, field, template.labels, 'StatefulSet');
   return template.facts;
 }
