@@ -24,6 +24,8 @@ export interface ContainerFacts {
   /** Declared port names and numbers, to resolve probe and Service target ports (short lists: no sets). */
   readonly portNames: string[];
   readonly portNumbers: number[];
+  /** `containerPort/protocol` of each port entry, in order (the list-map keys). */
+  readonly portKeys: string[];
   /** Host ports as `port/protocol`, to find clashes across containers. */
   readonly hostPorts: string[];
 }
@@ -46,15 +48,27 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
         facts.portNames.push(name as string);
       }
     }
+    const protocol = checkEnum(out, port.protocol, child(path, 'protocol'), PROTOCOLS, 'protocol') ?? 'TCP';
     // containerPort required, IsValidPortNum (1-65535).
     if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) {
       report(out, child(path, 'containerPort'), 'containerPort is missing or 0', 'set the port the process listens on, e.g. containerPort: 8080');
     } else {
       const n = readInt(out, port.containerPort, child(path, 'containerPort'), 1, 65535, 8080);
-      if (n !== undefined) facts.portNumbers.push(n);
+      if (n !== undefined) {
+        // Not refused by validation (1.29+ only warns), but ports is a list map keyed by
+        // (containerPort, protocol) in the OpenAPI schema: server-side apply refuses duplicate
+        // keys, and strategic-merge patches merge the two entries into one.
+        const key = `${n}/${protocol}`;
+        const first = facts.portKeys.indexOf(key);
+        if (first >= 0) {
+          report(out, child(path, 'containerPort'), `containerPort ${key} is already declared by ports[${first}]: apply merges or refuses entries with the same port and protocol`,
+            'declare each port and protocol once (one name per port)');
+        }
+        facts.portKeys.push(key);
+        facts.portNumbers.push(n);
+      }
     }
     // hostPort, when set, IsValidPortNum.
-    const protocol = checkEnum(out, port.protocol, child(path, 'protocol'), PROTOCOLS, 'protocol') ?? 'TCP';
     if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) {
       const hostPort = readInt(out, port.hostPort, child(path, 'hostPort'), 1, 65535, 8080);
       if (hostPort !== undefined) facts.hostPorts.push(`${hostPort}/${protocol}`);
@@ -258,5 +272,5 @@ export function validateContainer(container: unknown, field = 'container', volum
 
 /** Fresh facts for one container. */
 export function newFacts(name?: string): ContainerFacts {
-  return { name, portNames: [], portNumbers: [], hostPorts: [] };
+  return { name, portNames: [], portNumbers: [], portKeys: [], hostPorts: [] };
 }
