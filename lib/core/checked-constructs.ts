@@ -16,7 +16,8 @@ export interface CheckedConstruct {
 }
 
 const CHECKED = new WeakMap<IConstruct, CheckedConstruct>();
-const FIELD_PROPS = new WeakMap<ApiObject, ReadonlyArray<readonly [string, string]>>();
+/** Per object, the field-to-prop maps, built only when a finding asks (most objects never have one). */
+const FIELD_PROPS = new WeakMap<ApiObject, Array<() => Readonly<Record<string, string>>>>();
 /** The construct of each class most recently registered: the one whose constructor may still be running. */
 const LATEST_BY_CLASS = new Map<string, WeakRef<IConstruct>>();
 
@@ -49,13 +50,16 @@ export function checkedOwner(scope: IConstruct): IConstruct | undefined {
  * `replicas`), so API-server findings on the object name the prop. Prefixes match: `metadata.labels`
  * covers `metadata.labels[tier]`; the longest matching prefix wins.
  */
-export function mapFieldsToProps(obj: ApiObject, fields: Readonly<Record<string, string>>): void {
-  FIELD_PROPS.set(obj, [...(FIELD_PROPS.get(obj) ?? []), ...Object.entries(fields)].sort((a, b) => b[0].length - a[0].length));
+export function mapFieldsToProps(obj: ApiObject, fields: () => Readonly<Record<string, string>>): void {
+  const maps = FIELD_PROPS.get(obj);
+  if (maps) maps.push(fields);
+  else FIELD_PROPS.set(obj, [fields]);
 }
 
 /** The prop that produced `field` of `obj`, when its construct said so. */
 export function propOfField(obj: ApiObject, field: string): string | undefined {
-  for (const [prefix, prop] of FIELD_PROPS.get(obj) ?? []) {
+  const entries = (FIELD_PROPS.get(obj) ?? []).flatMap((fields) => Object.entries(fields())).sort((a, b) => b[0].length - a[0].length);
+  for (const [prefix, prop] of entries) {
     if (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) return prop + field.slice(prefix.length).replace(/^\[([^\]]*)\]/, '.$1');
   }
   return undefined;
