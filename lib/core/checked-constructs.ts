@@ -7,6 +7,8 @@ import { CallSite, captureCallSite } from './source-location';
 export interface CheckedConstruct {
   /** How the construct is named in the report, e.g. `ZeroDowntimeDeployment "api"`. */
   readonly label: string;
+  /** Its `name` prop, when it has one. */
+  readonly name?: string;
   /** Its prop problems, reported at synth together with every other construct's. */
   readonly problems: PropProblem[];
   /** True when its props were malformed, so it rendered nothing. */
@@ -22,10 +24,10 @@ const FIELD_PROPS = new WeakMap<ApiObject, Array<() => Readonly<Record<string, s
 const LATEST_BY_CLASS = new Map<string, WeakRef<IConstruct>>();
 
 /** Registers a construct with the synth-time check (once; later calls return the same record). */
-export function registerChecked(scope: IConstruct, label: string): CheckedConstruct {
+export function registerChecked(scope: IConstruct, label: string, name?: string): CheckedConstruct {
   let record = CHECKED.get(scope);
   if (!record) {
-    record = { label, problems: [], refused: false, site: captureCallSite() };
+    record = { label, name, problems: [], refused: false, site: captureCallSite() };
     CHECKED.set(scope, record);
     LATEST_BY_CLASS.set(scope.constructor.name, new WeakRef(scope));
   }
