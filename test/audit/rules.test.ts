@@ -1,5 +1,6 @@
 import { ALL_RULES, audit, ignoreAnnotation } from '../../lib';
 import { shop, shopWith } from './fixtures';
+import { innoDbClusterManifest, mysqlManifests } from '../database/fixtures';
 
 const container = (get: (kind: string) => any) => get('Deployment').spec.template.spec.containers[0];
 const pod = (get: (kind: string) => any) => get('Deployment').spec.template.spec;
@@ -40,6 +41,9 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'service-target-port-missing': (get) => { get('Service').spec.ports[0].targetPort = 'web'; },
   'secret-with-data': (_get, all) => { all.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'x' } }); },
   'deprecated-api': (get) => { (get('PodDisruptionBudget') as any).apiVersion = 'policy/v1beta1'; },
+  'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
+  'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
+  'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
 };
 
 const ids = (manifests: any[]) => audit(manifests).violations.map((v) => v.ruleId);
