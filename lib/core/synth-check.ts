@@ -5,7 +5,7 @@ import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
 import { installCleanExit } from './clean-exit';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
 import { fieldValue } from './field-path';
-import { PropProblem } from './prop-problem';
+import { formatValue, PropProblem } from './prop-problem';
 import { userLocation } from './source-location';
 
 /** Set on an app whose synth checks every object, not only those the project's constructs made (ZeroDowntimeApp). */
@@ -49,7 +49,10 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     const key = `${p.prop}\u0000${p.problem}`;
     if (g.seen.has(key)) return;
     g.seen.add(key);
-    g.problems.push(p);
+    // One value refused for one reason in several props (requests and limits from one guaranteedResources) is one line.
+    const same = g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value));
+    if (same >= 0) g.problems[same] = { ...g.problems[same], prop: `${g.problems[same].prop}, ${p.prop}` };
+    else g.problems.push(p);
   };
   const all = root.node.findAll();
   for (const c of all) {
