@@ -1,10 +1,14 @@
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
-import { containersOf, isServedAndReplicated, preStopsOf, terminationGraceOf, Workload } from '../model';
+import { at } from '../fields';
+import { ContainerAt, containerName, containersOf, declaredPorts, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
-/** Serving containers (those that declare ports) of workloads whose rollouts must not drop requests. */
-function servingContainers(w: Workload) {
-  return isServedAndReplicated(w) ? containersOf(w).filter(({ container }) => (container.ports ?? []).length > 0) : [];
+/** The containers that take traffic in a served workload: those that declare ports (all of them when the workload is declared served without ports). */
+function servingContainers(w: Workload): ContainerAt[] {
+  if (!isServed(w)) return [];
+  const containers = containersOf(w);
+  const withPorts = containers.filter(({ container }) => declaredPorts(container).length > 0);
+  return withPorts.length > 0 ? withPorts : containers;
 }
 
 /** Rules that keep a Terminating pod serving until no traffic reaches it, then let it exit cleanly. */
@@ -14,10 +18,10 @@ export const shutdownRules: Rule[] = [
     severity: 'error',
     summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
-      .filter(({ container }) => !container.lifecycle?.preStop)
-      .map(({ path, container }): RuleHit => ({
-        manifest: w.manifest, field: `${path}.lifecycle.preStop`,
-        message: `container "${container.name}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
+      .filter(({ container }) => at(container, 'lifecycle', 'preStop') === undefined)
+      .map((c): RuleHit => ({
+        manifest: w.manifest, field: `${c.path}.lifecycle.preStop`,
+        message: `container "${containerName(c)}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
         fix: 'add lifecycle.preStop that sleeps about 20 s (exec sleep, or the native sleep action on Kubernetes >= 1.30)',
       }))),
   },
@@ -45,7 +49,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-shorter-than-propagation',
     severity: 'warning',
     summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
-    check: (ctx, options) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
+    check: (ctx, options) => ctx.workloads.filter(isServed).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
       return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
     })),
@@ -55,10 +59,10 @@ export const shutdownRules: Rule[] = [
     severity: 'error',
     summary: 'Without a readiness probe a rolling update sends traffic to pods that cannot serve yet.',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
-      .filter(({ container }) => !container.readinessProbe)
-      .map(({ path, container }): RuleHit => ({
-        manifest: w.manifest, field: `${path}.readinessProbe`,
-        message: `container "${container.name}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
+      .filter(({ container }) => at(container, 'readinessProbe') === undefined)
+      .map((c): RuleHit => ({
+        manifest: w.manifest, field: `${c.path}.readinessProbe`,
+        message: `container "${containerName(c)}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
         fix: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
       }))),
   },
