@@ -55,7 +55,7 @@ const HELM_TEMPLATE = /\{\{-?\s*(?:if|else|end|range|with|define|template|includ
 const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downtime-audit -';
 
 /** The YAML schema of Kubernetes manifests: JSON-compatible scalars (no timestamps: dates stay strings) and merge keys. */
-const SCHEMA = jsYaml.CORE_SCHEMA.extend([(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge]);
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -252,9 +252,14 @@ function describeKind(value: unknown): string {
   return Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'object' ? 'a mapping without apiVersion and kind' : `a ${typeof value}`;
 }
 
+/** Files with apiVersion and kind that configure tools, not the cluster: kustomizations, kubeconfigs, kind and skaffold configs. */
+function isToolConfig(apiVersion: string, kind: string): boolean {
+  return /^(kustomize\.config\.k8s\.io|kind\.x-k8s\.io|skaffold)\//.test(apiVersion) || (apiVersion === 'v1' && kind === 'Config');
+}
+
 function isKubernetesObject(value: unknown): value is Manifest {
   const object = asObject(value);
-  return object !== undefined && typeof object.kind === 'string' && typeof object.apiVersion === 'string';
+  return object !== undefined && typeof object.kind === 'string' && typeof object.apiVersion === 'string' && !isToolConfig(object.apiVersion, object.kind);
 }
 
 /** Why a file with no Kubernetes object is not one: a chart's metadata, Helm values, a kustomization. */
@@ -266,6 +271,8 @@ function notKubernetesReason(file: string, docs: unknown[]): string {
   if (kinds.some((k) => k === 'Kustomization' || k === 'Component') || /^kustomization\.ya?ml$/.test(base)) {
     return 'a kustomization: render it first: kustomize build <folder> | zero-downtime-audit -';
   }
+  const config = docs.map(asObject).find((d) => d && typeof d.apiVersion === 'string' && typeof d.kind === 'string');
+  if (config) return `a ${config.kind} of ${config.apiVersion}, which configures a tool, not the cluster`;
   const first = docs.findIndex((d) => !isKubernetesObject(d));
   return `not a Kubernetes object (document ${first + 1} is ${describeKind(docs[first])})`;
 }
@@ -405,7 +412,7 @@ export function loadManifests(targets: readonly string[], options: LoadOptions =
     } else bytes = readRegularFile(file.path);
     const text = decodeText(bytes, name);
     if (HELM_TEMPLATE.test(text)) {
-      if (file.explicit) throw new UnusableInputError(`${shown(name)}: a Helm template ({{ … }}), not a manifest; ${HELM_HINT}`);
+      if (file.explicit) throw new UnusableInputError(`${shown(name)}: a Helm template ({{ ... }}), not a manifest; ${HELM_HINT}`);
       skipped.push({ path: name, reason: `a Helm template; ${HELM_HINT}` });
       continue;
     }

@@ -49,6 +49,13 @@ test('the baseline passes every rule: no error, no warning', () => {
   expect(audit(shop()).violations).toEqual([]);
 });
 
+test('every rule has a one-line summary and fix, for --help and SARIF', () => {
+  for (const rule of ALL_RULES) {
+    expect(rule.summary).toMatch(/^[^\n]{20,200}$/);
+    expect(rule.fix).toMatch(/^[^\n]{10,200}$/);
+  }
+});
+
 test('every rule has a failing fixture, and rule ids are unique', () => {
   expect(Object.keys(FAILING).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
   expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);

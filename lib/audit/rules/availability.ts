@@ -25,6 +25,7 @@ export const availabilityRules: Rule[] = [
     id: 'min-replicas',
     severity: 'warning',
     summary: 'A single replica (or an HPA that may scale to one) cannot survive a node drain or a bad rollout.',
+    fix: 'run at least 2 replicas (HPA minReplicas >= 2)',
     // A replica count of the wrong type is invalid-field's finding, not a count of 1.
     check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas < 2 && (w.hpa || at(w.manifest, 'spec', 'replicas') === undefined || asInt(at(w.manifest, 'spec', 'replicas')) !== undefined)).map((w) => ({
       manifest: w.manifest, field: w.hpa ? 'HorizontalPodAutoscaler spec.minReplicas' : 'spec.replicas',
@@ -37,6 +38,7 @@ export const availabilityRules: Rule[] = [
     severity: 'error',
     crossObject: true,
     summary: 'A served workload with 2 or more replicas needs a PodDisruptionBudget, or a drain may evict every pod at once.',
+    fix: "add a policy/v1 PodDisruptionBudget with maxUnavailable: 1 and the workload's selector",
     check: (ctx) => ctx.workloads.filter((w) => isServedAndReplicated(w) && w.pdbs.length === 0).map((w) => ({
       manifest: w.manifest, field: 'metadata',
       message: 'no PodDisruptionBudget selects its pods: a node drain may evict them all at once',
@@ -47,6 +49,7 @@ export const availabilityRules: Rule[] = [
     id: 'pdb-policy',
     severity: 'error',
     summary: 'A PodDisruptionBudget needs exactly one well-formed minAvailable or maxUnavailable.',
+    fix: 'set exactly one of minAvailable and maxUnavailable, as a whole number or a percentage',
     check: (ctx) => ctx.pdbs.flatMap((pdb) => disruptionPolicyProblems(pdbPolicy(pdb))
       .map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: f.problem, fix: f.fix }))),
   },
@@ -54,12 +57,14 @@ export const availabilityRules: Rule[] = [
     id: 'pdb-blocks-drain',
     severity: 'error',
     summary: 'A PodDisruptionBudget that allows no disruption at the replica count makes every node drain hang.',
+    fix: 'use maxUnavailable: 1',
     check: (ctx) => budgetFindings(ctx.workloads, true),
   },
   {
     id: 'pdb-protects-nothing',
     severity: 'warning',
     summary: 'A PodDisruptionBudget that allows every replica to be evicted at once protects nothing.',
+    fix: 'use maxUnavailable: 1',
     check: (ctx) => budgetFindings(ctx.workloads, false),
   },
   {
@@ -67,6 +72,7 @@ export const availabilityRules: Rule[] = [
     severity: 'error',
     crossObject: true,
     summary: 'A PodDisruptionBudget whose selector matches no workload protects nothing.',
+    fix: "use the workload's spec.selector.matchLabels",
     check: (ctx) => ctx.pdbs.filter((pdb) => ctx.selectedBy(pdb).length === 0).map((pdb) => ({
       manifest: pdb, field: 'spec.selector',
       message: `the selector ${JSON.stringify(at(pdb, 'spec', 'selector') ?? {})} matches no workload's pods in namespace ${namespaceOf(pdb)} of these manifests`,
@@ -77,6 +83,7 @@ export const availabilityRules: Rule[] = [
     id: 'pod-affinity-instead-of-anti',
     severity: 'error',
     summary: 'podAffinity towards its own pods packs the replicas onto one node: anti-affinity was meant (seed 000).',
+    fix: 'rename podAffinity to podAntiAffinity',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const affinity = at(w.podSpec, 'affinity', 'podAffinity');
       const own = selfSelecting(at(affinity, 'preferredDuringSchedulingIgnoredDuringExecution'), w) || selfSelecting(at(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'), w);
@@ -91,6 +98,7 @@ export const availabilityRules: Rule[] = [
     id: 'anti-affinity-missing',
     severity: 'warning',
     summary: 'Replicas without pod anti-affinity or a topology spread may all land on one node.',
+    fix: "add preferred podAntiAffinity on kubernetes.io/hostname with the workload's selector",
     check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas >= 2).filter((w) => {
       const anti = at(w.podSpec, 'affinity', 'podAntiAffinity');
       return !(selfSelecting(at(anti, 'preferredDuringSchedulingIgnoredDuringExecution'), w) || selfSelecting(at(anti, 'requiredDuringSchedulingIgnoredDuringExecution'), w))
@@ -105,6 +113,7 @@ export const availabilityRules: Rule[] = [
     id: 'hpa-range',
     severity: 'error',
     summary: 'An HPA needs maxReplicas above minReplicas, or it cannot scale.',
+    fix: 'raise maxReplicas above minReplicas',
     check: (ctx) => ctx.hpas.flatMap((h) => {
       const { min, max } = hpaRange(h);
       return max !== undefined && min >= max ? [{
@@ -119,6 +128,7 @@ export const availabilityRules: Rule[] = [
     severity: 'error',
     crossObject: true,
     summary: 'An HPA must target a workload that exists.',
+    fix: "point scaleTargetRef at the workload's apiVersion, kind and name",
     check: (ctx) => ctx.hpas.filter((h) => !ctx.hasTarget(h)).map((h) => ({
       manifest: h, field: 'spec.scaleTargetRef',
       message: `scaleTargetRef ${asString(at(h, 'spec', 'scaleTargetRef', 'kind')) ?? '?'}/${asString(at(h, 'spec', 'scaleTargetRef', 'name')) ?? '?'} is not in namespace ${namespaceOf(h)} of these manifests`,
@@ -129,6 +139,7 @@ export const availabilityRules: Rule[] = [
     id: 'hpa-replicas-conflict',
     severity: 'error',
     summary: 'A workload owned by an HPA must not set spec.replicas: every apply or GitOps sync resets the autoscaler.',
+    fix: 'remove spec.replicas from the workload',
     check: (ctx) => ctx.workloads.filter((w) => w.hpa && at(w.manifest, 'spec', 'replicas') !== undefined).map((w) => ({
       manifest: w.manifest, field: 'spec.replicas',
       message: `spec.replicas ${JSON.stringify(at(w.manifest, 'spec', 'replicas'))} is set although HPA ${nameOf(w.hpa!)} owns the count: each sync scales it back`,

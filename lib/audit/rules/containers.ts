@@ -64,9 +64,9 @@ function probeHits(workloads: Workload[], portFindings: boolean): RuleHit[] {
 
 /**
  * Env names that match the credential pattern but hold a switch or a file path, not a secret:
- * MYSQL_ALLOW_EMPTY_PASSWORD, MYSQL_RANDOM_ROOT_PASSWORD, MYSQL_ONETIME_PASSWORD, POSTGRES_PASSWORD_FILE, ….
+ * MYSQL_ALLOW_EMPTY_PASSWORD, MARIADB_ALLOW_EMPTY_ROOT_PASSWORD, MYSQL_RANDOM_ROOT_PASSWORD, POSTGRES_PASSWORD_FILE, ….
  */
-const NOT_A_CREDENTIAL = /(_ALLOW_EMPTY_PASSWORD|_RANDOM_ROOT_PASSWORD|_ONETIME_PASSWORD|_FILE|_PATH|_DIR)$/i;
+const NOT_A_CREDENTIAL = /(_ALLOW_EMPTY_(ROOT_)?PASSWORD|_RANDOM_ROOT_PASSWORD|_ONETIME_PASSWORD|_FILE|_PATH|_DIR)$/i;
 
 /** True when an env entry carries a credential literally. */
 function isLiteralCredential(name: string | undefined, value: unknown): boolean {
@@ -79,6 +79,7 @@ export const containerRules: Rule[] = [
     id: 'requests-missing',
     severity: 'error',
     summary: 'Without cpu and memory requests the scheduler cannot reserve room for pods or their surge, and an HPA cannot compute utilization.',
+    fix: 'set cpu and memory requests on every container',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const { requests, limits } = resourcesOf(c.container);
       return (['cpu', 'memory'] as const).filter((r) => requests[r] === undefined && limits[r] === undefined)
@@ -89,6 +90,7 @@ export const containerRules: Rule[] = [
     id: 'limits-missing',
     severity: 'warning',
     summary: 'Without limits a container can take a node\'s memory, and its pod is not Guaranteed.',
+    fix: 'set cpu and memory limits equal to the requests',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const { limits } = resourcesOf(c.container);
       return (['cpu', 'memory'] as const).filter((r) => limits[r] === undefined)
@@ -99,6 +101,7 @@ export const containerRules: Rule[] = [
     id: 'qos-mismatch',
     severity: 'error',
     summary: 'A workload that declares its QoS class must have the resources that produce it.',
+    fix: 'make the resources match the declared QoS class, or change the annotation',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const declared = annotationsOf(w.manifest)[QOS_CLASS_ANNOTATION];
       if (!declared) return [];
@@ -114,6 +117,7 @@ export const containerRules: Rule[] = [
     id: 'image-not-pinned',
     severity: 'error',
     summary: 'An untagged or :latest image makes rollouts and rollbacks run unknown builds.',
+    fix: 'pin a version tag or a digest',
     check: (ctx) => eachContainer(ctx.workloads, (w, { container, path }) => {
       const image = asString(container.image);
       const problem = image === undefined ? undefined : imagePinProblem(image);
@@ -124,18 +128,21 @@ export const containerRules: Rule[] = [
     id: 'probe-port-undeclared',
     severity: 'error',
     summary: 'A probe on a named port the container does not declare never passes.',
+    fix: 'declare the named port on the container, or probe a declared name or a number',
     check: (ctx) => probeHits(ctx.workloads, true),
   },
   {
     id: 'probe-invalid',
     severity: 'error',
     summary: 'Probe timings must be whole numbers in range, and startup and liveness probes need successThreshold 1.',
+    fix: 'use whole-number timings in range, and successThreshold 1 for startup and liveness probes',
     check: (ctx) => probeHits(ctx.workloads, false),
   },
   {
     id: 'liveness-equals-readiness',
     severity: 'error',
     summary: 'A liveness probe identical to the readiness probe restarts pods exactly when they are overloaded.',
+    fix: 'drop the liveness probe, or make it cheaper with a higher failureThreshold',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const liveness = probeOf(c.container.livenessProbe);
       const readiness = probeOf(c.container.readinessProbe);
@@ -150,6 +157,7 @@ export const containerRules: Rule[] = [
     id: 'literal-secret-env',
     severity: 'error',
     summary: 'A credential written as a literal env value ends up in Git with the rendered YAML.',
+    fix: 'use valueFrom.secretKeyRef to a Secret created outside Git',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => objectsOf(c.container.env).flatMap(({ item: e, index }) => (isLiteralCredential(asString(e.name), e.value) ? [{
       manifest: w.manifest, field: `${c.path}.env[${index}]`,
       message: `env ${asString(e.name)} of container "${containerName(c)}" is a literal credential`,

@@ -8,6 +8,7 @@ export const hygieneRules: Rule[] = [
     id: 'secret-with-data',
     severity: 'error',
     summary: 'A Secret with data in rendered manifests puts credentials into Git (base64 is not encryption).',
+    fix: 'create the Secret outside Git (kubectl, Sealed Secrets, External Secrets) and only reference it',
     check: (ctx) => ctx.manifests.flatMap((m) => {
       if (m.kind !== 'Secret') return [];
       const data = Object.keys(asObject(m.data) ?? {});
@@ -23,6 +24,7 @@ export const hygieneRules: Rule[] = [
     id: 'deprecated-api',
     severity: 'error',
     summary: 'API versions removed by the target Kubernetes version (--kubernetes-version) are rejected by the cluster.',
+    fix: 'move to the replacement API version named in the finding',
     check: (ctx, options) => {
       const minor = kubernetesMinor(options.kubernetesVersion) ?? kubernetesMinor(TARGET_KUBERNETES_VERSION)!;
       return ctx.manifests.flatMap((m) => {

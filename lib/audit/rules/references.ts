@@ -10,6 +10,7 @@ export const referenceRules: Rule[] = [
     severity: 'error',
     crossObject: true,
     summary: 'A Service whose selector matches no workload has no endpoints.',
+    fix: 'use the pod template labels of the workload the Service fronts',
     check: (ctx) => ctx.services.flatMap((s) => {
       const selector = serviceSelector(s);
       if (Object.keys(selector.matchLabels!).length === 0) return [];
@@ -24,6 +25,7 @@ export const referenceRules: Rule[] = [
     id: 'service-target-port-missing',
     severity: 'error',
     summary: 'A Service targetPort naming a port that the selected pods do not declare routes nowhere.',
+    fix: 'target a port name the pods declare, or a port number',
     check: (ctx) => ctx.services.flatMap((s) => {
       const workloads = ctx.selectedBy(s);
       return objectsOf(at(s, 'spec', 'ports')).flatMap(({ item: port, index }) => workloads.flatMap((w) => {

@@ -27,6 +27,7 @@ export const rolloutRules: Rule[] = [
     id: 'recreate-strategy',
     severity: 'error',
     summary: 'strategy Recreate stops every pod before any new one starts: each rollout is an outage.',
+    fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0 (ReadWriteMany storage or a StatefulSet if a volume forced Recreate)',
     check: (ctx) => deployments(ctx.workloads).filter((w) => isRecreate(w) && isServed(w)).map((w): RuleHit => ({
       manifest: w.manifest, field: 'spec.strategy.type',
       severity: w.replicas >= 2 ? undefined : 'warning',
@@ -38,6 +39,7 @@ export const rolloutRules: Rule[] = [
     id: 'rolling-update-stalls',
     severity: 'error',
     summary: 'maxSurge and maxUnavailable must let a rollout progress without taking every pod down.',
+    fix: 'use maxSurge: 1 and maxUnavailable: 0',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const ru = rollingUpdateOf(w);
       return ru ? rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix })) : [];
@@ -47,6 +49,7 @@ export const rolloutRules: Rule[] = [
     id: 'max-unavailable-behind-service',
     severity: 'warning',
     summary: 'maxUnavailable above 0 on a served Deployment removes capacity during every rollout.',
+    fix: 'set maxUnavailable: 0 and maxSurge: 1',
     check: (ctx) => ctx.workloads.filter(isServed).flatMap((w) => {
       const ru = rollingUpdateOf(w);
       const unavailable = ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.unavailable;
@@ -61,6 +64,7 @@ export const rolloutRules: Rule[] = [
     id: 'rwo-volume-on-surging-deployment',
     severity: 'error',
     summary: 'A ReadWriteOnce claim cannot follow a surge pod or a second replica onto another node (Multi-Attach).',
+    fix: 'use a ReadWriteMany claim, or a StatefulSet with one claim per pod',
     check: (ctx) => deployments(ctx.workloads).flatMap((w) => {
       const ru = rollingUpdateOf(w);
       const surge = (ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0;
@@ -78,6 +82,7 @@ export const rolloutRules: Rule[] = [
     id: 'min-ready-seconds-zero',
     severity: 'warning',
     summary: 'minReadySeconds 0 lets a rollout move on the instant a pod first reports Ready.',
+    fix: 'set minReadySeconds to about 5-10 s',
     check: (ctx) => deployments(ctx.workloads).filter((w) => isServed(w) && !isRecreate(w) && !asInt(at(w.manifest, 'spec', 'minReadySeconds'))).map((w) => ({
       manifest: w.manifest, field: 'spec.minReadySeconds',
       message: 'minReadySeconds is 0: a pod that passes readiness once and then crashes still counts as available',
@@ -88,6 +93,7 @@ export const rolloutRules: Rule[] = [
     id: 'revision-history-limit-unset',
     severity: 'warning',
     summary: 'Without revisionHistoryLimit the rollback history is whatever the API default is (10), not a choice.',
+    fix: 'set revisionHistoryLimit (e.g. 10)',
     check: (ctx) => ctx.workloads.filter((w) => w.replicated && at(w.manifest, 'spec', 'revisionHistoryLimit') === undefined).map((w) => ({
       manifest: w.manifest, field: 'spec.revisionHistoryLimit',
       message: 'revisionHistoryLimit is unset', fix: 'set revisionHistoryLimit (10 keeps enough for `kubectl rollout undo`)',
@@ -97,6 +103,7 @@ export const rolloutRules: Rule[] = [
     id: 'progress-deadline-unset',
     severity: 'warning',
     summary: 'Without progressDeadlineSeconds a stuck rollout is reported failed only after the API default.',
+    fix: 'set progressDeadlineSeconds (e.g. 600)',
     check: (ctx) => deployments(ctx.workloads).filter((w) => at(w.manifest, 'spec', 'progressDeadlineSeconds') === undefined).map((w) => ({
       manifest: w.manifest, field: 'spec.progressDeadlineSeconds',
       message: 'progressDeadlineSeconds is unset', fix: 'set progressDeadlineSeconds (e.g. 600) so `kubectl rollout status` and Argo CD report a stuck rollout',

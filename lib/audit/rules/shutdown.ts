@@ -17,6 +17,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-missing',
     severity: 'error',
     summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
+    fix: 'add lifecycle.preStop that sleeps about 20 s, and a grace period above it',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
       .filter(({ container }) => at(container, 'lifecycle', 'preStop') === undefined)
       .map((c): RuleHit => ({
@@ -29,6 +30,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-not-below-grace',
     severity: 'error',
     summary: 'A preStop sleep as long as the grace period ends in SIGKILL, cutting in-flight requests.',
+    fix: 'set terminationGracePeriodSeconds to the preStop sleep plus the shutdown budget',
     check: (ctx) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
       const grace = terminationGraceOf(w);
       return seconds >= grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: 0 })
@@ -39,6 +41,7 @@ export const shutdownRules: Rule[] = [
     id: 'grace-below-shutdown-budget',
     severity: 'warning',
     summary: 'The grace period should cover the preStop delay plus the time the application needs after SIGTERM.',
+    fix: "raise terminationGracePeriodSeconds to the preStop sleep plus the application's shutdown time",
     check: (ctx, options) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
       const grace = terminationGraceOf(w);
       return seconds < grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: options.shutdownBudgetSeconds })
@@ -49,6 +52,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-shorter-than-propagation',
     severity: 'warning',
     summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
+    fix: 'sleep at least the endpoint propagation time in preStop (20 s is a safe default)',
     check: (ctx, options) => ctx.workloads.filter(isServed).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
       return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
@@ -58,6 +62,7 @@ export const shutdownRules: Rule[] = [
     id: 'rolling-update-without-readiness',
     severity: 'error',
     summary: 'Without a readiness probe a rolling update sends traffic to pods that cannot serve yet.',
+    fix: 'add a readinessProbe on the serving port or a health endpoint',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
       .filter(({ container }) => at(container, 'readinessProbe') === undefined)
       .map((c): RuleHit => ({
