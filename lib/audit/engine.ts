@@ -62,7 +62,8 @@ export interface AuditRunOptions extends AuditOptions {
    */
   readonly complete?: boolean;
   /**
-   * The objects indexed once; pass it when the caller also needs it (the rollout plans).
+   * The objects indexed once; pass it when the caller also needs it (the rollout plans). Build it with
+   * the same `complete`.
    * @default - built from the manifests
    */
   readonly context?: AuditContext;
@@ -94,7 +95,7 @@ export function audit(manifests: readonly Manifest[], options: AuditRunOptions =
   const rules = options.rules ?? ALL_RULES;
   const settings = resolveAuditOptions(options);
   const complete = options.complete ?? true;
-  const ctx = options.context ?? new AuditContext(manifests);
+  const ctx = options.context ?? new AuditContext(manifests, { complete });
   const violations: Array<{ v: Violation; m: Manifest }> = [];
   const suppressed: Array<{ v: SuppressedViolation; m: Manifest }> = [];
   const known = new Set(ALL_RULES.map((r) => r.id));

@@ -134,11 +134,21 @@ export interface Workload {
   /** True for Deployments and StatefulSets, whose replica count the rules reason about. */
   readonly replicated: boolean;
   /**
-   * True when the workload takes traffic: one of its containers declares a port, unless the
-   * `zero-downtime.audit/served` annotation says otherwise. It does not depend on which other
-   * objects are audited with it.
+   * True when the workload takes traffic. The `zero-downtime.audit/served` annotation decides when it
+   * is set. Otherwise, when the audited set is complete (the whole application, as at synth), a Service
+   * of the set must select it; when it may be partial (files of a larger whole), declaring a container
+   * port is enough, so that the verdict does not depend on which files are audited together.
    */
   readonly served?: boolean;
+}
+
+/** Options of an AuditContext. */
+export interface AuditContextOptions {
+  /**
+   * True when the manifests are the whole application (every Service is among them).
+   * @default true
+   */
+  readonly complete?: boolean;
 }
 
 /** The HPA's minReplicas (default 1) and maxReplicas, as whole numbers when they are. */
@@ -161,11 +171,12 @@ const generatedLabelsOf = memo((w: Workload): GeneratedLabels => {
   ]);
 });
 
-/** True when one of the containers declares a containerPort, or the served annotation says so. */
-function isServedWorkload(m: Manifest, podSpec: unknown): boolean {
-  const override = annotationsOf(m)[SERVED_ANNOTATION];
+/** See `Workload.served`. */
+function isServedWorkload(w: Workload, complete: boolean): boolean {
+  const override = annotationsOf(w.manifest)[SERVED_ANNOTATION];
   if (override === 'true' || override === 'false') return override === 'true';
-  return objectsOf(at(podSpec, 'containers')).some(({ item }) => declaredPorts(item).length > 0);
+  if (complete) return w.services.length > 0;
+  return objectsOf(at(w.podSpec, 'containers')).some(({ item }) => declaredPorts(item).length > 0);
 }
 
 /** Everything the rules look at, with the relations between objects resolved once, through indexes (linear in the number of objects). */
@@ -181,7 +192,7 @@ export class AuditContext {
   private readonly targetedHpas = new Set<Manifest>();
   private readonly selections = new Map<Manifest, Workload[]>();
 
-  constructor(public readonly manifests: readonly Manifest[]) {
+  constructor(public readonly manifests: readonly Manifest[], options: AuditContextOptions = {}) {
     this.services = [];
     this.pdbs = [];
     this.hpas = [];
@@ -199,7 +210,7 @@ export class AuditContext {
     const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${asString(at(h, 'spec', 'scaleTargetRef', 'kind'))}/${asString(at(h, 'spec', 'scaleTargetRef', 'name'))}`, h]));
 
     // In input order, so that reports follow the input.
-    const building: Array<Workload & { services: Manifest[]; pdbs: Manifest[] }> = [];
+    const building: Array<Workload & { services: Manifest[]; pdbs: Manifest[]; served: boolean }> = [];
     for (const m of candidates) {
       const kind = m.kind as string;
       const template = asObject(at(m, 'spec', 'template'));
@@ -219,7 +230,7 @@ export class AuditContext {
         pdbs: [],
         replicas: hpa ? hpaRange(hpa).min : asInt(at(m, 'spec', 'replicas')) ?? 1,
         replicated: kind !== 'DaemonSet',
-        served: isServedWorkload(m, podSpec),
+        served: false,
       });
     }
     for (const w of building) {
@@ -238,6 +249,7 @@ export class AuditContext {
       this.selections.set(pdb, selected);
       for (const w of selected) (w as typeof building[0]).pdbs.push(pdb);
     }
+    for (const w of building) w.served = isServedWorkload(w, options.complete ?? true);
     this.workloads = building;
   }
 

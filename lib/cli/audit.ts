@@ -164,7 +164,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const stdin = args.targets.includes(STDIN) ? await readStream(env.stdin ?? process.stdin) : undefined;
     const loaded = loadManifests(args.targets, { stdin });
     const rules = ALL_RULES.filter((r) => (!args.only || args.only.includes(r.id)) && !args.ignore.includes(r.id));
-    const context = new AuditContext(loaded.manifests);
+    const context = new AuditContext(loaded.manifests, { complete: args.complete });
     const report = audit(loaded.manifests, { ...args.options, rules, complete: args.complete, context, sourceOf: loaded.sourceOf, positionOf: loaded.positionOf });
     const plans = args.format === 'json' || (args.format === 'table' && args.plan) ? rolloutPlans(context) : undefined;
     const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, objects: loaded.manifests.length };

@@ -53,7 +53,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
 };
 
-const ids = (manifests: any[]) => audit(manifests).violations.map((v) => v.ruleId);
+const ids = (manifests: any[], complete = true) => audit(manifests, { complete }).violations.map((v) => v.ruleId);
 
 test('the baseline passes every rule: no error, no warning', () => {
   expect(audit(shop()).violations).toEqual([]);
@@ -113,21 +113,36 @@ describe('messages name the object, the field and the fix', () => {
 });
 
 describe('scope', () => {
-  test('a single-replica workload is held to the graceful-shutdown rules; one that declares no port is not served', () => {
+  test('a single-replica workload is held to the readiness rule, and to preStop when a surge pod takes over its traffic; one that declares no port is not served', () => {
     const single = shopWith((get, all) => { all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1); delete container(get).lifecycle; delete container(get).readinessProbe; });
     expect(ids(single)).toEqual(expect.arrayContaining(['prestop-missing', 'rolling-update-without-readiness', 'min-replicas']));
-    const unserved = shopWith((get) => { delete container(get).ports; delete container(get).lifecycle; delete container(get).readinessProbe; delete container(get).livenessProbe; get('Service').spec.ports[0].targetPort = 8080; });
-    expect(ids(unserved)).not.toContain('prestop-missing');
-    expect(ids(unserved)).not.toContain('rolling-update-without-readiness');
+    const inPlace = shopWith((get, all) => {
+      all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1);
+      get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1 };
+      container(get).lifecycle.preStop = { sleep: { seconds: 2 } };
+      delete container(get).readinessProbe;
+    });
+    expect(ids(inPlace)).toContain('rolling-update-without-readiness');
+    expect(ids(inPlace)).not.toContain('prestop-shorter-than-propagation');
+    delete (inPlace.find((m) => m.kind === 'Deployment') as any).spec.template.spec.containers[0].lifecycle;
+    expect(ids(inPlace)).not.toContain('prestop-missing');
+    const unserved = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).ports; delete container(get).lifecycle; delete container(get).readinessProbe; delete container(get).livenessProbe; });
+    expect(ids(unserved, false)).not.toContain('prestop-missing');
+    expect(ids(unserved, false)).not.toContain('rolling-update-without-readiness');
   });
 
-  test('served does not depend on the Service being in the input, and the annotation overrides it', () => {
+  test('served: in a partial input, declaring a port; in a complete one, a Service selecting it; the annotation overrides both', () => {
     const withoutService = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; });
-    expect(ids(withoutService)).toContain('prestop-missing');
+    expect(ids(withoutService, false)).toContain('prestop-missing');
+    expect(ids(withoutService, true)).not.toContain('prestop-missing');
+    const portless = shopWith((get) => { delete container(get).ports; delete container(get).lifecycle; get('Service').spec.ports[0].targetPort = 8080; container(get).readinessProbe.httpGet.port = 8080; container(get).livenessProbe.httpGet.port = 8080; });
+    expect(ids(portless, true)).toContain('prestop-missing');
+    expect(ids(portless, false)).not.toContain('prestop-missing');
     const declaredUnserved = shopWith((get) => { delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'false'; });
     expect(ids(declaredUnserved)).not.toContain('prestop-missing');
-    const declaredServed = shopWith((get) => { delete container(get).ports; delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'true'; get('Service').spec.ports[0].targetPort = 8080; container(get).readinessProbe.httpGet.port = 8080; container(get).livenessProbe.httpGet.port = 8080; });
-    expect(ids(declaredServed)).toContain('prestop-missing');
+    const declaredServed = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'true'; });
+    expect(ids(declaredServed, true)).toContain('prestop-missing');
+    expect(ids(declaredUnserved, false)).not.toContain('prestop-missing');
   });
 
   test('Recreate: an error from 2 replicas, a warning at 1, nothing for an unserved workload', () => {

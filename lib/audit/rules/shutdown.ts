@@ -1,7 +1,19 @@
+import { rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
 import { at } from '../fields';
 import { ContainerAt, containerName, containersOf, declaredPorts, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
+import { rollingUpdateOf } from './rollout';
+
+/**
+ * True when another pod takes the traffic while one terminates: 2 or more replicas, or a rolling update
+ * that starts the new pod first. Otherwise (one pod replaced in place) a preStop delay only delays the gap.
+ */
+function handsOver(w: Workload): boolean {
+  if (w.replicas >= 2) return true;
+  const ru = rollingUpdateOf(w);
+  return ((ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0) > 0;
+}
 
 /** The containers that take traffic in a served workload: those that declare ports (all of them when the workload is declared served without ports). */
 function servingContainers(w: Workload): ContainerAt[] {
@@ -18,7 +30,7 @@ export const shutdownRules: Rule[] = [
     severity: 'error',
     summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
     fix: 'add lifecycle.preStop that sleeps about 20 s, and a grace period above it',
-    check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
+    check: (ctx) => ctx.workloads.filter(handsOver).flatMap((w) => servingContainers(w)
       .filter(({ container }) => at(container, 'lifecycle', 'preStop') === undefined)
       .map((c): RuleHit => ({
         manifest: w.manifest, field: `${c.path}.lifecycle.preStop`,
@@ -53,7 +65,7 @@ export const shutdownRules: Rule[] = [
     severity: 'warning',
     summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
     fix: 'sleep at least the endpoint propagation time in preStop (20 s is a safe default)',
-    check: (ctx, options) => ctx.workloads.filter(isServed).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
+    check: (ctx, options) => ctx.workloads.filter((w) => isServed(w) && handsOver(w)).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
       return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
     })),
