@@ -44,28 +44,45 @@ export function matchesSelector(selector: unknown, labels: Record<string, string
   return matchesCleanSelector(isCleanSelector(selector) ? selector : labelSelectorOf(selector), labels, generated);
 }
 
+function hasLabel(labels: Record<string, string>, key: string, generated: GeneratedLabels | undefined): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key) || (generated !== undefined && generated.has(key));
+}
+
+/** True when the pod's label `key` may have one of `values` (a controller-added label may have any of its possible values). */
+function labelIn(labels: Record<string, string>, key: string, values: readonly string[], generated: GeneratedLabels | undefined): boolean {
+  if (generated !== undefined && generated.has(key) && !Object.prototype.hasOwnProperty.call(labels, key)) {
+    const possible = generated.get(key);
+    return possible === undefined || values.some((v) => possible.has(v));
+  }
+  return values.includes(labels[key]);
+}
+
 function matchesCleanSelector(s: LabelSelector, labels: Record<string, string> | undefined, generated?: GeneratedLabels): boolean {
   const l = labels ?? {};
-  const matchLabels = Object.entries(s.matchLabels ?? {});
+  const matchLabels = s.matchLabels ?? {};
   const expressions = s.matchExpressions ?? [];
-  if (matchLabels.length === 0 && expressions.length === 0) return false;
-  const has = (key: string) => Object.prototype.hasOwnProperty.call(l, key) || generated?.has(key) === true;
-  const valueIn = (key: string, values: readonly string[]) => {
-    if (generated?.has(key) && !Object.prototype.hasOwnProperty.call(l, key)) {
-      const possible = generated.get(key);
-      return possible === undefined || values.some((v) => possible.has(v));
-    }
-    return values.includes(l[key]);
-  };
-  return matchLabels.every(([k, v]) => has(k) && valueIn(k, [v])) && expressions.every((e) => {
+  let requirements = expressions.length;
+  for (const key in matchLabels) {
+    requirements++;
+    if (!hasLabel(l, key, generated)) return false;
+    const value = matchLabels[key];
+    if (generated === undefined ? l[key] !== value : !labelIn(l, key, [value], generated)) return false;
+  }
+  if (requirements === 0) return false;
+  for (const e of expressions) {
+    const has = hasLabel(l, e.key, generated);
+    const values = e.values ?? [];
+    let ok: boolean;
     switch (e.operator) {
-      case 'In': return has(e.key) && valueIn(e.key, e.values ?? []);
-      case 'NotIn': return !has(e.key) || !valueIn(e.key, e.values ?? []) || (generated?.has(e.key) === true && generated.get(e.key) === undefined);
-      case 'Exists': return has(e.key);
-      case 'DoesNotExist': return !has(e.key);
-      default: return false;
+      case 'In': ok = has && labelIn(l, e.key, values, generated); break;
+      case 'NotIn': ok = !has || !labelIn(l, e.key, values, generated) || (generated?.has(e.key) === true && generated.get(e.key) === undefined); break;
+      case 'Exists': ok = has; break;
+      case 'DoesNotExist': ok = !has; break;
+      default: ok = false;
     }
-  });
+    if (!ok) return false;
+  }
+  return true;
 }
 
 function isCleanSelector(selector: unknown): selector is LabelSelector {
@@ -87,12 +104,14 @@ export function objectRef(m: Manifest): string {
 
 /** The namespace an object lives in when applied without -n. */
 export function namespaceOf(m: Manifest): string {
-  return asString(at(m, 'metadata', 'namespace')) || 'default';
+  const namespace = asObject(m.metadata)?.namespace;
+  return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
 /** The object's name, or '' when it has none (or a wrongly typed one). */
 export function nameOf(m: Manifest): string {
-  return asString(at(m, 'metadata', 'name')) ?? '';
+  const name = asObject(m.metadata)?.name;
+  return typeof name === 'string' ? name : '';
 }
 
 /** The object's annotations (only string values). */
@@ -213,7 +232,8 @@ export class AuditContext {
     const building: Array<Workload & { services: Manifest[]; pdbs: Manifest[]; served: boolean }> = [];
     for (const m of candidates) {
       const kind = m.kind as string;
-      const template = asObject(at(m, 'spec', 'template'));
+      const spec = asObject(m.spec);
+      const template = asObject(spec?.template);
       if (!template) continue;
       const namespace = namespaceOf(m);
       const hpa = hpaByTarget.get(`${namespace}/${kind}/${nameOf(m)}`);
@@ -223,12 +243,12 @@ export class AuditContext {
         manifest: m,
         kind,
         namespace,
-        podLabels: asStringMap(at(template, 'metadata', 'labels')) as Record<string, string>,
+        podLabels: asStringMap(asObject(template.metadata)?.labels) as Record<string, string>,
         podSpec,
         hpa,
         services: [],
         pdbs: [],
-        replicas: hpa ? hpaRange(hpa).min : asInt(at(m, 'spec', 'replicas')) ?? 1,
+        replicas: hpa ? hpaRange(hpa).min : asInt(spec?.replicas) ?? 1,
         replicated: kind !== 'DaemonSet',
         served: false,
       });

@@ -1,7 +1,7 @@
 import { IntOrPercent } from '../../policy/int-or-percent';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
-import { asInt, asList, asString, at, objectsOf } from '../fields';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
 import { hpaRange, intOrPercentField, isServed, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
@@ -9,14 +9,21 @@ const STRATEGY = 'spec.strategy.rollingUpdate';
 
 /** True for a Deployment whose strategy is Recreate. */
 export function isRecreate(w: Workload): boolean {
-  return w.kind === 'Deployment' && asString(at(w.manifest, 'spec', 'strategy', 'type')) === 'Recreate';
+  return w.kind === 'Deployment' && asObject(asObject(w.manifest.spec)?.strategy)?.type === 'Recreate';
 }
 
+type RollingUpdate = { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
+const rollingUpdates = new WeakMap<Workload, RollingUpdate | null>();
+
 /** A Deployment's rolling-update settings with the API defaults (25% / 25%); undefined for Recreate and other kinds. */
-export function rollingUpdateOf(w: Workload): { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | undefined {
-  if (w.kind !== 'Deployment' || isRecreate(w)) return undefined;
-  const ru = at(w.manifest, 'spec', 'strategy', 'rollingUpdate');
-  return { maxSurge: intOrPercentField(at(ru, 'maxSurge')) ?? '25%', maxUnavailable: intOrPercentField(at(ru, 'maxUnavailable')) ?? '25%' };
+export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
+  let ru = rollingUpdates.get(w);
+  if (ru === undefined) {
+    const settings = w.kind !== 'Deployment' || isRecreate(w) ? undefined : asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
+    ru = w.kind !== 'Deployment' || isRecreate(w) ? null : { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%', maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
+    rollingUpdates.set(w, ru);
+  }
+  return ru ?? undefined;
 }
 
 const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind === 'Deployment');
