@@ -66,7 +66,7 @@ export class PreStop {
     private readonly render: (defaultPort: string) => PreStopHandler,
   ) {}
 
-  /** The handler as plain manifest data. */
+  /** The handler as plain manifest data. @internal */
   public toSpec(defaultPort: string): PreStopHandler {
     return this.render(defaultPort);
   }
