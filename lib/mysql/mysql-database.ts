@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
+import { acceptProps } from '../core/accept-props';
+import { MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems } from './mysql-database-props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
 import { Probe } from '../deployment/probe';
@@ -108,22 +110,23 @@ const PORT_NAME = 'mysql';
  */
 export class MysqlDatabase extends Construct {
   /** Name of the client Service (and StatefulSet). */
-  public readonly name: string;
+  public readonly name!: string;
   /** Namespace of every object. */
-  public readonly namespace: string;
+  public readonly namespace!: string;
   /** `host:port` for clients in the same namespace. */
-  public readonly hostAndPort: string;
+  public readonly hostAndPort!: string;
   /** Labels that select the MySQL pod. */
-  public readonly selector: Record<string, string>;
+  public readonly selector!: Record<string, string>;
   /** The StatefulSet. */
-  public readonly statefulSet: k8s.KubeStatefulSet;
+  public readonly statefulSet!: k8s.KubeStatefulSet;
   /** The client Service on 3306. */
-  public readonly service: k8s.KubeService;
+  public readonly service!: k8s.KubeService;
   /** The NetworkPolicy, when allowedClients was given. */
   public readonly networkPolicy?: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
     super(scope, id);
+    if (!acceptProps(this, 'MysqlDatabase', props, MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems)) return;
     const image = props.image ?? 'mysql:8.4.3';
     const args = props.args ?? MYSQL_DEFAULT_ARGS;
     const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });
