@@ -3,7 +3,7 @@
 
 // Errors
 export { ConfigurationError } from './core/configuration-error';
-export type { PropProblem } from './core/configuration-error';
+export type { PropProblem, RefusedConstruct } from './core/configuration-error';
 
 // ZeroDowntimeDeployment: constructs, props and union-like classes
 export { ZeroDowntimeDeployment } from './deployment/zero-downtime-deployment';
@@ -45,7 +45,7 @@ export { formatRolloutPlans, rolloutPlans } from './audit/rollout-plan';
 export type { RolloutPlan } from './audit/rollout-plan';
 
 // The audit as a cdk8s validation plugin
-export { ZeroDowntimeValidation } from './plugin/zero-downtime-validation';
+export { ValidationPropertiesError, ZeroDowntimeValidation } from './plugin/zero-downtime-validation';
 export type { ZeroDowntimeValidationProps } from './plugin/zero-downtime-validation';
 export type { ValidationPluginContext, ValidationPluginReport, ValidationPluginViolatingResource, ValidationPluginViolation } from './plugin/validation-context';
 
@@ -57,10 +57,8 @@ export { imagePinProblem, parseImage } from './policy/image';
 export type { ImageReference } from './policy/image';
 export { intOrPercentProblem, scaleIntOrPercent } from './policy/int-or-percent';
 export type { IntOrPercent } from './policy/int-or-percent';
-export { probeProblems } from './policy/probes';
-export type { DeclaredPort, ProbeKind, ProbeSpec } from './policy/probes';
 export { QosClass, qosClassOf, resourceProblems } from './policy/qos';
-export type { ResourceProblem, ResourceRequirements } from './policy/qos';
+export type { ResourceRequirements } from './policy/qos';
 export { rollingUpdateProblems, rolloutArithmetic, rolloutSecondsLowerBound } from './policy/rollout';
 export type { ProbeTimings, RollingUpdateInput, RolloutArithmetic } from './policy/rollout';
 export { DEFAULT_ENDPOINT_PROPAGATION_SECONDS, endpointPropagationProblem, shutdownProblems } from './policy/shutdown';

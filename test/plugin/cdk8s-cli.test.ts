@@ -68,7 +68,7 @@ beforeAll(async () => {
   [clean, broken, typo] = await Promise.all([
     synth('clean', cdk8sPlusApp(20, 30), entry(local), noPlugins),
     synth('broken', cdk8sPlusApp(30, 30), entry('zero-downtime-charts', '    properties: { shutdownBudgetSeconds: 10 }\n'), pluginsDir),
-    synth('typo', cdk8sPlusApp(20, 30), entry('zero-downtime-charts', '    properties:\n      shutdownBudget: 10\n'), pluginsDir),
+    synth('typo', cdk8sPlusApp(20, 30), entry('zero-downtime-charts', '    properties:\n      shutdownBudgetSecond: 10\n'), pluginsDir),
   ]);
 });
 
@@ -96,6 +96,6 @@ test('preStop equal to the grace period fails `cdk8s synth`, with the rule and t
 
 test('an unknown property in cdk8s.yaml stops `cdk8s synth` with a message naming it', () => {
   expect(typo.status).not.toBe(0);
-  expect(typo.stderr).toMatch(/shutdownBudget = 10: is not a property of this plugin\. Fix: remove it, or use one of .*shutdownBudgetSeconds/);
+  expect(typo.stderr).toContain('shutdownBudgetSecond = 10: is not a prop of ZeroDowntimeValidationProps, so it would be ignored. Fix: rename it to shutdownBudgetSeconds.');
   expect(typo.report).toBeUndefined();
 });
