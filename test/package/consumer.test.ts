@@ -151,7 +151,7 @@ describe('a cdk8s typescript-app that installs it', () => {
     const [clean] = audits;
     expect(clean.stderr.replace(/^npm warn.*\n/gim, '')).toBe('');
     expect(clean.status).toBe(0);
-    expect(clean.stdout).toMatch(/0 error/);
+    expect(clean.stdout).toContain('wordpress');
   });
 
   test('the installed bin fails a preStop as long as the grace period (exit 1) and unusable input (exit 2)', () => {
