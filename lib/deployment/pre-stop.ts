@@ -90,7 +90,7 @@ export class PreStop {
     private readonly optionProblems: readonly PropProblem[] = [],
   ) {}
 
-  /** The handler as plain manifest data. */
+  /** The handler as plain manifest data. @internal */
   public toSpec(defaultPort: string): PreStopHandler {
     return this.render(defaultPort);
   }
@@ -100,6 +100,6 @@ export class PreStop {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: `${prop}.${p.prop}` }));
+    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
   }
 }

@@ -138,10 +138,10 @@ export class Probe {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: `${prop}.${p.prop}` }));
+    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
   }
 
-  /** The probe as plain manifest data; `defaultPort` is the container's named port. */
+  /** The probe as plain manifest data; `defaultPort` is the container's named port. @internal */
   public toSpec(defaultPort: string): ProbeSpec {
     const t = this.timings;
     return {
