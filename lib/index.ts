@@ -4,6 +4,7 @@
 // Errors
 export { ConfigurationError } from './core/configuration-error';
 export type { PropProblem, RefusedConstruct } from './core/configuration-error';
+export type { AppIdentity } from './core/labels';
 
 // ZeroDowntimeDeployment: constructs, props and union-like classes
 export { ZeroDowntimeDeployment } from './deployment/zero-downtime-deployment';
@@ -24,6 +25,17 @@ export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-databas
 export { HttpsIngress } from './ingress/https-ingress';
 export type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
 
+// Databases for WordPress: the operator-managed cluster, backups and the connection seam
+export { WordpressDatabase } from './database/wordpress-database';
+export type { BoundDatabase, DatabaseBindOptions, EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './database/wordpress-database';
+export type { DatabaseConnection, SecretKeyReference } from './database/connection';
+export { InnoDbBackupStorage, INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster } from './database/innodb-cluster';
+export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps, MysqlInnoDbClusterProps } from './database/innodb-cluster';
+export { VELERO_SCHEDULE_DEFAULTS, VeleroSchedule } from './database/velero-schedule';
+export type { VeleroScheduleProps } from './database/velero-schedule';
+export { MYSQL_DUMP_DEFAULTS, MysqlDumpBackup, restoreCommand } from './mysql/mysql-dump-backup';
+export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';
+
 // Apps and GitOps
 export { AuditFailedError, ZeroDowntimeApp } from './app/zero-downtime-app';
 export type { ZeroDowntimeAppProps } from './app/zero-downtime-app';
@@ -33,12 +45,12 @@ export { setSyncWave } from './gitops/sync-waves';
 
 // The audit: rules over plain manifests, from files or from a synthesized app
 export { audit } from './audit/engine';
-export type { AuditReport, AuditRunOptions, SuppressedViolation, Violation } from './audit/engine';
+export type { AuditReport, AuditRunOptions, SourcePosition, SuppressedViolation, Violation } from './audit/engine';
 export { ALL_RULES } from './audit/rules';
 export type { AuditOptions, Rule, RuleHit, Severity } from './audit/rule';
-export type { AuditContext, ContainerAt, LabelSelector, Manifest, Workload } from './audit/model';
+export type { AuditContext, AuditContextOptions, ContainerAt, LabelSelector, Manifest, Workload } from './audit/model';
 export { loadManifests, parseManifests, UnusableInputError } from './audit/load';
-export type { LoadedManifests } from './audit/load';
+export type { LoadedManifests, LoadOptions, SkippedInput } from './audit/load';
 export { ignoreAnnotation } from './audit/annotations';
 export { formatAuditReport } from './audit/report';
 export { formatRolloutPlans, rolloutPlans } from './audit/rollout-plan';
