@@ -25,17 +25,6 @@ export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-databas
 export { HttpsIngress } from './ingress/https-ingress';
 export type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
 
-// Databases for WordPress: the operator-managed cluster, backups and the connection seam
-export { WordpressDatabase } from './database/wordpress-database';
-export type { BoundDatabase, DatabaseBindOptions, EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './database/wordpress-database';
-export type { DatabaseConnection, SecretKeyReference } from './database/connection';
-export { InnoDbBackupStorage, INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster } from './database/innodb-cluster';
-export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps, MysqlInnoDbClusterProps } from './database/innodb-cluster';
-export { VELERO_SCHEDULE_DEFAULTS, VeleroSchedule } from './database/velero-schedule';
-export type { VeleroScheduleProps } from './database/velero-schedule';
-export { MYSQL_DUMP_DEFAULTS, MysqlDumpBackup, restoreCommand } from './mysql/mysql-dump-backup';
-export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';
-
 // Apps and GitOps
 export { AuditFailedError, ZeroDowntimeApp } from './app/zero-downtime-app';
 export type { ZeroDowntimeAppProps } from './app/zero-downtime-app';
@@ -65,8 +54,9 @@ export type { ValidationPluginContext, ValidationPluginReport, ValidationPluginV
 export type { Finding } from './policy/finding';
 export { allowedDisruptions, disruptionProblems } from './policy/disruption';
 export type { DisruptionPolicy } from './policy/disruption';
-export { imagePinProblem, parseImage } from './policy/image';
-export type { ImageReference } from './policy/image';
+export { imagePinProblem } from './policy/image';
+export { parseImage } from './validation/image';
+export type { ImageReference } from './validation/image';
 export { intOrPercentProblem, scaleIntOrPercent } from './policy/int-or-percent';
 export type { IntOrPercent } from './policy/int-or-percent';
 export { QosClass, qosClassOf, resourceProblems } from './policy/qos';
@@ -76,3 +66,14 @@ export type { ProbeTimings, RollingUpdateInput, RolloutArithmetic } from './poli
 export { DEFAULT_ENDPOINT_PROPAGATION_SECONDS, endpointPropagationProblem, shutdownProblems } from './policy/shutdown';
 export type { ShutdownTimings } from './policy/shutdown';
 export { multiAttachProblem } from './policy/volumes';
+
+// The database tier: the WordpressDatabase choice and the constructs behind it
+export { WordpressDatabase } from './database/wordpress-database';
+export type { BoundDatabase, DatabaseBindOptions, EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './database/wordpress-database';
+export type { DatabaseConnection, SecretKeyReference } from './database/connection';
+export { InnoDbBackupStorage, INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster, MYSQL_OPERATOR_VERSIONS } from './database/innodb-cluster';
+export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps, MysqlInnoDbClusterProps } from './database/innodb-cluster';
+export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS } from './database/velero-schedule';
+export type { VeleroScheduleProps } from './database/velero-schedule';
+export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS, restoreCommand } from './mysql/mysql-dump-backup';
+export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';
