@@ -48,7 +48,11 @@ const hasModifier = (node: ts.Node, kind: ts.SyntaxKind) => ts.canHaveModifiers(
 /** The declaration a module exports under `name`, following re-exports. */
 function findExport(file: string, name: string): { declaration: ts.Node; file: string } | undefined {
   for (const stmt of source(file).statements) {
-    if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
+    if (ts.isExportDeclaration(stmt) && !stmt.moduleSpecifier && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+      // `export { x }` of a name declared or imported in this module.
+      const spec = stmt.exportClause.elements.find((e) => e.name.text === name);
+      if (spec) return findLocal(file, (spec.propertyName ?? spec.name).text);
+    } else if (ts.isExportDeclaration(stmt) && stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier)) {
       const target = resolveModule(file, stmt.moduleSpecifier.text);
       if (!target) continue;
       if (!stmt.exportClause) {
@@ -61,6 +65,20 @@ function findExport(file: string, name: string): { declaration: ts.Node; file: s
     } else if (hasModifier(stmt, ts.SyntaxKind.ExportKeyword)) {
       const declaration = localDeclaration(stmt, name);
       if (declaration) return { declaration, file };
+    }
+  }
+  return undefined;
+}
+
+/** The declaration behind a name a module declares or imports from another module of the package. */
+function findLocal(file: string, name: string): { declaration: ts.Node; file: string } | undefined {
+  for (const stmt of source(file).statements) {
+    const declaration = localDeclaration(stmt, name);
+    if (declaration) return { declaration, file };
+    if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier) && stmt.importClause?.namedBindings && ts.isNamedImports(stmt.importClause.namedBindings)) {
+      const spec = stmt.importClause.namedBindings.elements.find((e) => e.name.text === name);
+      const target = spec && resolveModule(file, stmt.moduleSpecifier.text);
+      if (spec && target) return findExport(target, (spec.propertyName ?? spec.name).text);
     }
   }
   return undefined;

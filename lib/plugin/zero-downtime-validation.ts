@@ -3,6 +3,7 @@ import { audit, Violation } from '../audit/engine';
 import { parseManifests, UnusableInputError } from '../audit/load';
 import { Manifest, objectRef } from '../audit/model';
 import { AuditOptions } from '../audit/rule';
+import { kubernetesMinor } from '../audit/removed-apis';
 import { ALL_RULES } from '../audit/rules';
 import { PropChecker } from '../core/configuration-error';
 import { formatProblem, PropProblem } from '../core/prop-problem';
@@ -17,14 +18,20 @@ export interface ZeroDowntimeValidationProps extends AuditOptions {
    * @default - every rule runs
    */
   readonly ignoreRules?: readonly string[];
+  /**
+   * The severity that fails `cdk8s synth`: `error`, or `warning` to fail on warnings too.
+   * @default 'error'
+   */
+  readonly failOn?: 'error' | 'warning';
 }
 
 /** The runtime shape of the properties: cdk8s.yaml is YAML, so nothing has checked their types. */
 const PROPERTIES_SPEC: PropSpec<ZeroDowntimeValidationProps> = {
   endpointPropagationSeconds: optional(T.number(), '5'),
   shutdownBudgetSeconds: optional(T.number(), '10'),
-  kubernetesVersion: optional(T.string(), "'1.27'"),
+  kubernetesVersion: optional(T.string(), "'1.30' (quoted: YAML reads 1.30 as the number 1.3)"),
   ignoreRules: optional(T.array(T.oneOf(...ALL_RULES.map((r) => r.id))), '[min-replicas]'),
+  failOn: optional(T.oneOf('error', 'warning')),
 };
 
 /** Thrown by the plugin's constructor (so `cdk8s synth` stops) when cdk8s.yaml gives it invalid properties. */
@@ -53,6 +60,7 @@ export class ValidationPropertiesError extends Error {
 export class ZeroDowntimeValidation {
   private readonly options: AuditOptions;
   private readonly ignored: ReadonlySet<string>;
+  private readonly failOn: 'error' | 'warning';
 
   /** @param properties the `properties` of the cdk8s.yaml entry; unknown or ill-typed ones are refused, all at once */
   constructor(properties: ZeroDowntimeValidationProps = {}) {
@@ -65,12 +73,18 @@ export class ZeroDowntimeValidation {
       if (!malformed.has(key) && !malformed.has('(props)')) check.wholeNumber(key, given[key], 0);
     }
     problems.push(...check.all);
+    const version = given.kubernetesVersion;
+    if (typeof version === 'string' && kubernetesMinor(version) === undefined) {
+      problems.push({ prop: 'kubernetesVersion', value: version, problem: 'is not a Kubernetes version', fix: "write it as '1.30' (or 'v1.30.2')" });
+    }
     if (problems.length > 0) throw new ValidationPropertiesError(problems);
-    this.options = { endpointPropagationSeconds: given.endpointPropagationSeconds, shutdownBudgetSeconds: given.shutdownBudgetSeconds };
+    const { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion } = given;
+    this.options = { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion };
     this.ignored = new Set(given.ignoreRules);
+    this.failOn = given.failOn ?? 'error';
   }
 
-  /** Audits the synthesized manifests and submits the report: failure when any violation is an error. */
+  /** Audits the synthesized manifests and submits the report: failure on any violation of the `failOn` severity. */
   public async validate(context: ValidationPluginContext): Promise<void> {
     const sources = new Map<Manifest, string>();
     const manifests: Manifest[] = [];
@@ -89,7 +103,8 @@ export class ZeroDowntimeValidation {
     }
     const report = audit(manifests, { ...this.options, rules: ALL_RULES.filter((r) => !this.ignored.has(r.id)), sourceOf: (m) => sources.get(m) });
     for (const violation of groupViolations(report.violations, manifests)) context.report.addViolation(violation);
-    context.report.submit(report.errors > 0 ? 'failure' : 'success', {
+    const failed = report.errors > 0 || (this.failOn === 'warning' && report.warnings > 0);
+    context.report.submit(failed ? 'failure' : 'success', {
       errors: String(report.errors),
       warnings: String(report.warnings),
       suppressed: String(report.suppressed.length),

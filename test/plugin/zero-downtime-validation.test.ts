@@ -100,6 +100,23 @@ describe('validate', () => {
     expect(ruleNames(await validate(files, { endpointPropagationSeconds: 20 }))).not.toContain('prestop-shorter-than-propagation');
   });
 
+  test('kubernetesVersion reaches the audit: a flowcontrol v1beta2 FlowSchema is served by 1.27, not by 1.29', async () => {
+    const flowSchema = { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kind: 'FlowSchema', metadata: { name: 'batch' }, spec: {} } as Manifest;
+    const files = writeManifests([flowSchema]);
+    expect(ruleNames(await validate(files))).not.toContain('deprecated-api');
+    const report = await validate(files, { kubernetesVersion: '1.29' });
+    expect(ruleNames(report)).toContain('deprecated-api');
+    expect(report.summary.status).toBe('failure');
+  });
+
+  test('failOn warning fails on warnings too', async () => {
+    const files = writeManifests(webManifests());
+    const report = await validate(files, { shutdownBudgetSeconds: 15, failOn: 'warning' });
+    expect(ruleNames(report)).toEqual(['grace-below-shutdown-budget']);
+    expect(report.summary.status).toBe('failure');
+    expect((await validate(files, { failOn: 'warning' })).summary.status).toBe('success');
+  });
+
   test('ignoreRules skips those rules and says so in the summary', async () => {
     const report = await validate(writeManifests(webManifests(graceEqualsPreStop)), { ignoreRules: ['prestop-not-below-grace'] });
     expect(ruleNames(report)).not.toContain('prestop-not-below-grace');
@@ -152,6 +169,17 @@ describe('properties', () => {
 
   test.each(['endpointPropagationSeconds', 'shutdownBudgetSeconds'])('%s as a quoted string is refused with the unquoted fix', (prop) => {
     expect(refusal({ [prop]: '10' }).problems).toEqual([expect.objectContaining({ prop, value: '10', fix: 'write 10 without quotes' })]);
+  });
+
+  test('kubernetesVersion must be a quoted version: YAML reads 1.30 as the number 1.3', () => {
+    expect(() => new ZeroDowntimeValidation({ kubernetesVersion: 'v1.30.2' })).not.toThrow();
+    expect(refusal({ kubernetesVersion: 1.3 }).problems).toEqual([expect.objectContaining({ prop: 'kubernetesVersion', value: 1.3, fix: expect.stringContaining("'1.30'") })]);
+    expect(refusal({ kubernetesVersion: 'latest' }).problems).toEqual([expect.objectContaining({ prop: 'kubernetesVersion', problem: 'is not a Kubernetes version' })]);
+  });
+
+  test('failOn must be error or warning', () => {
+    expect(() => new ZeroDowntimeValidation({ failOn: 'error' })).not.toThrow();
+    expect(refusal({ failOn: 'warnings' }).problems).toEqual([expect.objectContaining({ prop: 'failOn', fix: "use 'warning'" })]);
   });
 
   test('ignoreRules must be a list', () => {
