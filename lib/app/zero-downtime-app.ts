@@ -30,7 +30,7 @@ export class AuditFailedError extends Error {
 
   constructor(report: AuditReport) {
     super(`the zero-downtime audit found ${report.errors} error(s); nothing was written:\n${formatAuditReport(report)}`);
-    this.name = 'AuditFailedError';
+    Object.defineProperty(this, 'name', { value: 'AuditFailedError', enumerable: false, configurable: true, writable: true });
     Object.defineProperty(this, 'report', { value: report, enumerable: false });
     Object.defineProperty(this, CLEAN_ERROR, { value: true, enumerable: false });
   }
