@@ -11,7 +11,7 @@ function problems(overrides: Partial<ZeroDowntimeDeploymentProps>): string[] {
   return [];
 }
 
-const burstable = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '1', memory: '64Mi' }, qosClass: QosClass.BURSTABLE };
+const burstable = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '1', memory: '64Mi' }, qosClass: QosClass.BURSTABLE as const };
 
 test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
   ['HPA cpu target 101% on Guaranteed pods', { autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 101 } }, /^autoscaling\.cpuUtilization: is above 100% of the request, but Guaranteed pods/],
