@@ -2,6 +2,7 @@ import { deepFreeze } from '../core/freeze';
 import { DisruptionPolicy } from '../policy/disruption';
 import { IntOrPercent } from '../policy/int-or-percent';
 import { QosClass } from '../policy/qos';
+import { DEFAULT_SHUTDOWN_BUDGET_SECONDS } from '../policy/shutdown';
 import { PreStop } from './pre-stop';
 import { AutoscalingProps, SpreadProps, ZeroDowntimeDeploymentProps } from './props';
 
@@ -14,7 +15,7 @@ export const DEFAULTS = deepFreeze({
   revisionHistoryLimit: 10,
   progressDeadlineSeconds: 600,
   preStopSleepSeconds: 20,
-  shutdownBudgetSeconds: 10,
+  shutdownBudgetSeconds: DEFAULT_SHUTDOWN_BUDGET_SECONDS,
   portName: 'http',
   imagePullPolicy: 'IfNotPresent',
   disruptionBudget: { maxUnavailable: 1 } as DisruptionPolicy,
