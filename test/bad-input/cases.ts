@@ -242,6 +242,8 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('httpGet preStop on an undeclared port name', { preStop: PreStop.httpGet({ path: '/drain', port: 'admin', durationSeconds: 20 }) }, 'preStop.port'),
   zdd('command preStop that does not wait', { preStop: PreStop.command(['nginx', '-s', 'quit'], 20) }, 'preStop'),
   zdd('command preStop that waits less than it declares', { preStop: PreStop.command(['/bin/sh', '-c', 'sleep 5'], 20) }, 'preStop'),
+  zdd('native sleep preStop for a 1.27 cluster', { preStop: PreStop.nativeSleep(30) }, 'preStop'),
+  wp('name of 47 characters (the MySQL StatefulSet name would be 53)', { name: `blog-${'x'.repeat(42)}` }, 'name'),
   zdd('preStop of 0 seconds', { preStop: PreStop.sleep(0) }, 'preStop (duration seconds)'),
 
   // Objects two constructs render under one kind, namespace and name.
@@ -320,7 +322,6 @@ export const LEGIT_INPUTS: LegitInput[] = [
   }),
   legit('ReadWriteMany claim on a surging rollout', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'shared', accessMode: 'ReadWriteMany' } })] }),
   legit('ReadWriteOnce claim with one pod that never surges', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })], replicas: 1, allowSingleReplica: true, rollout: { maxSurge: 0, maxUnavailable: 1 }, disruptionBudget: { maxUnavailable: 1 } }),
-  legit('native preStop sleep', { preStop: PreStop.nativeSleep(30) }),
   legit('httpGet preStop on the named port', { preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 20 }) }),
   legit('httpGet preStop on the declared port number', { preStop: PreStop.httpGet({ path: '/drain', port: 8080, durationSeconds: 20 }) }),
   legit('command preStop whose wait is visible', { preStop: PreStop.command(['/bin/sh', '-c', 'touch /tmp/draining && sleep 20'], 20) }),
@@ -339,7 +340,7 @@ export const LEGIT_INPUTS: LegitInput[] = [
   legit('explicit undefined for optional props', { namespace: undefined, replicas: undefined, rollout: { maxSurge: undefined } }),
   legit('props parsed from JSON with a Probe added', { ...JSON.parse(JSON.stringify({ name: 'web', image: 'nginx:1.27.3', port: 8080, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })), readinessProbe: Probe.tcpSocket() }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
-  { title: 'WordpressApp: name of 48 characters', build: (c) => new WordpressApp(c, 'blog', { name: `blog-${'x'.repeat(43)}` }) },
+  { title: 'WordpressApp: name of 46 characters', build: (c) => new WordpressApp(c, 'blog', { name: `blog-${'x'.repeat(41)}` }) },
   { title: 'WordpressApp: fixed replicas and a standard ingress', build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }) },
   { title: 'WordpressApp: local passwords with the opt-in', build: (c) => new WordpressApp(c, 'blog', { localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }) },
   { title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument', build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, image: 'mysql:8.0.40', args: ['--default-authentication-plugin=mysql_native_password'] }) },
