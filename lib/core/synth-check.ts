@@ -91,7 +91,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     const reportedValues = reportedStrings(obj, groups);
     for (const finding of validateObject(json, { kubernetesVersion })) {
       const prop = propOfField(obj, finding.field);
-      if (prop ? propsWithProblems.has(prop) : unmappedAreConsequences) continue;
+      if (prop ? covered(prop, propsWithProblems) : unmappedAreConsequences) continue;
       const value = fieldValue(json, finding.field);
       // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
       if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
@@ -122,6 +122,15 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     location: userLocation(checkedRecord(g.scope)?.site),
     problems: g.problems,
   }));
+}
+
+/** Whether `prop`, or a prop it is part of (`preStop` for `preStop.sleep`), already has a problem. */
+function covered(prop: string, props: ReadonlySet<string>): boolean {
+  for (let p = prop; p; p = p.replace(/(\.[^.]*|\[[^\]]*\])$/, '')) {
+    if (props.has(p)) return true;
+    if (!/[.[]/.test(p)) break;
+  }
+  return false;
 }
 
 /** The outermost of the project's constructs that contains `scope` (the one the user built), else `scope`. */
