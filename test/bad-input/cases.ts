@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import {
   ArgoCdApplication, ArgoCdApplicationProps, guaranteedResources, HttpsIngress, MysqlDatabase, MysqlDatabaseProps, PreStop, Probe, QosClass,
   WordpressApp, WordpressAppProps, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps,
@@ -246,6 +246,47 @@ export const BAD_INPUTS: BadInput[] = [
   wp('name of 47 characters (the MySQL StatefulSet name would be 53)', { name: `blog-${'x'.repeat(42)}` }, 'name'),
   zdd('preStop of 0 seconds', { preStop: PreStop.sleep(0) }, 'preStop (duration seconds)'),
 
+  // What the API server rejects, found on the rendered objects and named by the prop that produced it.
+  zdd('namespace in capitals', { namespace: 'Shop' }, 'namespace'),
+  zdd('namespace with an underscore', { namespace: 'my_ns' }, 'namespace'),
+  zdd('namespace of 64 characters', { namespace: `n${'s'.repeat(63)}` }, 'namespace'),
+  zdd('label value with a space', { labels: { tier: 'front end' } }, 'labels.tier'),
+  zdd('label value of 64 characters', { labels: { tier: 't'.repeat(64) } }, 'labels.tier'),
+  zdd('label key with a space', { labels: { 'my tier': 'web' } }, 'labels.my tier'),
+  zdd('component in capitals with a space', { component: 'Front End' }, 'component'),
+  zdd('instance of 64 characters', { instance: `i${'x'.repeat(63)}` }, 'instance'),
+  zdd('annotation key with a space', { annotations: { 'my note': 'x' } }, 'annotations.my note'),
+  zdd('pod annotation key with two slashes', { podAnnotations: { 'a/b/c': 'x' } }, 'podAnnotations.a/b/c'),
+  zdd('container name with an underscore', { containerName: 'web_1' }, 'containerName'),
+  zdd('container name in capitals', { containerName: 'Web' }, 'containerName'),
+  zdd('serviceAccountName with an underscore', { serviceAccountName: 'my_sa' }, 'serviceAccountName'),
+  zdd('env name with =', { env: { 'A=B': 'x' } }, 'env.A=B'),
+  zdd('env name starting with a digit', { env: { '1X': 'x' } }, 'env.1X'),
+  zdd('env secretKeyRef to a Secret name in capitals', { env: { DB_PASSWORD: { secretKeyRef: { name: 'DB', key: 'password' } } } }, 'env.DB_PASSWORD'),
+  zdd('env secretKeyRef key with a slash', { env: { DB_PASSWORD: { secretKeyRef: { name: 'db', key: 'a/b' } } } }, 'env.DB_PASSWORD'),
+  zdd('env configMapKeyRef to an empty name', { env: { MODE: { configMapKeyRef: { name: '', key: 'mode' } } } }, 'env.MODE'),
+  zdd('image repository in capitals', { image: 'Nginx:1.27.3' }, 'image'),
+  zdd('image with a scheme', { image: 'https://ghcr.io/acme/api:1.0' }, 'image'),
+  zdd('image with two digests', { image: `nginx@sha256:${sha}@sha256:${sha}` }, 'image'),
+  zdd('image tag of 129 characters', { image: `nginx:${'1'.repeat(129)}` }, 'image'),
+  zdd('empty exec probe command', { readinessProbe: Probe.exec(['']) }, 'readinessProbe'),
+  zdd('invalid probe header name', { readinessProbe: Probe.httpGet({ httpHeaders: { 'Bad Header': 'x' } }) }, 'readinessProbe'),
+  zdd("subPath '../etc'", { volumes: [volume({ subPath: '../etc' })] }, 'volumes[0]'),
+  zdd('relative mount path', { volumes: [volume({ mountPath: 'data' })] }, 'volumes[0]'),
+  zdd('empty mount path', { volumes: [volume({ mountPath: '' })] }, 'volumes[0]'),
+  zdd('two mounts at one path', { volumes: [volume(), volume({ name: 'other' })] }, 'volumes[1]'),
+  zdd('volume name with an underscore', { volumes: [volume({ name: 'my_data' })] }, 'volumes[0]'),
+  zdd('secret volume with a Secret name in capitals', { volumes: [volume({}, { secret: { secretName: 'TLS' } })] }, 'volumes[0]'),
+  zdd('claim name with an underscore', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'my_claim', accessMode: 'ReadWriteMany' } })] }, 'volumes[0]'),
+  zdd('negative emptyDir sizeLimit', { volumes: [volume({}, { emptyDir: { sizeLimit: '-1Gi' } })] }, 'volumes[0]'),
+  zdd('volume defaultMode 0o1000', { volumes: [volume({}, { configMap: { name: 'cfg', defaultMode: 0o1000 } })] }, 'volumes[0]'),
+  zdd('HPA stabilizationWindowSeconds 3601', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, 'autoscaling.behavior'),
+  zdd('HPA behavior policy with period 0', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleUp: { policies: [{ type: 'Pods', value: 1, periodSeconds: 0 }] } } } }, 'autoscaling.behavior'),
+  zdd('HPA selectPolicy misspelled', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { selectPolicy: 'max' } } } }, 'autoscaling.behavior'),
+  zdd('securityContext runAsUser -1', { securityContext: { runAsUser: -1 } }, 'securityContext'),
+  zdd('pod securityContext fsGroup a string', { podSecurityContext: { fsGroup: 'web' } }, 'podSecurityContext'),
+  zdd('changeCause that makes the annotations 300 KiB', { changeCause: 'x'.repeat(300 * 1024) }, 'annotations'),
+
   // Objects two constructs render under one kind, namespace and name.
   {
     title: 'two ZeroDowntimeDeployments with one name in one namespace',
@@ -291,7 +332,28 @@ export const BAD_INPUTS: BadInput[] = [
 ];
 
 /** Objects changed after construction (escape hatches), checked on their final JSON. */
-export const ESCAPE_HATCH_INPUTS: BadInput[] = [];
+export const ESCAPE_HATCH_INPUTS: BadInput[] = [
+  {
+    title: 'addJsonPatch on the Deployment sets replicas to -1',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', -1)); },
+    prop: 'replicas',
+  },
+  {
+    title: 'addJsonPatch on the Service adds a port named in capitals',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).service.addJsonPatch(JsonPatch.add('/spec/ports/-', { name: 'METRICS', port: 9090 })); },
+    prop: 'Service spec.ports[1].name',
+  },
+  {
+    title: 'addJsonPatch on the Deployment sets minReadySeconds to -5',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/minReadySeconds', -5)); },
+    prop: 'rollout.minReadySeconds',
+  },
+  {
+    title: 'addJsonPatch on the Deployment adds a container port 70000',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/-', { containerPort: 70000 })); },
+    prop: 'Deployment spec.template.spec.containers[0].ports[1].containerPort',
+  },
+];
 
 const legit = (title: string, overrides: Loose): LegitInput => ({
   title: `ZeroDowntimeDeployment: ${title}`,

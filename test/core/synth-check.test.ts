@@ -101,3 +101,18 @@ test('missing values are not one value: two required props left empty stay two l
   expect(error.problems.length).toBeGreaterThan(0);
   for (const p of error.problems) expect(p.prop).not.toContain(', ');
 });
+
+test("a plain App checks the constructs' own objects only; ZeroDowntimeApp checks every object", () => {
+  const build = (app: App) => {
+    const chart = new Chart(app, 'c');
+    new k8s.KubeConfigMap(chart, 'raw', { metadata: { name: 'cfg' }, data: { 'bad key': 'x' } });
+    return chart;
+  };
+  expect(() => build(Testing.app()).toJson()).not.toThrow();
+  expect(() => build(new ZeroDowntimeApp({ log: () => undefined })).toJson()).toThrow(/c\/raw ConfigMap "cfg": 1 invalid prop\n  - ConfigMap data\[bad key\] = "x": /);
+});
+
+test('API-server findings name the prop that produced the field, with the final value after escape hatches', () => {
+  const error = refusal((c) => new ZeroDowntimeDeployment(c, 'a', baseProps({ containerName: 'Web_1', labels: { tier: 'front end' } })));
+  expect(error.problems.map((p) => [p.prop, p.value])).toEqual([['labels.tier', 'front end'], ['containerName', 'Web_1']]);
+});
