@@ -1,7 +1,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { ConfigurationError, PropChecker, WordpressApp, ZeroDowntimeApp, ZeroDowntimeDeployment } from '../../lib';
+import { ConfigurationError, WordpressApp, ZeroDowntimeApp, ZeroDowntimeDeployment } from '../../lib';
+import { PropChecker } from '../../lib/core/configuration-error';
 import { userLocation } from '../../lib/core/source-location';
 import { baseProps } from '../helpers';
 
