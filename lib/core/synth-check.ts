@@ -47,8 +47,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     if (g.seen.has(key)) return;
     g.seen.add(key);
     // One value refused for one reason in several props (requests and limits from one guaranteedResources) is one line.
-    const given = (v: unknown) => (typeof v === 'string' && v !== '') || typeof v === 'number';
-    const same = given(p.value) ? g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value)) : -1;
+    const same = g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value));
     if (same >= 0) g.problems[same] = { ...g.problems[same], prop: `${g.problems[same].prop}, ${p.prop}` };
     else g.problems.push(p);
   };

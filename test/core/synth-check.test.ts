@@ -97,12 +97,6 @@ test('the error carries no enumerable fields, so node and jest print its message
   expect(error.name).toBe('ConfigurationError');
 });
 
-test('missing values are not one value: two required props left empty stay two lines', () => {
-  const error = refusal((c) => new ZeroDowntimeDeployment(c, 'a', baseProps({ env: { A: { secretKeyRef: { name: '', key: '' } } } })));
-  expect(error.problems.length).toBeGreaterThan(0);
-  for (const p of error.problems) expect(p.prop).not.toContain(', ');
-});
-
 test("a plain App checks the constructs' own objects only; ZeroDowntimeApp checks every object", () => {
   const build = (app: App) => {
     const chart = new Chart(app, 'c');
