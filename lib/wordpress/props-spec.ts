@@ -56,21 +56,28 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
 export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
 
-/** Suffixes the stack appends to its name, each of which must still be a valid object name. */
-const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-pvc', '-https', '-http', '-redirect-https'];
-/** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */
-const MAX_LABEL = 63;
+/**
+ * Names the stack derives from its name, with the most characters each may have: Service names are
+ * DNS-1035 labels (63), and a StatefulSet's pods carry `controller-revision-hash: <name>-<10-character
+ * hash>`, a label value of at most 63, so the StatefulSet name may have 52.
+ */
+const DERIVED_NAMES: ReadonlyArray<{ suffix: string; limit: number; what: string }> = [
+  { suffix: '-mysql', limit: 52, what: "the MySQL StatefulSet (its pods' controller-revision-hash label adds 11)" },
+  { suffix: '-mysql-headless', limit: 63, what: 'the MySQL headless Service' },
+];
 
 /** The WordpressApp rules better said in prop terms than as API-server findings on derived objects. */
 export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const name = props.name ?? 'wordpress';
-  const longest = DERIVED_NAMES.map((suffix) => `${name}${suffix}`).sort((a, b) => b.length - a.length)[0];
-  if (longest.length > MAX_LABEL) {
+  const most = Math.min(...DERIVED_NAMES.map((d) => d.limit - d.suffix.length));
+  const binding = DERIVED_NAMES.find((d) => name.length + d.suffix.length > d.limit);
+  if (binding) {
+    const derived = `${name}${binding.suffix}`;
     problems.push({
       prop: 'name', value: name,
-      problem: `is ${name.length} characters, so the MySQL headless Service '${longest}' is ${longest.length}, above the ${MAX_LABEL} the API server accepts`,
-      fix: `use at most ${MAX_LABEL - (longest.length - name.length)} characters, e.g. '${name.slice(0, MAX_LABEL - (longest.length - name.length)).replace(/-+$/, '')}'`,
+      problem: `is ${name.length} characters, so ${binding.what} '${derived}' is ${derived.length}, above the ${binding.limit} the API server accepts`,
+      fix: `use at most ${most} characters, e.g. '${name.slice(0, most).replace(/-+$/, '')}'`,
     });
   }
   // The database tier's own rule, said here in the stack's prop terms (MysqlDatabase would say `user`).
