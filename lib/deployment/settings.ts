@@ -1,3 +1,4 @@
+import { deepFreeze } from '../core/freeze';
 import { DisruptionPolicy } from '../policy/disruption';
 import { IntOrPercent } from '../policy/int-or-percent';
 import { QosClass } from '../policy/qos';
@@ -5,8 +6,8 @@ import { DEFAULT_SHUTDOWN_BUDGET_SECONDS } from '../policy/shutdown';
 import { PreStop } from './pre-stop';
 import { AutoscalingProps, SpreadProps, ZeroDowntimeDeploymentProps } from './props';
 
-/** The defaults, in one place, so that docs, code and tests agree. */
-export const DEFAULTS = {
+/** The defaults, in one place, so that docs, code and tests agree. Frozen, nested objects included. */
+export const DEFAULTS = deepFreeze({
   replicas: 3,
   maxSurge: 1,
   maxUnavailable: 0,
@@ -20,7 +21,7 @@ export const DEFAULTS = {
   disruptionBudget: { maxUnavailable: 1 } as DisruptionPolicy,
   antiAffinityWeight: 100,
   cpuUtilization: 80,
-} as const;
+} as const);
 
 /** Every prop with its default applied: what the construct renders and validates. */
 export interface DeploymentSettings {
