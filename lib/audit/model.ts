@@ -159,9 +159,9 @@ export interface Workload {
    * port is enough, so that the verdict does not depend on which files are audited together.
    */
   readonly served?: boolean;
-  /** The app containers, read once (see containersOf). */
+  /** The app containers (mappings only), read once. */
   readonly containers?: ContainerAt[];
-  /** The preStop delays the manifest states, read once (see preStopsOf). */
+  /** The preStop delays the manifest states, with their field paths, read once. */
   readonly preStops?: Array<{ seconds: number; path: string }>;
 }
 
@@ -337,10 +337,10 @@ export interface ContainerAt {
   readonly container: any;
   /** e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
-  /** The ports it declares (see declaredPorts). */
+  /** The ports it declares: entries with a whole-number containerPort. */
   readonly ports: Array<{ name?: string; containerPort: number }>;
-  /** Its requests and limits (see resourcesOf). */
-  readonly resources: Quantities;
+  /** Its requests and limits, with only string or number quantities. */
+  readonly resources: { readonly requests: Readonly<Record<string, string | number>>; readonly limits: Readonly<Record<string, string | number>> };
 }
 
 function containersIn(podSpec: any): ContainerAt[] {
