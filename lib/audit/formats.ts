@@ -193,7 +193,9 @@ export function formatText(input: ReportInput, style: Styles = styles(false)): s
   const groups = new Map<string, Violation[]>();
   for (const v of input.report.violations) {
     const key = `${v.source ?? ''}\u0000${v.object}`;
-    groups.set(key, [...groups.get(key) ?? [], v]);
+    const group = groups.get(key);
+    if (group) group.push(v);
+    else groups.set(key, [v]);
   }
   for (const list of groups.values()) {
     const first = list[0];

@@ -1,7 +1,7 @@
 import { audit } from '../audit/engine';
 import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, TOOL_NAME } from '../audit/formats';
 import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
-import { AuditContext } from '../audit/model';
+import { AuditContext, objectRef } from '../audit/model';
 import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
 import { rolloutPlans } from '../audit/rollout-plan';
 import { Rule } from '../audit/rule';
@@ -174,7 +174,9 @@ export async function main(argv: readonly string[], out: (text: string) => void,
       const objectsByFile = new Map<string, string[]>();
       for (const m of loaded.manifests) {
         const file = loaded.sourceOf(m) ?? '<input>';
-        objectsByFile.set(file, [...objectsByFile.get(file) ?? [], `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name ?? '?'}`]);
+        const objects = objectsByFile.get(file);
+        if (objects) objects.push(objectRef(m));
+        else objectsByFile.set(file, [objectRef(m)]);
       }
       out(formatJunit({ ...input, objectsByFile }, args.failOn));
     } else {
