@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropChecker } from '../core/configuration-error';
+import { RESOURCES_FINALIZER } from './argocd-annotations';
 
 /** Props of an ArgoCdApplication. */
 export interface ArgoCdApplicationProps {
@@ -47,6 +48,14 @@ export interface ArgoCdApplicationProps {
    * @default true
    */
   readonly selfHeal?: boolean;
+  /**
+   * Put Argo CD's resources finalizer on the Application, so that deleting it deletes what it deployed
+   * (a cascading delete) instead of leaving it running unmanaged. Objects annotated
+   * `argocd.argoproj.io/sync-options: Delete=false` are kept either way, which is how WordpressApp keeps
+   * its Namespace and claims; objects that hold data without that annotation are deleted with it.
+   * Choose explicitly: true to clean up workloads with the Application, false to orphan everything.
+   */
+  readonly resourcesFinalizer: boolean;
 }
 
 /**
@@ -65,6 +74,9 @@ export class ArgoCdApplication extends Construct {
     if (props.automated === false && (props.prune !== undefined || props.selfHeal !== undefined)) {
       check.add('prune/selfHeal', { prune: props.prune, selfHeal: props.selfHeal }, 'only apply to automated sync, which is off', 'drop them, or set automated: true');
     }
+    if (typeof props.resourcesFinalizer !== 'boolean') {
+      check.add('resourcesFinalizer', props.resourcesFinalizer, 'must be chosen explicitly: it decides whether deleting the Application deletes what it deployed', 'set true (delete workloads, keep objects marked Delete=false) or false (orphan everything)');
+    }
     check.throwIfAny(`ArgoCdApplication "${props.name}"`);
 
     const automated = props.automated ?? true;
@@ -74,8 +86,7 @@ export class ArgoCdApplication extends Construct {
       metadata: {
         name: props.name,
         namespace: props.namespace ?? 'argocd',
-        // Deleting the Application deletes what it deployed, instead of orphaning it.
-        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        ...(props.resourcesFinalizer ? { finalizers: [RESOURCES_FINALIZER] } : {}),
       },
       spec: {
         project: props.project ?? 'default',

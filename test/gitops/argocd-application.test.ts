@@ -2,7 +2,7 @@ import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/App
 import { ArgoCdApplication, ArgoCdApplicationProps, ConfigurationError } from '../../lib';
 import { one, synth } from '../helpers';
 
-const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example' };
+const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example', resourcesFinalizer: true };
 
 /** Validates with the Application model generated from Argo CD's own API types (its CRD cannot be downloaded here). */
 function argoCdValidate(manifest: any): string {
