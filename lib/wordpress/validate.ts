@@ -40,7 +40,9 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
   const cliPin = imagePinProblem(r.cliImage);
   if (cliPin) check.add('cliImage', r.cliImage, cliPin, "pin the wp-cli image, e.g. 'wordpress:cli-2.11.0-php8.2'");
-  else if (!/^cli/.test(parseImage(r.cliImage).tag ?? 'cli')) check.add('cliImage', r.cliImage, 'is not a wordpress:cli image, which the Jobs run wp-cli from', "use e.g. 'wordpress:cli-2.11.0-php8.2'");
+  else if (parseImage(r.cliImage).tag !== undefined && !/^cli-\d+\.\d+/.test(parseImage(r.cliImage).tag!)) {
+    check.add('cliImage', r.cliImage, 'is not a versioned wordpress:cli tag (a moving tag such as :cli changes wp-cli under the Jobs)', "use e.g. 'wordpress:cli-2.11.0-php8.2', or pin a digest");
+  }
 
   if (r.siteUrl === undefined) {
     check.add('siteUrl', r.siteUrl, 'is required without an ingress: the install Job writes it and the readiness probe sends its host', "set siteUrl, e.g. 'https://blog.example.com', or an ingress");
@@ -51,8 +53,9 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   }
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
 
-  if (!DNS_SUBDOMAIN.test(r.saltsSecretName ?? '')) check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
-  if (!DNS_SUBDOMAIN.test(r.admin.secretName ?? '')) check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
+  // Names derived from an invalid name are reported once, as the name.
+  if (props.saltsSecretName !== undefined && !DNS_SUBDOMAIN.test(r.saltsSecretName ?? '')) check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
+  if (props.admin?.secretName !== undefined && !DNS_SUBDOMAIN.test(r.admin.secretName ?? '')) check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
   for (const key of ['userKey', 'passwordKey', 'emailKey'] as const) {
     if (!SECRET_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
@@ -70,7 +73,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
     check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
   }
-  if (!DNS_SUBDOMAIN.test(r.storage.claimName ?? '')) check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
+  if (props.storage?.claimName !== undefined && !DNS_SUBDOMAIN.test(r.storage.claimName ?? '')) check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
 
   for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
     if (peer === undefined) continue;

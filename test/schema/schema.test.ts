@@ -38,6 +38,11 @@ function variants(): Array<[string, Manifest]> {
       ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
       localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true,
     })),
+    ...synth((chart) => new WordpressApp(chart, 'wp', {
+      name: 'blog', ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
+      livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }), syncWaves: false, cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
+      database: { host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] },
+    })),
   ];
   return manifests.map((m) => [`variant: ${m.kind} ${m.metadata.name}`, m]);
 }
