@@ -1,7 +1,7 @@
 import { ApiObject, App, AppProps, Chart } from 'cdk8s';
 import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
-import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
+import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { AuditOptions } from '../audit/rule';
 
 /** Props of a ZeroDowntimeApp. */
@@ -48,7 +48,8 @@ export class ZeroDowntimeApp extends App {
       .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart)
       .map((o) => o.toJson()));
     const report = audit(manifests, this.auditOptions);
-    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${formatAuditReport(report)}`);
+    const jobs = formatJobPlans(jobPlans(manifests));
+    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${jobs ? `${jobs}\n\n` : ''}${formatAuditReport(report)}`);
     if (report.errors > 0) throw new AuditFailedError(report);
     super.synth();
   }

@@ -1,7 +1,7 @@
 import { audit } from '../audit/engine';
 import { loadManifests, UnusableInputError } from '../audit/load';
 import { formatAuditReport } from '../audit/report';
-import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
+import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../audit/rollout-plan';
 
 const USAGE = `usage: npm run audit -- [--json] [--propagation-seconds N] [--shutdown-budget N] <file or folder>...
 
@@ -28,7 +28,8 @@ export function main(argv: readonly string[], out: (text: string) => void, err: 
     const loaded = loadManifests(targets);
     const report = audit(loaded.manifests, { ...options, sourceOf: loaded.sourceOf });
     const plans = rolloutPlans(loaded.manifests);
-    out(json ? JSON.stringify({ ...report, plans }, null, 2) : `${formatRolloutPlans(plans)}\n\n${formatAuditReport(report)}`);
+    const jobs = jobPlans(loaded.manifests);
+    out(json ? JSON.stringify({ ...report, plans, jobs }, null, 2) : `${formatRolloutPlans(plans)}\n\n${jobs.length > 0 ? `${formatJobPlans(jobs)}\n\n` : ''}${formatAuditReport(report)}`);
     return report.errors > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof UnusableInputError) { err(`unusable input: ${e.message}`); return 2; }
