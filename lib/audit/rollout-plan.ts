@@ -6,6 +6,7 @@ import { RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBo
 import { AuditContext, containersOf, Manifest, objectRef, pdbPolicy, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
+import { databasePlanNote, innoDbClusterPlans } from './rules/database';
 
 /** What a rollout of one workload needs from the cluster and how long it takes at least. */
 export interface RolloutPlan {
@@ -31,6 +32,8 @@ export interface RolloutPlan {
   /** Evictions a node drain may make at once under the PDB (undefined without one). */
   readonly pdbAllowedDisruptions?: number;
   readonly qosClass: string;
+  /** What a restart costs when the workload is a database tier (see rules/database.ts). */
+  readonly note?: string;
 }
 
 function timingsOf(probe: ProbeSpec | undefined) {
@@ -67,12 +70,13 @@ function planOf(w: Workload): RolloutPlan {
     rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, w.manifest.spec?.minReadySeconds ?? 0),
     pdbAllowedDisruptions: pdb ? allowedDisruptions(pdbPolicy(pdb), w.replicas) : undefined,
     qosClass: qosClassOf(containers.map((c) => c.resources ?? {})),
+    note: databasePlanNote(w),
   };
 }
 
 /** The rollout plan of every Deployment and StatefulSet in the set. */
 export function rolloutPlans(manifests: readonly Manifest[]): RolloutPlan[] {
-  return new AuditContext(manifests).workloads.filter((w) => w.replicated).map(planOf);
+  return [...new AuditContext(manifests).workloads.filter((w) => w.replicated).map(planOf), ...innoDbClusterPlans(manifests)];
 }
 
 /** The plans as a compact table. */
@@ -89,7 +93,8 @@ export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
     p.pdbAllowedDisruptions === undefined ? 'no PDB' : String(p.pdbAllowedDisruptions),
     p.qosClass,
   ]);
-  return formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows);
+  const notes = plans.filter((p) => p.note).map((p) => `${p.object}: ${p.note}`);
+  return [formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows), ...notes].join('\n');
 }
 
 /** When and how a Job or CronJob runs: install and upgrade steps, and scheduled work, beside the rollouts. */

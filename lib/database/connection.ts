@@ -26,4 +26,20 @@ export interface DatabaseConnection {
   readonly passwordSecret: SecretKeyReference;
   /** Whom client pods must be allowed to reach, on `port`: for NetworkPolicy egress. */
   readonly egressPeers: readonly k8s.NetworkPolicyPeer[];
+  /**
+   * The ports NetworkPolicy egress must open on `egressPeers`. NetworkPolicy sees the pod's port after
+   * the Service has translated it, so a router Service on 3306 that targets 6446 needs 6446 here.
+   * @default - [port]
+   */
+  readonly peerPorts?: readonly number[];
+  /**
+   * The connection must be encrypted (TLS); clients set their driver's SSL flag.
+   * @default false
+   */
+  readonly tls?: boolean;
+  /**
+   * What the tier survives and what a restart costs, in one sentence for the rollout plan and the README.
+   * @default - nothing said
+   */
+  readonly availability?: string;
 }

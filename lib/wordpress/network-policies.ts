@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { DatabaseConnection } from '../database/connection';
+import { databaseEgressRule } from '../database/network';
 
 /** Pods in another namespace, by the namespace's name and the pods' labels. */
 export interface PeerPods {
@@ -64,7 +65,7 @@ export class WordpressNetworkPolicies extends Construct {
       metadata: { name: `${props.name}-${suffix}`, namespace: props.namespace, labels: props.labels },
       spec,
     });
-    const toDatabase: k8s.NetworkPolicyEgressRule = { to: [...props.database.egressPeers], ports: [tcp(props.database.port)] };
+    const toDatabase = databaseEgressRule(props.database);
     const outside: k8s.NetworkPolicyEgressRule = { to: props.egress.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: props.egress.ports.map(tcp) };
     this.policies = [
       policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),

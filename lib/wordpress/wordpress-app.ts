@@ -3,6 +3,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
+import { acceptProps } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from '../database/connection';
@@ -16,6 +17,7 @@ import { memoryBytes } from '../policy/quantity';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
 import { WordpressAppProps } from './props';
+import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
 import { apacheConfig, CONFIG_DIR, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
@@ -76,24 +78,25 @@ export function stackConfigExtra(budget: PhpWorkerBudget): string {
  */
 export class WordpressApp extends Construct {
   /** Namespace of the stack. */
-  public readonly namespace: string;
+  public readonly namespace!: string;
   /** The WordPress tier. */
-  public readonly wordpress: ZeroDowntimeDeployment;
+  public readonly wordpress!: ZeroDowntimeDeployment;
   /** The embedded MySQL tier, when no database was given. */
   public readonly mysql?: MysqlDatabase;
   /** How WordPress and its Jobs reach the database. */
-  public readonly database: DatabaseConnection;
+  public readonly database!: DatabaseConnection;
   /** The install and update-db Jobs and the cron CronJob. */
-  public readonly wpCli: WpCli;
+  public readonly wpCli!: WpCli;
   /** The wp-content claim. */
-  public readonly contentClaim: k8s.KubePersistentVolumeClaim;
+  public readonly contentClaim!: k8s.KubePersistentVolumeClaim;
   /** The NetworkPolicies (empty when turned off). */
-  public readonly networkPolicies: k8s.KubeNetworkPolicy[];
+  public readonly networkPolicies!: k8s.KubeNetworkPolicy[];
   /** The ingress objects (empty without an ingress). */
-  public readonly ingressObjects: ApiObject[];
+  public readonly ingressObjects!: ApiObject[];
 
   constructor(scope: Construct, id: string, props: WordpressAppProps = {}) {
     super(scope, id);
+    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) return;
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
     this.namespace = props.namespace ?? d.namespace;
@@ -109,12 +112,14 @@ export class WordpressApp extends Construct {
     const cron = { ...CRON_DEFAULTS, ...props.cron };
     const egress = { ...d.egress, ...props.egress };
     const cliImage = props.cliImage ?? d.cliImage;
-    validate(props, {
+    const valid = validate(props, {
       name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
       memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
       mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
       saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
     });
+    // The problems are reported at synth, all together; nothing is built from invalid props.
+    if (!valid) return;
     const partOf = 'wordpress';
     const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
     const appLabels = standardLabels({ name: 'wordpress', instance: name, partOf });
@@ -144,7 +149,7 @@ export class WordpressApp extends Construct {
     }
     if (props.localDevPasswords) {
       foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
-        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels },
+        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels, annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON } },
         type: 'Opaque',
         stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
       }));
@@ -198,7 +203,7 @@ export class WordpressApp extends Construct {
       WORDPRESS_DB_NAME: db.database,
       WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
       ...saltEnv(saltsSecretName),
-      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(budget), props.configExtra].filter(Boolean).join('\n'),
+      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
       ...props.extraEnv,
     };
 
@@ -293,7 +298,8 @@ export class WordpressApp extends Construct {
   }
 }
 
-function validate(props: WordpressAppProps, r: ResolvedWordpressProps): void {
+/** Records every problem for synth; true when there is none. */
+function validate(props: WordpressAppProps, r: ResolvedWordpressProps): boolean {
   const check = new PropChecker();
   if (props.localDevPasswords && !props.allowPasswordsInManifests) {
     check.add('localDevPasswords', '(redacted)', 'would write passwords into dist/, which is committed to Git',
@@ -313,4 +319,5 @@ function validate(props: WordpressAppProps, r: ResolvedWordpressProps): void {
   props.ingress?.validate(check, 'ingress');
   validateWordpressProps(check, props, r);
   check.throwIfAny('WordpressApp');
+  return check.all.length === 0;
 }

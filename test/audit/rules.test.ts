@@ -1,5 +1,6 @@
 import { ALL_RULES, audit, ignoreAnnotation } from '../../lib';
 import { shop, shopWith } from './fixtures';
+import { innoDbClusterManifest, mysqlManifests } from '../database/fixtures';
 
 const container = (get: (kind: string) => any) => get('Deployment').spec.template.spec.containers[0];
 const pod = (get: (kind: string) => any) => get('Deployment').spec.template.spec;
@@ -49,6 +50,9 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
     container(get).image = 'wordpress:6.7.1-apache';
     container(get).volumeMounts[0].mountPath = '/var/www/html';
   },
+  'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
+  'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
+  'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
 };
 
 const ids = (manifests: any[]) => audit(manifests).violations.map((v) => v.ruleId);

@@ -21,3 +21,11 @@ test('refuses missing credentials and bad sizes, all at once', () => {
     name: 'db', database: 'd', user: 'u', credentials: { secretName: '', passwordKey: 'p', rootPasswordKey: '' }, storageSize: 'big', terminationGracePeriodSeconds: 0,
   }))).toThrow(/4 invalid props[\s\S]*terminationGracePeriodSeconds = 0[\s\S]*storageSize = "big"[\s\S]*credentials\.secretName[\s\S]*credentials\.rootPasswordKey/);
 });
+
+test('refuses root or a malformed name as the application user, and a malformed database name; accepts a plain user', () => {
+  const make = (user: string, database = 'shop') => () => synth((chart) => new MysqlDatabase(chart, 'db', { name: 'db', database, user, credentials }));
+  expect(make('root')).toThrow(/user = "root": is the administrative account/);
+  expect(make('shop-user')).toThrow(/user = "shop-user": may hold only letters, digits and underscores/);
+  expect(make('shop', 'shop db')).toThrow(/database = "shop db": may hold only letters/);
+  expect(make('shop')).not.toThrow();
+});

@@ -43,6 +43,9 @@ export class SchemaValidator {
           const schema = strict(v.schema.openAPIV3Schema);
           // The API server owns metadata; validate it against ObjectMeta like any other object.
           schema.properties.metadata = { $ref: 'https://schemas.invalid/k8s#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta' };
+          // apiVersion and kind are implicit in every CRD schema (the MySQL Operator's does not list them).
+          schema.properties.apiVersion ??= { type: 'string' };
+          schema.properties.kind ??= { type: 'string' };
           this.ajv.addSchema({ $id: id, ...schema });
           this.byGvk.set(key(`${crd.spec.group}/${v.name}`, crd.spec.names.kind), id);
         }

@@ -39,11 +39,11 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   ['maxRequestWorkers is a whole number', { php: { maxRequestWorkers: 0 } }, /php\.maxRequestWorkers = 0: must be a whole number from 1 to 256/, { php: { maxRequestWorkers: 1 } }],
   ['phpMemoryLimitMi is a whole number', { php: { phpMemoryLimitMi: 12.5 } }, /php\.phpMemoryLimitMi = 12\.5: must be a whole number from 32 to 4096/, { php: { phpMemoryLimitMi: 32 } }],
   ['opcacheMemoryMi is a whole number', { php: { opcacheMemoryMi: 4 } }, /php\.opcacheMemoryMi = 4: must be a whole number from 8 to 1024/, { php: { opcacheMemoryMi: 8 } }],
-  ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: must be a whole number of at least 30/, { shutdownBudgetSeconds: 30 }],
+  ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: 29 is below the minimum of 30/, { shutdownBudgetSeconds: 30 }],
   ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": is not a five-field cron schedule/, { cron: { schedule: '@daily' } }],
   ['cron.schedule fields are cron fields', { cron: { schedule: '*/5 * * * ;' } }, /cron\.schedule = .*is not a five-field cron schedule/, { cron: { schedule: '0 3 * * MON-FRI' } }],
-  ['cron.activeDeadlineSeconds is at least 1', { cron: { activeDeadlineSeconds: 0 } }, /cron\.activeDeadlineSeconds = 0: must be a whole number of at least 1/, { cron: { activeDeadlineSeconds: 1 } }],
-  ['cron.startingDeadlineSeconds is at least 1', { cron: { startingDeadlineSeconds: 0 } }, /cron\.startingDeadlineSeconds = 0: must be a whole number of at least 1/, { cron: { startingDeadlineSeconds: 1 } }],
+  ['cron.activeDeadlineSeconds is at least 1', { cron: { activeDeadlineSeconds: 0 } }, /cron\.activeDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { activeDeadlineSeconds: 1 } }],
+  ['cron.startingDeadlineSeconds is at least 1', { cron: { startingDeadlineSeconds: 0 } }, /cron\.startingDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { startingDeadlineSeconds: 1 } }],
   ['storage.subPath is relative', { storage: { subPath: '/wp-content' } }, /storage\.subPath = "\/wp-content": must be a folder relative to the claim root/, { storage: { subPath: 'html/wp-content' } }],
   ['storage.subPath stays in the claim', { storage: { subPath: '../x' } }, /storage\.subPath = "\.\.\/x": must be a folder relative/, { storage: { subPath: 'x..y' } }],
   ['storage.claimName is a claim name', { storage: { claimName: 'WP' } }, /storage\.claimName = "WP": is not a valid claim name/, { storage: { claimName: 'wordpress-pvc' } }],
@@ -62,5 +62,5 @@ test.each(CONDITIONS)('%s: refused with the prop, the value and the fix; the nea
 });
 
 test('every problem is reported at once', () => {
-  expect(outcome({ name: 'Blog', siteTitle: '', shutdownBudgetSeconds: 10, egress: { ports: [0] } })).toMatch(/^WordpressApp: 4 invalid props/);
+  expect(outcome({ name: 'Blog', siteTitle: '', shutdownBudgetSeconds: 10, egress: { ports: [0] } })).toMatch(/WordpressApp "Blog": 4 invalid props/);
 });

@@ -1,6 +1,7 @@
 import { Rule } from '../rule';
 import { availabilityRules } from './availability';
 import { containerRules } from './containers';
+import { databaseRules } from './database';
 import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
 import { referenceRules } from './references';
@@ -10,5 +11,6 @@ import { shutdownRules } from './shutdown';
 /** Every rule, in report order: graceful shutdown first, the seed articles' subject. */
 export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
+  ...databaseRules,
   ...gitopsRules,
 ];

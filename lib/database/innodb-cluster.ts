@@ -1,0 +1,524 @@
+import { createHash } from 'crypto';
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { InnoDbCluster, InnoDbClusterSpecBackupProfilesDumpInstanceStorage, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
+import { PropChecker } from '../core/configuration-error';
+import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { ComputeResources, guaranteedResources } from '../deployment/container';
+import { QosClass, resourceProblems } from '../policy/qos';
+import { keepNewestScript, MYSQL_APP_USER_SCRIPT } from '../mysql/scripts';
+import { DatabaseConnection, SecretKeyReference } from './connection';
+import { DatabaseClientPolicy } from './network';
+import { scriptJobSpec } from './script-job';
+import { DatabaseChecks } from './validate';
+
+/** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
+export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
+
+/** Where the operator's scheduled dumps go. */
+export abstract class InnoDbBackupStorage {
+  /**
+   * A ReadWriteOnce claim rendered with the cluster. The operator never deletes dumps, so a pruning
+   * CronJob keeps the newest `keep` dump directories on it.
+   */
+  public static persistentVolumeClaim(props: InnoDbClaimBackupProps = {}): InnoDbBackupStorage {
+    return new ClaimBackupStorage(props);
+  }
+
+  /**
+   * An S3-compatible bucket. The operator never deletes dumps: expire them with the bucket's lifecycle
+   * rule (e.g. expiration after 30 days), which is the bucket's retention.
+   */
+  public static s3(props: InnoDbS3BackupProps): InnoDbBackupStorage {
+    return new S3BackupStorage(props);
+  }
+
+  /** @internal */
+  public abstract _validate(check: PropChecker, prefix: string): void;
+  /** @internal */
+  public abstract _render(scope: Construct, cluster: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage;
+}
+
+/** A claim for the operator's dumps. */
+export interface InnoDbClaimBackupProps {
+  /**
+   * Size of the claim: room for `keep` dumps plus one in progress.
+   * @default '20Gi'
+   */
+  readonly size?: string;
+  /**
+   * StorageClass.
+   * @default - the cluster's data StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Dumps to keep; the pruning CronJob deletes older dump directories.
+   * @default 7
+   */
+  readonly keep?: number;
+  /**
+   * When the pruning CronJob runs. Hourly, so that at most one extra dump exists for less than an hour.
+   * @default '47 * * * *'
+   */
+  readonly pruneSchedule?: string;
+}
+
+/** An S3-compatible bucket for the operator's dumps (MySQL Shell's dumpInstance to S3). */
+export interface InnoDbS3BackupProps {
+  readonly bucketName: string;
+  /**
+   * Path in the bucket.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the S3 `config` and `credentials` files (MySQL Shell's AWS profile files). */
+  readonly configSecretName: string;
+  /**
+   * Profile in those files.
+   * @default 'default'
+   */
+  readonly profile?: string;
+  /**
+   * Endpoint URL of an S3-compatible service (MinIO, Ceph RGW, ...).
+   * @default - AWS S3
+   */
+  readonly endpoint?: string;
+}
+
+/** The operator's scheduled backups. */
+export interface InnoDbBackupProps {
+  /**
+   * When to dump, as a cron expression.
+   * @default '17 3 * * *'
+   */
+  readonly schedule?: string;
+  /**
+   * Time zone of the schedule (IANA name).
+   * @default - the kube-controller-manager's zone, usually UTC
+   */
+  readonly timeZone?: string;
+  /**
+   * Where the dumps go.
+   * @default InnoDbBackupStorage.persistentVolumeClaim()
+   */
+  readonly storage?: InnoDbBackupStorage;
+}
+
+/** Props of a MysqlInnoDbCluster. */
+export interface MysqlInnoDbClusterProps {
+  /** Name of the InnoDBCluster, which is also the router Service's name (at most 40 characters). */
+  readonly name: string;
+  /**
+   * Namespace.
+   * @default - the chart's namespace, else 'default'
+   */
+  readonly namespace?: string;
+  /**
+   * Existing Secret with the administrative account the operator creates: keys `rootPassword`, and
+   * optionally `rootUser` (default root) and `rootHost` (default %).
+   */
+  readonly secretName: string;
+  /**
+   * MySQL Server and Router version, pinned; operator 2.2.2 runs 8.0.27 to 9.1.0 (not 8.0.29).
+   * 8.4 is the LTS line.
+   * @default '8.4.3'
+   */
+  readonly version?: string;
+  /**
+   * MySQL servers in the Group Replication group. Three keep a majority through the loss of one.
+   * Below 3 is refused unless allowReducedAvailability is set.
+   * @default 3
+   */
+  readonly instances?: number;
+  /**
+   * MySQL Router pods behind the Service. Below 2 is refused unless allowReducedAvailability is set.
+   * @default 2
+   */
+  readonly routers?: number;
+  /**
+   * Accept fewer than 3 instances or 2 routers (a test cluster), knowing that one pod's loss stops writes.
+   * @default false
+   */
+  readonly allowReducedAvailability?: boolean;
+  /**
+   * How the servers (and the routers) are kept on different nodes. `required` never co-locates two,
+   * so the cluster needs as many nodes as instances; `preferred` co-locates when it must.
+   * @default 'required'
+   */
+  readonly spread?: 'required' | 'preferred';
+  /**
+   * Size of each server's data volume.
+   * @default '20Gi'
+   */
+  readonly storageSize?: string;
+  /**
+   * StorageClass of the data volumes.
+   * @default - the cluster's default StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * The mysql container's cpu and memory (requests = limits: Guaranteed). The server's init containers get the same.
+   * @default - 1 CPU, 2Gi
+   */
+  readonly resources?: ComputeResources;
+  /**
+   * The operator's sidecar and helper init containers (requests = limits).
+   * @default - 250m CPU, 512Mi
+   */
+  readonly sidecarResources?: ComputeResources;
+  /**
+   * Each router (requests = limits).
+   * @default - 250m CPU, 256Mi
+   */
+  readonly routerResources?: ComputeResources;
+  /**
+   * TLS certificates for the servers: a CA Secret (ca.pem) and a kubernetes.io/tls Secret.
+   * @default - the operator's self-signed certificates
+   */
+  readonly tls?: { readonly caSecretName: string; readonly secretName: string };
+  /** The application's database and user, which a Job creates; never root. */
+  readonly application: { readonly database: string; readonly user: string; readonly passwordSecret: SecretKeyReference };
+  /**
+   * Scheduled dumps; false renders none (and the audit warns).
+   * @default - daily at 03:17 to a claim, newest 7 kept
+   */
+  readonly backup?: InnoDbBackupProps;
+  /**
+   * Render no scheduled backups.
+   * @default false
+   */
+  readonly disableBackups?: boolean;
+  /** app.kubernetes.io/instance and part-of. */
+  readonly identity: Omit<AppIdentity, 'name' | 'component'>;
+}
+
+/** The defaults of a MysqlInnoDbCluster, in one place. */
+export const INNODB_CLUSTER_DEFAULTS = {
+  version: '8.4.3',
+  instances: 3,
+  routers: 2,
+  spread: 'required' as const,
+  storageSize: '20Gi',
+  resources: { cpu: '1', memory: '2Gi' },
+  sidecarResources: { cpu: '250m', memory: '512Mi' },
+  routerResources: { cpu: '250m', memory: '256Mi' },
+  backupSchedule: '17 3 * * *',
+  backupClaimSize: '20Gi',
+  backupKeep: 7,
+  pruneSchedule: '47 * * * *',
+  jobResources: { cpu: '100m', memory: '128Mi' },
+};
+
+/** The router ports the Service forwards to: read-write (3306 → 6446), read-only, X protocol and read/write splitting. */
+export const ROUTER_PORTS = { readWrite: 6446, readOnly: 6447, xReadWrite: 6448, xReadOnly: 6449, readWriteSplit: 6450 } as const;
+
+/** What the rendering of a cluster tells its backup storage. */
+interface RenderedCluster {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: string;
+  readonly labels: Record<string, string>;
+  readonly identity: Omit<AppIdentity, 'name' | 'component'>;
+  readonly storageClassName?: string;
+  readonly scheduleName: string;
+}
+
+class ClaimBackupStorage extends InnoDbBackupStorage {
+  constructor(private readonly props: InnoDbClaimBackupProps) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    const db = new DatabaseChecks(check);
+    if (this.props.size !== undefined) db.storageSize(`${prefix}size`, this.props.size);
+    if (this.props.keep !== undefined) db.retention(`${prefix}keep`, this.props.keep);
+    if (this.props.pruneSchedule !== undefined) db.schedule(`${prefix}pruneSchedule`, this.props.pruneSchedule);
+  }
+
+  public _render(scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    const d = INNODB_CLUSTER_DEFAULTS;
+    const claimName = `${c.name}-backup`;
+    const storageClassName = this.props.storageClassName ?? c.storageClassName;
+    new k8s.KubePersistentVolumeClaim(scope, 'BackupClaim', {
+      metadata: { name: claimName, namespace: c.namespace, labels: c.labels },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        ...(storageClassName ? { storageClassName } : {}),
+        resources: { requests: { storage: k8s.Quantity.fromString(this.props.size ?? d.backupClaimSize) } },
+      },
+    });
+    const identity: AppIdentity = { ...c.identity, name: 'mysql-backup-prune', component: 'backup' };
+    const labels = standardLabels(identity);
+    new k8s.KubeCronJob(scope, 'PruneCronJob', {
+      metadata: { name: `${c.name}-backup-prune`, namespace: c.namespace, labels },
+      spec: {
+        schedule: this.props.pruneSchedule ?? d.pruneSchedule,
+        concurrencyPolicy: 'Forbid',
+        startingDeadlineSeconds: 3600,
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: {
+          metadata: { labels },
+          spec: scriptJobSpec({
+            name: 'prune',
+            image: c.image,
+            // The operator writes each dump to a directory `<cluster>-<schedule><yymmddHHMMSS>`.
+            script: ['set -euo pipefail', keepNewestScript('$DUMP_PREFIX????????????', 'd')].join('\n'),
+            env: { BACKUP_DIR: '/backup', DUMP_PREFIX: `${c.name}-${c.scheduleName}`, KEEP: String(this.props.keep ?? d.backupKeep) },
+            resources: guaranteedResources(d.jobResources),
+            podLabels: labels,
+            // The operator's backup pods run as 27 (mysql), which owns the dumps.
+            runAsUser: 27,
+            claims: [{ claimName, mountPath: '/backup' }],
+            activeDeadlineSeconds: 600,
+            backoffLimit: 2,
+          }),
+        },
+      },
+    });
+    return { persistentVolumeClaim: { claimName } };
+  }
+}
+
+class S3BackupStorage extends InnoDbBackupStorage {
+  constructor(private readonly props: InnoDbS3BackupProps) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    if (!this.props.bucketName) check.add(`${prefix}bucketName`, this.props.bucketName, 'is required', 'name the bucket');
+    new DatabaseChecks(check).secretName(`${prefix}configSecretName`, this.props.configSecretName);
+  }
+
+  public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    return {
+      s3: {
+        bucketName: this.props.bucketName,
+        prefix: this.props.prefix ?? `/${c.name}`,
+        config: this.props.configSecretName,
+        ...(this.props.profile ? { profile: this.props.profile } : {}),
+        ...(this.props.endpoint ? { endpoint: this.props.endpoint } : {}),
+      },
+    };
+  }
+}
+
+/** Compares dotted versions numerically. */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
+  return 0;
+}
+
+/** Why the MySQL Operator would refuse this server version. */
+export function operatorVersionProblem(version: string): string | undefined {
+  const v = MYSQL_OPERATOR_VERSIONS;
+  if (!/^\d+\.\d+\.\d+$/.test(version)) return 'is not a pinned x.y.z version';
+  if (compareVersions(version, v.min) < 0 || compareVersions(version, v.max) > 0) return `is outside the range MySQL Operator ${v.operator} runs (${v.min} to ${v.max})`;
+  if ((v.disabled as readonly string[]).includes(version)) return `is disabled by MySQL Operator ${v.operator}`;
+  return undefined;
+}
+
+/** Checks a cluster's props; shared with WordpressDatabase.innoDbCluster, which checks before any construct exists. */
+export function innoDbClusterProblems(check: PropChecker, prefix: string, props: Partial<MysqlInnoDbClusterProps>, secretProp = 'secretName'): void {
+  const d = INNODB_CLUSTER_DEFAULTS;
+  const db = new DatabaseChecks(check);
+  db.secretName(`${prefix}${secretProp}`, props.secretName);
+  const version = props.version ?? d.version;
+  const versionProblem = operatorVersionProblem(version);
+  if (versionProblem) check.add(`${prefix}version`, version, versionProblem, `use ${d.version} (the 8.4 LTS line)`);
+  if (props.name !== undefined && (props.name.length > 40 || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(props.name))) {
+    check.add(`${prefix}name`, props.name, 'is not a DNS label of at most 40 characters, as the InnoDBCluster CRD requires', "use a short name such as 'wordpress-mysql'");
+  }
+  const instances = props.instances ?? d.instances;
+  const routers = props.routers ?? d.routers;
+  check.wholeNumber(`${prefix}instances`, instances, 1);
+  check.wholeNumber(`${prefix}routers`, routers, 1);
+  if (instances > 9) check.add(`${prefix}instances`, instances, 'is above the 9 members Group Replication and the CRD allow', 'use 3, 5, 7 or 9');
+  if (!props.allowReducedAvailability) {
+    if (instances < 3) {
+      check.add(`${prefix}instances`, instances, 'cannot survive the loss of one member: Group Replication needs a majority of the group to stay writable', 'use 3 (or set allowReducedAvailability: true for a test cluster)');
+    }
+    if (routers < 2) {
+      check.add(`${prefix}routers`, routers, 'is a single router: a drain or crash of its pod cuts every client off the database', 'use 2 (or set allowReducedAvailability: true for a test cluster)');
+    }
+  }
+  if (props.storageSize !== undefined) db.storageSize(`${prefix}storageSize`, props.storageSize);
+  for (const key of ['resources', 'sidecarResources', 'routerResources'] as const) {
+    const amounts = props[key];
+    if (amounts) check.addFindingsAt(resourceProblems(guaranteedResources(amounts as { cpu: string; memory: string }), QosClass.GUARANTEED), `${prefix}${key}`, guaranteedResources(amounts as { cpu: string; memory: string }));
+  }
+  if (props.tls) {
+    db.secretName(`${prefix}tls.caSecretName`, props.tls.caSecretName);
+    db.secretName(`${prefix}tls.secretName`, props.tls.secretName);
+  }
+  if (props.application) {
+    db.databaseName(`${prefix}application.database`, props.application.database);
+    db.applicationUser(`${prefix}application.user`, props.application.user);
+    db.secretName(`${prefix}application.passwordSecret.name`, props.application.passwordSecret?.name);
+  }
+  if (props.backup && !props.disableBackups) {
+    if (props.backup.schedule !== undefined) db.schedule(`${prefix}backup.schedule`, props.backup.schedule);
+    props.backup.storage?._validate(check, `${prefix}backup.storage.`);
+  }
+}
+
+/** Spreads pods with these labels over nodes. */
+function antiAffinity(spread: 'required' | 'preferred', matchLabels: Record<string, string>): Record<string, unknown> {
+  const term = { labelSelector: { matchLabels }, topologyKey: 'kubernetes.io/hostname' };
+  return spread === 'required'
+    ? { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } }
+    : { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: term }] } };
+}
+
+/** Requests = limits, as plain JSON for the CR's podSpec (merged by container name by the operator). */
+function guaranteed(amounts: ComputeResources): { requests: ComputeResources; limits: ComputeResources } {
+  return { requests: { ...amounts }, limits: { ...amounts } };
+}
+
+/** A short, stable digest of what a Job does, for its name: a Job's template is immutable, so a change needs a new Job. */
+export function jobDigest(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 8);
+}
+
+/**
+ * A MySQL InnoDB Cluster run by the MySQL Operator (mysql/mysql-operator, installed once per cluster):
+ * `instances` Group Replication members on separate nodes behind `routers` MySQL Routers, Guaranteed
+ * resources, a pinned version, the operator's scheduled dumps, and a Job that creates the application's
+ * database and non-root user. The operator adds a PodDisruptionBudget (maxUnavailable 1) for the servers.
+ *
+ * Clients connect to the Service named after the cluster on 3306, which the routers forward to the
+ * current primary (router port 6446).
+ */
+export class MysqlInnoDbCluster extends Construct {
+  /** The InnoDBCluster. */
+  public readonly cluster: InnoDbCluster;
+  /** The Job that creates the application database and user. */
+  public readonly userJob: k8s.KubeJob;
+  /** How the application connects. */
+  public readonly connection: DatabaseConnection;
+
+  constructor(scope: Construct, id: string, props: MysqlInnoDbClusterProps) {
+    super(scope, id);
+    const check = new PropChecker();
+    innoDbClusterProblems(check, '', props);
+    check.throwIfAny(`MysqlInnoDbCluster "${props.name}"`);
+    const d = INNODB_CLUSTER_DEFAULTS;
+    const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const version = props.version ?? d.version;
+    const spread = props.spread ?? d.spread;
+    const resources = props.resources ?? d.resources;
+    const sidecar = props.sidecarResources ?? d.sidecarResources;
+    const identity: AppIdentity = { ...props.identity, name: 'mysql', component: 'database' };
+    const labels = standardLabels(identity);
+    const image = `container-registry.oracle.com/mysql/community-server:${version}`;
+    // The operator's own pod labels (cluster_objects.py, router_objects.py); it adds them, we only select by them.
+    const serverPods = { component: 'mysqld', tier: 'mysql', 'mysql.oracle.com/cluster': props.name };
+    const routerPods = { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': props.name };
+    const scheduleName = 'daily';
+    // The operator's selectors use its own app.kubernetes.io labels: overriding them in the pod template
+    // would make the StatefulSet's selector miss its pods, so only part-of is added.
+    const podLabels = props.identity.partOf ? { podLabels: { 'app.kubernetes.io/part-of': props.identity.partOf } } : {};
+    const backupLabels = standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' });
+
+    const backups = props.disableBackups ? undefined : (() => {
+      const storage = (props.backup?.storage ?? InnoDbBackupStorage.persistentVolumeClaim())._render(this, {
+        name: props.name, namespace, image, labels, identity: props.identity, storageClassName: props.storageClassName, scheduleName,
+      });
+      return {
+        backupProfiles: [{ name: 'dump', podLabels: backupLabels, dumpInstance: { storage } }],
+        backupSchedules: [{
+          name: scheduleName,
+          schedule: props.backup?.schedule ?? d.backupSchedule,
+          backupProfileName: 'dump',
+          enabled: true,
+          deleteBackupData: false,
+          ...(props.backup?.timeZone ? { timeZone: props.backup.timeZone } : {}),
+        }],
+      };
+    })();
+
+    this.cluster = new InnoDbCluster(this, 'Cluster', {
+      metadata: { name: props.name, namespace, labels },
+      spec: {
+        secretName: props.secretName,
+        version,
+        edition: 'community',
+        instances: props.instances ?? d.instances,
+        ...(props.tls ? { tlsCaSecretName: props.tls.caSecretName, tlsSecretName: props.tls.secretName } : { tlsUseSelfSigned: true }),
+        datadirVolumeClaimTemplate: {
+          accessModes: ['ReadWriteOnce'],
+          ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
+          resources: { requests: { storage: props.storageSize ?? d.storageSize } },
+        },
+        mycnf: '[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n',
+        ...podLabels,
+        podSpec: {
+          affinity: antiAffinity(spread, serverPods),
+          // Every container and init container the operator renders, so that the pod is Guaranteed.
+          initContainers: [
+            { name: 'fixdatadir', resources: guaranteed(sidecar) },
+            { name: 'initconf', resources: guaranteed(sidecar) },
+            { name: 'initmysql', resources: guaranteed(resources) },
+          ],
+          containers: [
+            { name: 'sidecar', resources: guaranteed(sidecar) },
+            { name: 'mysql', resources: guaranteed(resources) },
+          ],
+        },
+        router: {
+          instances: props.routers ?? d.routers,
+          ...podLabels,
+          podSpec: {
+            affinity: antiAffinity(spread, routerPods),
+            containers: [{ name: 'router', resources: guaranteed(props.routerResources ?? d.routerResources) }],
+          },
+        },
+        service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
+        ...backups,
+      },
+    });
+
+    const app = props.application;
+    this.connection = {
+      host: props.name,
+      port: 3306,
+      database: app.database,
+      user: app.user,
+      passwordSecret: app.passwordSecret,
+      egressPeers: [{ podSelector: { matchLabels: routerPods } }],
+      peerPorts: [ROUTER_PORTS.readWrite],
+      availability: `InnoDB Cluster of ${props.instances ?? d.instances} servers behind ${props.routers ?? d.routers} routers: `
+        + 'a restart, drain or node loss of one server fails over to another primary in seconds; upgrades roll one server at a time',
+    };
+
+    const jobIdentity: AppIdentity = { ...props.identity, name: 'mysql-app-user', component: 'database-setup' };
+    const jobLabels = standardLabels(jobIdentity);
+    const env = {
+      DB_HOST: this.connection.host,
+      DB_PORT: String(this.connection.port),
+      DB_USER: { secretKeyRef: { name: props.secretName, key: 'rootUser', optional: true } },
+      MYSQL_PWD: { secretKeyRef: { name: props.secretName, key: 'rootPassword' } },
+      APP_DATABASE: app.database,
+      APP_USER: app.user,
+      APP_PASSWORD: { secretKeyRef: { name: app.passwordSecret.name, key: app.passwordSecret.key } },
+    };
+    const spec = scriptJobSpec({
+      name: 'create-user',
+      image,
+      script: MYSQL_APP_USER_SCRIPT,
+      env,
+      resources: guaranteedResources(d.jobResources),
+      podLabels: jobLabels,
+      runAsUser: 27,
+      // The script waits up to 10 minutes for the routers; the cluster's first start takes a few.
+      activeDeadlineSeconds: 1800,
+      backoffLimit: 6,
+    });
+    this.userJob = new k8s.KubeJob(this, 'UserJob', {
+      metadata: { name: `${props.name}-app-user-${jobDigest({ env, image })}`, namespace, labels: jobLabels },
+      spec,
+    });
+    new DatabaseClientPolicy(this, 'UserJobEgress', {
+      name: `${props.name}-app-user`, namespace, labels: jobLabels, podSelector: selectorLabels(jobIdentity), connection: this.connection,
+    });
+  }
+}

@@ -1,0 +1,358 @@
+import { isIP } from 'net';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { ignoreAnnotation } from '../audit/annotations';
+import { PropChecker } from '../core/configuration-error';
+import { ContainerResources } from '../deployment/container';
+import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
+import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
+import { DatabaseConnection, SecretKeyReference } from './connection';
+import { InnoDbBackupProps, innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
+import { singleInstanceRestartCost } from './restart-cost';
+import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
+
+/** What the application tells its database tier when it renders it. */
+export interface DatabaseBindOptions {
+  /** The application's name; the database objects are `<name>-mysql...`. */
+  readonly name: string;
+  readonly namespace: string;
+  /** app.kubernetes.io/instance of the database objects. */
+  readonly instance: string;
+  /** app.kubernetes.io/part-of of the database objects. */
+  readonly partOf?: string;
+  /** Labels of the application pods that connect (admitted by the database's NetworkPolicy). */
+  readonly clients: ReadonlyArray<Record<string, string>>;
+  /** The application's database name, user and Secret, unless the tier's props override them. */
+  readonly database: string;
+  readonly user: string;
+  readonly credentials: MysqlCredentials;
+}
+
+/** What a bound database tier gives the application. */
+export interface BoundDatabase {
+  readonly connection: DatabaseConnection;
+  /** The construct holding the tier's objects (for sync waves); undefined when nothing is rendered. */
+  readonly construct?: Construct;
+}
+
+/** The embedded single-instance MySQL. */
+export interface EmbeddedDatabaseProps {
+  /**
+   * Official mysql image, pinned.
+   * @default 'mysql:8.4.3'
+   */
+  readonly image?: string;
+  /**
+   * StorageClass of the ReadWriteOnce data volume (seed 003 used Ceph RBD).
+   * @default 'rook-ceph-block'
+   */
+  readonly storageClassName?: string;
+  /**
+   * Size of the data volume.
+   * @default '20Gi'
+   */
+  readonly storageSize?: string;
+  /**
+   * Requests and limits.
+   * @default - Guaranteed 500m CPU, 1Gi memory
+   */
+  readonly resources?: ContainerResources;
+  /**
+   * Extra server arguments after the utf8mb4 ones.
+   * @default - none
+   */
+  readonly extraArgs?: string[];
+  /**
+   * Seconds for InnoDB to flush after SIGTERM. Part of what every restart costs, since there is no replica.
+   * @default 60
+   */
+  readonly terminationGracePeriodSeconds?: number;
+  /**
+   * The dump CronJob: schedule, dumps kept, claim size.
+   * @default - daily at 03:17, newest 7 kept, 10Gi claim
+   */
+  readonly backup?: MysqlDumpSettings;
+  /**
+   * Render no dump CronJob (the audit then warns that the database has no backup).
+   * @default false
+   */
+  readonly disableBackups?: boolean;
+}
+
+/** A MySQL InnoDB Cluster on the MySQL Operator. */
+export interface InnoDbClusterDatabaseProps {
+  /**
+   * Existing Secret with the administrative account the operator creates: key `rootPassword`, and
+   * optionally `rootUser` (default root) and `rootHost` (default %).
+   */
+  readonly rootSecretName: string;
+  /**
+   * Name of the InnoDBCluster and of the router Service (at most 40 characters).
+   * @default '<app name>-mysql'
+   */
+  readonly name?: string;
+  /**
+   * MySQL version, pinned; MySQL Operator 2.2.2 runs 8.0.27 to 9.1.0.
+   * @default '8.4.3'
+   */
+  readonly version?: string;
+  /**
+   * Group Replication members; below 3 needs allowReducedAvailability.
+   * @default 3
+   */
+  readonly instances?: number;
+  /**
+   * MySQL Routers; below 2 needs allowReducedAvailability.
+   * @default 2
+   */
+  readonly routers?: number;
+  /**
+   * Accept fewer than 3 instances or 2 routers.
+   * @default false
+   */
+  readonly allowReducedAvailability?: boolean;
+  /**
+   * Anti-affinity of servers and routers over nodes.
+   * @default 'required'
+   */
+  readonly spread?: 'required' | 'preferred';
+  /**
+   * Size of each server's data volume.
+   * @default '20Gi'
+   */
+  readonly storageSize?: string;
+  /**
+   * StorageClass of the data volumes.
+   * @default 'rook-ceph-block'
+   */
+  readonly storageClassName?: string;
+  /**
+   * The mysql container's cpu and memory (Guaranteed).
+   * @default - 1 CPU, 2Gi
+   */
+  readonly resources?: MysqlInnoDbClusterProps['resources'];
+  /**
+   * The operator's sidecar and helper containers (Guaranteed).
+   * @default - 250m CPU, 512Mi
+   */
+  readonly sidecarResources?: MysqlInnoDbClusterProps['sidecarResources'];
+  /**
+   * Each router (Guaranteed).
+   * @default - 250m CPU, 256Mi
+   */
+  readonly routerResources?: MysqlInnoDbClusterProps['routerResources'];
+  /**
+   * Server TLS certificates.
+   * @default - the operator's self-signed certificates
+   */
+  readonly tls?: MysqlInnoDbClusterProps['tls'];
+  /**
+   * The operator's scheduled dumps.
+   * @default - daily at 03:17 to a 20Gi claim, newest 7 kept
+   */
+  readonly backup?: InnoDbBackupProps;
+  /**
+   * Render no scheduled backups (the audit then warns).
+   * @default false
+   */
+  readonly disableBackups?: boolean;
+}
+
+/** A managed database outside the cluster (RDS, Cloud SQL, Azure Database for MySQL, ...). */
+export interface ExternalDatabaseProps {
+  /** DNS name or IP address of the server. */
+  readonly host: string;
+  /**
+   * TCP port.
+   * @default 3306
+   */
+  readonly port?: number;
+  /**
+   * The application's database on it.
+   * @default - the application's databaseName
+   */
+  readonly database?: string;
+  /**
+   * The application's user on it; never root.
+   * @default - the application's databaseUser
+   */
+  readonly user?: string;
+  /** The existing Secret and key with that user's password. */
+  readonly passwordSecret: SecretKeyReference;
+  /**
+   * Require TLS on the connection (WordPress sets MYSQLI_CLIENT_SSL).
+   * @default false
+   */
+  readonly tls?: boolean;
+  /**
+   * The network NetworkPolicy egress admits on `port`. A host given as an IP address is its own /32 (or /128).
+   * @default - the host's address when it is an IP; otherwise any address (0.0.0.0/0 and ::/0), on `port` only
+   */
+  readonly cidr?: string;
+}
+
+/**
+ * Which database WordPress uses: chosen with `WordpressDatabase.embedded()`, `.innoDbCluster()` or
+ * `.external()`. Each renders its objects into the application's scope and returns the connection.
+ *
+ * | | embedded | innoDbCluster | external |
+ * | --- | --- | --- | --- |
+ * | pod restart, node drain | outage (grace + attach + startup) | fail-over, seconds | provider's |
+ * | node loss | outage until the pod is force-deleted | fail-over | provider's |
+ * | needs installed | nothing | MySQL Operator | the managed database |
+ */
+export abstract class WordpressDatabase {
+  /**
+   * A single MySQL StatefulSet in the namespace, with a dump CronJob. For development and small sites:
+   * there is no replica, so every restart, drain or upgrade is an outage of grace + volume attach +
+   * startup, and a lost node keeps it down until the pod is force-deleted. No PodDisruptionBudget is
+   * rendered, since one that allows no eviction would block every drain.
+   */
+  public static embedded(props: EmbeddedDatabaseProps = {}): WordpressDatabase {
+    const check = new PropChecker();
+    if (props.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', props.storageSize);
+    if (props.backup && !props.disableBackups) dumpSettingsProblems(check, 'backup.', props.backup);
+    check.throwIfAny('WordpressDatabase.embedded');
+    return new EmbeddedWordpressDatabase(props);
+  }
+
+  /**
+   * A MySQL InnoDB Cluster on the MySQL Operator (install it first, see the README): 3 servers and 2
+   * routers on separate nodes, Guaranteed, a pinned version, the operator's scheduled dumps, and a Job
+   * that creates the application's database and non-root user.
+   */
+  public static innoDbCluster(props: InnoDbClusterDatabaseProps): WordpressDatabase {
+    const check = new PropChecker();
+    innoDbClusterProblems(check, '', { ...props, secretName: props.rootSecretName }, 'rootSecretName');
+    check.throwIfAny('WordpressDatabase.innoDbCluster');
+    return new InnoDbClusterWordpressDatabase(props);
+  }
+
+  /** A database outside the cluster: nothing is rendered; WordPress gets its address and NetworkPolicy egress to it. */
+  public static external(props: ExternalDatabaseProps): WordpressDatabase {
+    const check = new PropChecker();
+    const db = new DatabaseChecks(check);
+    const problem = hostProblem(props.host);
+    if (problem) check.add('host', props.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
+    if (props.port !== undefined) db.port('port', props.port);
+    if (props.database !== undefined) db.databaseName('database', props.database);
+    if (props.user !== undefined) db.applicationUser('user', props.user);
+    db.secretName('passwordSecret.name', props.passwordSecret?.name);
+    if (!props.passwordSecret?.key) check.add('passwordSecret.key', props.passwordSecret?.key, 'is required', 'name the key of the password in the Secret');
+    if (props.cidr !== undefined) {
+      const cidr = cidrProblem(props.cidr);
+      if (cidr) check.add('cidr', props.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
+    }
+    check.throwIfAny('WordpressDatabase.external');
+    return new ExternalWordpressDatabase(props);
+  }
+
+  /** Short name of the choice, for reports. */
+  public abstract readonly kind: 'embedded' | 'innodb-cluster' | 'external';
+
+  /** Renders the tier's objects into `scope` and returns how the application connects. */
+  public abstract bind(scope: Construct, options: DatabaseBindOptions): BoundDatabase;
+}
+
+class EmbeddedWordpressDatabase extends WordpressDatabase {
+  public readonly kind = 'embedded' as const;
+
+  constructor(private readonly props: EmbeddedDatabaseProps) { super(); }
+
+  public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
+    const p = this.props;
+    const construct = new Construct(scope, 'Mysql');
+    const name = `${o.name}-mysql`;
+    const image = p.image ?? 'mysql:8.4.3';
+    const identity = { instance: o.instance, partOf: o.partOf };
+    const backupSelector = dumpBackupPodSelector(identity);
+    const mysql = new MysqlDatabase(construct, 'Database', {
+      name,
+      namespace: o.namespace,
+      image,
+      database: o.database,
+      user: o.user,
+      credentials: o.credentials,
+      storageClassName: p.storageClassName ?? 'rook-ceph-block',
+      storageSize: p.storageSize,
+      resources: p.resources,
+      args: [...MYSQL_DEFAULT_ARGS, ...(p.extraArgs ?? [])],
+      terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
+      allowedClients: [...o.clients, ...(p.disableBackups ? [] : [backupSelector])],
+      instance: o.instance,
+      partOf: o.partOf,
+      labels: { tier: 'mysql' },
+      annotations: {
+        [ignoreAnnotation('min-replicas')]: 'single-instance MySQL chosen with WordpressDatabase.embedded(); use WordpressDatabase.innoDbCluster() for fail-over',
+      },
+    });
+    const podSpec = mysql.statefulSet.toJson().spec.template.spec;
+    const connection: DatabaseConnection = {
+      host: mysql.name,
+      port: 3306,
+      database: o.database,
+      user: o.user,
+      passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey },
+      egressPeers: [{ podSelector: { matchLabels: mysql.selector } }],
+      availability: singleInstanceRestartCost(podSpec.terminationGracePeriodSeconds, podSpec.containers[0].startupProbe),
+    };
+    if (!p.disableBackups) {
+      new MysqlDumpBackup(construct, 'Backup', {
+        ...p.backup,
+        name,
+        namespace: o.namespace,
+        image,
+        connection,
+        credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
+        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
+        identity,
+      });
+    }
+    return { connection, construct };
+  }
+}
+
+class InnoDbClusterWordpressDatabase extends WordpressDatabase {
+  public readonly kind = 'innodb-cluster' as const;
+
+  constructor(private readonly props: InnoDbClusterDatabaseProps) { super(); }
+
+  public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
+    const { rootSecretName, ...rest } = this.props;
+    const cluster = new MysqlInnoDbCluster(scope, 'Mysql', {
+      ...rest,
+      name: this.props.name ?? `${o.name}-mysql`,
+      namespace: o.namespace,
+      secretName: rootSecretName,
+      storageClassName: this.props.storageClassName ?? 'rook-ceph-block',
+      application: { database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } },
+      identity: { instance: o.instance, partOf: o.partOf },
+    });
+    return { connection: cluster.connection, construct: cluster };
+  }
+}
+
+class ExternalWordpressDatabase extends WordpressDatabase {
+  public readonly kind = 'external' as const;
+
+  constructor(private readonly props: ExternalDatabaseProps) { super(); }
+
+  public bind(_scope: Construct, o: DatabaseBindOptions): BoundDatabase {
+    const p = this.props;
+    const family = isIP(p.host);
+    const blocks = p.cidr ? [p.cidr] : family === 4 ? [`${p.host}/32`] : family === 6 ? [`${p.host}/128`] : ['0.0.0.0/0', '::/0'];
+    const egressPeers: k8s.NetworkPolicyPeer[] = blocks.map((cidr) => ({ ipBlock: { cidr } }));
+    return {
+      connection: {
+        host: p.host,
+        port: p.port ?? 3306,
+        database: p.database ?? o.database,
+        user: p.user ?? o.user,
+        passwordSecret: p.passwordSecret,
+        egressPeers,
+        tls: p.tls ?? false,
+        availability: 'external database: what it survives is its provider\'s (multi-AZ, fail-over); nothing of it runs in this cluster',
+      },
+    };
+  }
+}

@@ -1,0 +1,228 @@
+import { Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { PropChecker } from '../core/configuration-error';
+import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { DatabaseConnection } from '../database/connection';
+import { DatabaseClientPolicy } from '../database/network';
+import { scriptJobSpec } from '../database/script-job';
+import { DatabaseChecks } from '../database/validate';
+import { ContainerResources, guaranteedResources } from '../deployment/container';
+import { imagePinProblem } from '../policy/image';
+import { QosClass, resourceProblems } from '../policy/qos';
+import { MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './scripts';
+
+/** Where the dump account's password lives; the dump runs as root (see MysqlDumpBackupProps.user). */
+export interface DumpCredentials {
+  /** Name of the existing Secret. */
+  readonly secretName: string;
+  /** Key of the password of `user`. */
+  readonly passwordKey: string;
+}
+
+/** The dump settings a user chooses; the rest comes from the database. */
+export interface MysqlDumpSettings {
+  /**
+   * When to dump, as a cron expression in `timeZone`.
+   * @default '17 3 * * *' (03:17 every day, off the hour when other jobs pile up)
+   */
+  readonly schedule?: string;
+  /**
+   * Time zone of the schedule (IANA name, CronJob spec.timeZone).
+   * @default - the kube-controller-manager's zone, usually UTC
+   */
+  readonly timeZone?: string;
+  /**
+   * How many dumps to keep; older ones are deleted after each successful dump.
+   * @default 7
+   */
+  readonly keep?: number;
+  /**
+   * Size of the dumps' own ReadWriteOnce claim: room for `keep` compressed dumps plus one in progress.
+   * @default '10Gi'
+   */
+  readonly storageSize?: string;
+  /**
+   * StorageClass of the dumps' claim.
+   * @default - the database's StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Requests and limits of the dump container.
+   * @default - Guaranteed 250m CPU, 256Mi memory
+   */
+  readonly resources?: ContainerResources;
+}
+
+/** Props of a MysqlDumpBackup. */
+export interface MysqlDumpBackupProps extends MysqlDumpSettings {
+  /** Prefix of the objects' names: `<name>-backup`, `<name>-restore`, `<name>-backup` (claim). */
+  readonly name: string;
+  /**
+   * Namespace.
+   * @default - the chart's namespace, else 'default'
+   */
+  readonly namespace?: string;
+  /** Image with mysqldump, mysql, gzip and bash: the server's own image, pinned. */
+  readonly image: string;
+  /** Where the database is. */
+  readonly connection: Pick<DatabaseConnection, 'host' | 'port' | 'database' | 'egressPeers' | 'peerPorts'>;
+  /**
+   * Account the dump runs as. mysqldump needs PROCESS (for tablespaces) and read access to routines,
+   * which the application user does not have.
+   * @default 'root'
+   */
+  readonly user?: string;
+  /** The Secret with that account's password. */
+  readonly credentials: DumpCredentials;
+  /**
+   * The image's unprivileged user, which owns the dumps (999 in the official mysql image).
+   * @default 999
+   */
+  readonly runAsUser?: number;
+  /** app.kubernetes.io/instance and part-of of the backup pods. */
+  readonly identity: Omit<AppIdentity, 'name' | 'component'>;
+}
+
+/** The defaults of a MysqlDumpBackup, in one place for the constructs, the README and the tests. */
+export const MYSQL_DUMP_DEFAULTS = {
+  schedule: '17 3 * * *',
+  keep: 7,
+  storageSize: '10Gi',
+  resources: { cpu: '250m', memory: '256Mi' },
+  mountPath: '/backup',
+};
+
+/** Where the dumps are mounted in the backup and restore pods. */
+const BACKUP_DIR = MYSQL_DUMP_DEFAULTS.mountPath;
+
+/**
+ * Daily logical backups of one MySQL database: a CronJob that runs `mysqldump --single-transaction
+ * --routines --triggers`, gzip-compressed, onto its own ReadWriteOnce claim, keeping the newest `keep`
+ * dumps; a suspended restore CronJob that loads a dump when run by hand (see `restoreCommand`); and an
+ * egress NetworkPolicy that lets both reach only DNS and the database.
+ */
+export class MysqlDumpBackup extends Construct {
+  /** The backup CronJob. */
+  public readonly cronJob: k8s.KubeCronJob;
+  /** The suspended restore CronJob, a template for `kubectl create job --from`. */
+  public readonly restoreCronJob: k8s.KubeCronJob;
+  /** The dumps' claim. */
+  public readonly claim: k8s.KubePersistentVolumeClaim;
+  /** Labels of the backup and restore pods, for the database's NetworkPolicy. */
+  public readonly podSelector: Record<string, string>;
+  /** The command that restores the newest dump. */
+  public readonly restoreCommand: string;
+
+  constructor(scope: Construct, id: string, props: MysqlDumpBackupProps) {
+    super(scope, id);
+    const d = MYSQL_DUMP_DEFAULTS;
+    const settings = {
+      schedule: props.schedule ?? d.schedule,
+      keep: props.keep ?? d.keep,
+      storageSize: props.storageSize ?? d.storageSize,
+      resources: props.resources ?? guaranteedResources(d.resources),
+    };
+    validateDumpSettings(settings, props);
+    const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
+    const identity = backupIdentity(props.identity);
+    this.podSelector = selectorLabels(identity);
+    const labels = standardLabels(identity);
+    const backupName = `${props.name}-backup`;
+    const restoreName = `${props.name}-restore`;
+    const claimName = `${props.name}-backup`;
+    const env = {
+      DB_HOST: props.connection.host,
+      DB_PORT: String(props.connection.port),
+      DB_USER: props.user ?? 'root',
+      MYSQL_PWD: { secretKeyRef: { name: props.credentials.secretName, key: props.credentials.passwordKey } },
+      DB_NAME: props.connection.database,
+      BACKUP_DIR,
+      DUMP_PREFIX: props.connection.database,
+    };
+    const job = (script: string, name: string, extraEnv: Record<string, string>, readOnly: boolean) => scriptJobSpec({
+      name,
+      image: props.image,
+      script,
+      env: { ...env, ...extraEnv },
+      resources: settings.resources,
+      podLabels: labels,
+      runAsUser: props.runAsUser ?? 999,
+      claims: [{ claimName, mountPath: BACKUP_DIR, readOnly }],
+      activeDeadlineSeconds: 3600,
+      backoffLimit: 2,
+    });
+
+    this.claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
+      metadata: { name: claimName, namespace, labels },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
+        resources: { requests: { storage: k8s.Quantity.fromString(settings.storageSize) } },
+      },
+    });
+    this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
+      metadata: { name: backupName, namespace, labels },
+      spec: {
+        schedule: settings.schedule,
+        ...(props.timeZone ? { timeZone: props.timeZone } : {}),
+        // Two dumps at once would race on retention; a missed run still starts within the hour.
+        concurrencyPolicy: 'Forbid',
+        startingDeadlineSeconds: 3600,
+        successfulJobsHistoryLimit: 3,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: { metadata: { labels }, spec: job(MYSQL_DUMP_SCRIPT, 'mysqldump', { KEEP: String(settings.keep) }, false) },
+      },
+    });
+    this.restoreCronJob = new k8s.KubeCronJob(this, 'RestoreCronJob', {
+      metadata: { name: restoreName, namespace, labels },
+      spec: {
+        // Never scheduled: suspended, and February 31st never comes even if someone resumes it.
+        schedule: '0 0 31 2 *',
+        suspend: true,
+        concurrencyPolicy: 'Forbid',
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 1,
+        jobTemplate: { metadata: { labels }, spec: { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: 'latest' }, true), backoffLimit: 0 } },
+      },
+    });
+    new DatabaseClientPolicy(this, 'EgressPolicy', {
+      name: backupName, namespace, labels, podSelector: this.podSelector,
+      connection: { ...props.connection, user: props.user ?? 'root', passwordSecret: { name: props.credentials.secretName, key: props.credentials.passwordKey } },
+    });
+    this.restoreCommand = restoreCommand(namespace, restoreName);
+  }
+}
+
+function backupIdentity(identity: Omit<AppIdentity, 'name' | 'component'>): AppIdentity {
+  return { ...identity, name: 'mysql-backup', component: 'backup' };
+}
+
+/** The labels that select the backup and restore pods of a MysqlDumpBackup with this identity. */
+export function dumpBackupPodSelector(identity: Omit<AppIdentity, 'name' | 'component'>): Record<string, string> {
+  return selectorLabels(backupIdentity(identity));
+}
+
+/** The command that restores the newest dump with the suspended restore CronJob `cronJobName`. */
+export function restoreCommand(namespace: string, cronJobName: string): string {
+  return `kubectl -n ${namespace} create job ${cronJobName}-$(date +%s) --from=cronjob/${cronJobName}`;
+}
+
+/** Checks the dump settings; shared with the union-like factories, which check before any construct exists. */
+export function dumpSettingsProblems(check: PropChecker, prefix: string, settings: MysqlDumpSettings): void {
+  const db = new DatabaseChecks(check);
+  if (settings.schedule !== undefined) db.schedule(`${prefix}schedule`, settings.schedule);
+  if (settings.keep !== undefined) db.retention(`${prefix}keep`, settings.keep);
+  if (settings.storageSize !== undefined) db.storageSize(`${prefix}storageSize`, settings.storageSize);
+  if (settings.resources) check.addFindingsAt(resourceProblems(settings.resources, settings.resources.qosClass ?? QosClass.GUARANTEED), `${prefix}resources`, settings.resources);
+}
+
+function validateDumpSettings(settings: MysqlDumpSettings, props: MysqlDumpBackupProps): void {
+  const check = new PropChecker();
+  dumpSettingsProblems(check, '', settings);
+  const pin = imagePinProblem(props.image);
+  if (pin) check.add('image', props.image, pin, "pin a version such as 'mysql:8.4.3'");
+  new DatabaseChecks(check).secretName('credentials.secretName', props.credentials?.secretName);
+  if (!props.credentials?.passwordKey) check.add('credentials.passwordKey', props.credentials?.passwordKey, 'is required', 'name the key of the password in the Secret');
+  check.throwIfAny(`MysqlDumpBackup "${props.name}"`);
+}

@@ -1,0 +1,144 @@
+import { PropProblem } from '../core/prop-problem';
+import { optional, PropSpec, required, T } from '../core/prop-spec';
+import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE, PROBE } from '../deployment/props-spec';
+import { HttpsIngress } from '../ingress/https-ingress';
+import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
+import { MYSQL_CREDENTIALS, mysqlUserProblem } from '../mysql/mysql-database-props-spec';
+import { DatabaseConnection, SecretKeyReference } from '../database/connection';
+import { PeerPods, WordpressEgressProps } from './network-policies';
+import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
+import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
+
+/** The runtime shape of WordpressAppProps, for callers without the type checker. */
+
+const STORAGE: PropSpec<WordpressStorageProps> = {
+  storageClassName: optional(T.string(), "'csi-cephfs'"),
+  size: optional(T.string(), "'2Gi'"),
+  accessMode: optional(T.oneOf('ReadWriteMany', 'ReadWriteOnce')),
+  claimName: optional(T.string(), "'wordpress-pvc'"),
+  subPath: optional(T.string(), "'wp-content'"),
+};
+
+const PHP: PropSpec<WordpressPhpProps> = {
+  maxRequestWorkers: optional(T.number(), '4'),
+  phpMemoryLimitMi: optional(T.number(), '128'),
+  opcacheMemoryMi: optional(T.number(), '64'),
+};
+
+const ADMIN: PropSpec<WordpressAdminSecret> = {
+  secretName: required(T.string(), "'wordpress-admin'"),
+  userKey: optional(T.string(), "'user'"),
+  passwordKey: optional(T.string(), "'password'"),
+  emailKey: optional(T.string(), "'email'"),
+};
+
+const CRON: PropSpec<WordpressCronProps> = {
+  schedule: optional(T.string(), "'*/5 * * * *'"),
+  activeDeadlineSeconds: optional(T.number(), '600'),
+  startingDeadlineSeconds: optional(T.number(), '120'),
+};
+
+const PEER_PODS: PropSpec<PeerPods> = {
+  namespace: required(T.string(), "'traefik'"),
+  podLabels: required(T.record(T.string()), "{ 'app.kubernetes.io/name': 'traefik' }"),
+};
+
+const EGRESS: PropSpec<WordpressEgressProps> = {
+  ports: optional(T.array(T.number()), '[443, 587]'),
+  cidrs: optional(T.array(T.string()), "['0.0.0.0/0']"),
+};
+
+const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
+  name: required(T.string(), "'wordpress-db-pwd'"),
+  key: required(T.string(), "'dbpwd'"),
+};
+
+/** A DatabaseConnection given as a prop; its peers are NetworkPolicy peers, checked by the schema tests' types. */
+const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
+  host: required(T.string(), "'wordpress-mysql'"),
+  port: required(T.number(), '3306'),
+  database: required(T.string(), "'wordpress'"),
+  user: required(T.string(), "'wordpress'"),
+  passwordSecret: required(T.shape('SecretKeyReference', SECRET_KEY_REFERENCE)),
+  egressPeers: required(T.array(T.any()), '[{ podSelector: { matchLabels: { app: \'mysql\' } } }]'),
+  peerPorts: optional(T.array(T.number()), '[3306]'),
+  tls: optional(T.boolean()),
+  availability: optional(T.string()),
+};
+
+const MYSQL: PropSpec<WordpressMysqlProps> = {
+  image: optional(T.string(), "'mysql:8.4.3'"),
+  storageClassName: optional(T.string()),
+  storageSize: optional(T.string(), "'20Gi'"),
+  resources: optional(CONTAINER_RESOURCES),
+  extraArgs: optional(T.array(T.string())),
+  terminationGracePeriodSeconds: optional(T.number(), '60'),
+};
+
+const PASSWORDS: PropSpec<LocalDevPasswords> = {
+  password: { type: T.secret(), required: true },
+  rootPassword: { type: T.secret(), required: true },
+};
+
+export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
+  namespace: optional(T.string(), "'kube-example'"),
+  createNamespace: optional(T.boolean()),
+  name: optional(T.string(), "'wordpress'"),
+  image: optional(T.string(), "'wordpress:6.7.1-apache'"),
+  resources: optional(CONTAINER_RESOURCES),
+  autoscaling: optional(AUTOSCALING),
+  replicas: optional(T.number(), '3'),
+  storage: optional(T.shape('WordpressStorageProps', STORAGE)),
+  databaseName: optional(T.string(), "'wordpress'"),
+  databaseUser: optional(T.string(), "'wordpress'"),
+  credentials: optional(MYSQL_CREDENTIALS),
+  localDevPasswords: optional(T.shape('LocalDevPasswords', PASSWORDS)),
+  allowPasswordsInManifests: optional(T.boolean()),
+  mysql: optional(T.shape('WordpressMysqlProps', MYSQL)),
+  extraEnv: optional(T.record(ENV_VALUE)),
+  ingress: optional(T.instanceOf<HttpsIngress>(HttpsIngress, 'HttpsIngress', "HttpsIngress.traefik({ host, certResolver }) or HttpsIngress.standard({ host, ingressClassName, tlsSecretName })",
+    (ingress, prop) => ingressPropProblems(ingress, prop))),
+  serviceType: optional(T.oneOf('ClusterIP', 'NodePort', 'LoadBalancer')),
+  syncWaves: optional(T.boolean()),
+  changeCause: optional(T.string()),
+  php: optional(T.shape('WordpressPhpProps', PHP)),
+  shutdownBudgetSeconds: optional(T.number(), '30'),
+  livenessProbe: optional(PROBE),
+  database: optional(T.shape('DatabaseConnection', DATABASE_CONNECTION)),
+  saltsSecretName: optional(T.string(), "'wordpress-salts'"),
+  admin: optional(T.shape('WordpressAdminSecret', ADMIN)),
+  siteUrl: optional(T.string(), "'https://blog.example.com'"),
+  siteTitle: optional(T.string(), "'My blog'"),
+  cliImage: optional(T.string(), "'wordpress:cli-2.11.0-php8.2'"),
+  cron: optional(T.shape('WordpressCronProps', CRON)),
+  networkPolicies: optional(T.boolean()),
+  ingressController: optional(T.shape('PeerPods', PEER_PODS)),
+  clusterDns: optional(T.shape('PeerPods', PEER_PODS)),
+  egress: optional(T.shape('WordpressEgressProps', EGRESS)),
+  configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
+};
+
+/** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
+export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
+
+/** Suffixes the stack appends to its name, each of which must still be a valid object name. */
+const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-https', '-http', '-redirect-https'];
+/** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */
+const MAX_LABEL = 63;
+
+/** The WordpressApp rules better said in prop terms than as API-server findings on derived objects. */
+export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const name = props.name ?? 'wordpress';
+  const longest = DERIVED_NAMES.map((suffix) => `${name}${suffix}`).sort((a, b) => b.length - a.length)[0];
+  if (longest.length > MAX_LABEL) {
+    problems.push({
+      prop: 'name', value: name,
+      problem: `is ${name.length} characters, so the MySQL headless Service '${longest}' is ${longest.length}, above the ${MAX_LABEL} the API server accepts`,
+      fix: `use at most ${MAX_LABEL - (longest.length - name.length)} characters, e.g. '${name.slice(0, MAX_LABEL - (longest.length - name.length)).replace(/-+$/, '')}'`,
+    });
+  }
+  const user = props.databaseUser === undefined ? undefined : mysqlUserProblem(props.databaseUser);
+  if (user) problems.push({ prop: 'databaseUser', value: props.databaseUser, ...user });
+  return problems;
+}

@@ -1,0 +1,37 @@
+import { MysqlDumpBackup, restoreCommand } from '../../lib';
+import { one, synth } from '../helpers';
+
+const props = {
+  name: 'shop-db', image: 'mysql:8.4.3', credentials: { secretName: 'db', passwordKey: 'root' }, identity: { instance: 'shop' },
+  connection: { host: 'shop-db', port: 3306, database: 'shop', egressPeers: [{ podSelector: { matchLabels: { app: 'shop-db' } } }] },
+};
+
+test('standalone: chart namespace, hardened pods, the claim mounted read-only for restores', () => {
+  let backup!: MysqlDumpBackup;
+  const manifests = synth((chart) => { backup = new MysqlDumpBackup(chart, 'b', props); }, 'shop');
+  expect(manifests.every((m) => m.metadata.namespace === 'shop')).toBe(true);
+  const pod = one(manifests, 'CronJob', 'shop-db-backup').spec.jobTemplate.spec.template.spec;
+  expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 999, runAsGroup: 999, fsGroup: 999, seccompProfile: { type: 'RuntimeDefault' } });
+  expect(pod.automountServiceAccountToken).toBe(false);
+  expect(pod.containers[0].securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+  expect(pod.restartPolicy).toBe('Never');
+  const restorePod = one(manifests, 'CronJob', 'shop-db-restore').spec.jobTemplate.spec.template.spec;
+  expect(restorePod.volumes[1].persistentVolumeClaim).toEqual({ claimName: 'shop-db-backup', readOnly: true });
+  expect(backup.restoreCommand).toBe('kubectl -n shop create job shop-db-restore-$(date +%s) --from=cronjob/shop-db-restore');
+  expect(restoreCommand('a', 'b')).toBe('kubectl -n a create job b-$(date +%s) --from=cronjob/b');
+  const egress = one(manifests, 'NetworkPolicy').spec;
+  expect(egress.policyTypes).toEqual(['Egress']);
+  expect(egress.egress[0]).toEqual({ to: [{ podSelector: { matchLabels: { app: 'shop-db' } } }], ports: [{ protocol: 'TCP', port: 3306 }] });
+});
+
+test.each([
+  [{ image: 'mysql' }, 'image = "mysql": has no tag'],
+  [{ credentials: { secretName: '', passwordKey: 'root' } }, 'credentials.secretName = "": is required'],
+  [{ credentials: { secretName: 'db', passwordKey: '' } }, 'credentials.passwordKey = "": is required'],
+  [{ keep: 0 }, 'keep = 0'],
+  [{ schedule: '61 * * * *' }, 'schedule = "61 * * * *"'],
+  [{ storageSize: '1Qi' }, 'storageSize = "1Qi"'],
+  [{ resources: { requests: { cpu: '100m', memory: '64Mi' } } }, 'resources.limits'],
+])('refuses %j', (override, message) => {
+  expect(() => synth((chart) => new MysqlDumpBackup(chart, 'b', { ...props, ...override }))).toThrow(message);
+});
