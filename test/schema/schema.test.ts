@@ -64,6 +64,10 @@ describe.each(KUBERNETES_VERSIONS)('Kubernetes %s, unknown fields are errors', (
     expect(validator.errors(broken)).toEqual(["/spec: must NOT have additional properties 'replica'", '/spec/template/spec/containers/0/ports/0/containerPort: must be integer']);
     const route = cases.find(([, m]) => m.kind === 'IngressRoute')![1];
     expect(validator.errors({ ...route, spec: { ...route.spec, entrypoints: ['web'] } })).toContain("/spec: must NOT have additional properties 'entrypoints'");
+    const certificate = cases.find(([, m]) => m.kind === 'Certificate')![1];
+    expect(validator.errors({ ...certificate, spec: { ...certificate.spec, dnsName: 'x', issuerRef: { kind: 'ClusterIssuer' } } })).toEqual([
+      "/spec: must NOT have additional properties 'dnsName'", "/spec/issuerRef: must have required property 'name'",
+    ]);
   });
 });
 

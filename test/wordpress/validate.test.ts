@@ -64,3 +64,14 @@ test.each(CONDITIONS)('%s: refused with the prop, the value and the fix; the nea
 test('every problem is reported at once', () => {
   expect(outcome({ name: 'Blog', siteTitle: '', shutdownBudgetSeconds: 10, egress: { ports: [0] } })).toMatch(/WordpressApp "Blog": 4 invalid props/);
 });
+
+test.each<[string, any, RegExp]>([
+  ['a number as a string', { php: { maxRequestWorkers: '4' } }, /php\.maxRequestWorkers = "4": must be a number/],
+  ['a misspelled storage prop', { storage: { subpath: 'wp-content' } }, /storage\.subpath = .*is not a prop of WordpressStorageProps.*subPath/],
+  ['a misspelled top-level prop', { saltSecretName: 'salts' }, /saltSecretName = "salts": is not a prop of WordpressAppProps.*saltsSecretName/],
+  ['egress ports as a number', { egress: { ports: 443 } }, /egress\.ports = 443: must be/],
+  ['a connection without a password Secret', { database: { host: 'db', port: 3306, database: 'wp', user: 'wp', egressPeers: [] } }, /database\.passwordSecret = undefined: is required/],
+  ['a plain object as the liveness probe', { livenessProbe: { tcpSocket: { port: 80 } } }, /livenessProbe = .*must be a Probe built by its factory methods/],
+])('wrong types and unknown keys are findings, not crashes: %s', (_t, props, message) => {
+  expect(outcome(props)).toMatch(message);
+});

@@ -317,6 +317,14 @@ describe('the database seam: everything database-related comes from one Database
     }
   });
 
+  test('peer ports (a Service that translates its port) and TLS come from the connection too', () => {
+    const tls = stack({ database: { ...connection, port: 3306, peerPorts: [6446], tls: true } });
+    expect(one(tls, 'NetworkPolicy', 'wordpress-wordpress-egress').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
+    const extra = one(tls, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value;
+    expect(extra).toContain("define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);");
+    expect(one(manifests, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).not.toContain('MYSQL_CLIENT_FLAGS');
+  });
+
   test('the embedded MySQL exposes the same seam', () => {
     let app!: WordpressApp;
     synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
