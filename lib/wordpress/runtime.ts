@@ -63,6 +63,9 @@ export function workerBudgetProblems(b: PhpWorkerBudget, memoryLimitBytes: numbe
   return findings;
 }
 
+/** Set to 'true' when the database connection requires TLS: the readiness script and the Jobs' database wait connect with MYSQLI_CLIENT_SSL, as WordPress does. */
+export const DB_TLS_VARIABLE = 'WORDPRESS_K8S_DB_TLS';
+
 /** The path of the readiness endpoint, served by PHP outside the docroot. */
 export const READY_PATH = '/-/ready';
 /** Where the rendered configuration is mounted. */
@@ -86,6 +89,8 @@ export function apacheConfig(b: PhpWorkerBudget): string {
     `php_admin_value memory_limit ${b.phpMemoryLimitMi}M`,
     `Alias ${READY_PATH} ${CONFIG_DIR}/ready.php`,
     `<Directory ${CONFIG_DIR}>`,
+    // ConfigMap files are symbolic links into a timestamped folder.
+    '\tOptions FollowSymLinks',
     '\tRequire all granted',
     '</Directory>',
     '',
@@ -121,7 +126,8 @@ mysqli_report(MYSQLI_REPORT_OFF);
 $parts = explode(':', getenv('WORDPRESS_DB_HOST') ?: 'mysql', 2);
 $db = mysqli_init();
 $db->options(MYSQLI_OPT_CONNECT_TIMEOUT, 2);
-if (!@$db->real_connect($parts[0], getenv('WORDPRESS_DB_USER'), getenv('WORDPRESS_DB_PASSWORD'), getenv('WORDPRESS_DB_NAME'), (int) ($parts[1] ?? 3306))) {
+$flags = getenv('${DB_TLS_VARIABLE}') === 'true' ? MYSQLI_CLIENT_SSL : 0;
+if (!@$db->real_connect($parts[0], getenv('WORDPRESS_DB_USER'), getenv('WORDPRESS_DB_PASSWORD'), getenv('WORDPRESS_DB_NAME'), (int) ($parts[1] ?? 3306), null, $flags)) {
 \texit("database unreachable: serving WordPress's error page\\n");
 }
 $prefix = preg_replace('/[^A-Za-z0-9_]/', '', getenv('WORDPRESS_TABLE_PREFIX') ?: 'wp_');

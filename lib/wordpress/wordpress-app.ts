@@ -18,7 +18,7 @@ import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
-import { apacheConfig, CONFIG_DIR, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
+import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
@@ -52,7 +52,7 @@ export const DOCROOT = '/var/www/html';
 export const WP_CONTENT = `${DOCROOT}/wp-content`;
 
 /** Variables the stack sets itself; extraEnv may not override them. */
-export const OWN_ENV: readonly string[] = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD', 'WORDPRESS_CONFIG_EXTRA', ...WORDPRESS_SALT_VARIABLES];
+export const OWN_ENV: readonly string[] = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD', 'WORDPRESS_CONFIG_EXTRA', DB_TLS_VARIABLE, ...WORDPRESS_SALT_VARIABLES];
 
 /**
  * The stack's wp-config.php settings: scheduled events run from the CronJob, not from visitors'
@@ -204,6 +204,7 @@ export class WordpressApp extends Construct {
       WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
       ...saltEnv(saltsSecretName),
       WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
+      ...(db.tls ? { [DB_TLS_VARIABLE]: 'true' } : {}),
       ...props.extraEnv,
     };
 

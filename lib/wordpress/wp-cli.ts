@@ -5,6 +5,7 @@ import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, EnvValue, renderEnv, renderResources } from '../deployment/container';
 import { asHook, HookPhase } from '../gitops/argocd-annotations';
 import { parseImage } from '../policy/image';
+import { DB_TLS_VARIABLE } from './runtime';
 import { CLI_POD_SECURITY, CLI_SECURITY } from './security';
 
 /** Where the install Job finds the first administrator: an existing Secret, never a literal. */
@@ -83,7 +84,7 @@ export const WP_CLI_COMPONENT = 'wp-cli';
 
 // Waits up to 10 minutes for the database: under plain kubectl the Jobs start with the database.
 const WAIT_FOR_DATABASE = `i=0
-until php -r 'mysqli_report(MYSQLI_REPORT_OFF); $p = explode(":", getenv("WORDPRESS_DB_HOST"), 2); exit(@mysqli_connect($p[0], getenv("WORDPRESS_DB_USER"), getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"), (int) ($p[1] ?? 3306)) ? 0 : 1);'; do
+until php -r 'mysqli_report(MYSQLI_REPORT_OFF); $p = explode(":", getenv("WORDPRESS_DB_HOST"), 2); $db = mysqli_init(); exit(@$db->real_connect($p[0], getenv("WORDPRESS_DB_USER"), getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"), (int) ($p[1] ?? 3306), null, getenv("${DB_TLS_VARIABLE}") === "true" ? MYSQLI_CLIENT_SSL : 0) ? 0 : 1);'; do
   i=$((i + 1)); [ "$i" -le 120 ] || { echo "the database at $WORDPRESS_DB_HOST is unreachable" >&2; exit 1; }
   echo "waiting for the database at $WORDPRESS_DB_HOST" >&2; sleep 5
 done`;

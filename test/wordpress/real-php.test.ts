@@ -167,5 +167,7 @@ describe('the Job scripts, with a real database', () => {
     const refused = runScript(wait, false, { WORDPRESS_DB_PASSWORD: 'wrong' });
     expect(refused.status).toBe(1);
     expect(refused.out).toContain(`the database at 127.0.0.1:${dbPort} is unreachable`);
+    // A TLS connection is asked for with MYSQLI_CLIENT_SSL: this server has no TLS, so it is refused.
+    expect(runScript(wait, false, { WORDPRESS_K8S_DB_TLS: 'true' }).status).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ test('the Apache configuration caps prefork at the workers and locks memory_limi
     'StartServers 1', 'MinSpareServers 1', 'MaxSpareServers 1', 'ServerLimit 1', 'MaxRequestWorkers 1', 'MaxConnectionsPerChild 1000',
     'php_admin_value memory_limit 64M',
     'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php',
-    '<Directory /usr/local/share/wordpress-k8s>', '\tRequire all granted', '</Directory>', '',
+    '<Directory /usr/local/share/wordpress-k8s>', '\tOptions FollowSymLinks', '\tRequire all granted', '</Directory>', '',
   ]);
   expect(phpIni(DEFAULT_WORKER_BUDGET)).toBe('; Rendered by WordpressApp.\nopcache.memory_consumption = 64\n');
 });

@@ -322,6 +322,10 @@ describe('the database seam: everything database-related comes from one Database
     expect(one(tls, 'NetworkPolicy', 'wordpress-wordpress-egress').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
     const extra = one(tls, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value;
     expect(extra).toContain("define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);");
+    for (const m of [one(tls, 'Deployment'), one(tls, 'Job', 'wordpress-install-6-7-1-apache')]) {
+      expect(m.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_K8S_DB_TLS', value: 'true' });
+    }
+    expect(one(manifests, 'Deployment').spec.template.spec.containers[0].env.some((e: any) => e.name === 'WORDPRESS_K8S_DB_TLS')).toBe(false);
     expect(one(manifests, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).not.toContain('MYSQL_CLIENT_FLAGS');
   });
 
