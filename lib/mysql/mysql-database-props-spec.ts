@@ -45,17 +45,7 @@ export function mysqlWithoutAuthPluginArg(image: string): boolean {
   return major > 8 || (major === 8 && (minor === undefined || Number.isNaN(minor) || minor >= 4));
 }
 
-/** Why a MySQL user name cannot be the application user, or undefined. */
-export function mysqlUserProblem(user: string): Omit<PropProblem, 'prop' | 'value'> | undefined {
-  return user.toLowerCase() === 'root'
-    ? {
-      problem: "MYSQL_USER=root makes the mysql image's entrypoint stop on first start (MYSQL_USER is for a regular user; root already exists), and an application must not connect as root",
-      fix: "use a dedicated user such as 'wordpress'; root's password comes from rootPasswordKey",
-    }
-    : undefined;
-}
-
-/** The MysqlDatabase rules better said in prop terms than as API-server findings. */
+/** The MysqlDatabase rules better said in prop terms than as API-server findings (the construct checks the rest itself). */
 export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const image = props.image ?? 'mysql:8.4.3';
@@ -64,7 +54,5 @@ export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProble
   if (authPlugin && mysqlWithoutAuthPluginArg(image) && !/^\d+\.\d+/.test(parseImage(image).tag ?? '')) {
     problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`, fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
   }
-  const user = mysqlUserProblem(props.user);
-  if (user) problems.push({ prop: 'user', value: props.user, ...user });
   return problems;
 }

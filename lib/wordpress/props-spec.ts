@@ -3,11 +3,14 @@ import { optional, PropSpec, required, T } from '../core/prop-spec';
 import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE, PROBE } from '../deployment/props-spec';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
-import { MYSQL_CREDENTIALS, mysqlUserProblem } from '../mysql/mysql-database-props-spec';
+import { PropChecker } from '../core/configuration-error';
+import { DatabaseChecks } from '../database/validate';
+import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
 import { DatabaseConnection, SecretKeyReference } from '../database/connection';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
-import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
+import { WORDPRESS_DEFAULTS } from './defaults';
+import { versionSuffix, WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
@@ -121,24 +124,32 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
 export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
 
-/** Suffixes the stack appends to its name, each of which must still be a valid object name. */
-const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-https', '-http', '-redirect-https'];
-/** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */
+/** Names the stack derives from its name that must be DNS-1035 labels (at most 63 characters), and what they name. */
+function derivedLabels(name: string, image: string): Array<[string, string]> {
+  const version = versionSuffix(image);
+  return [
+    [`${name}-mysql-headless`, 'the MySQL headless Service'],
+    [`${name}-update-db-${version}`, `the update-db Job (whose name its pods carry as a label) for ${image}`],
+    [`${name}-install-${version}`, `the install Job (whose name its pods carry as a label) for ${image}`],
+  ];
+}
 const MAX_LABEL = 63;
 
 /** The WordpressApp rules better said in prop terms than as API-server findings on derived objects. */
 export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const name = props.name ?? 'wordpress';
-  const longest = DERIVED_NAMES.map((suffix) => `${name}${suffix}`).sort((a, b) => b.length - a.length)[0];
+  const [longest, what] = derivedLabels(name, typeof props.image === 'string' ? props.image : WORDPRESS_DEFAULTS.image).sort((a, b) => b[0].length - a[0].length)[0];
   if (longest.length > MAX_LABEL) {
+    const most = MAX_LABEL - (longest.length - name.length);
     problems.push({
       prop: 'name', value: name,
-      problem: `is ${name.length} characters, so the MySQL headless Service '${longest}' is ${longest.length}, above the ${MAX_LABEL} the API server accepts`,
-      fix: `use at most ${MAX_LABEL - (longest.length - name.length)} characters, e.g. '${name.slice(0, MAX_LABEL - (longest.length - name.length)).replace(/-+$/, '')}'`,
+      problem: `is ${name.length} characters, so ${what} '${longest}' is ${longest.length}, above the ${MAX_LABEL} the API server accepts`,
+      fix: `use at most ${most} characters, e.g. '${name.slice(0, most).replace(/-+$/, '')}'`,
     });
   }
-  const user = props.databaseUser === undefined ? undefined : mysqlUserProblem(props.databaseUser);
-  if (user) problems.push({ prop: 'databaseUser', value: props.databaseUser, ...user });
-  return problems;
+  // The database tier's own rule, said here in the stack's prop terms (MysqlDatabase would say `user`).
+  const check = new PropChecker();
+  if (props.databaseUser !== undefined) new DatabaseChecks(check).applicationUser('databaseUser', props.databaseUser);
+  return [...problems, ...check.all];
 }
