@@ -1,4 +1,5 @@
-import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, MYSQL_DUMP_SCRIPT, WordpressDatabase } from '../../lib';
+import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressDatabase } from '../../lib';
+import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 
 const bind: DatabaseBindOptions = {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Manifest, MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT, WordpressDatabase } from '../../lib';
+import { Manifest, WordpressDatabase } from '../../lib';
+import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 import { INSTALL_HINT, mariadbBinaries, TestServer } from './mariadb';
 
