@@ -23,7 +23,14 @@ export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, Wordpre
 export { MysqlDatabase } from './mysql/mysql-database';
 export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-database';
 export { HttpsIngress } from './ingress/https-ingress';
-export type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
+export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
+export type { WordpressPhpProps } from './wordpress/props';
+export { CLUSTER_DNS_PODS, TRAEFIK_PODS } from './wordpress/network-policies';
+export type { PeerPods, WordpressEgressProps } from './wordpress/network-policies';
+export { WpCli } from './wordpress/wp-cli';
+export type { WordpressAdminSecret, WordpressCronProps, WpCliProps } from './wordpress/wp-cli';
+export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/runtime';
+export type { PhpWorkerBudget } from './wordpress/runtime';
 
 // Apps and GitOps
 export { AuditFailedError, ZeroDowntimeApp } from './app/zero-downtime-app';
@@ -31,6 +38,16 @@ export type { ZeroDowntimeAppProps } from './app/zero-downtime-app';
 export { ArgoCdApplication } from './gitops/argocd-application';
 export type { ArgoCdApplicationProps } from './gitops/argocd-application';
 export { setSyncWave } from './gitops/sync-waves';
+export { asHook, HookPhase, keepOnDeleteAndPrune, KEEP_ON_DELETE_AND_PRUNE, RESOURCES_FINALIZER, SYNC_OPTIONS_ANNOTATION } from './gitops/argocd-annotations';
+export { deletedWithApplication, holdsData, prunedBySync } from './gitops/argocd-deletions';
+export type { GitOpsObject } from './gitops/argocd-deletions';
+
+// NetworkPolicy and Pod Security semantics over plain data
+export { evaluateConnection } from './network/evaluate';
+export type { Connection as NetworkConnection, DirectionVerdict, Endpoint as NetworkEndpoint, ExternalEndpoint, NetworkPolicyManifest, PodEndpoint, PolicyPeer, PolicyPort, Verdict as NetworkVerdict } from './network/evaluate';
+export type { PlainLabelSelector } from './network/label-selector';
+export { baselineProblems, podSecurityLevel, restrictedProblems } from './security/pod-security';
+export type { PodSecurityLevel } from './security/pod-security';
 
 // The audit: rules over plain manifests, from files or from a synthesized app
 export { audit } from './audit/engine';
@@ -42,8 +59,8 @@ export { loadManifests, parseManifests, UnusableInputError } from './audit/load'
 export type { LoadedManifests, LoadOptions, SkippedInput } from './audit/load';
 export { ignoreAnnotation } from './audit/annotations';
 export { formatAuditReport } from './audit/report';
-export { formatRolloutPlans, rolloutPlans } from './audit/rollout-plan';
-export type { RolloutPlan } from './audit/rollout-plan';
+export { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from './audit/rollout-plan';
+export type { JobPlan, RolloutPlan } from './audit/rollout-plan';
 
 // The audit as a cdk8s validation plugin
 export { ValidationPropertiesError, ZeroDowntimeValidation } from './plugin/zero-downtime-validation';

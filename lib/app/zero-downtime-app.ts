@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
-import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
+import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { AuditOptions } from '../audit/rule';
 import { installCleanExit } from '../core/clean-exit';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
@@ -80,12 +80,15 @@ export class ZeroDowntimeApp extends App {
       throw new ConfigurationError(refused);
     }
     const manifests = this.charts.flatMap((chart) => objects.filter((o) => Chart.of(o) === chart).map(jsonOf));
-    const report = audit(manifests, this.auditOptions);
+    // One Kubernetes version for the API-server check and the audit: the app's, unless the audit options name one.
+    const kubernetesVersion = this.auditOptions.kubernetesVersion ?? this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+    const report = audit(manifests, kubernetesVersion === undefined ? this.auditOptions : { ...this.auditOptions, kubernetesVersion });
     if (report.errors > 0) {
       installCleanExit();
       throw new AuditFailedError(report);
     }
-    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${formatAuditReport(report)}`);
+    const jobs = formatJobPlans(jobPlans(manifests));
+    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${jobs ? `${jobs}\n\n` : ''}${formatAuditReport(report)}`);
     // cdk8s's writer keeps its file layout and object order, but it would serialize each object again
     // through toJson() and build a YAML document tree per object: hand it the JSON already made, and
     // write the same bytes directly (lib/core/yaml-writer.ts). Both are undone when the write ends.

@@ -3,7 +3,7 @@ import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, 
 import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
 import { AuditContext, objectRef } from '../audit/model';
 import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
-import { rolloutPlans } from '../audit/rollout-plan';
+import { jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { Rule } from '../audit/rule';
 import { ALL_RULES } from '../audit/rules';
 
@@ -167,7 +167,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const context = new AuditContext(loaded.manifests, { complete: args.complete });
     const report = audit(loaded.manifests, { ...args.options, rules, complete: args.complete, context, sourceOf: loaded.sourceOf, positionOf: loaded.positionOf });
     const plans = args.format === 'json' || (args.format === 'table' && args.plan) ? rolloutPlans(context) : undefined;
-    const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, objects: loaded.manifests.length };
+    const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, jobs: plans && jobPlans(loaded.manifests), objects: loaded.manifests.length };
     if (args.format === 'json') out(formatJson(input));
     else if (args.format === 'sarif') out(formatSarif(input, packageVersion()));
     else if (args.format === 'junit') {

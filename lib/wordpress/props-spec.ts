@@ -1,12 +1,16 @@
 import { PropProblem } from '../core/prop-problem';
-import { optional, PropSpec, T } from '../core/prop-spec';
-import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE } from '../deployment/props-spec';
+import { optional, PropSpec, required, T } from '../core/prop-spec';
+import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE, PROBE } from '../deployment/props-spec';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
 import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
 import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
-import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps } from './props';
+import { DatabaseConnection, SecretKeyReference } from '../database/connection';
+import { PeerPods, WordpressEgressProps } from './network-policies';
+import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
+import { WORDPRESS_DEFAULTS } from './defaults';
+import { versionSuffix, WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
@@ -14,6 +18,55 @@ const STORAGE: PropSpec<WordpressStorageProps> = {
   storageClassName: optional(T.string(), "'csi-cephfs'"),
   size: optional(T.string(), "'2Gi'"),
   accessMode: optional(T.oneOf('ReadWriteMany', 'ReadWriteOnce')),
+  claimName: optional(T.string(), "'wordpress-pvc'"),
+  subPath: optional(T.string(), "'wp-content'"),
+};
+
+const PHP: PropSpec<WordpressPhpProps> = {
+  maxRequestWorkers: optional(T.number(), '4'),
+  phpMemoryLimitMi: optional(T.number(), '128'),
+  opcacheMemoryMi: optional(T.number(), '64'),
+};
+
+const ADMIN: PropSpec<WordpressAdminSecret> = {
+  secretName: required(T.string(), "'wordpress-admin'"),
+  userKey: optional(T.string(), "'user'"),
+  passwordKey: optional(T.string(), "'password'"),
+  emailKey: optional(T.string(), "'email'"),
+};
+
+const CRON: PropSpec<WordpressCronProps> = {
+  schedule: optional(T.string(), "'*/5 * * * *'"),
+  activeDeadlineSeconds: optional(T.number(), '600'),
+  startingDeadlineSeconds: optional(T.number(), '120'),
+};
+
+const PEER_PODS: PropSpec<PeerPods> = {
+  namespace: required(T.string(), "'traefik'"),
+  podLabels: required(T.record(T.string()), "{ 'app.kubernetes.io/name': 'traefik' }"),
+};
+
+const EGRESS: PropSpec<WordpressEgressProps> = {
+  ports: optional(T.array(T.number()), '[443, 587]'),
+  cidrs: optional(T.array(T.string()), "['0.0.0.0/0']"),
+};
+
+const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
+  name: required(T.string(), "'wordpress-db-pwd'"),
+  key: required(T.string(), "'dbpwd'"),
+};
+
+/** A DatabaseConnection given as a prop; its peers are NetworkPolicy peers, checked by the schema tests' types. */
+const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
+  host: required(T.string(), "'wordpress-mysql'"),
+  port: required(T.number(), '3306'),
+  database: required(T.string(), "'wordpress'"),
+  user: required(T.string(), "'wordpress'"),
+  passwordSecret: required(T.shape('SecretKeyReference', SECRET_KEY_REFERENCE)),
+  egressPeers: required(T.array(T.any()), '[{ podSelector: { matchLabels: { app: \'mysql\' } } }]'),
+  peerPorts: optional(T.array(T.number()), '[3306]'),
+  tls: optional(T.boolean()),
+  availability: optional(T.string()),
 };
 
 const MYSQL: PropSpec<WordpressMysqlProps> = {
@@ -51,6 +104,21 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   serviceType: optional(T.oneOf('ClusterIP', 'NodePort', 'LoadBalancer')),
   syncWaves: optional(T.boolean()),
   changeCause: optional(T.string()),
+  php: optional(T.shape('WordpressPhpProps', PHP)),
+  shutdownBudgetSeconds: optional(T.number(), '30'),
+  livenessProbe: optional(PROBE),
+  database: optional(T.shape('DatabaseConnection', DATABASE_CONNECTION)),
+  saltsSecretName: optional(T.string(), "'wordpress-salts'"),
+  admin: optional(T.shape('WordpressAdminSecret', ADMIN)),
+  siteUrl: optional(T.string(), "'https://blog.example.com'"),
+  siteTitle: optional(T.string(), "'My blog'"),
+  cliImage: optional(T.string(), "'wordpress:cli-2.11.0-php8.2'"),
+  cron: optional(T.shape('WordpressCronProps', CRON)),
+  networkPolicies: optional(T.boolean()),
+  ingressController: optional(T.shape('PeerPods', PEER_PODS)),
+  clusterDns: optional(T.shape('PeerPods', PEER_PODS)),
+  egress: optional(T.shape('WordpressEgressProps', EGRESS)),
+  configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
 };
 
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
@@ -58,25 +126,31 @@ export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords 
 
 /**
  * Names the stack derives from its name, with the most characters each may have: Service names are
- * DNS-1035 labels (63), and a StatefulSet's pods carry `controller-revision-hash: <name>-<10-character
- * hash>`, a label value of at most 63, so the StatefulSet name may have 52.
+ * DNS-1035 labels (63); a StatefulSet's pods carry `controller-revision-hash: <name>-<10-character hash>`,
+ * a label value of at most 63, so the StatefulSet name may have 52; a Job's pods carry its name as a
+ * label value (63).
  */
-const DERIVED_NAMES: ReadonlyArray<{ suffix: string; limit: number; what: string }> = [
-  { suffix: '-mysql', limit: 52, what: "the MySQL StatefulSet (its pods' controller-revision-hash label adds 11)" },
-  { suffix: '-mysql-headless', limit: 63, what: 'the MySQL headless Service' },
-];
+function derivedNames(name: string, image: string): Array<{ derived: string; limit: number; what: string }> {
+  const version = versionSuffix(image);
+  return [
+    { derived: `${name}-mysql`, limit: 52, what: "the MySQL StatefulSet (its pods' controller-revision-hash label adds 11)" },
+    { derived: `${name}-mysql-headless`, limit: 63, what: 'the MySQL headless Service' },
+    { derived: `${name}-update-db-${version}`, limit: 63, what: `the update-db Job (whose name its pods carry as a label) for ${image}` },
+    { derived: `${name}-install-${version}`, limit: 63, what: `the install Job (whose name its pods carry as a label) for ${image}` },
+  ];
+}
 
 /** The WordpressApp rules better said in prop terms than as API-server findings on derived objects. */
 export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const name = props.name ?? 'wordpress';
-  const most = Math.min(...DERIVED_NAMES.map((d) => d.limit - d.suffix.length));
-  const binding = DERIVED_NAMES.find((d) => name.length + d.suffix.length > d.limit);
+  const derived = derivedNames(name, typeof props.image === 'string' ? props.image : WORDPRESS_DEFAULTS.image);
+  const most = Math.min(...derived.map((d) => d.limit - (d.derived.length - name.length)));
+  const binding = derived.find((d) => d.derived.length > d.limit);
   if (binding) {
-    const derived = `${name}${binding.suffix}`;
     problems.push({
       prop: 'name', value: name,
-      problem: `is ${name.length} characters, so ${binding.what} '${derived}' is ${derived.length}, above the ${binding.limit} the API server accepts`,
+      problem: `is ${name.length} characters, so ${binding.what} '${binding.derived}' is ${binding.derived.length}, above the ${binding.limit} the API server accepts`,
       fix: `use at most ${most} characters, e.g. '${name.slice(0, most).replace(/-+$/, '')}'`,
     });
   }

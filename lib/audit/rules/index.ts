@@ -3,6 +3,7 @@ import { apiValidationRules } from './api-validation';
 import { availabilityRules } from './availability';
 import { containerRules } from './containers';
 import { databaseRules } from './database';
+import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
 import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
@@ -12,5 +13,6 @@ import { shutdownRules } from './shutdown';
 export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
+  ...gitopsRules,
   ...apiValidationRules,
 ];
