@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
+import { ImplicitType, readPlainYaml } from './fast-yaml';
 import { asObject, asString } from './fields';
 import { Manifest } from './model';
 
@@ -56,6 +57,8 @@ const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downt
 
 /** The YAML schema of Kubernetes manifests: JSON-compatible scalars (no timestamps: dates stay strings) and merge keys. */
 const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
+/** The schema's scalar types, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
+const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -296,8 +299,8 @@ function yamlError(e: unknown, source: string, lineOffset = 0): UnusableInputErr
   return new UnusableInputError(`${shown(source)}: cannot be parsed (${e instanceof Error ? e.message.replace(/[^\x20-\x7e]/g, '?').slice(0, 200) : 'unknown error'})`);
 }
 
-/** Parses one text's documents, expanding `kind: List`; empty documents are skipped. */
-function parseText(text: string, source: string, maxExpandedNodes: number): ParsedText {
+/** Every document of a text, with the offset where each root node starts, read by js-yaml. */
+function jsYamlDocuments(text: string, source: string): { values: unknown[]; starts: number[] } {
   const values: unknown[] = [];
   const starts: number[] = [];
   let depth = 0;
@@ -315,10 +318,18 @@ function parseText(text: string, source: string, maxExpandedNodes: number): Pars
   } catch (e) {
     throw yamlError(e, source);
   }
+  return { values, starts };
+}
+
+/** Parses one text's documents, expanding `kind: List`; empty documents are skipped. */
+function parseText(text: string, source: string, maxExpandedNodes: number): ParsedText {
+  const fast = readPlainYaml(text, IMPLICIT_TYPES);
+  const { values, starts } = fast ?? jsYamlDocuments(text, source);
   let lineStarts: Int32Array | undefined;
   const lines = () => (lineStarts ??= lineStartsOf(text));
   const aligned = starts.length === values.length;
-  const checkBombs = MAY_HAVE_ALIAS.test(text);
+  // The fast reader refuses aliases, so only js-yaml's documents can be bombs.
+  const checkBombs = !fast && MAY_HAVE_ALIAS.test(text);
   const docs = values.map((value, i) => ({ value, i })).filter(({ value }) => value !== null && value !== undefined);
   if (docs.length === 0) return { manifests: [] };
   const objects = docs.filter(({ value }) => isKubernetesObject(value));
