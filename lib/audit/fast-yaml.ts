@@ -34,6 +34,7 @@ const HASH = 0x23;
 const DQ = 0x22;
 const SQ = 0x27;
 const MAX_DEPTH = 50;
+const KEY_CACHE_SIZE = 1024;
 
 /** Characters that start something other than a plain scalar (YAML c-indicator), or that the subset leaves to js-yaml. */
 function isIndicator(c: number): boolean {
@@ -61,6 +62,7 @@ class Reader {
   private readonly ind: Int32Array;
   private li = 0;
   private depth = 0;
+  private readonly keys: Array<string | undefined> = new Array(KEY_CACHE_SIZE).fill(undefined);
 
   constructor(private readonly text: string, private readonly types: readonly ImplicitType[]) {
     let count = 0;
@@ -160,11 +162,9 @@ class Reader {
         if (isIndicator(c)) throw BAIL;
         keyEnd = this.colon(p, e);
         if (keyEnd < 0) throw BAIL;
-        const raw = text.slice(p, keyEnd).trimEnd();
-        if (raw.includes(' #')) throw BAIL;
-        const typed = this.plain(raw);
-        if (typeof typed === 'object' && typed !== null) throw BAIL;
-        key = String(typed);
+        let end = keyEnd;
+        while (end > p && text.charCodeAt(end - 1) === SP) end--;
+        key = this.plainKey(p, end);
       }
       if (key === '__proto__' || Object.prototype.hasOwnProperty.call(out, key)) throw BAIL;
       let v = keyEnd + 1;
@@ -247,6 +247,26 @@ class Reader {
     }
     if (c === 0x5b || c === 0x7b) return false;
     return this.colon(p, e) >= 0;
+  }
+
+  /**
+   * A plain key, as js-yaml types and then stringifies it. Keys repeat in every object (`name`,
+   * `metadata`), so each is sliced once and the same string reused: no new string to hash per entry.
+   */
+  private plainKey(p: number, end: number): string {
+    const text = this.text;
+    const length = end - p;
+    let hash = length;
+    for (let i = p; i < end; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+    const slot = hash & (KEY_CACHE_SIZE - 1);
+    const known = this.keys[slot];
+    if (known !== undefined && known.length === length && text.startsWith(known, p)) return known;
+    const raw = text.slice(p, end);
+    const typed = this.plain(raw);
+    if (typeof typed === 'object' && typed !== null) throw BAIL;
+    const key = String(typed);
+    if (key === raw) this.keys[slot] = raw;
+    return key;
   }
 
   /** Offset of the `:` that ends a plain key on this line (followed by a space or the line end), or -1. */

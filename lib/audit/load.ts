@@ -190,7 +190,8 @@ interface ObjectOrigin {
   readonly span: DocumentSpan;
   /** Path of the object inside its document (`items[i]` of a List). */
   readonly prefix: ReadonlyArray<string | number>;
-  readonly position: SourcePosition;
+  /** Where the document's root node starts; computed only for objects that are reported. */
+  readonly position: () => SourcePosition;
 }
 
 function lineStartsOf(text: string): Int32Array {
@@ -285,7 +286,7 @@ function notKubernetesReason(file: string, docs: unknown[]): string {
 
 /** The result of reading one text. */
 interface ParsedText {
-  readonly manifests: Array<{ manifest: Manifest; origin: Omit<ObjectOrigin, 'file'> }>;
+  readonly manifests: Array<{ manifest: Manifest; origin: ObjectOrigin }>;
   /** Set when no document is a Kubernetes object. */
   readonly notKubernetes?: string;
 }
@@ -350,10 +351,10 @@ function parseText(text: string, source: string, maxExpandedNodes: number): Pars
     if (Array.isArray(items)) {
       items.forEach((item: unknown, j: number) => {
         if (!isKubernetesObject(item)) throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1}, items[${j}] is not a Kubernetes object (it is ${describeKind(item)})`);
-        manifests.push({ manifest: item, origin: { span, prefix: ['items', j], position: docPosition() } });
+        manifests.push({ manifest: item, origin: { file: source, span, prefix: ['items', j], position: docPosition } });
       });
     } else {
-      manifests.push({ manifest: object, origin: { span, prefix: [], position: docPosition() } });
+      manifests.push({ manifest: object, origin: { file: source, span, prefix: [], position: docPosition } });
     }
   }
   return { manifests };
@@ -386,11 +387,11 @@ function locateField(origin: ObjectOrigin, field: string | undefined, cache: Map
     if (!node || isAlias(node)) break;
   }
   const offset = found?.range?.[0];
-  return offset === undefined ? origin.position : positionAt(origin.span.lineStarts(), origin.span.start + offset);
+  return offset === undefined ? origin.position() : positionAt(origin.span.lineStarts(), origin.span.start + offset);
 }
 
 function objectPosition(origin: ObjectOrigin, cache: Map<DocumentSpan, Node | null>): SourcePosition {
-  return origin.prefix.length === 0 ? origin.position : locateField({ ...origin, prefix: [] }, origin.prefix.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['), cache);
+  return origin.prefix.length === 0 ? origin.position() : locateField({ ...origin, prefix: [] }, origin.prefix.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['), cache);
 }
 
 /** Parses one text's documents (YAML or JSON), expanding `kind: List`; empty documents are skipped. */
@@ -437,7 +438,7 @@ export function loadManifests(targets: readonly string[], options: LoadOptions =
       continue;
     }
     for (const { manifest, origin } of parsed.manifests) {
-      origins.set(manifest, { ...origin, file: name });
+      origins.set(manifest, origin);
       manifests.push(manifest);
     }
   }
