@@ -32,6 +32,8 @@ export * from './audit/rule';
 export { ALL_RULES } from './audit/rules';
 export * from './gitops/argocd-application';
 export * from './gitops/sync-waves';
+export * from './plugin/validation-context';
+export * from './plugin/zero-downtime-validation';
 export * from './database/connection';
 export * from './database/wordpress-database';
 export * from './database/innodb-cluster';

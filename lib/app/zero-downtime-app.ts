@@ -3,12 +3,15 @@ import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
 import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
 import { AuditOptions } from '../audit/rule';
+import { installCleanExit } from '../core/clean-exit';
+import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
+import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
 
 /** Props of a ZeroDowntimeApp. */
 export interface ZeroDowntimeAppProps extends AppProps {
   /**
    * Tunables of the synth-time audit.
-   * @default - endpoint propagation 5 s, shutdown budget 5 s
+   * @default - the audit's defaults (see AuditOptions)
    */
   readonly audit?: AuditOptions;
   /**
@@ -18,17 +21,24 @@ export interface ZeroDowntimeAppProps extends AppProps {
   readonly log?: (text: string) => void;
 }
 
-/** Thrown by synth when the audit finds error-level violations; lists all of them. */
+/** Thrown by synth when the audit finds error-level violations; its message is the whole report, printed once. */
 export class AuditFailedError extends Error {
-  constructor(public readonly report: AuditReport) {
+  /** The audit's report. */
+  public readonly report!: AuditReport;
+
+  constructor(report: AuditReport) {
     super(`the zero-downtime audit found ${report.errors} error(s); nothing was written:\n${formatAuditReport(report)}`);
     this.name = 'AuditFailedError';
+    Object.defineProperty(this, 'report', { value: report, enumerable: false });
+    Object.defineProperty(this, CLEAN_ERROR, { value: true, enumerable: false });
   }
 }
 
 /**
- * A cdk8s App whose synth audits every chart together (so cross-chart references resolve), prints each
- * workload's rollout plan, and writes nothing when an error-level rule fails.
+ * A cdk8s App whose synth checks every object of every chart (props, the API server's rules, duplicate
+ * names), audits all charts together (so cross-chart references resolve), prints each workload's rollout
+ * plan, and writes nothing when anything is refused. Each object is serialized once, and that JSON is
+ * shared by the check, the audit and the YAML writer.
  */
 export class ZeroDowntimeApp extends App {
   private readonly auditOptions: AuditOptions;
@@ -38,18 +48,43 @@ export class ZeroDowntimeApp extends App {
     super(props);
     this.auditOptions = props.audit ?? {};
     this.log = props.log ?? ((text) => process.stderr.write(`${text}\n`));
+    Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
+    // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.
+    installSynthCheck(this);
   }
 
-  /** Audits, reports, then writes the manifests; throws AuditFailedError instead of writing when the audit fails. */
+  /**
+   * Checks, audits, reports, then writes the manifests. Throws ConfigurationError or AuditFailedError,
+   * writing nothing, when anything is refused.
+   */
   public override synth(): void {
-    // Each object's own JSON: Chart.toJson() would rerun the app-wide dependency resolution and
-    // validation that super.synth() runs anyway, doubling synth time on large apps.
-    const manifests = this.charts.flatMap((chart) => chart.node.findAll()
-      .filter((c): c is ApiObject => ApiObject.isApiObject(c) && Chart.of(c) === chart)
-      .map((o) => o.toJson()));
+    const objects = this.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+    const json = new Map<ApiObject, any>();
+    const jsonOf = (o: ApiObject): any => {
+      let j = json.get(o);
+      if (j === undefined) json.set(o, j = o.toJson());
+      return j;
+    };
+    const refused = synthProblems(this, { allObjects: true, jsonOf });
+    if (refused.length > 0) {
+      installCleanExit();
+      throw new ConfigurationError(refused);
+    }
+    const manifests = this.charts.flatMap((chart) => objects.filter((o) => Chart.of(o) === chart).map(jsonOf));
     const report = audit(manifests, this.auditOptions);
+    if (report.errors > 0) {
+      installCleanExit();
+      throw new AuditFailedError(report);
+    }
     this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${formatAuditReport(report)}`);
-    if (report.errors > 0) throw new AuditFailedError(report);
-    super.synth();
+    // The writer serializes each object again through toJson(); hand it the JSON already made.
+    for (const o of objects) Object.defineProperty(o, 'toJson', { value: () => jsonOf(o), configurable: true });
+    Object.defineProperty(this, CHECK_DONE, { value: true, configurable: true });
+    try {
+      super.synth();
+    } finally {
+      for (const o of objects) delete (o as { toJson?: unknown }).toJson;
+      delete (this as Record<symbol, unknown>)[CHECK_DONE];
+    }
   }
 }

@@ -1,23 +1,53 @@
-import { Finding } from '../policy/finding';
+import { Finding, wholeNumberProblem } from '../policy/finding';
+import { constructUnderConstruction, registerChecked } from './checked-constructs';
+import { formatProblem, PropProblem } from './prop-problem';
 
-/** One invalid prop: where, what was given, what it would cause and how to fix it. */
-export interface PropProblem {
-  /** Prop path as the caller wrote it, e.g. `rollout.maxSurge`. */
-  readonly prop: string;
-  /** The value that was given (or derived from a default). */
-  readonly value: unknown;
-  readonly problem: string;
-  readonly fix: string;
+export { PropProblem } from './prop-problem';
+
+/** The problems of one construct, as the report groups them. */
+export interface RefusedConstruct {
+  /** Construct path, e.g. `shop/api`. */
+  readonly path: string;
+  /** e.g. `ZeroDowntimeDeployment "api"`. */
+  readonly label: string;
+  /** The user's source line that built it, e.g. `main.ts:12`, when it could be found. */
+  readonly location?: string;
+  readonly problems: readonly PropProblem[];
 }
 
-/** Thrown at synth time (in the constructor) with every invalid prop of one construct, not just the first. */
+/** Brand that the clean uncaught-error printer looks for (shared across copies of this package). */
+export const CLEAN_ERROR = Symbol.for('zero-downtime-charts.clean-error');
+
+/**
+ * Thrown by synth when any construct's props are invalid: every problem of every construct, one block
+ * grouped by construct path, one line per problem. Nothing has been written.
+ */
 export class ConfigurationError extends Error {
-  constructor(public readonly construct: string, public readonly problems: readonly PropProblem[]) {
-    super(`${construct}: ${problems.length} invalid prop${problems.length === 1 ? '' : 's'}\n${problems
-      .map((p) => `  - ${p.prop} = ${JSON.stringify(p.value)}: ${p.problem}. Fix: ${p.fix}.`)
-      .join('\n')}`);
+  /** The refused constructs, in tree order. */
+  public readonly constructs!: readonly RefusedConstruct[];
+
+  constructor(constructs: readonly RefusedConstruct[]) {
+    super(formatRefusal(constructs));
     this.name = 'ConfigurationError';
+    // Not enumerable: node and jest print an error's own enumerable fields after its message.
+    Object.defineProperty(this, 'constructs', { value: constructs, enumerable: false });
+    Object.defineProperty(this, CLEAN_ERROR, { value: true, enumerable: false });
   }
+
+  /** Every problem, in report order. */
+  public get problems(): readonly PropProblem[] {
+    return this.constructs.flatMap((c) => c.problems);
+  }
+}
+
+function formatRefusal(constructs: readonly RefusedConstruct[]): string {
+  const count = constructs.reduce((n, c) => n + c.problems.length, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const blocks = constructs.map((c) => {
+    const head = [c.path, c.location ? `(${c.location})` : '', c.label].filter(Boolean).join(' ');
+    return `${head}: ${plural(c.problems.length, 'invalid prop')}\n${c.problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`;
+  });
+  return `${plural(count, 'problem')} in ${plural(constructs.length, 'construct')}; nothing was written.\n\n${blocks.join('\n\n')}`;
 }
 
 /** Collects prop problems so a construct can report them all at once. */
@@ -39,16 +69,29 @@ export class PropChecker {
     this.addFindings(findings, (f) => `${prefix}.${f}`, (f) => valueAt(source, f));
   }
 
-  /** Checks that a timing prop is a whole number of at least `min`. */
-  public wholeNumber(prop: string, value: number | undefined, min: number): void {
-    if (value !== undefined && (!Number.isInteger(value) || value < min)) {
-      this.add(prop, value, `must be a whole number of at least ${min}`, `use a whole number such as ${Math.max(min, 1)}`);
-    }
+  /** Checks that a number prop is a whole number of at least `min`. */
+  public wholeNumber(prop: string, value: unknown, min: number): void {
+    const problem = value === undefined ? undefined : wholeNumberProblem(value, min);
+    if (problem) this.add(prop, value, problem, `use a whole number of at least ${min}`);
   }
 
-  /** Throws a ConfigurationError naming `construct` when any problem was recorded. */
+  /** The problems recorded so far. */
+  public get all(): readonly PropProblem[] {
+    return [...this.problems];
+  }
+
+  /**
+   * Reports the problems for synth, where every construct's are listed together. Called from a registered
+   * construct's constructor, they are added to it; elsewhere they are thrown at once, labelled `construct`.
+   */
   public throwIfAny(construct: string): void {
-    if (this.problems.length > 0) throw new ConfigurationError(construct, this.problems);
+    if (this.problems.length === 0) return;
+    const scope = constructUnderConstruction();
+    if (scope) {
+      registerChecked(scope, construct).problems.push(...this.problems);
+      return;
+    }
+    throw new ConfigurationError([{ path: construct, label: '', problems: [...this.problems] }]);
   }
 }
 

@@ -1,4 +1,6 @@
 import * as k8s from '../../imports/k8s';
+import { PropProblem } from '../core/prop-problem';
+import { checkProps, optional, PropSpec, T } from '../core/prop-spec';
 import { ProbeSpec } from '../policy/probes';
 
 /** Timing fields common to every probe. All of them are rendered, so reviewers and Argo CD see the real values. */
@@ -63,6 +65,23 @@ export interface TcpSocketProbeOptions extends ProbeTimingOptions {
   readonly port?: number | string;
 }
 
+const TIMINGS: PropSpec<ProbeTimingOptions> = {
+  initialDelaySeconds: optional(T.number(), '0'),
+  periodSeconds: optional(T.number(), '10'),
+  timeoutSeconds: optional(T.number(), '1'),
+  successThreshold: optional(T.number(), '1'),
+  failureThreshold: optional(T.number(), '3'),
+};
+const PORT = T.union(T.number(), T.string());
+const HTTP_GET_OPTIONS: PropSpec<HttpGetProbeOptions> = {
+  ...TIMINGS,
+  path: optional(T.string(), "'/healthz'"),
+  port: optional(PORT, "'http'"),
+  scheme: optional(T.oneOf('HTTP', 'HTTPS')),
+  httpHeaders: optional(T.record(T.string())),
+};
+const TCP_SOCKET_OPTIONS: PropSpec<TcpSocketProbeOptions> = { ...TIMINGS, port: optional(PORT, "'http'") };
+
 const TIMING_DEFAULTS: Required<ProbeTimingOptions> = {
   initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3,
 };
@@ -71,6 +90,8 @@ const TIMING_DEFAULTS: Required<ProbeTimingOptions> = {
 export class Probe {
   /** Passes when an HTTP GET answers with a status from 200 to 399. */
   public static httpGet(options: HttpGetProbeOptions = {}): Probe {
+    const problems = checkProps(options ?? {}, 'HttpGetProbeOptions', HTTP_GET_OPTIONS);
+    if (problems.length > 0) return new Probe({}, () => ({}), problems);
     const headers = Object.entries(options.httpHeaders ?? {}).map(([name, value]) => ({ name, value }));
     return new Probe(options, (defaultPort) => ({
       httpGet: {
@@ -84,19 +105,40 @@ export class Probe {
 
   /** Passes when a TCP connection to the port opens. */
   public static tcpSocket(options: TcpSocketProbeOptions = {}): Probe {
+    const problems = checkProps(options ?? {}, 'TcpSocketProbeOptions', TCP_SOCKET_OPTIONS);
+    if (problems.length > 0) return new Probe({}, () => ({}), problems);
     return new Probe(options, (defaultPort) => ({ tcpSocket: { port: options.port ?? defaultPort } }));
   }
 
   /** Passes when the command exits 0 inside the container. */
   public static exec(command: string[], options: ProbeTimingOptions = {}): Probe {
+    const problems = [
+      ...T.array(T.string()).check(command, 'command'),
+      ...(Array.isArray(command) && command.length === 0 ? [{ prop: 'command', value: command, problem: 'is empty, so the probe has nothing to run', fix: "give the command and its arguments, e.g. ['cat', '/tmp/ready']" }] : []),
+      ...checkProps(options ?? {}, 'ProbeTimingOptions', TIMINGS),
+    ];
+    if (problems.length > 0) return new Probe({}, () => ({}), problems);
     return new Probe(options, () => ({ exec: { command: [...command] } }));
   }
 
   /** The timings with their defaults applied. */
   public readonly timings: Required<ProbeTimingOptions>;
 
-  private constructor(timings: ProbeTimingOptions, private readonly action: (defaultPort: string) => ProbeSpec) {
-    this.timings = { ...TIMING_DEFAULTS, ...stripUndefined(timings) };
+  private constructor(
+    timings: ProbeTimingOptions,
+    private readonly action: (defaultPort: string) => ProbeSpec,
+    /** What is wrong with the options given to the factory, reported by the construct that uses the probe. */
+    private readonly optionProblems: readonly PropProblem[] = [],
+  ) {
+    this.timings = Object.freeze({ ...TIMING_DEFAULTS, ...stripUndefined(timings) });
+  }
+
+  /**
+   * The problems of the options the probe was built with, named below `prop`.
+   * @internal
+   */
+  public _problems(prop: string): PropProblem[] {
+    return this.optionProblems.map((p) => ({ ...p, prop: `${prop}.${p.prop}` }));
   }
 
   /** The probe as plain manifest data; `defaultPort` is the container's named port. */

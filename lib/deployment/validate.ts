@@ -1,12 +1,13 @@
 import { PropChecker } from '../core/configuration-error';
 import { disruptionProblems } from '../policy/disruption';
-import { imagePinProblem } from '../policy/image';
-import { DeclaredPort, probeProblems, sameProbe } from '../policy/probes';
-import { resourceProblems } from '../policy/qos';
+import { imagePinProblem, parseImage } from '../policy/image';
+import { DeclaredPort, preStopSeconds, probeProblems, resolveNamedPorts, sameProbe, undeclaredPortProblem } from '../policy/probes';
+import { QosClass, resourceProblems } from '../policy/qos';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../policy/rollout';
 import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
 import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
+import { PreStopKind } from './pre-stop';
 import { DeploymentSettings } from './settings';
 
 const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
@@ -27,6 +28,8 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
   check.addFindingsAt(disruptionProblems(s.disruptionBudget, s.worstCaseReplicas), 'disruptionBudget', s.disruptionBudget);
   checkEnv(check, s);
   checkVolumes(check, s);
+  checkService(check, s);
+  checkSpread(check, s);
   return check;
 }
 
@@ -36,7 +39,10 @@ function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
     check.add('name', p.name, 'must be a DNS-1035 label (lower-case letters, digits and -, starting with a letter, at most 63 characters), because the Service shares it', "use a name such as 'wordpress'");
   }
   const pinProblem = imagePinProblem(p.image ?? '');
-  if (pinProblem) check.add('image', p.image, `${pinProblem}`, "pin a version tag such as 'wordpress:6.4.3-apache' or a digest '@sha256:…'");
+  if (pinProblem) {
+    const repository = parseImage(p.image ?? '').repository || 'registry.example.com/app';
+    check.add('image', p.image, pinProblem, `pin the version you tested, e.g. '${repository}:1.2.3', or a digest '${repository}@sha256:…'`);
+  }
   if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
   if (!PORT_NAME.test(s.portName)) check.add('portName', s.portName, 'must be an IANA service name (at most 15 lower-case letters, digits and -, with a letter)', "use a name such as 'http'");
 }
@@ -57,6 +63,10 @@ function checkReplicas(check: PropChecker, s: DeploymentSettings): void {
     for (const metric of ['cpuUtilization', 'memoryUtilization'] as const) {
       const value = a[metric];
       if (value !== undefined && (!Number.isInteger(value) || value < 1)) check.add(`autoscaling.${metric}`, value, 'must be a whole percentage of the request, at least 1', 'use a value such as 70');
+      else if (value !== undefined && value > 100 && s.qosClass === QosClass.GUARANTEED) {
+        check.add(`autoscaling.${metric}`, value, `is above 100% of the request, but Guaranteed pods cannot use more than their limit, which equals the request, so the autoscaler never scales up`,
+          'use a target below 100, e.g. 70, or ask for qosClass Burstable with a limit above the request');
+      }
     }
   } else {
     check.wholeNumber('replicas', s.replicas, 0);
@@ -88,7 +98,8 @@ function checkProbes(check: PropChecker, s: DeploymentSettings): void {
     const spec = probe.toSpec(s.portName);
     check.addFindingsAt(probeProblems(kind, spec, declared), prop, spec);
   }
-  if (p.livenessProbe && p.readinessProbe && sameProbe(p.livenessProbe.toSpec(s.portName), p.readinessProbe.toSpec(s.portName))) {
+  const resolved = (probe: NonNullable<typeof p.livenessProbe>) => resolveNamedPorts(probe.toSpec(s.portName), declared);
+  if (p.livenessProbe && p.readinessProbe && sameProbe(resolved(p.livenessProbe), resolved(p.readinessProbe))) {
     check.add('livenessProbe', p.livenessProbe.toSpec(s.portName), 'is identical to readinessProbe: an overloaded pod is restarted at the moment it leaves the load balancer, and the restarts cascade',
       'drop the liveness probe (the default), or give it a cheaper endpoint and a higher failureThreshold');
   }
@@ -96,6 +107,7 @@ function checkProbes(check: PropChecker, s: DeploymentSettings): void {
 
 function checkShutdown(check: PropChecker, s: DeploymentSettings): void {
   const p = s.props;
+  checkPreStopIsHonest(check, s);
   check.wholeNumber('preStop (duration seconds)', s.preStop.durationSeconds, 1);
   check.wholeNumber('shutdownBudgetSeconds', s.shutdownBudgetSeconds, 1);
   check.wholeNumber('terminationGracePeriodSeconds', s.terminationGracePeriodSeconds, 1);
@@ -105,6 +117,50 @@ function checkShutdown(check: PropChecker, s: DeploymentSettings): void {
     shutdownBudgetSeconds: s.shutdownBudgetSeconds,
   });
   check.addFindings(problems, (f) => f, () => p.terminationGracePeriodSeconds ?? s.terminationGracePeriodSeconds);
+}
+
+/** The hook must really wait as long as it says: a declared port for httpGet, a visible sleep for a command. */
+function checkPreStopIsHonest(check: PropChecker, s: DeploymentSettings): void {
+  const handler = s.preStop.toSpec(s.portName);
+  const declared: DeclaredPort[] = [{ name: s.portName, containerPort: s.props.port }];
+  if (s.preStop.kind === PreStopKind.HTTP_GET && handler.httpGet?.port !== undefined) {
+    const problem = undeclaredPortProblem(handler.httpGet.port, declared);
+    if (problem) {
+      check.add('preStop.port', handler.httpGet.port, `${problem}: the GET fails at once and SIGTERM follows with no delay`, `use the named port '${s.portName}', or leave port unset`);
+    }
+  }
+  if (s.preStop.kind === PreStopKind.COMMAND) {
+    const visible = preStopSeconds(handler);
+    const seconds = s.preStop.durationSeconds;
+    if (visible !== seconds) {
+      check.add('preStop', handler.exec?.command, visible === undefined
+        ? `declares ${seconds}s, but nothing in the command waits, so SIGTERM can arrive before endpoint removal has propagated`
+        : `declares ${seconds}s, but the command's last sleep waits ${visible}s`,
+      `make the wait visible: end the command with 'sleep ${seconds}' (e.g. ['/bin/sh', '-c', '<your command> && sleep ${seconds}']), or use PreStop.sleep(${seconds})`);
+    }
+  }
+}
+
+function checkService(check: PropChecker, s: DeploymentSettings): void {
+  const service = s.props.service ?? {};
+  const type = service.type ?? 'ClusterIP';
+  if (service.port !== undefined && (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535)) {
+    check.add('service.port', service.port, 'must be a whole number from 1 to 65535; the API server rejects it otherwise', `use the port clients connect to, e.g. ${s.props.port >= 1 && s.props.port <= 65535 ? s.props.port : 80}`);
+  }
+  if (service.nodePort !== undefined) {
+    if (type === 'ClusterIP') {
+      check.add('service.nodePort', service.nodePort, 'is set on a ClusterIP Service; the API server rejects a nodePort unless the type is NodePort or LoadBalancer', "set service.type: 'NodePort', or drop nodePort");
+    } else if (!Number.isInteger(service.nodePort) || service.nodePort < 30000 || service.nodePort > 32767) {
+      check.add('service.nodePort', service.nodePort, 'is outside the node port range 30000-32767 (the API server\'s default --service-node-port-range), so the Service is rejected', 'use a port from 30000 to 32767, or leave it unset to let the cluster choose');
+    }
+  }
+}
+
+function checkSpread(check: PropChecker, s: DeploymentSettings): void {
+  const weight = s.spread.antiAffinityWeight;
+  if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
+    check.add('spread.antiAffinityWeight', weight, 'must be a whole number from 1 to 100; the API server rejects it otherwise', 'use 100 (the default) to spread as much as possible');
+  }
 }
 
 function checkEnv(check: PropChecker, s: DeploymentSettings): void {

@@ -1,55 +1,61 @@
 import { Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
+import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
+import { acceptProps } from '../core/accept-props';
+import { mapFieldsToProps } from '../core/checked-constructs';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
+import { isCredentialName } from '../policy/secrets';
 import { qosClassOf, QosClass } from '../policy/qos';
 import { renderEnv, renderResources, renderVolume, renderVolumeMount } from './container';
 import { PatchableKubeDeployment } from './patchable-deployment';
 import { PreStopKind } from './pre-stop';
 import { toKubeHandler } from './probe';
 import { ZeroDowntimeDeploymentProps } from './props';
-import { DeploymentSettings, resolveSettings } from './settings';
+import { ZERO_DOWNTIME_DEPLOYMENT_PROPS } from './props-spec';
+import { DEFAULTS, DeploymentSettings, resolveSettings } from './settings';
 import { validateSettings } from './validate';
 
 /**
  * A Deployment that rolls without dropping a request, with its Service, PodDisruptionBudget and
- * (optionally) HorizontalPodAutoscaler. The defaults are the seed articles' fixes, done right: surge
- * before terminating, a readiness gate, a preStop delay inside a longer grace period, Guaranteed QoS,
- * a PDB that lets drains proceed one pod at a time, and anti-affinity. Combinations that cannot roll
- * without downtime are refused in the constructor, all at once, naming each prop and its fix.
+ * (optionally) HorizontalPodAutoscaler. The defaults are the ones a rollout needs to drop nothing:
+ * surge before terminating, a readiness gate, a preStop delay inside a longer grace period, Guaranteed
+ * QoS, a PDB that lets drains proceed one pod at a time, and anti-affinity. Props that cannot roll
+ * without downtime, or that the API server would reject, are refused at synth, together with every
+ * other construct's, each naming the prop, the value and the fix.
  */
 export class ZeroDowntimeDeployment extends Construct {
   /** Name of every object. */
-  public readonly name: string;
+  public readonly name!: string;
   /** Namespace of every object. */
-  public readonly namespace: string;
-  /** The labels that select the pods (stable: name, instance, component). */
-  public readonly selector: Record<string, string>;
+  public readonly namespace!: string;
+  /** The labels that select the pods (stable: name, instance, component); frozen. */
+  public readonly selector!: Readonly<Record<string, string>>;
   /** The QoS class the pods get. */
-  public readonly qosClass: QosClass;
+  public readonly qosClass!: QosClass;
   /** The container's named port. */
-  public readonly portName: string;
+  public readonly portName!: string;
   /** The Service port. */
-  public readonly servicePort: number;
+  public readonly servicePort!: number;
   /** Seconds the preStop hook keeps a Terminating pod serving. */
-  public readonly preStopSeconds: number;
+  public readonly preStopSeconds!: number;
   /** Seconds from termination to SIGKILL. */
-  public readonly terminationGracePeriodSeconds: number;
+  public readonly terminationGracePeriodSeconds!: number;
   /** The Deployment. */
-  public readonly deployment: k8s.KubeDeployment;
+  public readonly deployment!: k8s.KubeDeployment;
   /** The Service in front of the pods. */
-  public readonly service: k8s.KubeService;
+  public readonly service!: k8s.KubeService;
   /** The PodDisruptionBudget over exactly the Deployment's pods. */
-  public readonly podDisruptionBudget: k8s.KubePodDisruptionBudget;
+  public readonly podDisruptionBudget!: k8s.KubePodDisruptionBudget;
   /** The HorizontalPodAutoscaler, when autoscaling was asked for. */
   public readonly horizontalPodAutoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
 
   constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
     super(scope, id);
+    const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p)).all;
+    if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) return;
     const s = resolveSettings(props);
-    validateSettings(s).throwIfAny(`ZeroDowntimeDeployment "${props.name}"`);
 
     this.name = props.name;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -58,7 +64,7 @@ export class ZeroDowntimeDeployment extends Construct {
     this.preStopSeconds = s.preStop.durationSeconds;
     this.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
     const identity: AppIdentity = { name: props.appName ?? props.name, instance: props.instance ?? props.name, component: props.component, partOf: props.partOf };
-    this.selector = selectorLabels(identity);
+    this.selector = Object.freeze(selectorLabels(identity));
     const labels = { ...standardLabels(identity), ...props.labels };
     const metadata = (extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name: this.name, namespace: this.namespace, labels, ...extra });
 
@@ -69,13 +75,16 @@ export class ZeroDowntimeDeployment extends Construct {
       ...props.annotations,
       [QOS_CLASS_ANNOTATION]: s.qosClass,
       ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}),
+      ...(props.allowLiteralSecrets && literalSecretNames(props).length > 0
+        ? { [ignoreAnnotation('literal-secret-env')]: `allowLiteralSecrets: literal values in ${literalSecretNames(props).join(', ')}, for a local experiment` }
+        : {}),
     };
 
     const deployment = new PatchableKubeDeployment(this, 'Deployment', {
       metadata: metadata({ annotations }),
       spec: {
         ...(s.replicas !== undefined ? { replicas: s.replicas } : {}),
-        selector: { matchLabels: this.selector },
+        selector: { matchLabels: { ...this.selector } },
         strategy: {
           type: 'RollingUpdate',
           rollingUpdate: { maxSurge: intOrString(s.maxSurge), maxUnavailable: intOrString(s.maxUnavailable) },
@@ -96,7 +105,7 @@ export class ZeroDowntimeDeployment extends Construct {
               maxSkew: 1,
               topologyKey: 'topology.kubernetes.io/zone',
               whenUnsatisfiable: s.spread.zoneSpreadWhenUnsatisfiable,
-              labelSelector: { matchLabels: this.selector },
+              labelSelector: { matchLabels: { ...this.selector } },
             }] } : {}),
             ...(props.podSecurityContext ? { securityContext: props.podSecurityContext } : {}),
             containers: [container],
@@ -111,13 +120,14 @@ export class ZeroDowntimeDeployment extends Construct {
     }
 
     this.deployment = deployment;
+    mapFieldsToProps(deployment, deploymentFieldProps(props));
 
     const service = props.service ?? {};
     this.service = new k8s.KubeService(this, 'Service', {
       metadata: metadata(service.annotations ? { annotations: service.annotations } : {}),
       spec: {
         type: service.type ?? 'ClusterIP',
-        selector: this.selector,
+        selector: { ...this.selector },
         ports: [{
           name: s.portName,
           port: this.servicePort,
@@ -127,14 +137,21 @@ export class ZeroDowntimeDeployment extends Construct {
         }],
       },
     });
+    mapFieldsToProps(this.service, {
+      ...METADATA_PROPS, 'metadata.annotations': 'service.annotations', 'spec.type': 'service.type', ...selectorProps('spec.selector'),
+      'spec.ports[0].name': 'portName', 'spec.ports[0].port': 'service.port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
+    });
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: metadata(),
       spec: {
-        selector: { matchLabels: this.selector },
+        selector: { matchLabels: { ...this.selector } },
         ...(s.disruptionBudget.minAvailable !== undefined ? { minAvailable: intOrString(s.disruptionBudget.minAvailable) } : {}),
         ...(s.disruptionBudget.maxUnavailable !== undefined ? { maxUnavailable: intOrString(s.disruptionBudget.maxUnavailable) } : {}),
       },
+    });
+    mapFieldsToProps(this.podDisruptionBudget, {
+      ...METADATA_PROPS, ...selectorProps('spec.selector.matchLabels'), 'spec.minAvailable': 'disruptionBudget.minAvailable', 'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
     });
 
     if (s.autoscaling) {
@@ -153,6 +170,11 @@ export class ZeroDowntimeDeployment extends Construct {
           ...(a.behavior ? { behavior: a.behavior } : {}),
         },
       });
+      mapFieldsToProps(this.horizontalPodAutoscaler, {
+        ...METADATA_PROPS, 'spec.minReplicas': 'autoscaling.minReplicas', 'spec.maxReplicas': 'autoscaling.maxReplicas', 'spec.behavior': 'autoscaling.behavior',
+        ...(a.cpuUtilization !== undefined ? { 'spec.metrics[0]': 'autoscaling.cpuUtilization' } : {}),
+        ...(a.memoryUtilization !== undefined ? { [`spec.metrics[${a.cpuUtilization !== undefined ? 1 : 0}]`]: 'autoscaling.memoryUtilization' } : {}),
+      });
     }
   }
 
@@ -162,7 +184,7 @@ export class ZeroDowntimeDeployment extends Construct {
     return {
       name: s.containerName,
       image: p.image,
-      imagePullPolicy: p.imagePullPolicy ?? 'IfNotPresent',
+      imagePullPolicy: p.imagePullPolicy ?? DEFAULTS.imagePullPolicy,
       ...(p.command ? { command: p.command } : {}),
       ...(p.args ? { args: p.args } : {}),
       ports: [{ name: s.portName, containerPort: p.port, protocol: 'TCP' }],
@@ -178,13 +200,82 @@ export class ZeroDowntimeDeployment extends Construct {
   }
 
   private renderAffinity(s: DeploymentSettings): k8s.Affinity {
-    const term = { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: this.selector } };
+    const term = { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { ...this.selector } } };
     return {
       podAntiAffinity: s.spread.podAntiAffinity === 'required'
         ? { requiredDuringSchedulingIgnoredDuringExecution: [term] }
         : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: s.spread.antiAffinityWeight, podAffinityTerm: term }] },
     };
   }
+}
+
+/** Which prop produced which metadata field, for every object. */
+const METADATA_PROPS: Readonly<Record<string, string>> = {
+  'metadata.name': 'name',
+  'metadata.namespace': 'namespace',
+  'metadata.labels': 'labels',
+  'metadata.labels[app.kubernetes.io/name]': 'appName',
+  'metadata.labels[app.kubernetes.io/instance]': 'instance',
+  'metadata.labels[app.kubernetes.io/component]': 'component',
+  'metadata.labels[app.kubernetes.io/part-of]': 'partOf',
+};
+
+/** Which prop produced which selector label. */
+function selectorProps(prefix: string): Record<string, string> {
+  return {
+    [`${prefix}[app.kubernetes.io/name]`]: 'appName',
+    [`${prefix}[app.kubernetes.io/instance]`]: 'instance',
+    [`${prefix}[app.kubernetes.io/component]`]: 'component',
+  };
+}
+
+/** Which prop produced which field of the Deployment, so that API-server findings name the prop. */
+function deploymentFieldProps(props: ZeroDowntimeDeploymentProps): Record<string, string> {
+  const pod = 'spec.template.spec';
+  const c = `${pod}.containers[0]`;
+  const map: Record<string, string> = {
+    ...METADATA_PROPS,
+    'metadata.annotations': 'annotations',
+    'metadata.annotations[kubernetes.io/change-cause]': 'changeCause',
+    'spec.replicas': 'replicas',
+    ...selectorProps('spec.selector.matchLabels'),
+    'spec.strategy.rollingUpdate.maxSurge': 'rollout.maxSurge',
+    'spec.strategy.rollingUpdate.maxUnavailable': 'rollout.maxUnavailable',
+    'spec.minReadySeconds': 'rollout.minReadySeconds',
+    'spec.revisionHistoryLimit': 'rollout.revisionHistoryLimit',
+    'spec.progressDeadlineSeconds': 'rollout.progressDeadlineSeconds',
+    'spec.template.metadata.labels': 'labels',
+    'spec.template.metadata.annotations': 'podAnnotations',
+    [`${pod}.serviceAccountName`]: 'serviceAccountName',
+    [`${pod}.terminationGracePeriodSeconds`]: 'terminationGracePeriodSeconds',
+    [`${pod}.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight`]: 'spread.antiAffinityWeight',
+    [`${pod}.topologySpreadConstraints[0].whenUnsatisfiable`]: 'spread.zoneSpreadWhenUnsatisfiable',
+    [`${pod}.securityContext`]: 'podSecurityContext',
+    [`${c}.name`]: 'containerName',
+    [`${c}.image`]: 'image',
+    [`${c}.imagePullPolicy`]: 'imagePullPolicy',
+    [`${c}.command`]: 'command',
+    [`${c}.args`]: 'args',
+    [`${c}.ports[0].containerPort`]: 'port',
+    [`${c}.ports[0].name`]: 'portName',
+    [`${c}.resources`]: 'resources',
+    [`${c}.startupProbe`]: 'startupProbe',
+    [`${c}.readinessProbe`]: 'readinessProbe',
+    [`${c}.livenessProbe`]: 'livenessProbe',
+    [`${c}.lifecycle.preStop`]: 'preStop',
+    [`${c}.securityContext`]: 'securityContext',
+  };
+  Object.keys(props.env ?? {}).forEach((name, i) => { map[`${c}.env[${i}]`] = `env.${name}`; });
+  (props.volumes ?? []).forEach((_v, i) => {
+    map[`${c}.volumeMounts[${i}]`] = `volumes[${i}]`;
+    map[`${pod}.volumes[${i}]`] = `volumes[${i}]`;
+  });
+  return map;
+}
+
+/** Names of env vars holding a literal credential (allowed only with allowLiteralSecrets). */
+function literalSecretNames(props: ZeroDowntimeDeploymentProps): string[] {
+  return Object.entries(props.env ?? {}).filter(([name, value]) => typeof value === 'string' && isCredentialName(name)).map(([name]) => name);
 }
 
 function intOrString(value: number | string): k8s.IntOrString {

@@ -1,6 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropChecker } from '../core/configuration-error';
+import { acceptProps } from '../core/accept-props';
+import { ARGOCD_APPLICATION_PROPS } from './argocd-application-props-spec';
 
 /** Props of an ArgoCdApplication. */
 export interface ArgoCdApplicationProps {
@@ -55,10 +57,11 @@ export interface ArgoCdApplicationProps {
  */
 export class ArgoCdApplication extends Construct {
   /** The Application object. */
-  public readonly application: ApiObject;
+  public readonly application!: ApiObject;
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
     super(scope, id);
+    if (!acceptProps(this, 'ArgoCdApplication', props, ARGOCD_APPLICATION_PROPS)) return;
     const check = new PropChecker();
     if (!/^(https:\/\/|ssh:\/\/|git@)\S+$/.test(props.repoURL ?? '')) check.add('repoURL', props.repoURL, 'is not an https, ssh or git@ repository URL', "use the clone URL, e.g. 'https://github.com/acme/gitops.git'");
     if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..')) check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");

@@ -4,6 +4,7 @@ import * as k8s from '../../imports/k8s';
 import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
 import { Middleware } from '../../imports/traefik-middleware-traefik.io';
 import { PropChecker } from '../core/configuration-error';
+import { checkIngressProps, STANDARD_INGRESS_PROPS, TRAEFIK_INGRESS_PROPS } from './https-ingress-props-spec';
 
 /** The Service an ingress routes to, and the metadata its objects share. */
 export interface IngressBackend {
@@ -63,12 +64,12 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 export abstract class HttpsIngress {
   /** A networking.k8s.io/v1 Ingress; the controller's own setting decides the HTTP to HTTPS redirect. */
   public static standard(props: StandardIngressProps): HttpsIngress {
-    return new StandardIngress(props);
+    return checkIngressProps(new StandardIngress(props ?? {}), props, 'StandardIngressProps', STANDARD_INGRESS_PROPS);
   }
 
   /** Traefik IngressRoutes and a redirect Middleware (traefik.io/v1alpha1); the Traefik CRDs must be installed. */
   public static traefik(props: TraefikIngressProps): HttpsIngress {
-    return new TraefikIngress(props);
+    return checkIngressProps(new TraefikIngress(props ?? {}), props, 'TraefikIngressProps', TRAEFIK_INGRESS_PROPS);
   }
 
   /** @param host the public host name */

@@ -3,11 +3,13 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
-import { DatabaseChecks } from '../database/validate';
+import { acceptProps } from '../core/accept-props';
+import { MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems } from './mysql-database-props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
+import { parseQuantity } from '../policy/quantity';
 import { QosClass, resourceProblems } from '../policy/qos';
 
 /** Where the database passwords come from: an existing Secret, never a literal in the manifests. */
@@ -108,22 +110,23 @@ const PORT_NAME = 'mysql';
  */
 export class MysqlDatabase extends Construct {
   /** Name of the client Service (and StatefulSet). */
-  public readonly name: string;
+  public readonly name!: string;
   /** Namespace of every object. */
-  public readonly namespace: string;
+  public readonly namespace!: string;
   /** `host:port` for clients in the same namespace. */
-  public readonly hostAndPort: string;
+  public readonly hostAndPort!: string;
   /** Labels that select the MySQL pod. */
-  public readonly selector: Record<string, string>;
+  public readonly selector!: Record<string, string>;
   /** The StatefulSet. */
-  public readonly statefulSet: k8s.KubeStatefulSet;
+  public readonly statefulSet!: k8s.KubeStatefulSet;
   /** The client Service on 3306. */
-  public readonly service: k8s.KubeService;
+  public readonly service!: k8s.KubeService;
   /** The NetworkPolicy, when allowedClients was given. */
   public readonly networkPolicy?: k8s.KubeNetworkPolicy;
 
   constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
     super(scope, id);
+    if (!acceptProps(this, 'MysqlDatabase', props, MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems)) return;
     const image = props.image ?? 'mysql:8.4.3';
     const args = props.args ?? MYSQL_DEFAULT_ARGS;
     const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });
@@ -227,11 +230,7 @@ function validate(props: MysqlDatabaseProps, image: string, args: string[], reso
   const wanted = resources.qosClass ?? QosClass.GUARANTEED;
   check.addFindingsAt(resourceProblems(resources, wanted), 'resources', resources);
   check.wholeNumber('terminationGracePeriodSeconds', grace, 1);
-  const db = new DatabaseChecks(check);
-  db.storageSize('storageSize', storageSize);
-  db.databaseName('database', props.database);
-  // The image refuses MYSQL_USER=root too: root is configured by MYSQL_ROOT_PASSWORD.
-  db.applicationUser('user', props.user);
+  if (!(parseQuantity(storageSize)! > 0)) check.add('storageSize', storageSize, 'is not a positive Kubernetes quantity', "use a size such as '20Gi'");
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
     if (!props.credentials?.[field]) check.add(`credentials.${field}`, props.credentials?.[field], 'is required', 'name the existing Secret and its keys');
   }

@@ -8,14 +8,18 @@ export type IntOrPercent = number | string;
 
 const PERCENT = /^(\d+)%$/;
 
-/** Why the value is not a whole non-negative number or a percentage from 0% to 100%, or undefined when it is. */
-export function intOrPercentProblem(value: IntOrPercent): string | undefined {
+/**
+ * Why the value is not a whole non-negative number or a percentage, or undefined when it is. Percentages
+ * above 100% are refused where the API server refuses them (`atMost100Percent`: a Deployment's
+ * maxUnavailable, a PDB's fields) and allowed elsewhere (maxSurge: '150%' surges one and a half times).
+ */
+export function intOrPercentProblem(value: IntOrPercent, atMost100Percent = true): string | undefined {
   if (typeof value === 'number') {
     return Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number >= 0';
   }
-  const match = PERCENT.exec(value);
+  const match = typeof value === 'string' ? PERCENT.exec(value) : null;
   if (!match) return `must be a whole number or a percentage such as '25%'`;
-  return Number(match[1]) <= 100 ? undefined : 'a percentage must be at most 100%';
+  return !atMost100Percent || Number(match[1]) <= 100 ? undefined : 'a percentage must be at most 100%';
 }
 
 /**

@@ -19,8 +19,7 @@ export interface DeclaredPort {
   readonly containerPort: number;
 }
 
-/** The kinds of probe a container has. */
-export type ProbeKind = 'startup' | 'readiness' | 'liveness';
+type ProbeKind = 'startup' | 'readiness' | 'liveness';
 
 const TIMING_MINIMUMS: ReadonlyArray<[keyof ProbeSpec, number]> = [
   ['initialDelaySeconds', 0], ['periodSeconds', 1], ['timeoutSeconds', 1], ['successThreshold', 1], ['failureThreshold', 1],
@@ -60,7 +59,20 @@ export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: reado
   return problems;
 }
 
-/** True when two probes would behave identically (same action and timings). */
+/**
+ * The probe with a named port replaced by the number the container declares for it, so that probes
+ * written with `8080` and with `'http'` compare equal.
+ */
+export function resolveNamedPorts<S extends ProbeSpec>(probe: S, declared: readonly DeclaredPort[]): S {
+  const resolve = (port: number | string | undefined) => (typeof port === 'string' ? declared.find((p) => p.name === port)?.containerPort ?? port : port);
+  return {
+    ...probe,
+    ...(probe.httpGet ? { httpGet: { ...probe.httpGet, port: resolve(probe.httpGet.port) } } : {}),
+    ...(probe.tcpSocket ? { tcpSocket: { ...probe.tcpSocket, port: resolve(probe.tcpSocket.port) } } : {}),
+  };
+}
+
+/** True when two probes would behave identically (same action and timings; resolve named ports first). */
 export function sameProbe(a: ProbeSpec, b: ProbeSpec): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }

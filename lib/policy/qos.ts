@@ -1,4 +1,5 @@
-import { cpuMillicores, memoryBytes } from './quantity';
+import { Finding } from './finding';
+import { cpuMillicores, memoryBytes, parseQuantity } from './quantity';
 
 /** The pod QoS classes (https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/). */
 export enum QosClass {
@@ -42,27 +43,31 @@ export function qosClassOf(containers: readonly ResourceRequirements[]): QosClas
   return any ? QosClass.BURSTABLE : QosClass.BEST_EFFORT;
 }
 
-/** One reason a container's resources are not what its declared QoS class needs. */
-export interface ResourceProblem {
-  /** Dotted path below the resources object, e.g. `limits.memory`. */
-  readonly field: string;
-  readonly problem: string;
-  readonly fix: string;
+/** Why a cpu or memory amount cannot be what was meant: not a quantity, negative, or memory in thousandths of a byte. */
+function quantityProblem(resource: string, quantity: string | number): Omit<Finding, 'field'> | undefined {
+  const value = parseQuantity(quantity);
+  if (value === undefined) return { problem: `'${quantity}' is not a Kubernetes quantity`, fix: `write it like '250m' or '1' for cpu, '128Mi' or '1Gi' for memory` };
+  if (value < 0) return { problem: `${JSON.stringify(quantity)} is negative; the API server rejects it`, fix: `use a positive amount such as ${JSON.stringify(String(quantity).replace(/^-/, ''))}` };
+  if (resource === 'memory' && typeof quantity === 'string' && /m$/.test(quantity)) {
+    return { problem: `'${quantity}' is ${value} bytes ('m' means thousandths, not mebibytes)`, fix: `write '${quantity.slice(0, -1)}Mi'` };
+  }
+  return undefined;
 }
 
 /**
  * What keeps these resources from being valid for `wanted`: unparsable quantities, a limit below its
  * request, and for Guaranteed a missing value or a request that differs from its limit.
  */
-export function resourceProblems(resources: ResourceRequirements, wanted: QosClass): ResourceProblem[] {
-  const problems: ResourceProblem[] = [];
+export function resourceProblems(resources: ResourceRequirements, wanted: QosClass): Finding[] {
+  const problems: Finding[] = [];
   for (const kind of ['requests', 'limits'] as const) {
     for (const [resource, quantity] of Object.entries(resources[kind] ?? {})) {
-      if (quantity !== undefined && amount(resource, quantity) === undefined) {
-        problems.push({ field: `${kind}.${resource}`, problem: `'${quantity}' is not a Kubernetes quantity`, fix: `write it like '250m' or '1' for cpu, '128Mi' or '1Gi' for memory` });
-      }
+      if (quantity === undefined) continue;
+      const problem = quantityProblem(resource, quantity);
+      if (problem) problems.push({ field: `${kind}.${resource}`, ...problem });
     }
   }
+  if (problems.length > 0) return problems;
   for (const resource of COMPUTE) {
     const request = amount(resource, resources.requests?.[resource]);
     const limit = amount(resource, resources.limits?.[resource]);

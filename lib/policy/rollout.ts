@@ -43,14 +43,15 @@ export function rolloutArithmetic(input: RollingUpdateInput): RolloutArithmetic 
 
 /** The arithmetic, or undefined when maxSurge or maxUnavailable is not a count or percentage. */
 export function rolloutArithmeticIfWellFormed(input: RollingUpdateInput): RolloutArithmetic | undefined {
-  return intOrPercentProblem(input.maxSurge) || intOrPercentProblem(input.maxUnavailable) ? undefined : rolloutArithmetic(input);
+  return intOrPercentProblem(input.maxSurge, false) || intOrPercentProblem(input.maxUnavailable) ? undefined : rolloutArithmetic(input);
 }
 
 /** What keeps this rolling update from replacing pods without losing capacity or hanging. */
 export function rollingUpdateProblems(input: RollingUpdateInput): Finding[] {
   const problems: Finding[] = [];
   for (const field of ['maxSurge', 'maxUnavailable'] as const) {
-    const problem = intOrPercentProblem(input[field]);
+    // The API server caps only maxUnavailable at 100% (apps validation ValidateRollingUpdateDeployment).
+    const problem = intOrPercentProblem(input[field], field === 'maxUnavailable');
     if (problem) problems.push({ field, problem: `${JSON.stringify(input[field])} ${problem}`, fix: `use a whole number such as 1 or a percentage such as '25%'` });
   }
   if (problems.length > 0) return problems;

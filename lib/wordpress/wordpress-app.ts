@@ -11,6 +11,8 @@ import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { WordpressAppProps } from './props';
+import { acceptProps } from '../core/accept-props';
+import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
 
 /** The defaults of the stack, the seed articles' values. */
 export const WORDPRESS_DEFAULTS = {
@@ -39,16 +41,17 @@ const OWN_ENV = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 
  */
 export class WordpressApp extends Construct {
   /** Namespace of the stack. */
-  public readonly namespace: string;
+  public readonly namespace!: string;
   /** The WordPress tier. */
-  public readonly wordpress: ZeroDowntimeDeployment;
+  public readonly wordpress!: ZeroDowntimeDeployment;
   /** The MySQL tier. */
-  public readonly mysql: MysqlDatabase;
+  public readonly mysql!: MysqlDatabase;
   /** The ingress objects (empty without an ingress). */
-  public readonly ingressObjects: ApiObject[];
+  public readonly ingressObjects!: ApiObject[];
 
   constructor(scope: Construct, id: string, props: WordpressAppProps = {}) {
     super(scope, id);
+    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) return;
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
     this.namespace = props.namespace ?? d.namespace;
@@ -66,7 +69,7 @@ export class WordpressApp extends Construct {
     }
     if (props.localDevPasswords) {
       foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
-        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels },
+        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels, annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON } },
         type: 'Opaque',
         stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
       }));

@@ -159,7 +159,7 @@ describe('WordpressDatabase.innoDbCluster', () => {
     [{ instances: 2 }, 'instances = 2: cannot survive the loss of one member'],
     [{ routers: 1 }, 'routers = 1: is a single router'],
     [{ instances: 10, allowReducedAvailability: true }, 'instances = 10: is above the 9 members'],
-    [{ instances: 0, allowReducedAvailability: true }, 'instances = 0: must be a whole number of at least 1'],
+    [{ instances: 0, allowReducedAvailability: true }, 'instances = 0: 0 is below the minimum of 1'],
     [{ rootSecretName: '' }, 'rootSecretName = "": is required'],
     [{ version: '8.0.29' }, 'version = "8.0.29": is disabled by MySQL Operator 2.2.2'],
     [{ version: '9.4.0' }, 'is outside the range'],

@@ -216,11 +216,11 @@ describe('refusals name the prop, the value and the fix', () => {
     ['preStop sleep equal to the grace period (seed 002)', { preStop: PreStop.sleep(10), terminationGracePeriodSeconds: 10 }, /terminationGracePeriodSeconds = 10: .*not above the preStop sleep of 10s.*Fix: set terminationGracePeriodSeconds to at least 20/],
     ['preStop sleep above the grace period', { preStop: PreStop.sleep(40) , terminationGracePeriodSeconds: 30 }, /SIGKILL before the sleep ends/],
     ['grace period below preStop + shutdown budget', { terminationGracePeriodSeconds: 25 }, /leaves 5s after the 20s preStop sleep, less than the 10s shutdown budget/],
-    ['no readiness probe', { readinessProbe: undefined }, /readinessProbe = undefined: is required.*Fix: pass Probe\.httpGet/],
+    ['no readiness probe', { readinessProbe: undefined }, /readinessProbe = undefined: is required\. Fix: set it, e\.g\. readinessProbe: Probe\.httpGet/],
     ['liveness identical to readiness', { livenessProbe: Probe.httpGet({ path: '/healthz' }) }, /livenessProbe = .*identical to readinessProbe/],
     ['probe on an undeclared port number', { readinessProbe: Probe.httpGet({ port: 9090 }) }, /readinessProbe\.httpGet\.port = 9090: readiness probe port 9090 is not declared by the container \(declared: http \(8080\)\)/],
     ['probe on an undeclared port name', { startupProbe: Probe.tcpSocket({ port: 'metrics' }) }, /startupProbe\.tcpSocket\.port = "metrics": startup probe port "metrics" is not declared/],
-    ['image without a tag', { image: 'nginx' }, /image = "nginx": has no tag.*Fix: pin a version tag/],
+    ['image without a tag', { image: 'nginx' }, /image = "nginx": has no tag.*Fix: pin the version you tested, e\.g\. 'nginx:1\.2\.3'/],
     ['image with latest', { image: 'nginx:latest' }, /image = "nginx:latest": uses the :latest tag/],
     ['registry:port/app counts as untagged', { image: 'registry.local:5000/app' }, /image = "registry.local:5000\/app": has no tag/],
     ['Guaranteed with a missing limit', { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m' } } }, /resources\.limits\.memory = undefined: is missing, so the pod cannot be Guaranteed/],
@@ -237,9 +237,9 @@ describe('refusals name the prop, the value and the fix', () => {
     ['one replica without opt-in', { replicas: 1, disruptionBudget: { maxUnavailable: 1 } }, /replicas = 1: a single pod cannot survive a node drain.*allowSingleReplica: true/],
     ['HPA min 1 without opt-in', { autoscaling: { minReplicas: 1, maxReplicas: 3 } }, /autoscaling\.minReplicas = 1: lets the autoscaler go down to one pod/],
     ['ReadWriteOnce claim on a surging rollout', { volumes: [{ name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } } }] }, /volumes\[0\]\.source\.persistentVolumeClaim\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, but a rollout with maxSurge 1 starts the new pod while the old one still holds the volume: the new pod hangs in ContainerCreating with a Multi-Attach error/],
-    ['negative timing', { rollout: { minReadySeconds: -1 } }, /rollout\.minReadySeconds = -1: must be a whole number of at least 0/],
+    ['negative timing', { rollout: { minReadySeconds: -1 } }, /rollout\.minReadySeconds = -1: -1 is below the minimum of 0\. Fix: use a whole number of at least 0/],
     ['non-integer timing', { readinessProbe: Probe.httpGet({ periodSeconds: 2.5 }) }, /readinessProbe\.periodSeconds = 2\.5: readiness probe periodSeconds 2\.5 is not a whole number/],
-    ['non-integer preStop', { preStop: PreStop.sleep(1.5) }, /preStop \(duration seconds\) = 1\.5: must be a whole number/],
+    ['non-integer preStop', { preStop: PreStop.sleep(1.5) }, /preStop \(duration seconds\) = 1\.5: 1\.5 is not a whole number/],
     ['liveness successThreshold other than 1', { livenessProbe: Probe.tcpSocket({ successThreshold: 2 }) }, /livenessProbe\.successThreshold = 2: liveness probe successThreshold is 2; the API server accepts only 1/],
     ['progressDeadline not above minReady', { rollout: { minReadySeconds: 600 } }, /rollout\.progressDeadlineSeconds = 600: must exceed minReadySeconds \(600\)/],
     ['literal password in env', { env: { DB_PASSWORD: 'hunter2' } }, /env\.DB_PASSWORD = "\(redacted\)": is a credential written as a literal/],
@@ -255,8 +255,8 @@ describe('refusals name the prop, the value and the fix', () => {
 
   test('every problem is reported at once, not just the first', () => {
     const error = errorOf({ image: 'nginx', rollout: { maxSurge: 0, maxUnavailable: 0 }, readinessProbe: undefined });
-    expect(error.problems.map((p) => p.prop)).toEqual(['image', 'rollout.maxSurge', 'readinessProbe']);
-    expect(error.message).toMatch(/^ZeroDowntimeDeployment "web": 3 invalid props/);
+    expect(error.problems.map((p) => p.prop)).toEqual(['readinessProbe', 'image', 'rollout.maxSurge']);
+    expect(error.message).toMatch(/^3 problems in 1 construct; nothing was written\.\n\ntest\/web \(test\/deployment\/zero-downtime-deployment\.test\.ts:\d+\) ZeroDowntimeDeployment "web": 3 invalid props\n/);
   });
 
   test('allowLiteralSecrets lets a literal through for local experiments', () => {

@@ -1,0 +1,77 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { PropProblem } from './prop-problem';
+import { CallSite, captureCallSite } from './source-location';
+
+/** What the synth-time check knows about one of the project's constructs. */
+export interface CheckedConstruct {
+  /** How the construct is named in the report, e.g. `ZeroDowntimeDeployment "api"`. */
+  readonly label: string;
+  /** Its prop problems, reported at synth together with every other construct's. */
+  readonly problems: PropProblem[];
+  /** True when its props were malformed, so it rendered nothing. */
+  refused: boolean;
+  /** Where it was constructed, for the user's source location. */
+  readonly site: CallSite;
+}
+
+const CHECKED = new WeakMap<IConstruct, CheckedConstruct>();
+const FIELD_PROPS = new WeakMap<ApiObject, ReadonlyArray<readonly [string, string]>>();
+/** The construct of each class most recently registered: the one whose constructor may still be running. */
+const LATEST_BY_CLASS = new Map<string, WeakRef<IConstruct>>();
+
+/** Registers a construct with the synth-time check (once; later calls return the same record). */
+export function registerChecked(scope: IConstruct, label: string): CheckedConstruct {
+  let record = CHECKED.get(scope);
+  if (!record) {
+    record = { label, problems: [], refused: false, site: captureCallSite() };
+    CHECKED.set(scope, record);
+    LATEST_BY_CLASS.set(scope.constructor.name, new WeakRef(scope));
+  }
+  return record;
+}
+
+/** The record of a registered construct. */
+export function checkedRecord(scope: IConstruct): CheckedConstruct | undefined {
+  return CHECKED.get(scope);
+}
+
+/** The nearest registered construct at or above `scope`. */
+export function checkedOwner(scope: IConstruct): IConstruct | undefined {
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    if (CHECKED.has(c)) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Records which prop produced which field of an object the construct rendered (`spec.replicas` →
+ * `replicas`), so API-server findings on the object name the prop. Prefixes match: `metadata.labels`
+ * covers `metadata.labels[tier]`; the longest matching prefix wins.
+ */
+export function mapFieldsToProps(obj: ApiObject, fields: Readonly<Record<string, string>>): void {
+  FIELD_PROPS.set(obj, [...(FIELD_PROPS.get(obj) ?? []), ...Object.entries(fields)].sort((a, b) => b[0].length - a[0].length));
+}
+
+/** The prop that produced `field` of `obj`, when its construct said so. */
+export function propOfField(obj: ApiObject, field: string): string | undefined {
+  for (const [prefix, prop] of FIELD_PROPS.get(obj) ?? []) {
+    if (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) return prop + field.slice(prefix.length).replace(/^\[([^\]]*)\]/, '.$1');
+  }
+  return undefined;
+}
+
+/**
+ * The registered construct whose constructor is running this call: the innermost `new X` frame on the
+ * stack whose class has a registered instance. Lets a construct that checks its props with
+ * `PropChecker.throwIfAny` report at synth, with every other construct, instead of throwing at once.
+ */
+export function constructUnderConstruction(): IConstruct | undefined {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder, constructUnderConstruction);
+  for (const match of (holder.stack ?? '').matchAll(/at new (\w+) /g)) {
+    const scope = LATEST_BY_CLASS.get(match[1])?.deref();
+    if (scope) return scope;
+  }
+  return undefined;
+}

@@ -1,0 +1,151 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { Finding } from '../policy/finding';
+import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
+import { installCleanExit } from './clean-exit';
+import { ConfigurationError, RefusedConstruct } from './configuration-error';
+import { fieldValue } from './field-path';
+import { PropProblem } from './prop-problem';
+import { userLocation } from './source-location';
+
+/** Set on an app whose synth checks every object, not only those the project's constructs made (ZeroDowntimeApp). */
+export const CHECK_ALL_OBJECTS = Symbol.for('zero-downtime-charts.check-all-objects');
+/** Set on an app while its synth has already run the check, so cdk8s's validation pass does not run it again. */
+export const CHECK_DONE = Symbol.for('zero-downtime-charts.check-done');
+
+/** Checks one synthesized object as the API server would; pluggable so the check stays free of import cycles. */
+export type ObjectValidator = (json: unknown) => Finding[];
+
+const validators: ObjectValidator[] = [];
+
+/** Adds a check that runs on the final JSON of every object at synth. */
+export function addObjectValidator(validator: ObjectValidator): void {
+  if (!validators.includes(validator)) validators.push(validator);
+}
+
+/** Options of one synth-time check. */
+export interface SynthCheckOptions {
+  /** Check every object in the tree (ZeroDowntimeApp), or only those the project's constructs made. */
+  readonly allObjects: boolean;
+  /** The final JSON of an object (shared with the audit and the writer when the caller has it). */
+  readonly jsonOf: (obj: ApiObject) => unknown;
+}
+
+interface Group { readonly scope: IConstruct; readonly label: string; readonly problems: PropProblem[]; readonly seen: Set<string> }
+
+/**
+ * Every problem in the app: the props each construct refused, every other construct's own cdk8s
+ * validations, API-server findings on the final JSON of each object (named by prop where the construct
+ * mapped the field), and objects that share kind, namespace and name. Grouped by construct, each said once.
+ */
+export function synthProblems(root: IConstruct, options: SynthCheckOptions): RefusedConstruct[] {
+  const groups = new Map<IConstruct, Group>();
+  const group = (scope: IConstruct, label: string): Group => {
+    let g = groups.get(scope);
+    if (!g) groups.set(scope, g = { scope, label, problems: [], seen: new Set() });
+    return g;
+  };
+  const add = (g: Group, p: PropProblem) => {
+    const key = `${p.prop}\u0000${p.problem}`;
+    if (g.seen.has(key)) return;
+    g.seen.add(key);
+    g.problems.push(p);
+  };
+  const all = root.node.findAll();
+  for (const c of all) {
+    const record = checkedRecord(c);
+    if (record) for (const p of record.problems) add(group(c, record.label), p);
+    if (c !== root) {
+      for (const message of c.node.validate()) add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: 'see the construct\'s documentation' });
+    }
+  }
+  const identities = new Map<string, ApiObject>();
+  for (const obj of all) {
+    if (!ApiObject.isApiObject(obj)) continue;
+    const owner = checkedOwner(obj);
+    if (owner && checkedRecord(owner)!.refused) continue;
+    const g = owner ? group(owner, checkedRecord(owner)!.label) : group(obj, `${obj.kind} "${obj.name}"`);
+    const identity = `${obj.apiGroup}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.name}`;
+    const first = identities.get(identity);
+    if (first) {
+      add(g, {
+        prop: propOfField(obj, 'metadata.name') ?? `${obj.kind} metadata.name`,
+        value: obj.name,
+        problem: `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name} is also rendered by ${first.node.path}; applied together, one silently overwrites the other`,
+        fix: 'give one of them another name or namespace',
+      });
+    } else identities.set(identity, obj);
+    if (!owner && !options.allObjects) continue;
+    if (validators.length === 0) continue;
+    let json: unknown;
+    try {
+      json = options.jsonOf(obj);
+    } catch (e) {
+      add(g, { prop: `${obj.kind} ${obj.name}`, value: obj.node.path, problem: `cannot be serialized: ${(e as Error).message}`, fix: 'check the escape-hatch patches and values given to this object' });
+      continue;
+    }
+    const propsWithProblems = new Set(g.problems.map((p) => p.prop));
+    const reportedValues = reportedStrings(obj, groups);
+    for (const validate of validators) {
+      for (const finding of validate(json)) {
+        const prop = propOfField(obj, finding.field);
+        if (prop && propsWithProblems.has(prop)) continue;
+        const value = fieldValue(json, finding.field);
+        // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
+        if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
+        add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
+      }
+    }
+  }
+  // A rule shared by a construct and the construct it builds (a database user) is said once, by the outer one.
+  for (const g of groups.values()) {
+    const outer = ancestorProblems(g.scope, groups);
+    for (let i = g.problems.length - 1; i >= 0; i--) if (outer.has(g.problems[i].problem)) g.problems.splice(i, 1);
+  }
+  return [...groups.values()].filter((g) => g.problems.length > 0).map((g) => ({
+    path: g.scope.node.path || '(app)',
+    label: g.label,
+    location: userLocation(checkedRecord(g.scope)?.site),
+    problems: g.problems,
+  }));
+}
+
+/** The problem texts reported on the constructs above `scope`. */
+function ancestorProblems(scope: IConstruct, groups: ReadonlyMap<IConstruct, Group>): Set<string> {
+  const texts = new Set<string>();
+  for (let c = scope.node.scope; c; c = c.node.scope) for (const p of groups.get(c)?.problems ?? []) texts.add(p.problem);
+  return texts;
+}
+
+/** The string values already refused on the constructs at and above `scope`. */
+function reportedStrings(scope: IConstruct, groups: ReadonlyMap<IConstruct, Group>): string[] {
+  const values: string[] = [];
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) {
+    for (const p of groups.get(c)?.problems ?? []) if (typeof p.value === 'string' && p.value.length >= 3) values.push(p.value);
+  }
+  return values;
+}
+
+const INSTALLED = new WeakSet<IConstruct>();
+
+/**
+ * Makes the app's synth (cdk8s runs the validations of the whole tree before writing anything) run the
+ * check once, on the root, and throw one ConfigurationError with every problem. Works under a plain
+ * cdk8s App and under `Testing.app()`.
+ */
+export function installSynthCheck(scope: IConstruct): void {
+  const root = scope.node.root;
+  if (INSTALLED.has(root)) return;
+  INSTALLED.add(root);
+  root.node.addValidation({
+    validate: () => {
+      if ((root as any)[CHECK_DONE]) return [];
+      const refused = synthProblems(root, { allObjects: Boolean((root as any)[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
+      if (refused.length > 0) {
+        installCleanExit();
+        throw new ConfigurationError(refused);
+      }
+      return [];
+    },
+  });
+}

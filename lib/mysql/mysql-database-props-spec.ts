@@ -1,0 +1,74 @@
+import { PropProblem } from '../core/prop-problem';
+import { optional, PropSpec, required, T } from '../core/prop-spec';
+import { CONTAINER_RESOURCES } from '../deployment/props-spec';
+import { parseImage } from '../policy/image';
+import { applicationUserProblem, mysqlNameProblem } from '../database/validate';
+import { MysqlCredentials, MysqlDatabaseProps } from './mysql-database';
+
+/** The runtime shape of MysqlDatabaseProps, for callers without the type checker. */
+
+/** Where the passwords come from. */
+export const MYSQL_CREDENTIALS = T.shape('MysqlCredentials', {
+  secretName: required(T.string(), "'wordpress-db-pwd'"),
+  passwordKey: required(T.string(), "'dbpwd'"),
+  rootPasswordKey: required(T.string(), "'rootpwd'"),
+} satisfies PropSpec<MysqlCredentials>);
+
+export const MYSQL_DATABASE_PROPS: PropSpec<MysqlDatabaseProps> = {
+  name: required(T.string(), "'wordpress-mysql'"),
+  namespace: optional(T.string()),
+  image: optional(T.string(), "'mysql:8.4.3'"),
+  database: required(T.string(), "'wordpress'"),
+  user: required(T.string(), "'wordpress'"),
+  credentials: required(MYSQL_CREDENTIALS),
+  storageClassName: optional(T.string()),
+  storageSize: optional(T.string(), "'20Gi'"),
+  resources: optional(CONTAINER_RESOURCES),
+  args: optional(T.array(T.string())),
+  terminationGracePeriodSeconds: optional(T.number(), '60'),
+  allowedClients: optional(T.array(T.record(T.string()))),
+  instance: optional(T.string()),
+  partOf: optional(T.string()),
+  labels: optional(T.record(T.string())),
+  annotations: optional(T.record(T.string())),
+};
+
+const AUTH_PLUGIN_ARG = /^--default[-_]authentication[-_]plugin/;
+
+/**
+ * Whether a mysql image runs 8.4 or later, where `--default-authentication-plugin` was removed: a pinned
+ * 8.4+ or 9.x version, or a tag that floats onto one (`8`, `lts`, `innovation`: `mysql:8` is 8.4 today).
+ */
+export function mysqlWithoutAuthPluginArg(image: string): boolean {
+  const tag = (parseImage(image).tag ?? '').split('-')[0];
+  if (tag === 'lts' || tag === 'innovation') return true;
+  const [major, minor] = tag.split('.').map(Number);
+  return major > 8 || (major === 8 && (minor === undefined || Number.isNaN(minor) || minor >= 4));
+}
+
+/** Why a MySQL user name cannot be the application user of the mysql image, or undefined. */
+export function mysqlUserProblem(user: string): Omit<PropProblem, 'prop' | 'value'> | undefined {
+  const format = mysqlNameProblem(user, 32);
+  if (format) return { problem: format, fix: "use a name such as 'wordpress'" };
+  const root = applicationUserProblem(user);
+  return root && {
+    problem: `${root.problem}; MYSQL_USER=root also makes the mysql image's entrypoint stop on first start (root already exists)`,
+    fix: `${root.fix}; root's password comes from rootPasswordKey`,
+  };
+}
+
+/** The MysqlDatabase rules better said in prop terms than as API-server findings. */
+export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProblem[] {
+  const problems: PropProblem[] = [];
+  const image = props.image ?? 'mysql:8.4.3';
+  const authPlugin = (props.args ?? []).find((a) => AUTH_PLUGIN_ARG.test(a));
+  // Pinned 8.4+ is the construct's own check; this one catches tags that float onto 8.4.
+  if (authPlugin && mysqlWithoutAuthPluginArg(image) && !/^\d+\.\d+/.test(parseImage(image).tag ?? '')) {
+    problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`, fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
+  }
+  const user = mysqlUserProblem(props.user);
+  if (user) problems.push({ prop: 'user', value: props.user, ...user });
+  const database = mysqlNameProblem(props.database, 64);
+  if (database) problems.push({ prop: 'database', value: props.database, problem: database, fix: "use a name such as 'wordpress'" });
+  return problems;
+}

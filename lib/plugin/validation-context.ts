@@ -1,0 +1,34 @@
+// The part of cdk8s-cli's validation plugin API (`cdk8s-cli/plugins`) the audit plugin uses, declared
+// here so that the package's types need no cdk8s-cli: the CLI's own ValidationContext fits it, which
+// test/plugin pins at compile time.
+
+/** A resource that breaks a rule, as cdk8s-cli's report lists it. */
+export interface ValidationPluginViolatingResource {
+  /** `metadata.name`: cdk8s-cli maps it to the construct path. */
+  readonly resourceName: string;
+  /** The fields at fault. */
+  readonly locations: readonly string[];
+  /** The synthesized file the resource is in. */
+  readonly manifestPath: string;
+}
+
+/** One rule broken by one or more resources. */
+export interface ValidationPluginViolation {
+  readonly ruleName: string;
+  readonly recommendation: string;
+  readonly fix: string;
+  readonly violatingResources: readonly ValidationPluginViolatingResource[];
+}
+
+/** The report a validation plugin fills in. */
+export interface ValidationPluginReport {
+  addViolation(violation: ValidationPluginViolation): void;
+  submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
+}
+
+/** What `cdk8s synth` hands a validation plugin. */
+export interface ValidationPluginContext {
+  /** The synthesized manifest files. */
+  readonly manifests: readonly string[];
+  readonly report: ValidationPluginReport;
+}

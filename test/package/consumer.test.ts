@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+import { installedVersion, npmInstall, packedTarball, PackResult, REPO, run, RunResult } from './pack';
+
+// A fresh `cdk8s init typescript-app` project (its tsconfig: lib es2016, strict, no skipLibCheck) that
+// installs the packed tarball and imports it by name, as a user would.
+jest.setTimeout(300_000);
+
+const TEMPLATE = path.join(REPO, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app');
+
+const MAIN_TS = `import { App, Chart } from 'cdk8s';
+import { Construct } from 'constructs';
+import { guaranteedResources, HttpsIngress, Probe, WordpressApp, ZeroDowntimeDeployment } from 'zero-downtime-charts';
+
+class Web extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new ZeroDowntimeDeployment(this, 'web', {
+      name: 'web',
+      image: 'nginx:1.27.3',
+      port: 8080,
+      readinessProbe: Probe.httpGet({ path: '/healthz' }),
+      resources: guaranteedResources({ cpu: '250m', memory: '128Mi' }),
+    });
+  }
+}
+
+const app = new App();
+new Web(app, 'web');
+new WordpressApp(new Chart(app, 'wordpress'), 'wordpress', {
+  ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' }),
+});
+app.synth();
+`;
+
+// preStop sleeps as long as the grace period: the kubelet kills the container before it can drain.
+const BROKEN_YAML = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: shop, namespace: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: shop } }
+  template:
+    metadata: { labels: { app: shop } }
+    spec:
+      terminationGracePeriodSeconds: 30
+      containers:
+        - name: shop
+          image: nginx:1.27.3
+          lifecycle: { preStop: { exec: { command: [sleep, "30"] } } }
+`;
+
+let packed: PackResult;
+let app: string;
+let synth: RunResult;
+
+beforeAll(() => {
+  packed = packedTarball();
+  app = fs.mkdtempSync(path.join(os.tmpdir(), 'zdc-consumer-'));
+  fs.copyFileSync(path.join(TEMPLATE, 'tsconfig.json'), path.join(app, 'tsconfig.json'));
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, license: 'Apache-2.0' }));
+  fs.writeFileSync(path.join(app, 'main.ts'), MAIN_TS);
+  npmInstall(app, [packed.tarball, ...['cdk8s', 'constructs', 'typescript', 'ts-node', '@types/node'].map((p) => `${p}@${installedVersion(p)}`)]);
+  synth = run('npx', ['ts-node', 'main.ts'], app);
+});
+
+afterAll(() => {
+  if (app) fs.rmSync(app, { recursive: true, force: true });
+});
+
+describe('the tarball', () => {
+  test('holds the compiled build, the bin, README, LICENSE and package.json only', () => {
+    const unexpected = packed.files.filter((f) => !/^build\/(lib|imports)\/.+(\.d\.ts|\.js)$/.test(f)
+      && !['bin/zero-downtime-audit.js', 'README.md', 'LICENSE', 'package.json'].includes(f));
+    expect(unexpected).toEqual([]);
+    expect(packed.files).toEqual(expect.arrayContaining(['build/lib/index.js', 'build/lib/index.d.ts', 'build/imports/k8s.js', 'build/lib/cli/audit.js', 'LICENSE', 'README.md']));
+  });
+
+  test('has a compiled file for every source in lib/ and imports/, and nothing else', () => {
+    const sources = (dir: string): string[] => fs.readdirSync(path.join(REPO, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name).replace(/\.ts$/, '.js')] : []);
+    const expected = [...sources('lib'), ...sources('imports')].map((f) => `build/${f}`).sort();
+    expect(packed.files.filter((f) => f.endsWith('.js') && f.startsWith('build/'))).toEqual(expected);
+  });
+
+  test('is under 1 MB', () => {
+    expect(packed.size).toBeLessThan(1024 * 1024);
+  });
+});
+
+describe('a cdk8s typescript-app that installs it', () => {
+  test('synthesizes a ZeroDowntimeDeployment and a WordpressApp with `npx ts-node main.ts`', () => {
+    expect(synth.stderr.replace(/^npm warn.*\n/gim, '')).toBe('');
+    expect(synth.status).toBe(0);
+    const objects = (file: string) => parseAllDocuments(fs.readFileSync(path.join(app, 'dist', file), 'utf8')).map((d) => d.toJSON());
+    expect(objects('web.k8s.yaml').map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Deployment/web', 'Service/web', 'PodDisruptionBudget/web']);
+    const wordpress = objects('wordpress.k8s.yaml').map((o) => o.kind);
+    expect(wordpress).toEqual(expect.arrayContaining(['StatefulSet', 'Deployment', 'IngressRoute']));
+  });
+
+  test(`synthesizes within the 2.5 s target (generous bound on a shared machine: 10 s)`, () => {
+    expect(synth.ms).toBeLessThan(10_000);
+  });
+
+  test('type-checks against the package\'s declarations under the stock tsconfig (no skipLibCheck)', () => {
+    const tsconfig = JSON.parse(fs.readFileSync(path.join(app, 'tsconfig.json'), 'utf8'));
+    expect(tsconfig.compilerOptions).toMatchObject({ lib: ['es2016'], strict: true });
+    expect(tsconfig.compilerOptions.skipLibCheck).toBeUndefined();
+    const tsc = run('npx', ['tsc', '--noEmit', '-p', '.'], app);
+    expect(tsc.stdout).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  test('gets one copy of the peers and none of the dev-only packages', () => {
+    const installed = (p: string) => fs.existsSync(path.join(app, 'node_modules', p, 'package.json'));
+    expect(installed('zero-downtime-charts/node_modules/cdk8s')).toBe(false);
+    expect(installed('zero-downtime-charts/node_modules/constructs')).toBe(false);
+    for (const devOnly of ['cdk8s-plus-27', 'sucrase', 'cdk8s-cli', 'jest']) expect(installed(devOnly)).toBe(false);
+  });
+
+  test('reaches only the public entry point, not internal modules', () => {
+    const deep = run('node', ['-e', 'require("zero-downtime-charts/build/lib/deployment/container")'], app);
+    expect(deep.status).not.toBe(0);
+    expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+  });
+
+  test('`npx zero-downtime-audit` passes the synthesized output (exit 0)', () => {
+    const audit = run('npx', ['zero-downtime-audit', 'dist'], app);
+    expect(audit.stderr.replace(/^npm warn.*\n/gim, '')).toBe('');
+    expect(audit.status).toBe(0);
+    expect(audit.stdout).toMatch(/0 error/);
+  });
+
+  test('`npx zero-downtime-audit` fails a preStop as long as the grace period (exit 1) and unusable input (exit 2)', () => {
+    fs.writeFileSync(path.join(app, 'broken.yaml'), BROKEN_YAML);
+    const broken = run('npx', ['zero-downtime-audit', 'broken.yaml'], app);
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toContain('prestop-not-below-grace');
+    expect(run('npx', ['zero-downtime-audit', 'no-such-file.yaml'], app).status).toBe(2);
+  });
+});

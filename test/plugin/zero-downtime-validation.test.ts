@@ -1,0 +1,170 @@
+import type * as cli from 'cdk8s-cli/lib/plugins/validation';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { stringify } from 'yaml';
+import { ALL_RULES, ConfigurationError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
+import { baseProps, Manifest, one, synth } from '../helpers';
+
+// The plugin is driven with cdk8s-cli's own ValidationContext and ValidationReport, as `cdk8s synth` does
+// (its package exports them as `cdk8s-cli/plugins`; the types are read from their file).
+const { ValidationContext } = require('cdk8s-cli/plugins') as typeof cli;
+type ValidationReportJson = cli.ValidationReportJson;
+
+// Compile-time: the plugin class satisfies cdk8s-cli's Validation interface.
+const asValidation = (v: ZeroDowntimeValidation): cli.Validation => v;
+
+/** A ZeroDowntimeDeployment's manifests (clean by construction: preStop 20 s, grace 30 s), changed by `edit`. */
+function webManifests(edit: (deployment: Manifest) => void = () => undefined, namespace = 'web'): Manifest[] {
+  const manifests = synth((chart) => { new ZeroDowntimeDeployment(chart, 'web', baseProps()); }, namespace);
+  edit(one(manifests, 'Deployment'));
+  return manifests;
+}
+
+function writeManifests(...files: Manifest[][]): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zdc-plugin-'));
+  return files.map((manifests, i) => {
+    const file = path.join(dir, `chart-${i}.k8s.yaml`);
+    fs.writeFileSync(file, manifests.map((m) => stringify(m)).join('---\n'));
+    return file;
+  });
+}
+
+async function validate(files: string[], properties?: ZeroDowntimeValidationProps): Promise<ValidationReportJson> {
+  const context = new ValidationContext(files, 'zero-downtime-charts', '0.1.0', {}, false);
+  await asValidation(new ZeroDowntimeValidation(properties)).validate(context);
+  return context.report.toJson();
+}
+
+const ruleNames = (report: ValidationReportJson) => report.violations.map((v) => v.ruleName);
+const graceEqualsPreStop = (d: Manifest) => { d.spec.template.spec.terminationGracePeriodSeconds = 20; };
+
+function refusal(properties: unknown): ConfigurationError {
+  try {
+    new ZeroDowntimeValidation(properties as ZeroDowntimeValidationProps);
+  } catch (e) {
+    if (e instanceof ConfigurationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('validate', () => {
+  test('clean manifests: success, no violations, counts in the summary', async () => {
+    const report = await validate(writeManifests(webManifests()));
+    expect(report.summary.status).toBe('success');
+    expect(report.violations).toEqual([]);
+    expect(report.summary.metadata).toEqual({ errors: '0', warnings: '0', suppressed: '0' });
+  });
+
+  test('preStop as long as the grace period: failure, with rule, recommendation, fix and the resource', async () => {
+    const [file] = writeManifests(webManifests(graceEqualsPreStop));
+    const report = await validate([file]);
+    expect(report.summary.status).toBe('failure');
+    expect(report.summary.metadata?.errors).toBe('1');
+    const violation = report.violations.find((v) => v.ruleName === 'prestop-not-below-grace')!;
+    expect(violation.recommendation).toMatch(/^error: .*terminationGracePeriodSeconds 20/);
+    expect(violation.fix).toMatch(/terminationGracePeriodSeconds/);
+    expect(violation.violatingConstructs).toEqual([{
+      resourceName: 'web', manifestPath: file, constructPath: undefined,
+      locations: ['Deployment web/web: spec.template.spec.terminationGracePeriodSeconds'],
+    }]);
+  });
+
+  test('the same violation in two files is one entry listing both resources', async () => {
+    const files = writeManifests(webManifests(graceEqualsPreStop, 'a'), webManifests(graceEqualsPreStop, 'b'));
+    const report = await validate(files);
+    const violation = report.violations.filter((v) => v.ruleName === 'prestop-not-below-grace');
+    expect(violation).toHaveLength(1);
+    expect(violation[0].violatingConstructs.map((c) => [c.manifestPath, c.locations[0].split(':')[0]])).toEqual([
+      [files[0], 'Deployment a/web'], [files[1], 'Deployment b/web'],
+    ]);
+  });
+
+  test('warnings alone are reported but succeed', async () => {
+    const report = await validate(writeManifests(webManifests()), { shutdownBudgetSeconds: 15 });
+    expect(report.summary.status).toBe('success');
+    expect(ruleNames(report)).toEqual(['grace-below-shutdown-budget']);
+    expect(report.violations[0].recommendation).toMatch(/^warning: /);
+  });
+
+  test('shutdownBudgetSeconds reaches the audit: 15 s after a 20 s preStop does not fit 30 s, 10 s does', async () => {
+    const files = writeManifests(webManifests());
+    expect(ruleNames(await validate(files, { shutdownBudgetSeconds: 15 }))).toContain('grace-below-shutdown-budget');
+    expect(ruleNames(await validate(files, { shutdownBudgetSeconds: 10 }))).not.toContain('grace-below-shutdown-budget');
+  });
+
+  test('endpointPropagationSeconds reaches the audit: 25 s is longer than the 20 s preStop, 20 s is not', async () => {
+    const files = writeManifests(webManifests());
+    expect(ruleNames(await validate(files, { endpointPropagationSeconds: 25 }))).toContain('prestop-shorter-than-propagation');
+    expect(ruleNames(await validate(files, { endpointPropagationSeconds: 20 }))).not.toContain('prestop-shorter-than-propagation');
+  });
+
+  test('ignoreRules skips those rules and says so in the summary', async () => {
+    const report = await validate(writeManifests(webManifests(graceEqualsPreStop)), { ignoreRules: ['prestop-not-below-grace'] });
+    expect(ruleNames(report)).not.toContain('prestop-not-below-grace');
+    expect(report.summary.status).toBe('success');
+    expect(report.summary.metadata?.ignoredRules).toBe('prestop-not-below-grace');
+  });
+
+  test('annotation suppressions are honored and counted', async () => {
+    const report = await validate(writeManifests(webManifests((d) => {
+      graceEqualsPreStop(d);
+      d.metadata.annotations = { 'zero-downtime.audit/ignore.prestop-not-below-grace': 'drained by the app itself' };
+    })));
+    expect(report.summary.status).toBe('success');
+    expect(report.summary.metadata?.suppressed).toBe('1');
+  });
+
+  test('a document that is not a Kubernetes object fails as unusable input', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zdc-plugin-')), 'bad.k8s.yaml');
+    fs.writeFileSync(file, 'just: text\n');
+    const report = await validate([file]);
+    expect(report.summary.status).toBe('failure');
+    expect(report.violations).toEqual([expect.objectContaining({ ruleName: 'unusable-input', recommendation: expect.stringContaining(file) })]);
+  });
+
+  test('an app without objects succeeds', async () => {
+    expect((await validate([])).summary.status).toBe('success');
+  });
+});
+
+describe('properties', () => {
+  test('none, or every known one with valid values, are accepted', () => {
+    expect(() => new ZeroDowntimeValidation()).not.toThrow();
+    expect(() => new ZeroDowntimeValidation(undefined)).not.toThrow();
+    expect(() => new ZeroDowntimeValidation({ endpointPropagationSeconds: 0, shutdownBudgetSeconds: 10, ignoreRules: [ALL_RULES[0].id] })).not.toThrow();
+  });
+
+  test('an unknown property is refused, naming it, its value and the known ones', () => {
+    const e = refusal({ shutdownBudget: 10 });
+    expect(e.problems).toEqual([expect.objectContaining({ prop: 'shutdownBudget', value: 10, fix: expect.stringContaining('shutdownBudgetSeconds') })]);
+    expect(e.message).toContain('validations[].properties in cdk8s.yaml');
+  });
+
+  test.each([
+    ['endpointPropagationSeconds', 1.5], ['endpointPropagationSeconds', -1], ['endpointPropagationSeconds', '5'],
+    ['shutdownBudgetSeconds', 2.5], ['shutdownBudgetSeconds', -1], ['shutdownBudgetSeconds', '10'],
+  ])('%s = %p is refused: not a whole number of seconds', (prop, value) => {
+    expect(refusal({ [prop]: value }).problems).toEqual([expect.objectContaining({ prop, value })]);
+  });
+
+  test('ignoreRules must be a list', () => {
+    expect(refusal({ ignoreRules: 'min-replicas' }).problems).toEqual([expect.objectContaining({ prop: 'ignoreRules', problem: 'must be a list of rule ids' })]);
+  });
+
+  test('ignoreRules must name known rules', () => {
+    expect(refusal({ ignoreRules: [ALL_RULES[0].id, 'no-such-rule'] }).problems).toEqual([
+      expect.objectContaining({ prop: 'ignoreRules[1]', value: 'no-such-rule', fix: expect.stringContaining(ALL_RULES[0].id) }),
+    ]);
+  });
+
+  test('properties that are not a map are refused', () => {
+    expect(refusal(['ignoreRules']).problems).toEqual([expect.objectContaining({ prop: 'properties' })]);
+    expect(refusal('ignoreRules').problems).toEqual([expect.objectContaining({ prop: 'properties' })]);
+  });
+
+  test('every problem is reported at once', () => {
+    expect(refusal({ extra: 1, shutdownBudgetSeconds: -1, ignoreRules: ['nope'] }).problems.map((p) => p.prop)).toEqual(['extra', 'shutdownBudgetSeconds', 'ignoreRules[0]']);
+  });
+});
