@@ -37,6 +37,8 @@ export * from './plugin/zero-downtime-validation';
 export * from './database/connection';
 export * from './database/wordpress-database';
 export * from './database/innodb-cluster';
+export * from './database/innodb-backup';
+export * from './database/innodb-network';
 export * from './database/velero-schedule';
 export * from './mysql/mysql-dump-backup';
 export * from './mysql/scripts';

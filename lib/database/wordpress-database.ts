@@ -7,7 +7,8 @@ import { ContainerResources } from '../deployment/container';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
 import { DatabaseConnection, SecretKeyReference } from './connection';
-import { InnoDbBackupProps, innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
+import { InnoDbBackupProps } from './innodb-backup';
+import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
 import { singleInstanceRestartCost } from './restart-cost';
 import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
 
@@ -146,6 +147,11 @@ export interface InnoDbClusterDatabaseProps {
    * @default - the operator's self-signed certificates
    */
   readonly tls?: MysqlInnoDbClusterProps['tls'];
+  /**
+   * Namespace the MySQL Operator runs in.
+   * @default 'mysql-operator'
+   */
+  readonly operatorNamespace?: string;
   /**
    * The operator's scheduled dumps.
    * @default - daily at 03:17 to a 20Gi claim, newest 7 kept
@@ -326,6 +332,7 @@ class InnoDbClusterWordpressDatabase extends WordpressDatabase {
       secretName: rootSecretName,
       storageClassName: this.props.storageClassName ?? 'rook-ceph-block',
       application: { database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } },
+      clients: o.clients,
       identity: { instance: o.instance, partOf: o.partOf },
     });
     return { connection: cluster.connection, construct: cluster };

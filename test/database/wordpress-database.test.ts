@@ -132,6 +132,27 @@ describe('WordpressDatabase.innoDbCluster', () => {
     expect(egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
   });
 
+  test('NetworkPolicies: members talk to each other, the operator and the API; the routers admit the clients and the user Job only', () => {
+    const { manifests } = render(cluster());
+    const members = one(manifests, 'NetworkPolicy', 'wordpress-mysql-members').spec;
+    expect(members.podSelector).toEqual({ matchLabels: { 'mysql.oracle.com/cluster': 'wordpress-mysql' } });
+    expect(members.ingress[0].from).toEqual([
+      { podSelector: { matchLabels: { 'mysql.oracle.com/cluster': 'wordpress-mysql' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mysql-operator' } }, podSelector: { matchLabels: { name: 'mysql-operator' } } },
+    ]);
+    expect(members.egress[1]).toEqual({ ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 6443 }] });
+    const routers = one(manifests, 'NetworkPolicy', 'wordpress-mysql-router-clients').spec;
+    const job = one(manifests, 'Job');
+    expect(routers.ingress[0].from.map((f: any) => f.podSelector.matchLabels)).toEqual([bind.clients[0], {
+      'app.kubernetes.io/name': 'mysql-app-user', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'database-setup',
+    }]);
+    expect(Object.entries(routers.ingress[0].from[1].podSelector.matchLabels).every(([k, v]) => job.spec.template.metadata.labels[k] === v)).toBe(true);
+    expect(routers.ingress[0].ports.map((p: any) => p.port)).toEqual([6446, 6447, 6448, 6449, 6450]);
+    // The operator's backup pods carry the member label.
+    expect(one(manifests, 'InnoDBCluster').spec.backupProfiles[0].podLabels['mysql.oracle.com/cluster']).toBe('wordpress-mysql');
+    expect(one(render(cluster({ operatorNamespace: 'operators' })).manifests, 'NetworkPolicy', 'wordpress-mysql-members').spec.ingress[0].from[1].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('operators');
+  });
+
   test('the audit has nothing to say about the default cluster', () => {
     expect(audit(render(cluster()).manifests).violations).toEqual([]);
   });
