@@ -3,7 +3,9 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { InnoDbCluster, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
+import { acceptProps } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
+import { MYSQL_INNODB_CLUSTER_PROPS } from './props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ComputeResources, guaranteedResources } from '../deployment/container';
 import { QosClass, resourceProblems } from '../policy/qos';
@@ -219,17 +221,20 @@ export function jobDigest(value: unknown): string {
  */
 export class MysqlInnoDbCluster extends Construct {
   /** The InnoDBCluster. */
-  public readonly cluster: InnoDbCluster;
+  public readonly cluster!: InnoDbCluster;
   /** The Job that creates the application database and user. */
-  public readonly userJob: k8s.KubeJob;
+  public readonly userJob!: k8s.KubeJob;
   /** How the application connects. */
-  public readonly connection: DatabaseConnection;
+  public readonly connection!: DatabaseConnection;
 
   constructor(scope: Construct, id: string, props: MysqlInnoDbClusterProps) {
     super(scope, id);
-    const check = new PropChecker();
-    innoDbClusterProblems(check, '', props);
-    check.throwIfAny(`MysqlInnoDbCluster "${props.name}"`);
+    const problems = (p: MysqlInnoDbClusterProps) => {
+      const check = new PropChecker();
+      innoDbClusterProblems(check, '', p);
+      return check.all;
+    };
+    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) return;
     const d = INNODB_CLUSTER_DEFAULTS;
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const version = props.version ?? d.version;

@@ -3,6 +3,8 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
+import { checkProps, PropSpec } from '../core/prop-spec';
+import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
 import { ContainerResources } from '../deployment/container';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
@@ -215,10 +217,10 @@ export abstract class WordpressDatabase {
    * rendered, since one that allows no eviction would block every drain.
    */
   public static embedded(props: EmbeddedDatabaseProps = {}): WordpressDatabase {
-    const check = new PropChecker();
-    if (props.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', props.storageSize);
-    if (props.backup && !props.disableBackups) dumpSettingsProblems(check, 'backup.', props.backup);
-    check.throwIfAny('WordpressDatabase.embedded');
+    checkFactoryProps('embedded', 'EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
+      if (p.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', p.storageSize);
+      if (p.backup && !p.disableBackups) dumpSettingsProblems(check, 'backup.', p.backup);
+    });
     return new EmbeddedWordpressDatabase(props);
   }
 
@@ -228,28 +230,28 @@ export abstract class WordpressDatabase {
    * that creates the application's database and non-root user.
    */
   public static innoDbCluster(props: InnoDbClusterDatabaseProps): WordpressDatabase {
-    const check = new PropChecker();
-    innoDbClusterProblems(check, '', { ...props, secretName: props.rootSecretName }, 'rootSecretName');
-    check.throwIfAny('WordpressDatabase.innoDbCluster');
+    checkFactoryProps('innoDbCluster', 'InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
+      innoDbClusterProblems(check, '', { ...p, secretName: p.rootSecretName }, 'rootSecretName');
+    });
     return new InnoDbClusterWordpressDatabase(props);
   }
 
   /** A database outside the cluster: nothing is rendered; WordPress gets its address and NetworkPolicy egress to it. */
   public static external(props: ExternalDatabaseProps): WordpressDatabase {
-    const check = new PropChecker();
-    const db = new DatabaseChecks(check);
-    const problem = hostProblem(props.host);
-    if (problem) check.add('host', props.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
-    if (props.port !== undefined) db.port('port', props.port);
-    if (props.database !== undefined) db.databaseName('database', props.database);
-    if (props.user !== undefined) db.applicationUser('user', props.user);
-    db.secretName('passwordSecret.name', props.passwordSecret?.name);
-    if (!props.passwordSecret?.key) check.add('passwordSecret.key', props.passwordSecret?.key, 'is required', 'name the key of the password in the Secret');
-    if (props.cidr !== undefined) {
-      const cidr = cidrProblem(props.cidr);
-      if (cidr) check.add('cidr', props.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
-    }
-    check.throwIfAny('WordpressDatabase.external');
+    checkFactoryProps('external', 'ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
+      const db = new DatabaseChecks(check);
+      const problem = hostProblem(p.host);
+      if (problem) check.add('host', p.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
+      if (p.port !== undefined) db.port('port', p.port);
+      if (p.database !== undefined) db.databaseName('database', p.database);
+      if (p.user !== undefined) db.applicationUser('user', p.user);
+      db.secretName('passwordSecret.name', p.passwordSecret.name);
+      if (!p.passwordSecret.key) check.add('passwordSecret.key', p.passwordSecret.key, 'is required', 'name the key of the password in the Secret');
+      if (p.cidr !== undefined) {
+        const cidr = cidrProblem(p.cidr);
+        if (cidr) check.add('cidr', p.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
+      }
+    });
     return new ExternalWordpressDatabase(props);
   }
 
@@ -258,6 +260,18 @@ export abstract class WordpressDatabase {
 
   /** Renders the tier's objects into `scope` and returns how the application connects. */
   public abstract bind(scope: Construct, options: DatabaseBindOptions): BoundDatabase;
+}
+
+/**
+ * Checks a factory's props: their types first (a wrong type is a finding, never a crash), then, when they
+ * are well-typed, the rules. Problems are reported with the construct being built, or thrown at once.
+ */
+function checkFactoryProps<P>(factory: string, typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): void {
+  const check = new PropChecker();
+  const types = checkProps(props, typeName, spec);
+  for (const t of types) check.add(t.prop, t.value, t.problem, t.fix);
+  if (types.length === 0) rules(check, props as P);
+  check.throwIfAny(`WordpressDatabase.${factory}`);
 }
 
 class EmbeddedWordpressDatabase extends WordpressDatabase {

@@ -245,3 +245,17 @@ describe('WordpressDatabase.external', () => {
     expect(refusal(() => WordpressDatabase.external({ host: 'a b', port: -1, user: 'root', passwordSecret: { name: '', key: '' } }))).toMatch(/5 invalid props/);
   });
 });
+
+describe('wrong types and unknown props are findings, never crashes', () => {
+  test.each([
+    [() => WordpressDatabase.embedded({ backup: { keep: '7' } } as any), 'backup.keep = "7": must be a number, not a string. Fix: write 7 without quotes'],
+    [() => WordpressDatabase.embedded({ backups: false } as any), 'backups = false: is not a prop of EmbeddedDatabaseProps, so it would be ignored. Fix: rename it to backup'],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', instances: '3' } as any), 'instances = "3": must be a number'],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', spread: 'require' } as any), "spread = \"require\": must be one of 'required', 'preferred'. Fix: use 'required'"],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { storage: { s3: {} } } } as any), 'backup.storage = {"s3":{}}: must be a InnoDbBackupStorage built by its factory methods'],
+    [() => WordpressDatabase.innoDbCluster(undefined as any), '(props) = undefined: must be a InnoDbClusterDatabaseProps object'],
+    [() => WordpressDatabase.external({ host: 42, passwordSecret: 'rds' } as any), 'host = 42: must be a string'],
+  ])('%#: %s', (build, message) => {
+    expect(refusal(build)).toContain(message);
+  });
+});
