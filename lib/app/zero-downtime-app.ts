@@ -1,4 +1,5 @@
-import { ApiObject, App, AppProps, Chart } from 'cdk8s';
+import * as fs from 'fs';
+import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
 import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
@@ -6,6 +7,7 @@ import { AuditOptions } from '../audit/rule';
 import { installCleanExit } from '../core/clean-exit';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
 import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
+import { stringifyYaml } from '../core/yaml-writer';
 
 /** Props of a ZeroDowntimeApp. */
 export interface ZeroDowntimeAppProps extends AppProps {
@@ -77,12 +79,17 @@ export class ZeroDowntimeApp extends App {
       throw new AuditFailedError(report);
     }
     this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${formatAuditReport(report)}`);
-    // The writer serializes each object again through toJson(); hand it the JSON already made.
+    // cdk8s's writer keeps its file layout and object order, but it would serialize each object again
+    // through toJson() and build a YAML document tree per object: hand it the JSON already made, and
+    // write the same bytes directly (lib/core/yaml-writer.ts). Both are undone when the write ends.
     for (const o of objects) Object.defineProperty(o, 'toJson', { value: () => jsonOf(o), configurable: true });
     Object.defineProperty(this, CHECK_DONE, { value: true, configurable: true });
+    const save = Object.getOwnPropertyDescriptor(Yaml, 'save')!;
+    Object.defineProperty(Yaml, 'save', { ...save, value: (file: string, docs: unknown[]) => fs.writeFileSync(file, stringifyYaml(docs), { encoding: 'utf8' }) });
     try {
       super.synth();
     } finally {
+      Object.defineProperty(Yaml, 'save', save);
       for (const o of objects) delete (o as { toJson?: unknown }).toJson;
       delete (this as Record<symbol, unknown>)[CHECK_DONE];
     }

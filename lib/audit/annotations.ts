@@ -11,3 +11,9 @@ export function ignoreAnnotation(ruleId: string): string {
 
 /** Declares the QoS class a workload's pods must have; the audit fails when the resources say otherwise. */
 export const QOS_CLASS_ANNOTATION = `${AUDIT_PREFIX}/qos-class`;
+
+/**
+ * Says whether a workload takes traffic (`"true"` or `"false"`), overriding the audit's reading: a
+ * workload is served when one of its containers declares a port.
+ */
+export const SERVED_ANNOTATION = `${AUDIT_PREFIX}/served`;

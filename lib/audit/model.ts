@@ -1,5 +1,8 @@
 import { DisruptionPolicy } from '../policy/disruption';
+import { IntOrPercent } from '../policy/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
+import { SERVED_ANNOTATION } from './annotations';
+import { asInt, asList, asObject, asString, asStringMap, at, objectsOf } from './fields';
 
 /** A Kubernetes object as parsed from YAML or synthesized by cdk8s: plain data. */
 export interface Manifest {
@@ -20,39 +23,115 @@ export interface LabelSelector {
   readonly matchExpressions?: ReadonlyArray<{ readonly key: string; readonly operator: string; readonly values?: readonly string[] }>;
 }
 
-/** True when the labels satisfy the selector. An empty or missing selector selects nothing here: no workload means that. */
-export function matchesSelector(selector: LabelSelector | undefined, labels: Record<string, string> | undefined): boolean {
-  const l = labels ?? {};
-  const matchLabels = Object.entries(selector?.matchLabels ?? {});
-  const expressions = selector?.matchExpressions ?? [];
-  if (matchLabels.length === 0 && expressions.length === 0) return false;
-  return matchLabels.every(([k, v]) => l[k] === v) && expressions.every((e) => {
-    switch (e.operator) {
-      case 'In': return k8sHas(l, e.key) && (e.values ?? []).includes(l[e.key]);
-      case 'NotIn': return !k8sHas(l, e.key) || !(e.values ?? []).includes(l[e.key]);
-      case 'Exists': return k8sHas(l, e.key);
-      case 'DoesNotExist': return !k8sHas(l, e.key);
-      default: return false;
-    }
-  });
+/** A selector read type-safely from a manifest (wrongly typed parts are dropped). */
+export function labelSelectorOf(value: unknown): LabelSelector {
+  const matchExpressions = objectsOf(at(value, 'matchExpressions')).map(({ item }) => ({
+    key: asString(item.key) ?? '',
+    operator: asString(item.operator) ?? '',
+    values: (asList(item.values) ?? []).filter((v): v is string => typeof v === 'string'),
+  }));
+  return { matchLabels: asStringMap(at(value, 'matchLabels')), matchExpressions };
 }
 
-function k8sHas(labels: Record<string, string>, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(labels, key);
+/** Labels the workload's controller adds to each pod, with their possible values (undefined: any value). */
+type GeneratedLabels = ReadonlyMap<string, ReadonlySet<string> | undefined>;
+
+/**
+ * True when the labels satisfy the selector. An empty or missing selector selects nothing here: no
+ * workload means that. `generated` are the labels a controller adds to the pods it creates.
+ */
+export function matchesSelector(selector: unknown, labels: Record<string, string> | undefined, generated?: GeneratedLabels): boolean {
+  return matchesCleanSelector(isCleanSelector(selector) ? selector : labelSelectorOf(selector), labels, generated);
+}
+
+function hasLabel(labels: Record<string, string>, key: string, generated: GeneratedLabels | undefined): boolean {
+  return Object.prototype.hasOwnProperty.call(labels, key) || (generated !== undefined && generated.has(key));
+}
+
+/** True when the pod's label `key` may have one of `values` (a controller-added label may have any of its possible values). */
+function labelIn(labels: Record<string, string>, key: string, values: readonly string[], generated: GeneratedLabels | undefined): boolean {
+  if (generated !== undefined && generated.has(key) && !Object.prototype.hasOwnProperty.call(labels, key)) {
+    const possible = generated.get(key);
+    return possible === undefined || values.some((v) => possible.has(v));
+  }
+  return values.includes(labels[key]);
+}
+
+function matchesCleanSelector(s: LabelSelector, labels: Record<string, string> | undefined, generated?: GeneratedLabels): boolean {
+  const l = labels ?? {};
+  const matchLabels = s.matchLabels ?? {};
+  const expressions = s.matchExpressions ?? [];
+  let requirements = expressions.length;
+  for (const key in matchLabels) {
+    requirements++;
+    if (!hasLabel(l, key, generated)) return false;
+    const value = matchLabels[key];
+    if (generated === undefined ? l[key] !== value : !labelIn(l, key, [value], generated)) return false;
+  }
+  if (requirements === 0) return false;
+  for (const e of expressions) {
+    const has = hasLabel(l, e.key, generated);
+    const values = e.values ?? [];
+    let ok: boolean;
+    switch (e.operator) {
+      case 'In': ok = has && labelIn(l, e.key, values, generated); break;
+      case 'NotIn': ok = !has || !labelIn(l, e.key, values, generated) || (generated?.has(e.key) === true && generated.get(e.key) === undefined); break;
+      case 'Exists': ok = has; break;
+      case 'DoesNotExist': ok = !has; break;
+      default: ok = false;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+function isCleanSelector(selector: unknown): selector is LabelSelector {
+  const object = asObject(selector);
+  if (!object) return false;
+  return (object.matchExpressions === undefined || Array.isArray(object.matchExpressions))
+    && (object.matchLabels === undefined || asStringMap(object.matchLabels) === object.matchLabels)
+    && ((object.matchExpressions as unknown[] | undefined) ?? []).every((e) => {
+      const x = asObject(e);
+      return x !== undefined && typeof x.key === 'string' && typeof x.operator === 'string' && (x.values === undefined || (Array.isArray(x.values) && x.values.every((v) => typeof v === 'string')));
+    });
 }
 
 /** `Kind namespace/name`, how violations and plans name an object. */
 export function objectRef(m: Manifest): string {
-  const ns = m.metadata?.namespace;
-  return `${m.kind ?? '?'} ${ns ? `${ns}/` : ''}${m.metadata?.name ?? '?'}`;
+  const ns = asString(m.metadata?.namespace);
+  return `${asString(m.kind) ?? '?'} ${ns ? `${ns}/` : ''}${asString(m.metadata?.name) ?? '?'}`;
 }
 
 /** The namespace an object lives in when applied without -n. */
 export function namespaceOf(m: Manifest): string {
-  return m.metadata?.namespace ?? 'default';
+  const namespace = asObject(m.metadata)?.namespace;
+  return typeof namespace === 'string' && namespace !== '' ? namespace : 'default';
 }
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet']);
+/** The object's name, or '' when it has none (or a wrongly typed one). */
+export function nameOf(m: Manifest): string {
+  const name = asObject(m.metadata)?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+/** The object's annotations (only string values). */
+export function annotationsOf(m: Manifest): Readonly<Record<string, string>> {
+  return asStringMap(at(m, 'metadata', 'annotations'));
+}
+
+/** Caches a derived value per object, so that every rule reads it computed once. */
+function memo<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
 
 /** A workload with the objects that refer to it. */
 export interface Workload {
@@ -61,7 +140,7 @@ export interface Workload {
   readonly namespace: string;
   /** The pod template's labels. */
   readonly podLabels: Record<string, string>;
-  /** The pod template's spec. */
+  /** The pod template's spec (a mapping; `{}` when missing or wrongly typed). */
   readonly podSpec: any;
   /** The HPA whose scaleTargetRef names this workload. */
   readonly hpa?: Manifest;
@@ -73,6 +152,50 @@ export interface Workload {
   readonly replicas: number;
   /** True for Deployments and StatefulSets, whose replica count the rules reason about. */
   readonly replicated: boolean;
+  /**
+   * True when the workload takes traffic. The `zero-downtime.audit/served` annotation decides when it
+   * is set. Otherwise, when the audited set is complete (the whole application, as at synth), a Service
+   * of the set must select it; when it may be partial (files of a larger whole), declaring a container
+   * port is enough, so that the verdict does not depend on which files are audited together.
+   */
+  readonly served?: boolean;
+}
+
+/** Options of an AuditContext. */
+export interface AuditContextOptions {
+  /**
+   * True when the manifests are the whole application (every Service is among them).
+   * @default true
+   */
+  readonly complete?: boolean;
+}
+
+/** The HPA's minReplicas (default 1) and maxReplicas, as whole numbers when they are. */
+export function hpaRange(hpa: Manifest): { min: number; max: number | undefined } {
+  return { min: asInt(at(hpa, 'spec', 'minReplicas')) ?? 1, max: asInt(at(hpa, 'spec', 'maxReplicas')) };
+}
+
+/** Labels the workload's controller adds to every pod (pod-template-hash, statefulset.kubernetes.io/pod-name, …). */
+const generatedLabelsOf = memo((w: Workload): GeneratedLabels => {
+  const kind = w.kind;
+  const name = nameOf(w.manifest);
+  const replicas = Math.max(w.replicas, w.hpa ? hpaRange(w.hpa).max ?? 0 : 0);
+  if (kind === 'Deployment') return new Map([['pod-template-hash', undefined]]);
+  if (kind === 'DaemonSet') return new Map([['controller-revision-hash', undefined], ['pod-template-generation', undefined]]);
+  const indexes = Array.from({ length: Math.min(replicas, 10_000) }, (_, i) => i);
+  return new Map<string, ReadonlySet<string> | undefined>([
+    ['controller-revision-hash', undefined],
+    ['statefulset.kubernetes.io/pod-name', new Set(indexes.map((i) => `${name}-${i}`))],
+    ['apps.kubernetes.io/pod-index', new Set(indexes.map(String))],
+  ]);
+});
+
+/** See `Workload.served`. */
+function isServedWorkload(w: Workload, complete: boolean): boolean {
+  const override = annotationsOf(w.manifest)[SERVED_ANNOTATION];
+  if (override === 'true' || override === 'false') return override === 'true';
+  if (complete) return w.services.length > 0;
+  return objectsOf(at(w.podSpec, 'containers')).some(({ item }) => declaredPorts(item).length > 0);
 }
 
 /** Everything the rules look at, with the relations between objects resolved once, through indexes (linear in the number of objects). */
@@ -86,32 +209,50 @@ export class AuditContext {
   private readonly workloadsByNamespace = new Map<string, Workload[]>();
   private readonly claims = new Map<string, Manifest>();
   private readonly targetedHpas = new Set<Manifest>();
+  private readonly selections = new Map<Manifest, Workload[]>();
 
-  constructor(public readonly manifests: readonly Manifest[]) {
-    const ofKind = (kind: string) => manifests.filter((m) => m.kind === kind);
-    this.services = ofKind('Service');
-    this.pdbs = ofKind('PodDisruptionBudget');
-    this.hpas = ofKind('HorizontalPodAutoscaler');
-    for (const claim of ofKind('PersistentVolumeClaim')) this.claims.set(`${namespaceOf(claim)}/${claim.metadata?.name}`, claim);
-    const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${h.spec?.scaleTargetRef?.kind}/${h.spec?.scaleTargetRef?.name}`, h]));
+  constructor(public readonly manifests: readonly Manifest[], options: AuditContextOptions = {}) {
+    this.services = [];
+    this.pdbs = [];
+    this.hpas = [];
+    const candidates: Manifest[] = [];
+    for (const m of manifests) {
+      switch (m.kind) {
+        case 'Service': this.services.push(m); break;
+        case 'PodDisruptionBudget': this.pdbs.push(m); break;
+        case 'HorizontalPodAutoscaler': this.hpas.push(m); break;
+        case 'PersistentVolumeClaim': this.claims.set(`${namespaceOf(m)}/${nameOf(m)}`, m); break;
+        case 'Deployment': case 'StatefulSet': case 'DaemonSet': candidates.push(m); break;
+        default:
+      }
+    }
+    const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${asString(at(h, 'spec', 'scaleTargetRef', 'kind'))}/${asString(at(h, 'spec', 'scaleTargetRef', 'name'))}`, h]));
 
-    const building = manifests.filter((m) => WORKLOAD_KINDS.has(m.kind ?? '') && m.spec?.template).map((m) => {
+    // In input order, so that reports follow the input.
+    const building: Array<Workload & { services: Manifest[]; pdbs: Manifest[]; served: boolean }> = [];
+    for (const m of candidates) {
+      const kind = m.kind as string;
+      const spec = asObject(m.spec);
+      const template = asObject(spec?.template);
+      if (!template) continue;
       const namespace = namespaceOf(m);
-      const hpa = hpaByTarget.get(`${namespace}/${m.kind}/${m.metadata?.name}`);
+      const hpa = hpaByTarget.get(`${namespace}/${kind}/${nameOf(m)}`);
       if (hpa) this.targetedHpas.add(hpa);
-      return {
+      const podSpec = asObject(template.spec) ?? {};
+      building.push({
         manifest: m,
-        kind: m.kind!,
+        kind,
         namespace,
-        podLabels: (m.spec.template.metadata?.labels ?? {}) as Record<string, string>,
-        podSpec: m.spec.template.spec ?? {},
+        podLabels: asStringMap(asObject(template.metadata)?.labels) as Record<string, string>,
+        podSpec,
         hpa,
-        services: [] as Manifest[],
-        pdbs: [] as Manifest[],
-        replicas: (hpa ? hpa.spec?.minReplicas ?? 1 : m.spec.replicas ?? 1) as number,
-        replicated: m.kind !== 'DaemonSet',
-      };
-    });
+        services: [],
+        pdbs: [],
+        replicas: hpa ? hpaRange(hpa).min : asInt(spec?.replicas) ?? 1,
+        replicated: kind !== 'DaemonSet',
+        served: false,
+      });
+    }
     for (const w of building) {
       listAt(this.workloadsByNamespace, w.namespace).push(w);
       const index = this.byPodLabel.get(w.namespace) ?? new Map<string, Workload[]>();
@@ -119,10 +260,22 @@ export class AuditContext {
       for (const [k, v] of Object.entries(w.podLabels)) listAt(index, `${k}=${v}`).push(w);
     }
     for (const service of this.services) {
-      if (service.spec?.selector) this.workloadsSelectedBy(namespaceOf(service), { matchLabels: service.spec.selector }).forEach((w) => (w as typeof building[0]).services.push(service));
+      const selected = this.workloadsSelectedBy(namespaceOf(service), serviceSelector(service));
+      this.selections.set(service, selected);
+      for (const w of selected) (w as typeof building[0]).services.push(service);
     }
-    for (const pdb of this.pdbs) this.workloadsSelectedBy(namespaceOf(pdb), pdb.spec?.selector).forEach((w) => (w as typeof building[0]).pdbs.push(pdb));
+    for (const pdb of this.pdbs) {
+      const selected = this.workloadsSelectedBy(namespaceOf(pdb), at(pdb, 'spec', 'selector'));
+      this.selections.set(pdb, selected);
+      for (const w of selected) (w as typeof building[0]).pdbs.push(pdb);
+    }
+    for (const w of building) w.served = isServedWorkload(w, options.complete ?? true);
     this.workloads = building;
+  }
+
+  /** The workloads a Service or PodDisruptionBudget of the set selects (computed once). */
+  public selectedBy(serviceOrPdb: Manifest): Workload[] {
+    return this.selections.get(serviceOrPdb) ?? [];
   }
 
   /** The PersistentVolumeClaim of this name in this namespace, when the set has it. */
@@ -135,56 +288,120 @@ export class AuditContext {
     return this.targetedHpas.has(hpa);
   }
 
-  /** Workloads whose pods match a selector in a namespace: candidates come from the label index, then the full selector decides. */
-  public workloadsSelectedBy(namespace: string, selector: LabelSelector | undefined): Workload[] {
-    const [first] = Object.entries(selector?.matchLabels ?? {});
-    const candidates = first ? this.byPodLabel.get(namespace)?.get(`${first[0]}=${first[1]}`) : this.workloadsByNamespace.get(namespace);
-    return (candidates ?? []).filter((w) => matchesSelector(selector, w.podLabels));
+  /**
+   * Workloads whose pods match a selector in a namespace, counting the labels controllers add to pods:
+   * candidates come from the label index, then the full selector decides.
+   */
+  public workloadsSelectedBy(namespace: string, selector: unknown): Workload[] {
+    const clean = labelSelectorOf(selector);
+    const keys = Object.keys(clean.matchLabels ?? {});
+    const first = keys.find((k) => !CONTROLLER_LABELS.has(k));
+    const candidates = first ? this.byPodLabel.get(namespace)?.get(`${first}=${clean.matchLabels![first]}`) : this.workloadsByNamespace.get(namespace);
+    const controllerLabels = keys.some((k) => CONTROLLER_LABELS.has(k)) || (clean.matchExpressions ?? []).some((e) => CONTROLLER_LABELS.has(e.key));
+    return (candidates ?? []).filter((w) => matchesCleanSelector(clean, w.podLabels, controllerLabels ? generatedLabelsOf(w) : undefined));
   }
 }
 
+const CONTROLLER_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
+
+/** A Service's selector as a label selector (a Service selects by equality only). */
+export function serviceSelector(service: Manifest): LabelSelector {
+  return { matchLabels: asStringMap(at(service, 'spec', 'selector')) };
+}
+
 function listAt<T>(map: Map<string, T[]>, key: string): T[] {
-  const list = map.get(key) ?? [];
-  map.set(key, list);
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
   return list;
 }
 
 /** A container of a workload with its field path. */
 export interface ContainerAt {
+  /** The container (always a mapping). */
   readonly container: any;
   /** e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
 }
 
-/** The workload's app containers (init containers do not serve). */
-export function containersOf(w: Workload): ContainerAt[] {
-  return (w.podSpec.containers ?? []).map((container: any, i: number) => ({ container, path: `spec.template.spec.containers[${i}]` }));
+/** The workload's app containers (init containers do not serve); entries that are not mappings are skipped. */
+export const containersOf: (w: Workload) => ContainerAt[] = memo((w: Workload) => objectsOf(w.podSpec.containers)
+  .map(({ item, index }) => ({ container: item, path: `spec.template.spec.containers[${index}]` })));
+
+/** The container's name, or `#i` when it has none. */
+export function containerName(c: ContainerAt): string {
+  return asString(c.container.name) ?? c.path.replace(/^.*\[(\d+)\]$/, '#$1');
 }
 
-/** The ports a manifest container declares, for the port checks. */
+/** The ports a manifest container declares (a list of mappings with a whole-number containerPort), for the port checks. */
 export function declaredPorts(container: any): Array<{ name?: string; containerPort: number }> {
-  return (container.ports ?? []).map((p: any) => ({ name: p.name, containerPort: p.containerPort }));
+  const object = asObject(container);
+  return object ? declaredPortsOf(object) : [];
+}
+
+const declaredPortsOf = memo((container: object) => objectsOf((container as { ports?: unknown }).ports).flatMap(({ item }) => {
+  const containerPort = asInt(item.containerPort);
+  return containerPort === undefined ? [] : [{ name: asString(item.name), containerPort }];
+}));
+
+/** An IntOrString field as the policy functions take it: numbers and strings pass (they validate them), other types show as their JSON. */
+export function intOrPercentField(value: unknown): IntOrPercent | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** A PodDisruptionBudget manifest's policy fields. */
 export function pdbPolicy(pdb: Manifest): DisruptionPolicy {
-  return { minAvailable: pdb.spec?.minAvailable, maxUnavailable: pdb.spec?.maxUnavailable };
+  return { minAvailable: intOrPercentField(at(pdb, 'spec', 'minAvailable')), maxUnavailable: intOrPercentField(at(pdb, 'spec', 'maxUnavailable')) };
 }
 
-/** The pod's grace period, with the Kubernetes default of 30 s when the spec does not say. */
+/** A container's requests and limits with only string or number quantities (other values read as absent). */
+export function resourcesOf(container: unknown): { requests: Record<string, string | number>; limits: Record<string, string | number> } {
+  const object = asObject(container);
+  return object ? resourcesOfContainer(object) : { requests: {}, limits: {} };
+}
+
+const resourcesOfContainer = memo((container: object) => {
+  const quantities = (value: unknown) => {
+    const out: Record<string, string | number> = {};
+    const object = asObject(value);
+    for (const key in object) {
+      const q = object[key];
+      if (typeof q === 'string' || typeof q === 'number') out[key] = q;
+    }
+    return out;
+  };
+  return { requests: quantities(at(container, 'resources', 'requests')), limits: quantities(at(container, 'resources', 'limits')) };
+});
+
+/** The pod's grace period, with the Kubernetes default of 30 s when the spec does not say (or says it with the wrong type). */
 export function terminationGraceOf(w: Workload): number {
-  return w.podSpec.terminationGracePeriodSeconds ?? 30;
+  return asInt(w.podSpec.terminationGracePeriodSeconds) ?? 30;
+}
+
+/** A preStop handler with only its well-typed parts: the sleep seconds and the exec command words. */
+function cleanPreStop(value: unknown): PreStopHandler | undefined {
+  const handler = asObject(value);
+  if (!handler) return undefined;
+  const seconds = asInt(at(handler, 'sleep', 'seconds'));
+  const command = asList(at(handler, 'exec', 'command'))?.filter((w): w is string => typeof w === 'string');
+  return { ...(seconds !== undefined ? { sleep: { seconds } } : {}), ...(command ? { exec: { command } } : {}) };
 }
 
 /** Each container's preStop delay and its field path, where the manifest says how long the delay is. */
-export function preStopsOf(w: Workload): Array<{ seconds: number; path: string }> {
-  return containersOf(w).flatMap(({ container, path }) => {
-    const seconds = preStopSeconds(container.lifecycle?.preStop as PreStopHandler | undefined);
-    return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
-  });
+export const preStopsOf: (w: Workload) => Array<{ seconds: number; path: string }> = memo((w: Workload) => containersOf(w).flatMap(({ container, path }) => {
+  const seconds = preStopSeconds(cleanPreStop(at(container, 'lifecycle', 'preStop')));
+  return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
+}));
+
+/** True when the workload takes traffic (see `Workload.served`). */
+export function isServed(w: Workload): boolean {
+  return w.served ?? w.services.length > 0;
 }
 
-/** True when a Service routes to the workload and it runs replicas: the workloads whose rollouts must not drop requests. */
+/** True when the workload takes traffic and runs replicas: the workloads a node drain must not take down at once. */
 export function isServedAndReplicated(w: Workload): boolean {
-  return w.replicated && w.services.length > 0 && w.replicas >= 2;
+  return w.replicated && isServed(w) && w.replicas >= 2;
 }

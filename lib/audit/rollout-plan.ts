@@ -1,9 +1,9 @@
-import { allowedDisruptions } from '../policy/disruption';
-import { ProbeSpec } from '../policy/probes';
+import { allowedDisruptions, disruptionPolicyProblems } from '../policy/disruption';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
-import { RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
-import { AuditContext, containersOf, Manifest, objectRef, pdbPolicy, preStopsOf, terminationGraceOf, Workload } from './model';
+import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
+import { asInt, asObject, at } from './fields';
+import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, preStopsOf, resourcesOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
 import { databasePlanNote, innoDbClusterPlans } from './rules/database';
@@ -36,8 +36,9 @@ export interface RolloutPlan {
   readonly note?: string;
 }
 
-function timingsOf(probe: ProbeSpec | undefined) {
-  return probe && { initialDelaySeconds: probe.initialDelaySeconds ?? 0, periodSeconds: probe.periodSeconds ?? 10, successThreshold: probe.successThreshold ?? 1 };
+function timingsOf(value: unknown): ProbeTimings | undefined {
+  const probe = asObject(value);
+  return probe && { initialDelaySeconds: asInt(probe.initialDelaySeconds) ?? 0, periodSeconds: asInt(probe.periodSeconds) ?? 10, successThreshold: asInt(probe.successThreshold) ?? 1 };
 }
 
 /** How the workload kind replaces pods: a Deployment per its strategy, a StatefulSet one pod at a time. */
@@ -52,31 +53,34 @@ function arithmeticOf(w: Workload): RolloutArithmetic {
 function planOf(w: Workload): RolloutPlan {
   const containers = containersOf(w).map((c) => c.container);
   const arithmetic = arithmeticOf(w);
-  const request = (r: 'cpu' | 'memory', parse: (q: string) => number | undefined) => containers
-    .reduce((sum, c) => sum + (parse(c.resources?.requests?.[r] ?? c.resources?.limits?.[r] ?? '0') ?? 0), 0);
+  const request = (r: 'cpu' | 'memory', parse: (q: string | number) => number | undefined) => containers.reduce((sum, c) => {
+    const { requests, limits } = resourcesOf(c);
+    return sum + (parse(requests[r] ?? limits[r] ?? '0') ?? 0);
+  }, 0);
   const ready = Math.max(0, ...containers.map((c) => secondsToReady(timingsOf(c.readinessProbe), timingsOf(c.startupProbe))));
   const preStops = preStopsOf(w).map((p) => p.seconds);
-  const pdb = w.pdbs[0];
+  const pdb = w.pdbs.map(pdbPolicy).find((policy) => disruptionPolicyProblems(policy).length === 0);
   return {
     object: objectRef(w.manifest),
-    replicas: { min: w.replicas, max: w.hpa?.spec?.maxReplicas ?? w.replicas, autoscaled: !!w.hpa },
+    replicas: { min: w.replicas, max: (w.hpa && hpaRange(w.hpa).max) ?? w.replicas, autoscaled: !!w.hpa },
     peakPods: arithmetic.peakPods,
     minReadyPods: arithmetic.minReadyPods,
     surgeCpuMillicores: arithmetic.surge * request('cpu', cpuMillicores),
     surgeMemoryBytes: arithmetic.surge * request('memory', memoryBytes),
-    hasPreStop: containers.some((c) => c.lifecycle?.preStop),
+    hasPreStop: containers.some((c) => at(c, 'lifecycle', 'preStop') !== undefined),
     preStopSeconds: preStops.length > 0 ? Math.max(...preStops) : undefined,
     terminationGracePeriodSeconds: terminationGraceOf(w),
-    rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, w.manifest.spec?.minReadySeconds ?? 0),
-    pdbAllowedDisruptions: pdb ? allowedDisruptions(pdbPolicy(pdb), w.replicas) : undefined,
-    qosClass: qosClassOf(containers.map((c) => c.resources ?? {})),
+    rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, asInt(at(w.manifest, 'spec', 'minReadySeconds')) ?? 0),
+    pdbAllowedDisruptions: pdb ? allowedDisruptions(pdb, w.replicas) : undefined,
+    qosClass: qosClassOf(containers.map(resourcesOf)),
     note: databasePlanNote(w),
   };
 }
 
-/** The rollout plan of every Deployment and StatefulSet in the set. */
-export function rolloutPlans(manifests: readonly Manifest[]): RolloutPlan[] {
-  return [...new AuditContext(manifests).workloads.filter((w) => w.replicated).map(planOf), ...innoDbClusterPlans(manifests)];
+/** The rollout plan of every Deployment and StatefulSet in the set (pass the AuditContext to index the objects only once). */
+export function rolloutPlans(manifests: readonly Manifest[] | AuditContext): RolloutPlan[] {
+  const ctx = manifests instanceof AuditContext ? manifests : new AuditContext(manifests);
+  return [...ctx.workloads.filter((w) => w.replicated).map(planOf), ...innoDbClusterPlans(ctx.manifests)];
 }
 
 /** The plans as a compact table. */

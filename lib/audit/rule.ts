@@ -13,9 +13,14 @@ export interface AuditOptions {
   readonly endpointPropagationSeconds?: number;
   /**
    * Seconds an application needs after SIGTERM; the grace period should cover preStop plus this.
-   * @default 5
+   * @default 10 (the same default as ZeroDowntimeDeployment's shutdownBudgetSeconds)
    */
   readonly shutdownBudgetSeconds?: number;
+  /**
+   * The Kubernetes version the manifests are applied to, `1.N`: API versions removed by then are errors.
+   * @default '1.27'
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** What one rule reports about one object. */
@@ -26,6 +31,11 @@ export interface RuleHit {
   readonly field: string;
   readonly message: string;
   readonly fix: string;
+  /**
+   * The severity of this hit when it differs from the rule's.
+   * @default - the rule's severity
+   */
+  readonly severity?: Severity;
 }
 
 /** One check over the whole set of manifests. */
@@ -35,5 +45,17 @@ export interface Rule {
   readonly severity: Severity;
   /** One line: what the rule guards against. */
   readonly summary: string;
+  /**
+   * One line: the usual fix (each finding also carries its own, with the values of the object).
+   * @default - only the findings' fixes
+   */
+  readonly fix?: string;
+  /**
+   * True when the rule's findings say another object is missing (a Service that selects nothing, an
+   * HPA without its target): that object may live in files not audited, so such findings are warnings
+   * unless the audit is told its input is complete.
+   * @default false
+   */
+  readonly crossObject?: boolean;
   check(ctx: AuditContext, options: Required<AuditOptions>): RuleHit[];
 }

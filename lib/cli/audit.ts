@@ -1,41 +1,198 @@
 import { audit } from '../audit/engine';
-import { loadManifests, UnusableInputError } from '../audit/load';
-import { formatAuditReport } from '../audit/report';
-import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
+import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, TOOL_NAME } from '../audit/formats';
+import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
+import { AuditContext } from '../audit/model';
+import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
+import { rolloutPlans } from '../audit/rollout-plan';
+import { Rule } from '../audit/rule';
+import { ALL_RULES } from '../audit/rules';
 
-const USAGE = `usage: npm run audit -- [--json] [--propagation-seconds N] [--shutdown-budget N] <file or folder>...
+const FORMATS = ['table', 'json', 'sarif', 'junit'] as const;
+type Format = typeof FORMATS[number];
 
-Audits Kubernetes manifests (YAML or JSON, any origin) for rollouts that drop requests and for the
-availability rules, and prints each workload's rollout plan.
-Exit code: 0 clean (warnings allowed), 1 error-level violations, 2 unusable input.`;
+function usage(rules: readonly Rule[]): string {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  return `usage: ${TOOL_NAME} [options] <file, folder or -> ...
 
-/** Runs the audit command line; returns the exit code. */
-export function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): number {
-  const targets: string[] = [];
-  const options: { endpointPropagationSeconds?: number; shutdownBudgetSeconds?: number } = {};
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') { out(USAGE); return 0; } else if (arg === '--propagation-seconds' || arg === '--shutdown-budget') {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 0) { err(`${arg} takes a whole number of seconds, got ${JSON.stringify(argv[i])}\n${USAGE}`); return 2; }
-      options[arg === '--propagation-seconds' ? 'endpointPropagationSeconds' : 'shutdownBudgetSeconds'] = value;
-    } else if (arg.startsWith('-')) { err(`unknown option ${arg}\n${USAGE}`); return 2; } else targets.push(arg);
-  }
-  if (targets.length === 0) { err(USAGE); return 2; }
+Audits Kubernetes manifests (YAML or JSON, from any tool) for rollouts, drains and scale-downs that
+drop requests or lose data, and prints each workload's rollout plan. Folders are read recursively
+(.yaml, .yml, .json); files that are not Kubernetes objects (Chart.yaml, values.yaml, kustomization.yaml)
+and Helm templates are skipped and listed. \`-\` reads standard input:
+  helm template my-release ./chart | ${TOOL_NAME} -
+
+options:
+  --format table|json|sarif|junit  output format (default: table; --json is --format json)
+  --fail-on error|warning          lowest severity that exits 1 (default: error)
+  --only rule[,rule]               run only these rules
+  --ignore rule[,rule]             skip these rules everywhere (one object: annotate it
+                                   zero-downtime.audit/ignore.<rule>: "<reason>")
+  --complete                       the input is the whole application: a Service, PDB or HPA whose
+                                   other half is missing is an error, not a warning
+  --kubernetes-version 1.N         cluster version for removed API versions (default: ${TARGET_KUBERNETES_VERSION})
+  --propagation-seconds N          endpoint propagation time preStop must cover (default: 5)
+  --shutdown-budget N              seconds the app needs after SIGTERM (default: 10)
+  --no-plan                        do not print the rollout plans (table format)
+  --no-color                       no ANSI colors (also: NO_COLOR set, or output not a terminal)
+  -h, --help                       this help
+
+exit code: 0 no finding at the --fail-on level, 1 findings at that level, 2 unusable input or usage.
+
+rules:
+${rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity === 'error' ? 'error  ' : 'warning'}  ${r.summary}`).join('\n')}`;
+}
+
+/** What the caller provides besides the arguments: standard input and whether the output is a color terminal. */
+export interface CliEnvironment {
+  /**
+   * Where `-` reads from.
+   * @default process.stdin
+   */
+  readonly stdin?: NodeJS.ReadableStream;
+  /**
+   * Whether to color the table output.
+   * @default - stdout is a terminal and NO_COLOR is not set
+   */
+  readonly color?: boolean;
+}
+
+function readStream(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer | string) => chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function packageVersion(): string {
   try {
-    const loaded = loadManifests(targets);
-    const report = audit(loaded.manifests, { ...options, sourceOf: loaded.sourceOf });
-    const plans = rolloutPlans(loaded.manifests);
-    out(json ? JSON.stringify({ ...report, plans }, null, 2) : `${formatRolloutPlans(plans)}\n\n${formatAuditReport(report)}`);
-    return report.errors > 0 ? 1 : 0;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return String(require('../../package.json').version);
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface Parsed {
+  targets: string[];
+  format: Format;
+  failOn: 'error' | 'warning';
+  only?: string[];
+  ignore: string[];
+  complete: boolean;
+  plan: boolean;
+  color?: boolean;
+  options: { endpointPropagationSeconds?: number; shutdownBudgetSeconds?: number; kubernetesVersion?: string };
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: readonly string[]): Parsed | 'help' {
+  const parsed: Parsed = { targets: [], format: 'table', failOn: 'error', ignore: [], complete: false, plan: true, options: {} };
+  const known = new Set(ALL_RULES.map((r) => r.id));
+  const value = (i: number, flag: string) => {
+    if (i >= argv.length) throw new UsageError(`${flag} needs a value`);
+    return argv[i];
+  };
+  const ruleList = (text: string, flag: string) => {
+    const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0 || ids.length === 0) throw new UsageError(`${flag}: no rule named ${JSON.stringify(unknown[0] ?? text)} (see --help for the list)`);
+    return ids;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
+    const next = () => inline ?? value(++i, flag);
+    switch (flag) {
+      case '-h': case '--help': return 'help';
+      case '--json': parsed.format = 'json'; break;
+      case '--format': {
+        const f = next();
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}; got ${JSON.stringify(f)}`);
+        parsed.format = f as Format;
+        break;
+      }
+      case '--fail-on': {
+        const f = next();
+        if (f !== 'error' && f !== 'warning') throw new UsageError(`--fail-on takes error or warning; got ${JSON.stringify(f)}`);
+        parsed.failOn = f;
+        break;
+      }
+      case '--only': parsed.only = [...parsed.only ?? [], ...ruleList(next(), flag)]; break;
+      case '--ignore': parsed.ignore.push(...ruleList(next(), flag)); break;
+      case '--complete': parsed.complete = true; break;
+      case '--no-plan': parsed.plan = false; break;
+      case '--no-color': parsed.color = false; break;
+      case '--kubernetes-version': {
+        const v = next();
+        if (kubernetesMinor(v) === undefined) throw new UsageError(`--kubernetes-version takes a version such as 1.27 or v1.30.2; got ${JSON.stringify(v)}`);
+        parsed.options.kubernetesVersion = v;
+        break;
+      }
+      case '--propagation-seconds': case '--shutdown-budget': {
+        const raw = next();
+        const n = Number(raw);
+        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a whole number of seconds, got ${JSON.stringify(raw)}`);
+        parsed.options[flag === '--propagation-seconds' ? 'endpointPropagationSeconds' : 'shutdownBudgetSeconds'] = n;
+        break;
+      }
+      default:
+        if (argv[i] !== STDIN && argv[i].startsWith('-')) throw new UsageError(`unknown option ${argv[i]}`);
+        parsed.targets.push(argv[i]);
+    }
+  }
+  if (parsed.targets.length === 0) throw new UsageError('no file, folder or - given');
+  if (parsed.targets.filter((t) => t === STDIN).length > 1) throw new UsageError('- (standard input) can be given once');
+  return parsed;
+}
+
+/**
+ * Runs the audit command line; resolves to the exit code: 0 clean, 1 findings at the --fail-on level,
+ * 2 unusable input or usage. Nothing is thrown for bad input.
+ */
+export async function main(argv: readonly string[], out: (text: string) => void, err: (text: string) => void, env: CliEnvironment = {}): Promise<number> {
+  let parsed: Parsed | 'help';
+  try {
+    parsed = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UnusableInputError) { err(`unusable input: ${e.message}`); return 2; }
+    if (e instanceof UsageError) { err(`${TOOL_NAME}: ${e.message}\n(${TOOL_NAME} --help lists the options and rules)`); return 2; }
+    throw e;
+  }
+  if (parsed === 'help') { out(usage(ALL_RULES)); return 0; }
+  const args = parsed;
+  try {
+    const stdin = args.targets.includes(STDIN) ? await readStream(env.stdin ?? process.stdin) : undefined;
+    const loaded = loadManifests(args.targets, { stdin });
+    const rules = ALL_RULES.filter((r) => (!args.only || args.only.includes(r.id)) && !args.ignore.includes(r.id));
+    const context = new AuditContext(loaded.manifests, { complete: args.complete });
+    const report = audit(loaded.manifests, { ...args.options, rules, complete: args.complete, context, sourceOf: loaded.sourceOf, positionOf: loaded.positionOf });
+    const plans = args.format === 'json' || (args.format === 'table' && args.plan) ? rolloutPlans(context) : undefined;
+    const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, objects: loaded.manifests.length };
+    if (args.format === 'json') out(formatJson(input));
+    else if (args.format === 'sarif') out(formatSarif(input, packageVersion()));
+    else if (args.format === 'junit') {
+      const objectsByFile = new Map<string, string[]>();
+      for (const m of loaded.manifests) {
+        const file = loaded.sourceOf(m) ?? '<input>';
+        objectsByFile.set(file, [...objectsByFile.get(file) ?? [], `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name ?? '?'}`]);
+      }
+      out(formatJunit({ ...input, objectsByFile }, args.failOn));
+    } else {
+      const color = args.color ?? env.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb');
+      out(formatText(input, styles(color)));
+    }
+    if (args.format !== 'table' && loaded.skipped.length > 0) err(loaded.skipped.map((s) => `${TOOL_NAME}: skipped ${s.path}: ${s.reason}`).join('\n'));
+    return report.errors > 0 || (args.failOn === 'warning' && report.warnings > 0) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UnusableInputError) { err(`${TOOL_NAME}: unusable input: ${e.message}`); return 2; }
+    if (e instanceof RangeError) { err(`${TOOL_NAME}: unusable input: nested too deeply (${e.message})`); return 2; }
     throw e;
   }
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`));
+  main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
+    (code) => { process.exitCode = code; },
+    (e) => { process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
+  );
 }

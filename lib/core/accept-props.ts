@@ -4,10 +4,10 @@ import { PropProblem } from './prop-problem';
 import { checkProps, PropField } from './prop-spec';
 import { installSynthCheck } from './synth-check';
 
-/** `Kind "name"` when props carry a usable name, else just the kind. */
-function labelOf(kind: string, props: unknown): string {
+/** The `name` prop, when props carry a usable one. */
+function nameOf(props: unknown): string | undefined {
   const name = (props as { name?: unknown } | null | undefined)?.name;
-  return typeof name === 'string' && name.length > 0 && name.length <= 80 ? `${kind} "${name}"` : kind;
+  return typeof name === 'string' && name.length > 0 && name.length <= 80 ? name : undefined;
 }
 
 /**
@@ -20,7 +20,8 @@ export function acceptProps<P>(
   scope: IConstruct, kind: string, props: unknown, spec: Readonly<Record<string, PropField>>,
   semantics?: (props: P) => readonly PropProblem[],
 ): boolean {
-  const record = registerChecked(scope, labelOf(kind, props));
+  const name = nameOf(props);
+  const record = registerChecked(scope, name ? `${kind} "${name}"` : kind, name);
   installSynthCheck(scope);
   const problems = checkProps(props, `${kind}Props`, spec);
   if (problems.length === 0) {

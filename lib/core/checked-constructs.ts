@@ -7,6 +7,8 @@ import { CallSite, captureCallSite } from './source-location';
 export interface CheckedConstruct {
   /** How the construct is named in the report, e.g. `ZeroDowntimeDeployment "api"`. */
   readonly label: string;
+  /** Its `name` prop, when it has one. */
+  readonly name?: string;
   /** Its prop problems, reported at synth together with every other construct's. */
   readonly problems: PropProblem[];
   /** True when its props were malformed, so it rendered nothing. */
@@ -16,15 +18,16 @@ export interface CheckedConstruct {
 }
 
 const CHECKED = new WeakMap<IConstruct, CheckedConstruct>();
-const FIELD_PROPS = new WeakMap<ApiObject, ReadonlyArray<readonly [string, string]>>();
+/** Per object, the field-to-prop maps, built only when a finding asks (most objects never have one). */
+const FIELD_PROPS = new WeakMap<ApiObject, Array<() => Readonly<Record<string, string>>>>();
 /** The construct of each class most recently registered: the one whose constructor may still be running. */
 const LATEST_BY_CLASS = new Map<string, WeakRef<IConstruct>>();
 
 /** Registers a construct with the synth-time check (once; later calls return the same record). */
-export function registerChecked(scope: IConstruct, label: string): CheckedConstruct {
+export function registerChecked(scope: IConstruct, label: string, name?: string): CheckedConstruct {
   let record = CHECKED.get(scope);
   if (!record) {
-    record = { label, problems: [], refused: false, site: captureCallSite() };
+    record = { label, name, problems: [], refused: false, site: captureCallSite() };
     CHECKED.set(scope, record);
     LATEST_BY_CLASS.set(scope.constructor.name, new WeakRef(scope));
   }
@@ -49,13 +52,16 @@ export function checkedOwner(scope: IConstruct): IConstruct | undefined {
  * `replicas`), so API-server findings on the object name the prop. Prefixes match: `metadata.labels`
  * covers `metadata.labels[tier]`; the longest matching prefix wins.
  */
-export function mapFieldsToProps(obj: ApiObject, fields: Readonly<Record<string, string>>): void {
-  FIELD_PROPS.set(obj, [...(FIELD_PROPS.get(obj) ?? []), ...Object.entries(fields)].sort((a, b) => b[0].length - a[0].length));
+export function mapFieldsToProps(obj: ApiObject, fields: () => Readonly<Record<string, string>>): void {
+  const maps = FIELD_PROPS.get(obj);
+  if (maps) maps.push(fields);
+  else FIELD_PROPS.set(obj, [fields]);
 }
 
 /** The prop that produced `field` of `obj`, when its construct said so. */
 export function propOfField(obj: ApiObject, field: string): string | undefined {
-  for (const [prefix, prop] of FIELD_PROPS.get(obj) ?? []) {
+  const entries = (FIELD_PROPS.get(obj) ?? []).flatMap((fields) => Object.entries(fields())).sort((a, b) => b[0].length - a[0].length);
+  for (const [prefix, prop] of entries) {
     if (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) return prop + field.slice(prefix.length).replace(/^\[([^\]]*)\]/, '.$1');
   }
   return undefined;

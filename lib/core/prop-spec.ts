@@ -224,5 +224,9 @@ export function checkProps(props: unknown, typeName: string, spec: Readonly<Reco
     const requiredKeys = Object.keys(spec).filter((k) => spec[k].required);
     return [{ prop: '(props)', value: props, problem: `must be a ${typeName} object, not ${what(props)}`, fix: `pass { ${requiredKeys.map((k) => `${k}: …`).join(', ')} }` }];
   }
-  return T.shape(typeName, spec).check(props, '');
+  let shape = SHAPES.get(spec);
+  if (!shape) SHAPES.set(spec, shape = T.shape(typeName, spec));
+  return shape.check(props, '');
 }
+
+const SHAPES = new WeakMap<object, ValueType>();

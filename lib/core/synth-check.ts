@@ -5,7 +5,7 @@ import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
 import { installCleanExit } from './clean-exit';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
 import { fieldValue } from './field-path';
-import { PropProblem } from './prop-problem';
+import { formatValue, PropProblem } from './prop-problem';
 import { userLocation } from './source-location';
 
 /** Set on an app whose synth checks every object, not only those the project's constructs made (ZeroDowntimeApp). */
@@ -49,7 +49,10 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     const key = `${p.prop}\u0000${p.problem}`;
     if (g.seen.has(key)) return;
     g.seen.add(key);
-    g.problems.push(p);
+    // One value refused for one reason in several props (requests and limits from one guaranteedResources) is one line.
+    const same = g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value));
+    if (same >= 0) g.problems[same] = { ...g.problems[same], prop: `${g.problems[same].prop}, ${p.prop}` };
+    else g.problems.push(p);
   };
   const all = root.node.findAll();
   for (const c of all) {
@@ -60,6 +63,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     }
   }
   const identities = new Map<string, ApiObject>();
+  const clashes = new Map<string, { obj: ApiObject; first: ApiObject; objects: string[] }>();
   for (const obj of all) {
     if (!ApiObject.isApiObject(obj)) continue;
     const owner = checkedOwner(obj);
@@ -68,12 +72,10 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     const identity = `${obj.apiGroup}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.name}`;
     const first = identities.get(identity);
     if (first) {
-      add(g, {
-        prop: propOfField(obj, 'metadata.name') ?? `${obj.kind} metadata.name`,
-        value: obj.name,
-        problem: `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name} is also rendered by ${first.node.path}; applied together, one silently overwrites the other`,
-        fix: 'give one of them another name or namespace',
-      });
+      const key = `${outermost(obj).node.path}\u0000${outermost(first).node.path}`;
+      const clash = clashes.get(key) ?? { obj, first, objects: [] as string[] };
+      clash.objects.push(`${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name}`);
+      clashes.set(key, clash);
     } else identities.set(identity, obj);
     if (!owner && !options.allObjects) continue;
     if (validators.length === 0) continue;
@@ -97,6 +99,19 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
       }
     }
   }
+  // Two constructs that render the same objects are one mistake, said once on the later one.
+  for (const { obj, first, objects } of clashes.values()) {
+    const outer = outermost(obj);
+    const record = checkedRecord(outer);
+    const g = record ? group(outer, record.label) : group(obj, `${obj.kind} "${obj.name}"`);
+    const shown = objects.length > 3 ? `${objects.slice(0, 3).join(', ')} and ${objects.length - 3} more` : objects.join(', ');
+    add(g, {
+      prop: record ? 'name' : `${obj.kind} metadata.name`,
+      value: record?.name ?? obj.name,
+      problem: `renders ${shown}, which ${outermost(first).node.path} also renders; applied together, one silently overwrites the other`,
+      fix: 'give one of them another name or namespace',
+    });
+  }
   // A rule shared by a construct and the construct it builds (a database user) is said once, by the outer one.
   for (const g of groups.values()) {
     const outer = ancestorProblems(g.scope, groups);
@@ -108,6 +123,13 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     location: userLocation(checkedRecord(g.scope)?.site),
     problems: g.problems,
   }));
+}
+
+/** The outermost of the project's constructs that contains `scope` (the one the user built), else `scope`. */
+function outermost(scope: IConstruct): IConstruct {
+  let found = scope;
+  for (let c: IConstruct | undefined = scope; c; c = c.node.scope) if (checkedRecord(c)) found = c;
+  return found;
 }
 
 /** The problem texts reported on the constructs above `scope`. */

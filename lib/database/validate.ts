@@ -89,13 +89,6 @@ export function mysqlNameProblem(name: unknown, maxLength: number): string | und
   return undefined;
 }
 
-/** Why a user name cannot be an application's user: root is the administrative account. */
-export function applicationUserProblem(user: string): { problem: string; fix: string } | undefined {
-  return user.toLowerCase() === 'root'
-    ? { problem: 'is the administrative account: the application would run with every privilege on every database', fix: "use a dedicated user such as 'wordpress'" }
-    : undefined;
-}
-
 /** Records the usual problems of a database tier's props in one place. */
 export class DatabaseChecks {
   constructor(private readonly check: PropChecker) {}
@@ -110,9 +103,10 @@ export class DatabaseChecks {
   /** The application user: a valid MySQL user name that is not root. */
   public applicationUser(prop: string, value: unknown): void {
     const problem = mysqlNameProblem(value, 32);
-    const root = problem ? undefined : applicationUserProblem(String(value));
     if (problem) this.check.add(prop, value, problem, "use a name such as 'wordpress'");
-    else if (root) this.check.add(prop, value, root.problem, root.fix);
+    else if (String(value).toLowerCase() === 'root') {
+      this.check.add(prop, value, 'is the administrative account: the application would run with every privilege on every database', "use a dedicated user such as 'wordpress'");
+    }
   }
 
   /** The application database name. */

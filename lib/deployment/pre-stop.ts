@@ -100,6 +100,6 @@ export class PreStop {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: `${prop}.${p.prop}` }));
+    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
   }
 }

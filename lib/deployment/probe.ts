@@ -138,7 +138,7 @@ export class Probe {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: `${prop}.${p.prop}` }));
+    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
   }
 
   /** The probe as plain manifest data; `defaultPort` is the container's named port. */

@@ -229,7 +229,7 @@ export interface ZeroDowntimeDeploymentProps {
   readonly readinessProbe: Probe;
   /**
    * Liveness probe: restarts a stuck container. Off by default: a restart hides the error that
-   * monitoring should show (seed 003), and a bad one restarts healthy pods under load.
+   * monitoring should show, and a bad one restarts healthy pods under load.
    * @default - none
    */
   readonly livenessProbe?: Probe;

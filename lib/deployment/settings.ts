@@ -1,11 +1,13 @@
+import { deepFreeze } from '../core/freeze';
 import { DisruptionPolicy } from '../policy/disruption';
 import { IntOrPercent } from '../policy/int-or-percent';
 import { QosClass } from '../policy/qos';
+import { DEFAULT_SHUTDOWN_BUDGET_SECONDS } from '../policy/shutdown';
 import { PreStop } from './pre-stop';
 import { AutoscalingProps, SpreadProps, ZeroDowntimeDeploymentProps } from './props';
 
-/** The defaults, in one place, so that docs, code and tests agree. */
-export const DEFAULTS = {
+/** The defaults, in one place, so that docs, code and tests agree. Frozen, nested objects included. */
+export const DEFAULTS = deepFreeze({
   replicas: 3,
   maxSurge: 1,
   maxUnavailable: 0,
@@ -13,13 +15,13 @@ export const DEFAULTS = {
   revisionHistoryLimit: 10,
   progressDeadlineSeconds: 600,
   preStopSleepSeconds: 20,
-  shutdownBudgetSeconds: 10,
+  shutdownBudgetSeconds: DEFAULT_SHUTDOWN_BUDGET_SECONDS,
   portName: 'http',
   imagePullPolicy: 'IfNotPresent',
   disruptionBudget: { maxUnavailable: 1 } as DisruptionPolicy,
   antiAffinityWeight: 100,
   cpuUtilization: 80,
-} as const;
+} as const);
 
 /** Every prop with its default applied: what the construct renders and validates. */
 export interface DeploymentSettings {

@@ -136,9 +136,15 @@ function checkPreStopIsHonest(check: PropChecker, s: DeploymentSettings): void {
       check.add('preStop', handler.exec?.command, visible === undefined
         ? `declares ${seconds}s, but nothing in the command waits, so SIGTERM can arrive before endpoint removal has propagated`
         : `declares ${seconds}s, but the command's last sleep waits ${visible}s`,
-      `make the wait visible: end the command with 'sleep ${seconds}' (e.g. ['/bin/sh', '-c', '<your command> && sleep ${seconds}']), or use PreStop.sleep(${seconds})`);
+      `make the wait visible and put it first, so traffic has stopped before the command runs: PreStop.command(['/bin/sh', '-c', 'sleep ${seconds} && ${shellWords(handler.exec?.command ?? [])}'], ${seconds})`);
     }
   }
+}
+
+/** The command as one shell line (words with spaces or quotes single-quoted). */
+function shellWords(command: readonly string[]): string {
+  if (command.length === 3 && /(^|\/)(ba|da)?sh$/.test(command[0]) && command[1] === '-c') return command[2];
+  return command.map((w) => (/^[\w@%+=:,./-]+$/.test(w) ? w : `'${w.replace(/'/g, "'\\''")}'`)).join(' ');
 }
 
 function checkService(check: PropChecker, s: DeploymentSettings): void {

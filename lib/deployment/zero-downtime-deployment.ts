@@ -120,7 +120,7 @@ export class ZeroDowntimeDeployment extends Construct {
     }
 
     this.deployment = deployment;
-    mapFieldsToProps(deployment, deploymentFieldProps(props));
+    mapFieldsToProps(deployment, () => deploymentFieldProps(props));
 
     const service = props.service ?? {};
     this.service = new k8s.KubeService(this, 'Service', {
@@ -137,10 +137,10 @@ export class ZeroDowntimeDeployment extends Construct {
         }],
       },
     });
-    mapFieldsToProps(this.service, {
+    mapFieldsToProps(this.service, () => ({
       ...METADATA_PROPS, 'metadata.annotations': 'service.annotations', 'spec.type': 'service.type', ...selectorProps('spec.selector'),
       'spec.ports[0].name': 'portName', 'spec.ports[0].port': 'service.port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
-    });
+    }));
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
       metadata: metadata(),
@@ -150,9 +150,9 @@ export class ZeroDowntimeDeployment extends Construct {
         ...(s.disruptionBudget.maxUnavailable !== undefined ? { maxUnavailable: intOrString(s.disruptionBudget.maxUnavailable) } : {}),
       },
     });
-    mapFieldsToProps(this.podDisruptionBudget, {
+    mapFieldsToProps(this.podDisruptionBudget, () => ({
       ...METADATA_PROPS, ...selectorProps('spec.selector.matchLabels'), 'spec.minAvailable': 'disruptionBudget.minAvailable', 'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
-    });
+    }));
 
     if (s.autoscaling) {
       const a = s.autoscaling;
@@ -170,11 +170,11 @@ export class ZeroDowntimeDeployment extends Construct {
           ...(a.behavior ? { behavior: a.behavior } : {}),
         },
       });
-      mapFieldsToProps(this.horizontalPodAutoscaler, {
+      mapFieldsToProps(this.horizontalPodAutoscaler, () => ({
         ...METADATA_PROPS, 'spec.minReplicas': 'autoscaling.minReplicas', 'spec.maxReplicas': 'autoscaling.maxReplicas', 'spec.behavior': 'autoscaling.behavior',
         ...(a.cpuUtilization !== undefined ? { 'spec.metrics[0]': 'autoscaling.cpuUtilization' } : {}),
         ...(a.memoryUtilization !== undefined ? { [`spec.metrics[${a.cpuUtilization !== undefined ? 1 : 0}]`]: 'autoscaling.memoryUtilization' } : {}),
-      });
+      }));
     }
   }
 

@@ -2,7 +2,6 @@ import { PropProblem } from '../core/prop-problem';
 import { optional, PropSpec, required, T } from '../core/prop-spec';
 import { CONTAINER_RESOURCES } from '../deployment/props-spec';
 import { parseImage } from '../policy/image';
-import { applicationUserProblem, mysqlNameProblem } from '../database/validate';
 import { MysqlCredentials, MysqlDatabaseProps } from './mysql-database';
 
 /** The runtime shape of MysqlDatabaseProps, for callers without the type checker. */
@@ -46,18 +45,7 @@ export function mysqlWithoutAuthPluginArg(image: string): boolean {
   return major > 8 || (major === 8 && (minor === undefined || Number.isNaN(minor) || minor >= 4));
 }
 
-/** Why a MySQL user name cannot be the application user of the mysql image, or undefined. */
-export function mysqlUserProblem(user: string): Omit<PropProblem, 'prop' | 'value'> | undefined {
-  const format = mysqlNameProblem(user, 32);
-  if (format) return { problem: format, fix: "use a name such as 'wordpress'" };
-  const root = applicationUserProblem(user);
-  return root && {
-    problem: `${root.problem}; MYSQL_USER=root also makes the mysql image's entrypoint stop on first start (root already exists)`,
-    fix: `${root.fix}; root's password comes from rootPasswordKey`,
-  };
-}
-
-/** The MysqlDatabase rules better said in prop terms than as API-server findings. */
+/** The MysqlDatabase rules better said in prop terms than as API-server findings (the construct checks the rest itself). */
 export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const image = props.image ?? 'mysql:8.4.3';
@@ -66,9 +54,5 @@ export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProble
   if (authPlugin && mysqlWithoutAuthPluginArg(image) && !/^\d+\.\d+/.test(parseImage(image).tag ?? '')) {
     problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`, fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
   }
-  const user = mysqlUserProblem(props.user);
-  if (user) problems.push({ prop: 'user', value: props.user, ...user });
-  const database = mysqlNameProblem(props.database, 64);
-  if (database) problems.push({ prop: 'database', value: props.database, problem: database, fix: "use a name such as 'wordpress'" });
   return problems;
 }

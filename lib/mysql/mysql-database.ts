@@ -5,11 +5,11 @@ import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { acceptProps } from '../core/accept-props';
 import { MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems } from './mysql-database-props-spec';
+import { DatabaseChecks } from '../database/validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
-import { parseQuantity } from '../policy/quantity';
 import { QosClass, resourceProblems } from '../policy/qos';
 
 /** Where the database passwords come from: an existing Secret, never a literal in the manifests. */
@@ -230,7 +230,11 @@ function validate(props: MysqlDatabaseProps, image: string, args: string[], reso
   const wanted = resources.qosClass ?? QosClass.GUARANTEED;
   check.addFindingsAt(resourceProblems(resources, wanted), 'resources', resources);
   check.wholeNumber('terminationGracePeriodSeconds', grace, 1);
-  if (!(parseQuantity(storageSize)! > 0)) check.add('storageSize', storageSize, 'is not a positive Kubernetes quantity', "use a size such as '20Gi'");
+  const db = new DatabaseChecks(check);
+  db.storageSize('storageSize', storageSize);
+  db.databaseName('database', props.database);
+  // The image refuses MYSQL_USER=root too: root is configured by MYSQL_ROOT_PASSWORD.
+  db.applicationUser('user', props.user);
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
     if (!props.credentials?.[field]) check.add(`credentials.${field}`, props.credentials?.[field], 'is required', 'name the existing Secret and its keys');
   }

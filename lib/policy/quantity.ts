@@ -3,22 +3,10 @@
  * requests and limits can be compared and summed. Follows k8s.io/apimachinery/pkg/api/resource.
  */
 
-const SUFFIX_FACTORS: Record<string, number> = {
-  n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
+import { parseQuantity } from '../validation/quantity';
 
-const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(n|u|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?)$/;
-
-/** Parses a quantity to its value in base units (cores, bytes); undefined when it is not a quantity. */
-export function parseQuantity(quantity: string | number): number | undefined {
-  if (typeof quantity === 'number') return Number.isFinite(quantity) ? quantity : undefined;
-  const match = QUANTITY.exec(quantity.trim());
-  if (!match) return undefined;
-  const [, mantissa, exponent, suffix] = match;
-  const value = Number(mantissa) * (exponent ? 10 ** Number(exponent.slice(1)) : SUFFIX_FACTORS[suffix ?? '']);
-  return Number.isFinite(value) ? value : undefined;
-}
+// The grammar lives with the API validation rules; the arithmetic here builds on it.
+export { parseQuantity };
 
 /** CPU in millicores, rounded up as the kubelet does (`0.1` → 100, `1` → 1000). */
 export function cpuMillicores(quantity: string | number): number | undefined {

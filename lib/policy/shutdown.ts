@@ -33,6 +33,9 @@ export function shutdownProblems(timings: ShutdownTimings): Finding[] {
   return [];
 }
 
+/** Seconds an application gets after SIGTERM to finish in-flight requests, unless told otherwise. */
+export const DEFAULT_SHUTDOWN_BUDGET_SECONDS = 10;
+
 /** Seconds kube-proxy, the ingress and cloud load balancers need to stop sending to a Terminating pod. */
 export const DEFAULT_ENDPOINT_PROPAGATION_SECONDS = 5;
 

@@ -3,7 +3,9 @@ import { optional, PropSpec, T } from '../core/prop-spec';
 import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE } from '../deployment/props-spec';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
-import { MYSQL_CREDENTIALS, mysqlUserProblem } from '../mysql/mysql-database-props-spec';
+import { PropChecker } from '../core/configuration-error';
+import { DatabaseChecks } from '../database/validate';
+import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps } from './props';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
@@ -71,7 +73,8 @@ export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[
       fix: `use at most ${MAX_LABEL - (longest.length - name.length)} characters, e.g. '${name.slice(0, MAX_LABEL - (longest.length - name.length)).replace(/-+$/, '')}'`,
     });
   }
-  const user = props.databaseUser === undefined ? undefined : mysqlUserProblem(props.databaseUser);
-  if (user) problems.push({ prop: 'databaseUser', value: props.databaseUser, ...user });
-  return problems;
+  // The database tier's own rule, said here in the stack's prop terms (MysqlDatabase would say `user`).
+  const check = new PropChecker();
+  if (props.databaseUser !== undefined) new DatabaseChecks(check).applicationUser('databaseUser', props.databaseUser);
+  return [...problems, ...check.all];
 }

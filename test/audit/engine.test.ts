@@ -21,10 +21,10 @@ test('a suppression without a reason, or for an unknown rule, suppresses nothing
   }));
   expect(report.violations.map((v) => [v.ruleId, v.object])).toEqual([
     ['suppression-invalid', 'Deployment shop/shop'],
-    ['suppression-invalid', 'Service shop/shop'],
     ['image-not-pinned', 'Deployment shop/shop'],
+    ['suppression-invalid', 'Service shop/shop'],
   ]);
-  expect(report.violations[1].message).toMatch(/names no known rule "no-such-rule"/);
+  expect(report.violations[2].message).toMatch(/names no known rule "no-such-rule"/);
   expect(report.suppressed).toEqual([]);
 });
 

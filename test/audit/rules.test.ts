@@ -1,4 +1,10 @@
 import { ALL_RULES, audit, ignoreAnnotation } from '../../lib';
+import { availabilityRules } from '../../lib/audit/rules/availability';
+import { containerRules } from '../../lib/audit/rules/containers';
+import { hygieneRules } from '../../lib/audit/rules/hygiene';
+import { referenceRules } from '../../lib/audit/rules/references';
+import { rolloutRules } from '../../lib/audit/rules/rollout';
+import { shutdownRules } from '../../lib/audit/rules/shutdown';
 import { shop, shopWith } from './fixtures';
 import { innoDbClusterManifest, mysqlManifests } from '../database/fixtures';
 
@@ -12,6 +18,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'grace-below-shutdown-budget': (get) => { pod(get).terminationGracePeriodSeconds = 22; },
   'prestop-shorter-than-propagation': (get) => { container(get).lifecycle.preStop = { sleep: { seconds: 2 } }; },
   'rolling-update-without-readiness': (get) => { delete container(get).readinessProbe; },
+  'recreate-strategy': (get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; },
   'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 0 }; },
   'max-unavailable-behind-service': (get) => { get('Deployment').spec.strategy.rollingUpdate.maxUnavailable = 1; },
   'rwo-volume-on-surging-deployment': (get) => { get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce']; },
@@ -33,7 +40,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'limits-missing': (get) => { delete container(get).resources.limits.cpu; },
   'qos-mismatch': (get) => { container(get).resources.limits.cpu = '500m'; },
   'image-not-pinned': (get) => { container(get).image = 'registry.local:5000/shop'; },
-  'probe-port-undeclared': (get) => { container(get).readinessProbe.httpGet.port = 9090; },
+  'probe-port-undeclared': (get) => { container(get).readinessProbe.httpGet.port = 'metrics'; },
   'probe-invalid': (get) => { container(get).livenessProbe.successThreshold = 2; },
   'liveness-equals-readiness': (get) => { container(get).livenessProbe = { ...container(get).readinessProbe }; },
   'literal-secret-env': (get) => { container(get).env = [{ name: 'DB_PASSWORD', value: 'hunter2' }]; },
@@ -46,10 +53,15 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
 };
 
-const ids = (manifests: any[]) => audit(manifests).violations.map((v) => v.ruleId);
+const ids = (manifests: any[], complete = true) => audit(manifests, { complete }).violations.map((v) => v.ruleId);
 
 test('the baseline passes every rule: no error, no warning', () => {
   expect(audit(shop()).violations).toEqual([]);
+});
+
+test('every rule has a one-line summary, and the audit\'s own rules a one-line fix, for --help and SARIF', () => {
+  for (const rule of ALL_RULES) expect(rule.summary).toMatch(/^[^\n]{20,200}$/);
+  for (const rule of [...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules]) expect(rule.fix).toMatch(/^[^\n]{10,200}$/);
 });
 
 test('every rule has a failing fixture, and rule ids are unique', () => {
@@ -91,7 +103,7 @@ describe('messages name the object, the field and the fix', () => {
 
   test('PDB arithmetic uses the HPA minimum', () => {
     const v = audit(shopWith(FAILING['pdb-blocks-drain'])).violations.find((x) => x.ruleId === 'pdb-blocks-drain')!;
-    expect(v.message).toBe('minAvailable 2 at 2 replicas of Deployment shop (HPA minReplicas) allows no disruption: every node drain would hang');
+    expect(v.message).toBe('Deployment shop runs 2 replicas (HPA minReplicas): minAvailable 2 allows no disruption at 2 replicas: every node drain would hang');
   });
 
   test('Multi-Attach names the claim', () => {
@@ -101,12 +113,65 @@ describe('messages name the object, the field and the fix', () => {
 });
 
 describe('scope', () => {
-  test('a single-replica or unserved workload is not held to the graceful-shutdown rules', () => {
-    const single = shopWith((get, all) => { all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1); delete container(get).lifecycle; });
-    expect(ids(single)).not.toContain('prestop-missing');
-    expect(ids(single)).toContain('min-replicas');
-    const unserved = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; });
-    expect(ids(unserved)).not.toContain('prestop-missing');
+  test('a single-replica workload is held to the readiness rule, and to preStop when a surge pod takes over its traffic; one that declares no port is not served', () => {
+    const single = shopWith((get, all) => { all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1); delete container(get).lifecycle; delete container(get).readinessProbe; });
+    expect(ids(single)).toEqual(expect.arrayContaining(['prestop-missing', 'rolling-update-without-readiness', 'min-replicas']));
+    const inPlace = shopWith((get, all) => {
+      all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1);
+      get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1 };
+      container(get).lifecycle.preStop = { sleep: { seconds: 2 } };
+      delete container(get).readinessProbe;
+    });
+    expect(ids(inPlace)).toContain('rolling-update-without-readiness');
+    expect(ids(inPlace)).not.toContain('prestop-shorter-than-propagation');
+    delete (inPlace.find((m) => m.kind === 'Deployment') as any).spec.template.spec.containers[0].lifecycle;
+    expect(ids(inPlace)).not.toContain('prestop-missing');
+    const unserved = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).ports; delete container(get).lifecycle; delete container(get).readinessProbe; delete container(get).livenessProbe; });
+    expect(ids(unserved, false)).not.toContain('prestop-missing');
+    expect(ids(unserved, false)).not.toContain('rolling-update-without-readiness');
+  });
+
+  test('served: in a partial input, declaring a port; in a complete one, a Service selecting it; the annotation overrides both', () => {
+    const withoutService = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; });
+    expect(ids(withoutService, false)).toContain('prestop-missing');
+    expect(ids(withoutService, true)).not.toContain('prestop-missing');
+    const portless = shopWith((get) => { delete container(get).ports; delete container(get).lifecycle; get('Service').spec.ports[0].targetPort = 8080; container(get).readinessProbe.httpGet.port = 8080; container(get).livenessProbe.httpGet.port = 8080; });
+    expect(ids(portless, true)).toContain('prestop-missing');
+    expect(ids(portless, false)).not.toContain('prestop-missing');
+    const declaredUnserved = shopWith((get) => { delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'false'; });
+    expect(ids(declaredUnserved)).not.toContain('prestop-missing');
+    const declaredServed = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'true'; });
+    expect(ids(declaredServed, true)).toContain('prestop-missing');
+    expect(ids(declaredUnserved, false)).not.toContain('prestop-missing');
+  });
+
+  test('Recreate: an error from 2 replicas, a warning at 1, nothing for an unserved workload', () => {
+    const recreate = (replicas: number) => audit(shopWith((get, all) => {
+      all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1);
+      get('Deployment').spec.replicas = replicas;
+      get('Deployment').spec.strategy = { type: 'Recreate' };
+    })).violations.filter((v) => v.ruleId === 'recreate-strategy');
+    expect(recreate(2).map((v) => v.severity)).toEqual(['error']);
+    expect(recreate(2)[0].message).toBe('strategy Recreate stops all 2 pods before any new one starts: every rollout drops all requests until the new pods are Ready');
+    expect(recreate(1).map((v) => v.severity)).toEqual(['warning']);
+    const unserved = shopWith((get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'false'; });
+    expect(ids(unserved)).not.toContain('recreate-strategy');
+  });
+
+  test('cross-object findings are warnings unless the input is complete', () => {
+    const half = shopWith((get, all) => { all.splice(all.indexOf(get('Deployment')), 1); });
+    const severities = (complete: boolean) => audit(half, { complete }).violations.map((v) => [v.ruleId, v.severity]);
+    expect(severities(false)).toEqual([['service-selects-nothing', 'warning'], ['pdb-selects-nothing', 'warning'], ['hpa-target-missing', 'warning']]);
+    expect(severities(true)).toEqual([['service-selects-nothing', 'error'], ['pdb-selects-nothing', 'error'], ['hpa-target-missing', 'error']]);
+    const noPdb = shopWith((get, all) => { all.splice(all.indexOf(get('PodDisruptionBudget')), 1); });
+    expect(audit(noPdb, { complete: false }).violations.map((v) => [v.ruleId, v.severity])).toEqual([['pdb-missing', 'warning']]);
+  });
+
+  test('only named ports must be declared: numeric probe and target ports are fine', () => {
+    const numeric = shopWith((get) => { container(get).readinessProbe.httpGet.port = 10254; container(get).livenessProbe.httpGet.port = 10254; get('Service').spec.ports[0].targetPort = 9001; });
+    expect(audit(numeric).violations).toEqual([]);
+    const named = shopWith((get) => { get('Service').spec.ports[0].targetPort = 'metrics'; container(get).livenessProbe.tcpSocket = { port: 'admin' }; delete container(get).livenessProbe.httpGet; });
+    expect(ids(named)).toEqual(['probe-port-undeclared', 'service-target-port-missing']);
   });
 
   test('a Recreate Deployment is not a rolling update, and matchExpressions select', () => {

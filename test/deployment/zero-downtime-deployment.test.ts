@@ -1,4 +1,4 @@
-import { ConfigurationError, PreStop, Probe, QosClass, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
+import { ConfigurationError, PreStop, Probe, QosClass, ZERO_DOWNTIME_DEFAULTS, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
 import { baseProps, Manifest, one, selects, synth } from '../helpers';
 
 function build(overrides: Partial<ZeroDowntimeDeploymentProps> = {}, namespace?: string): { manifests: Manifest[]; zdd: ZeroDowntimeDeployment } {
@@ -272,4 +272,27 @@ describe('refusals name the prop, the value and the fix', () => {
 test('the Deployment declares its QoS class for the audit', () => {
   expect(one(build().manifests, 'Deployment').metadata.annotations).toEqual({ 'zero-downtime.audit/qos-class': 'Guaranteed' });
   expect(one(build({ resources: { requests: { cpu: '1', memory: '1Gi' }, qosClass: QosClass.BURSTABLE } }).manifests, 'Deployment').metadata.annotations['zero-downtime.audit/qos-class']).toBe('Burstable');
+});
+
+describe('public state cannot be changed from outside', () => {
+  test('ZERO_DOWNTIME_DEFAULTS is frozen, nested objects included', () => {
+    expect(Object.isFrozen(ZERO_DOWNTIME_DEFAULTS)).toBe(true);
+    expect(Object.isFrozen(ZERO_DOWNTIME_DEFAULTS.disruptionBudget)).toBe(true);
+    expect(() => { (ZERO_DOWNTIME_DEFAULTS.disruptionBudget as any).maxUnavailable = 0; }).toThrow(TypeError);
+  });
+
+  test('mutating zdd.selector after construction changes neither the Deployment nor the Service selector', () => {
+    let zdd!: ZeroDowntimeDeployment;
+    const manifests = synth((chart) => {
+      zdd = new ZeroDowntimeDeployment(chart, 'web', baseProps());
+      try { (zdd.selector as any)['app.kubernetes.io/name'] = 'other'; } catch { /* frozen: refused in strict mode */ }
+    });
+    expect(zdd.selector['app.kubernetes.io/name']).toBe('web');
+    expect(one(manifests, 'Deployment').spec.selector.matchLabels['app.kubernetes.io/name']).toBe('web');
+    expect(one(manifests, 'Service').spec.selector['app.kubernetes.io/name']).toBe('web');
+  });
+
+  test('probe timings are frozen', () => {
+    expect(Object.isFrozen(Probe.tcpSocket().timings)).toBe(true);
+  });
 });

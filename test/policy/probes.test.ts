@@ -31,6 +31,6 @@ test('preStop seconds from native sleep or an exec sleep', () => {
 });
 
 test('credential names', () => {
-  for (const name of ['MYSQL_ROOT_PASSWORD', 'WORDPRESS_DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'DB_PWD', 'WORDPRESS_AUTH_KEY', 'WORDPRESS_NONCE_SALT']) expect(isCredentialName(name)).toBe(true);
-  for (const name of ['MYSQL_DATABASE', 'WORDPRESS_DB_USER', 'PATH', 'HOST']) expect(isCredentialName(name)).toBe(false);
+  for (const name of ['MYSQL_ROOT_PASSWORD', 'WORDPRESS_DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'DB_PWD', 'WORDPRESS_AUTH_KEY', 'WORDPRESS_NONCE_SALT', 'STRIPE_KEY', 'KEY', 'ACCESS_KEY_ID', 'APIKEY']) expect(isCredentialName(name)).toBe(true);
+  for (const name of ['MYSQL_DATABASE', 'WORDPRESS_DB_USER', 'PATH', 'HOST', 'KEYCLOAK_URL', 'KEYS_DIR', 'MONKEY_MODE']) expect(isCredentialName(name)).toBe(false);
 });

@@ -1,5 +1,6 @@
 import { undeclaredPortProblem } from '../../policy/probes';
-import { containersOf, declaredPorts, namespaceOf } from '../model';
+import { asInt, asPort, at, objectsOf } from '../fields';
+import { containersOf, declaredPorts, namespaceOf, nameOf, serviceSelector } from '../model';
 import { Rule } from '../rule';
 
 /** Rules that Services route to pods that exist, on ports they declare. */
@@ -7,30 +8,36 @@ export const referenceRules: Rule[] = [
   {
     id: 'service-selects-nothing',
     severity: 'error',
+    crossObject: true,
     summary: 'A Service whose selector matches no workload has no endpoints.',
-    check: (ctx) => ctx.services
-      .filter((s) => s.spec?.selector && Object.keys(s.spec.selector).length > 0)
-      .filter((s) => ctx.workloadsSelectedBy(namespaceOf(s), { matchLabels: s.spec.selector }).length === 0)
-      .map((s) => ({
+    fix: 'use the pod template labels of the workload the Service fronts',
+    check: (ctx) => ctx.services.flatMap((s) => {
+      const selector = serviceSelector(s);
+      if (Object.keys(selector.matchLabels!).length === 0) return [];
+      return ctx.selectedBy(s).length > 0 ? [] : [{
         manifest: s, field: 'spec.selector',
-        message: `the selector ${JSON.stringify(s.spec.selector)} matches no workload's pods in namespace ${namespaceOf(s)}`,
-        fix: 'use the pod template labels of the workload it fronts',
-      })),
+        message: `the selector ${JSON.stringify(selector.matchLabels)} matches no workload's pods in namespace ${namespaceOf(s)} of these manifests`,
+        fix: 'use the pod template labels of the workload it fronts (or audit the workload together with it)',
+      }];
+    }),
   },
   {
     id: 'service-target-port-missing',
     severity: 'error',
-    summary: 'A Service targetPort that the selected pods do not declare routes nowhere.',
+    summary: 'A Service targetPort naming a port that the selected pods do not declare routes nowhere.',
+    fix: 'target a port name the pods declare, or a port number',
     check: (ctx) => ctx.services.flatMap((s) => {
-      const workloads = ctx.workloadsSelectedBy(namespaceOf(s), { matchLabels: s.spec?.selector });
-      return (s.spec?.ports ?? []).flatMap((port: any, i: number) => workloads.flatMap((w) => {
-        const target = port.targetPort ?? port.port;
+      const workloads = ctx.selectedBy(s);
+      return objectsOf(at(s, 'spec', 'ports')).flatMap(({ item: port, index }) => workloads.flatMap((w) => {
+        const target = asPort(port.targetPort) ?? asInt(port.port);
+        // A number routes to that port whether or not the container declares it; only a name must resolve.
+        if (typeof target !== 'string') return [];
         const declared = containersOf(w).flatMap(({ container }) => declaredPorts(container));
         const problem = undeclaredPortProblem(target, declared);
         return problem ? [{
-          manifest: s, field: `spec.ports[${i}].targetPort`,
-          message: `targetPort ${JSON.stringify(target)} is not declared by ${w.kind} ${w.manifest.metadata?.name}: ${problem.replace(/^port \S+ /, '')}`,
-          fix: 'target the container port by its name',
+          manifest: s, field: `spec.ports[${index}].targetPort`,
+          message: `targetPort ${JSON.stringify(target)} is not declared by ${w.kind} ${nameOf(w.manifest)}: ${problem.replace(/^port \S+ /, '')}`,
+          fix: 'name the container port with that name, or target an existing port name',
         }] : [];
       }));
     }),

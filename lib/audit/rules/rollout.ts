@@ -1,16 +1,29 @@
 import { IntOrPercent } from '../../policy/int-or-percent';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
-import { isServedAndReplicated, Workload } from '../model';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
+import { hpaRange, intOrPercentField, isServed, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 const STRATEGY = 'spec.strategy.rollingUpdate';
 
+/** True for a Deployment whose strategy is Recreate. */
+export function isRecreate(w: Workload): boolean {
+  return w.kind === 'Deployment' && asObject(asObject(w.manifest.spec)?.strategy)?.type === 'Recreate';
+}
+
+type RollingUpdate = { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
+const rollingUpdates = new WeakMap<Workload, RollingUpdate | null>();
+
 /** A Deployment's rolling-update settings with the API defaults (25% / 25%); undefined for Recreate and other kinds. */
-export function rollingUpdateOf(w: Workload): { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent } | undefined {
-  if (w.kind !== 'Deployment' || w.manifest.spec?.strategy?.type === 'Recreate') return undefined;
-  const ru = w.manifest.spec?.strategy?.rollingUpdate ?? {};
-  return { maxSurge: ru.maxSurge ?? '25%', maxUnavailable: ru.maxUnavailable ?? '25%' };
+export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
+  let ru = rollingUpdates.get(w);
+  if (ru === undefined) {
+    const settings = w.kind !== 'Deployment' || isRecreate(w) ? undefined : asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
+    ru = w.kind !== 'Deployment' || isRecreate(w) ? null : { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%', maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
+    rollingUpdates.set(w, ru);
+  }
+  return ru ?? undefined;
 }
 
 const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind === 'Deployment');
@@ -18,9 +31,22 @@ const deployments = (workloads: Workload[]) => workloads.filter((w) => w.kind ==
 /** Rules on how a rolling update replaces pods. */
 export const rolloutRules: Rule[] = [
   {
+    id: 'recreate-strategy',
+    severity: 'error',
+    summary: 'strategy Recreate stops every pod before any new one starts: each rollout is an outage.',
+    fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0 (ReadWriteMany storage or a StatefulSet if a volume forced Recreate)',
+    check: (ctx) => deployments(ctx.workloads).filter((w) => isRecreate(w) && isServed(w)).map((w): RuleHit => ({
+      manifest: w.manifest, field: 'spec.strategy.type',
+      severity: w.replicas >= 2 ? undefined : 'warning',
+      message: `strategy Recreate stops all ${w.replicas} pod${w.replicas === 1 ? '' : 's'} before any new one starts: every rollout drops all requests until the new pods are Ready`,
+      fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0; if a ReadWriteOnce volume forced Recreate, move the data to ReadWriteMany storage or run a StatefulSet',
+    })),
+  },
+  {
     id: 'rolling-update-stalls',
     severity: 'error',
     summary: 'maxSurge and maxUnavailable must let a rollout progress without taking every pod down.',
+    fix: 'use maxSurge: 1 and maxUnavailable: 0',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const ru = rollingUpdateOf(w);
       return ru ? rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix })) : [];
@@ -30,7 +56,8 @@ export const rolloutRules: Rule[] = [
     id: 'max-unavailable-behind-service',
     severity: 'warning',
     summary: 'maxUnavailable above 0 on a served Deployment removes capacity during every rollout.',
-    check: (ctx) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => {
+    fix: 'set maxUnavailable: 0 and maxSurge: 1',
+    check: (ctx) => ctx.workloads.filter(isServed).flatMap((w) => {
       const ru = rollingUpdateOf(w);
       const unavailable = ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.unavailable;
       return ru && unavailable ? [{
@@ -44,16 +71,17 @@ export const rolloutRules: Rule[] = [
     id: 'rwo-volume-on-surging-deployment',
     severity: 'error',
     summary: 'A ReadWriteOnce claim cannot follow a surge pod or a second replica onto another node (Multi-Attach).',
+    fix: 'use a ReadWriteMany claim, or a StatefulSet with one claim per pod',
     check: (ctx) => deployments(ctx.workloads).flatMap((w) => {
       const ru = rollingUpdateOf(w);
       const surge = (ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0;
-      const mostPods = w.hpa?.spec?.maxReplicas ?? w.replicas;
-      return (w.podSpec.volumes ?? []).flatMap((volume: any, i: number) => {
-        const claimName = volume.persistentVolumeClaim?.claimName;
+      const mostPods = w.hpa ? hpaRange(w.hpa).max ?? w.replicas : w.replicas;
+      return objectsOf(w.podSpec.volumes).flatMap(({ item: volume, index }) => {
+        const claimName = asString(at(volume, 'persistentVolumeClaim', 'claimName'));
         const claim = claimName ? ctx.claim(w.namespace, claimName) : undefined;
-        const mode = (claim?.spec?.accessModes ?? []).find(isSingleAttach);
+        const mode = (asList(at(claim, 'spec', 'accessModes')) ?? []).map(asString).find(isSingleAttach);
         const problem = multiAttachProblem(mode, surge, mostPods);
-        return problem ? [{ manifest: w.manifest, field: `spec.template.spec.volumes[${i}]`, message: `claim "${claimName}": ${problem}`, fix: MULTI_ATTACH_FIX }] : [];
+        return problem ? [{ manifest: w.manifest, field: `spec.template.spec.volumes[${index}]`, message: `claim "${claimName}": ${problem}`, fix: MULTI_ATTACH_FIX }] : [];
       });
     }),
   },
@@ -61,7 +89,8 @@ export const rolloutRules: Rule[] = [
     id: 'min-ready-seconds-zero',
     severity: 'warning',
     summary: 'minReadySeconds 0 lets a rollout move on the instant a pod first reports Ready.',
-    check: (ctx) => deployments(ctx.workloads).filter(isServedAndReplicated).filter((w) => !w.manifest.spec?.minReadySeconds).map((w) => ({
+    fix: 'set minReadySeconds to about 5-10 s',
+    check: (ctx) => deployments(ctx.workloads).filter((w) => isServed(w) && !isRecreate(w) && !asInt(at(w.manifest, 'spec', 'minReadySeconds'))).map((w) => ({
       manifest: w.manifest, field: 'spec.minReadySeconds',
       message: 'minReadySeconds is 0: a pod that passes readiness once and then crashes still counts as available',
       fix: 'set minReadySeconds to about 5-10 s',
@@ -71,7 +100,8 @@ export const rolloutRules: Rule[] = [
     id: 'revision-history-limit-unset',
     severity: 'warning',
     summary: 'Without revisionHistoryLimit the rollback history is whatever the API default is (10), not a choice.',
-    check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.manifest.spec?.revisionHistoryLimit === undefined).map((w) => ({
+    fix: 'set revisionHistoryLimit (e.g. 10)',
+    check: (ctx) => ctx.workloads.filter((w) => w.replicated && at(w.manifest, 'spec', 'revisionHistoryLimit') === undefined).map((w) => ({
       manifest: w.manifest, field: 'spec.revisionHistoryLimit',
       message: 'revisionHistoryLimit is unset', fix: 'set revisionHistoryLimit (10 keeps enough for `kubectl rollout undo`)',
     })),
@@ -80,7 +110,8 @@ export const rolloutRules: Rule[] = [
     id: 'progress-deadline-unset',
     severity: 'warning',
     summary: 'Without progressDeadlineSeconds a stuck rollout is reported failed only after the API default.',
-    check: (ctx) => deployments(ctx.workloads).filter((w) => w.manifest.spec?.progressDeadlineSeconds === undefined).map((w) => ({
+    fix: 'set progressDeadlineSeconds (e.g. 600)',
+    check: (ctx) => deployments(ctx.workloads).filter((w) => at(w.manifest, 'spec', 'progressDeadlineSeconds') === undefined).map((w) => ({
       manifest: w.manifest, field: 'spec.progressDeadlineSeconds',
       message: 'progressDeadlineSeconds is unset', fix: 'set progressDeadlineSeconds (e.g. 600) so `kubectl rollout status` and Argo CD report a stuck rollout',
     })),

@@ -1,10 +1,26 @@
+import { rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
-import { containersOf, isServedAndReplicated, preStopsOf, terminationGraceOf, Workload } from '../model';
+import { at } from '../fields';
+import { ContainerAt, containerName, containersOf, declaredPorts, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
+import { rollingUpdateOf } from './rollout';
 
-/** Serving containers (those that declare ports) of workloads whose rollouts must not drop requests. */
-function servingContainers(w: Workload) {
-  return isServedAndReplicated(w) ? containersOf(w).filter(({ container }) => (container.ports ?? []).length > 0) : [];
+/**
+ * True when another pod takes the traffic while one terminates: 2 or more replicas, or a rolling update
+ * that starts the new pod first. Otherwise (one pod replaced in place) a preStop delay only delays the gap.
+ */
+function handsOver(w: Workload): boolean {
+  if (w.replicas >= 2) return true;
+  const ru = rollingUpdateOf(w);
+  return ((ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0) > 0;
+}
+
+/** The containers that take traffic in a served workload: those that declare ports (all of them when the workload is declared served without ports). */
+function servingContainers(w: Workload): ContainerAt[] {
+  if (!isServed(w)) return [];
+  const containers = containersOf(w);
+  const withPorts = containers.filter(({ container }) => declaredPorts(container).length > 0);
+  return withPorts.length > 0 ? withPorts : containers;
 }
 
 /** Rules that keep a Terminating pod serving until no traffic reaches it, then let it exit cleanly. */
@@ -13,11 +29,12 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-missing',
     severity: 'error',
     summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
-    check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
-      .filter(({ container }) => !container.lifecycle?.preStop)
-      .map(({ path, container }): RuleHit => ({
-        manifest: w.manifest, field: `${path}.lifecycle.preStop`,
-        message: `container "${container.name}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
+    fix: 'add lifecycle.preStop that sleeps about 20 s, and a grace period above it',
+    check: (ctx) => ctx.workloads.filter(handsOver).flatMap((w) => servingContainers(w)
+      .filter(({ container }) => at(container, 'lifecycle', 'preStop') === undefined)
+      .map((c): RuleHit => ({
+        manifest: w.manifest, field: `${c.path}.lifecycle.preStop`,
+        message: `container "${containerName(c)}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
         fix: 'add lifecycle.preStop that sleeps about 20 s (exec sleep, or the native sleep action on Kubernetes >= 1.30)',
       }))),
   },
@@ -25,6 +42,7 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-not-below-grace',
     severity: 'error',
     summary: 'A preStop sleep as long as the grace period ends in SIGKILL, cutting in-flight requests.',
+    fix: 'set terminationGracePeriodSeconds to the preStop sleep plus the shutdown budget',
     check: (ctx) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
       const grace = terminationGraceOf(w);
       return seconds >= grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: 0 })
@@ -35,6 +53,7 @@ export const shutdownRules: Rule[] = [
     id: 'grace-below-shutdown-budget',
     severity: 'warning',
     summary: 'The grace period should cover the preStop delay plus the time the application needs after SIGTERM.',
+    fix: "raise terminationGracePeriodSeconds to the preStop sleep plus the application's shutdown time",
     check: (ctx, options) => ctx.workloads.flatMap((w) => preStopsOf(w).flatMap(({ seconds }) => {
       const grace = terminationGraceOf(w);
       return seconds < grace ? shutdownProblems({ preStopSeconds: seconds, terminationGracePeriodSeconds: grace, shutdownBudgetSeconds: options.shutdownBudgetSeconds })
@@ -45,7 +64,8 @@ export const shutdownRules: Rule[] = [
     id: 'prestop-shorter-than-propagation',
     severity: 'warning',
     summary: 'A preStop delay shorter than endpoint propagation still lets requests arrive after SIGTERM.',
-    check: (ctx, options) => ctx.workloads.filter(isServedAndReplicated).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
+    fix: 'sleep at least the endpoint propagation time in preStop (20 s is a safe default)',
+    check: (ctx, options) => ctx.workloads.filter((w) => isServed(w) && handsOver(w)).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
       return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
     })),
@@ -54,11 +74,12 @@ export const shutdownRules: Rule[] = [
     id: 'rolling-update-without-readiness',
     severity: 'error',
     summary: 'Without a readiness probe a rolling update sends traffic to pods that cannot serve yet.',
+    fix: 'add a readinessProbe on the serving port or a health endpoint',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
-      .filter(({ container }) => !container.readinessProbe)
-      .map(({ path, container }): RuleHit => ({
-        manifest: w.manifest, field: `${path}.readinessProbe`,
-        message: `container "${container.name}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
+      .filter(({ container }) => at(container, 'readinessProbe') === undefined)
+      .map((c): RuleHit => ({
+        manifest: w.manifest, field: `${c.path}.readinessProbe`,
+        message: `container "${containerName(c)}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
         fix: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
       }))),
   },

@@ -1,0 +1,52 @@
+import type { Finding } from '../policy/finding';
+
+/**
+ * Where the validators put what they find. Every check appends to one list, so a whole object is
+ * reported in one pass and nothing is allocated while the input is valid.
+ */
+export type Findings = Finding[];
+
+const MAX_SHOWN = 80;
+
+/**
+ * The value as the user wrote it, for a problem message: strings JSON-quoted and cut at
+ * {@link MAX_SHOWN} characters, other types named rather than serialized (this runs only on the
+ * error path, and never serializes a whole object).
+ */
+export function show(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value.length > MAX_SHOWN
+        ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}… (${value.length} characters)`
+        : JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return 'nothing';
+    case 'object':
+      if (value === null) return 'null';
+      return Array.isArray(value) ? `a list of ${value.length}` : 'an object';
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** The JSON type of a value, for "must be a string, not a number". */
+export function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'object': return 'an object';
+    case 'number': return Number.isInteger(value) ? 'a whole number' : 'a fractional number';
+    case 'string': return 'a string';
+    case 'boolean': return 'a boolean';
+    default: return typeof value;
+  }
+}
+
+/** Appends a finding. */
+export function report(out: Findings, field: string, problem: string, fix: string): void {
+  out.push({ field, problem, fix });
+}

@@ -1,0 +1,177 @@
+/**
+ * Probes and lifecycle hooks: core/validation/validation.go validateProbe, validateLivenessProbe,
+ * validateReadinessProbe, validateStartupProbe, validateHandler, validateExecAction,
+ * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
+ */
+import { checkEnum } from './enums';
+import { Findings, report } from './findings';
+import { checkFormat, HTTP_HEADER_NAME } from './names';
+import { child, index } from './path';
+import { checkPortNumOrName } from './service';
+import { Json, readInt, readList, readRecord, readString } from './values';
+import { minorVersion } from './version';
+
+const MAX_INT = 2147483647;
+const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+// Hooks in 1.27: exec, httpGet and tcpSocket (handlerFromLifecycle); sleep from 1.30 (beta, on by default).
+const HOOK_HANDLERS_127 = ['exec', 'httpGet', 'tcpSocket'];
+const HOOK_HANDLERS_130 = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
+export const SLEEP_HOOK_MINOR = 30;
+const ALL_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
+
+/** A port a handler targets, for the caller to compare with the container's declared ports. */
+export interface HandlerPort {
+  readonly field: string;
+  readonly port: number | string;
+}
+
+/** Checks one handler (a probe's or a hook's); returns the port it targets, if any. */
+function checkHandler(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean, graceSeconds = 30): HandlerPort | undefined {
+  // validateHandler: exactly one handler type.
+  const present = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
+  const unknown = ALL_HANDLERS.filter((k) => !kinds.includes(k) && handler[k] !== undefined && handler[k] !== null);
+  for (const k of unknown) {
+    if (k === 'sleep' && hook) {
+      // The sleep action (PodLifecycleSleepAction) is on by default from 1.30; a 1.27 API server refuses the unknown field.
+      report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorVersion()} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
+        `use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead, or validate for Kubernetes 1.${SLEEP_HOOK_MINOR} or newer if the cluster has it`);
+    } else {
+      report(out, child(field, k), `${k} is not a ${hook ? 'lifecycle hook' : 'probe'} handler`, `use one of ${kinds.join(', ')}`);
+    }
+  }
+  if (present.length === 0) {
+    if (unknown.length === 0) report(out, field, `no handler: set one of ${kinds.join(', ')}`, hook ? 'e.g. exec: { command: ["/bin/sh", "-c", "sleep 20"] }' : 'e.g. httpGet: { path: /healthz, port: http }');
+    return undefined;
+  }
+  if (present.length > 1) {
+    report(out, field, `more than one handler type: ${present.join(' and ')}`, `keep one of ${present.join(', ')}`);
+  }
+  const kind = present[0];
+  const path = child(field, kind);
+  const action = readRecord(out, handler[kind], path);
+  if (!action) return undefined;
+  switch (kind) {
+    case 'exec': {
+      // validateExecAction: command required.
+      const command = readList(out, action.command, child(path, 'command'));
+      if (!command || command.length === 0) {
+        if (action.command === undefined || action.command === null || Array.isArray(action.command)) {
+          report(out, child(path, 'command'), 'the exec command is empty', 'set command, e.g. ["/bin/sh", "-c", "..."]');
+        }
+      } else {
+        for (let i = 0; i < command.length; i++) readString(out, command[i], index(child(path, 'command'), i));
+        if (command.every((c) => c === '')) report(out, child(path, 'command'), 'the exec command has only empty strings', 'name the program to run');
+      }
+      return undefined;
+    }
+    case 'httpGet': {
+      // validateHTTPGetAction: path (defaulted to "/"), port, scheme enum, header names.
+      readString(out, action.path, child(path, 'path'));
+      checkEnum(out, action.scheme, child(path, 'scheme'), ['HTTP', 'HTTPS'], 'scheme');
+      const headers = readList(out, action.httpHeaders, child(path, 'httpHeaders'));
+      if (headers) {
+        for (let i = 0; i < headers.length; i++) {
+          const header = readRecord(out, headers[i], index(child(path, 'httpHeaders'), i));
+          if (!header) continue;
+          checkFormat(out, header.name ?? '', child(index(child(path, 'httpHeaders'), i), 'name'), HTTP_HEADER_NAME, 'header name');
+          readString(out, header.value, child(index(child(path, 'httpHeaders'), i), 'value'));
+        }
+      }
+      return portOf(out, action, path);
+    }
+    case 'tcpSocket':
+      if (hook) {
+        // Accepted by 1.27 validation, but the kubelet does not implement it for hooks: the hook fails at runtime.
+        report(out, path, 'tcpSocket is not supported as a lifecycle hook: the kubelet cannot run it, so the hook does nothing', 'use exec or httpGet');
+        return undefined;
+      }
+      return portOf(out, action, path);
+    case 'sleep': {
+      // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds.
+      const seconds = action.seconds === undefined || action.seconds === null ? undefined : readInt(out, action.seconds, child(path, 'seconds'), 1, Number.MAX_SAFE_INTEGER, 20);
+      if (action.seconds === undefined || action.seconds === null) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
+      else if (seconds !== undefined && seconds > graceSeconds) {
+        report(out, child(path, 'seconds'), `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`, `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
+      }
+      return undefined;
+    }
+    case 'grpc': {
+      // validateGRPCAction: port is a number 1-65535.
+      if (action.port === undefined || action.port === null) {
+        report(out, child(path, 'port'), 'the grpc probe has no port', 'set port, e.g. port: 9090');
+        return undefined;
+      }
+      const port = readInt(out, action.port, child(path, 'port'), 1, 65535, 9090);
+      readString(out, action.service, child(path, 'service'));
+      return port === undefined || port < 1 || port > 65535 ? undefined : { field: child(path, 'port'), port };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function portOf(out: Findings, action: Json, path: string): HandlerPort | undefined {
+  if (action.port === undefined || action.port === null) {
+    report(out, child(path, 'port'), 'the handler has no port', 'set port to a declared port name or number, e.g. port: http');
+    return undefined;
+  }
+  const port = checkPortNumOrName(out, action.port, child(path, 'port'), false);
+  return port === undefined ? undefined : { field: child(path, 'port'), port };
+}
+
+/** Which probe: liveness and startup probes need successThreshold 1; readiness probes no grace period. */
+export type ProbeKind = 'livenessProbe' | 'readinessProbe' | 'startupProbe';
+
+/** Checks one probe; returns the port its handler targets, if any. */
+export function checkProbe(out: Findings, value: unknown, field: string, kind: ProbeKind): HandlerPort | undefined {
+  const probe = readRecord(out, value, field);
+  if (!probe) return undefined;
+  const port = checkHandler(out, probe, field, PROBE_HANDLERS, false);
+  // validateProbe: timings non-negative (0 means the default: timeout 1, period 10, success 1, failure 3).
+  for (const name of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
+    readInt(out, probe[name], child(field, name), 0, MAX_INT);
+  }
+  // validateLivenessProbe / validateStartupProbe: successThreshold must be 1.
+  const success = probe.successThreshold;
+  if (kind !== 'readinessProbe' && typeof success === 'number' && Number.isInteger(success) && success !== 1 && success !== 0) {
+    report(out, child(field, 'successThreshold'), `successThreshold ${success} is not allowed on a ${kind}: it must be 1`, 'set successThreshold: 1 or leave it unset');
+  }
+  // validateProbe: a probe-level terminationGracePeriodSeconds must be > 0; readiness probes may not set it.
+  const grace = probe.terminationGracePeriodSeconds;
+  if (grace !== undefined && grace !== null) {
+    if (kind === 'readinessProbe') {
+      report(out, child(field, 'terminationGracePeriodSeconds'), 'terminationGracePeriodSeconds may not be set on a readiness probe', 'remove it');
+    } else {
+      readInt(out, grace, child(field, 'terminationGracePeriodSeconds'), 1, Number.MAX_SAFE_INTEGER, 30);
+    }
+  }
+  return port;
+}
+
+/** Checks a container's lifecycle hooks; returns the ports their handlers target. */
+export function checkLifecycle(out: Findings, value: unknown, field: string, graceSeconds = 30): HandlerPort[] {
+  const lifecycle = readRecord(out, value, field);
+  if (!lifecycle) return [];
+  const ports: HandlerPort[] = [];
+  for (const hook of ['postStart', 'preStop']) {
+    const handler = readRecord(out, lifecycle[hook], child(field, hook));
+    if (!handler) continue;
+    const port = checkHandler(out, handler, child(field, hook), minorVersion() >= SLEEP_HOOK_MINOR ? HOOK_HANDLERS_130 : HOOK_HANDLERS_127, true, graceSeconds);
+    if (port) ports.push(port);
+  }
+  return ports;
+}
+
+/** Findings for one probe (`kind` decides the successThreshold and grace-period rules). */
+export function validateProbe(probe: unknown, kind: ProbeKind = 'readinessProbe', field: string = kind): Findings {
+  const out: Findings = [];
+  checkProbe(out, probe, field, kind);
+  return out;
+}
+
+/** Findings for a container's `lifecycle`. */
+export function validateLifecycle(lifecycle: unknown, field = 'lifecycle'): Findings {
+  const out: Findings = [];
+  checkLifecycle(out, lifecycle, field);
+  return out;
+}

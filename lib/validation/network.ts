@@ -1,0 +1,278 @@
+/**
+ * NetworkPolicies and Ingresses (networking.k8s.io/v1): networking/validation/validation.go
+ * ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer, ValidateIPBlock,
+ * ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath, validateIngressBackend (1.27).
+ */
+import { isIPv4, isIPv6 } from 'net';
+import { checkEnum } from './enums';
+import { Findings, report, show } from './findings';
+import { checkLabelSelector } from './metadata';
+import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME } from './names';
+import { child, index } from './path';
+import { readInt, readIntOrString, readList, readRecord, readString } from './values';
+
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
+/** A parsed CIDR as a BigInt network address and prefix length, or a reason it is not one. */
+function parseCidr(cidr: string): { v6: boolean; base: bigint; bits: number } | string {
+  const slash = cidr.indexOf('/');
+  if (slash < 0) return 'has no prefix length (e.g. 10.0.0.0/8)';
+  const ip = cidr.slice(0, slash);
+  const prefix = cidr.slice(slash + 1);
+  const v6 = isIPv6(ip);
+  // Go's net.ParseCIDR refuses IPv4 octets with leading zeros.
+  if (!v6 && (!isIPv4(ip) || /(^|\.)0\d/.test(ip))) return `has ${JSON.stringify(ip)}, which is not an IP address`;
+  const max = v6 ? 128 : 32;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > max) return `has the prefix length ${JSON.stringify(prefix)}; it must be 0 to ${max}`;
+  const bits = Number(prefix);
+  const value = v6 ? ipv6ToBigInt(ip) : ip.split('.').reduce((acc, o) => (acc << 8n) + BigInt(Number(o)), 0n);
+  const mask = ((1n << BigInt(max)) - 1n) ^ ((1n << BigInt(max - bits)) - 1n);
+  return { v6, base: value & mask, bits };
+}
+
+function ipv6ToBigInt(ip: string): bigint {
+  let text = ip;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const o = v4[1].split('.').map(Number);
+    text = `${text.slice(0, -v4[1].length)}${((o[0] << 8) | o[1]).toString(16)}:${((o[2] << 8) | o[3]).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const h = head ? head.split(':') : [];
+  const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
+  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
+  return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || '0', 16)), 0n);
+}
+
+/** ValidateIPBlock: cidr required and valid; each except valid and strictly inside cidr. */
+function checkIpBlock(out: Findings, value: unknown, field: string): void {
+  const block = readRecord(out, value, field);
+  if (!block) return;
+  const cidr = readString(out, block.cidr, child(field, 'cidr'));
+  if (!cidr) {
+    report(out, child(field, 'cidr'), 'ipBlock has no cidr', 'set cidr, e.g. 10.0.0.0/8');
+    return;
+  }
+  const parsed = parseCidr(cidr);
+  if (typeof parsed === 'string') {
+    report(out, child(field, 'cidr'), `cidr ${show(cidr)} ${parsed}`, 'write an address and prefix length, e.g. 10.0.0.0/8 or fd00::/8');
+    return;
+  }
+  const except = readList(out, block.except, child(field, 'except'));
+  if (!except) return;
+  for (let i = 0; i < except.length; i++) {
+    const path = index(child(field, 'except'), i);
+    const e = readString(out, except[i], path);
+    if (e === undefined) continue;
+    const inner = parseCidr(e);
+    if (typeof inner === 'string') {
+      report(out, path, `except ${show(e)} ${inner}`, 'write a CIDR inside the block, e.g. 10.1.0.0/16');
+      continue;
+    }
+    const max = parsed.v6 ? 128 : 32;
+    const within = inner.v6 === parsed.v6 && inner.bits > parsed.bits
+      && (inner.base >> BigInt(max - parsed.bits)) === (parsed.base >> BigInt(max - parsed.bits));
+    if (!within) report(out, path, `except ${show(e)} is not a strict subset of cidr ${show(cidr)}`, `use a longer prefix inside ${cidr}`);
+  }
+}
+
+/** ValidateNetworkPolicyPort: protocol, port number or name, endPort ≥ port. */
+function checkPolicyPort(out: Findings, value: unknown, field: string): void {
+  const port = readRecord(out, value, field);
+  if (!port) return;
+  checkEnum(out, port.protocol, child(field, 'protocol'), PROTOCOLS, 'protocol');
+  const p = readIntOrString(out, port.port, child(field, 'port'));
+  if (typeof p === 'number') {
+    if (p < 1 || p > 65535) report(out, child(field, 'port'), `port ${p} is out of range: a port is between 1 and 65535`, 'use a port between 1 and 65535');
+  } else if (typeof p === 'string') {
+    checkFormat(out, p, child(field, 'port'), PORT_NAME, 'port name');
+  }
+  if (port.endPort !== undefined && port.endPort !== null) {
+    const end = readInt(out, port.endPort, child(field, 'endPort'), 1, 65535, 32768);
+    if (typeof p !== 'number') {
+      report(out, child(field, 'endPort'), 'endPort may only be used with a numeric port', 'set port to the first port number of the range');
+    } else if (end !== undefined && end < p) {
+      report(out, child(field, 'endPort'), `endPort ${end} is below port ${p}`, `set endPort to at least ${p}`);
+    }
+  }
+}
+
+/** ValidateNetworkPolicyPeer: a peer names pods/namespaces, or an ipBlock, not both. */
+function checkPeer(out: Findings, value: unknown, field: string): void {
+  const peer = readRecord(out, value, field);
+  if (!peer) return;
+  const has = (k: string): boolean => peer[k] !== undefined && peer[k] !== null;
+  if (!has('podSelector') && !has('namespaceSelector') && !has('ipBlock')) {
+    report(out, field, 'the peer selects nothing', 'set podSelector, namespaceSelector or ipBlock');
+  } else if (has('ipBlock') && (has('podSelector') || has('namespaceSelector'))) {
+    report(out, field, 'a peer may not combine ipBlock with a selector', 'split it into two peers');
+  }
+  if (has('podSelector')) checkLabelSelector(out, peer.podSelector, child(field, 'podSelector'));
+  if (has('namespaceSelector')) checkLabelSelector(out, peer.namespaceSelector, child(field, 'namespaceSelector'));
+  if (has('ipBlock')) checkIpBlock(out, peer.ipBlock, child(field, 'ipBlock'));
+}
+
+function checkRules(out: Findings, value: unknown, field: string, peersField: string): void {
+  const rules = readList(out, value, field);
+  if (!rules) return;
+  for (let i = 0; i < rules.length; i++) {
+    const path = index(field, i);
+    const rule = readRecord(out, rules[i], path);
+    if (!rule) continue;
+    const ports = readList(out, rule.ports, child(path, 'ports'));
+    if (ports) for (let j = 0; j < ports.length; j++) checkPolicyPort(out, ports[j], index(child(path, 'ports'), j));
+    const peers = readList(out, rule[peersField], child(path, peersField));
+    if (peers) for (let j = 0; j < peers.length; j++) checkPeer(out, peers[j], index(child(path, peersField), j));
+  }
+}
+
+/** Checks a NetworkPolicy spec. */
+export function checkNetworkPolicySpec(out: Findings, value: unknown, field: string): void {
+  const spec = readRecord(out, value, field);
+  if (!spec) {
+    if (value === undefined || value === null) report(out, field, 'the NetworkPolicy has no spec', 'add spec.podSelector and spec.policyTypes');
+    return;
+  }
+  // podSelector is required ({} selects every pod of the namespace).
+  if (spec.podSelector === undefined || spec.podSelector === null) report(out, child(field, 'podSelector'), 'podSelector is missing', 'set podSelector ({} selects every pod in the namespace)');
+  else checkLabelSelector(out, spec.podSelector, child(field, 'podSelector'));
+  checkRules(out, spec.ingress, child(field, 'ingress'), 'from');
+  checkRules(out, spec.egress, child(field, 'egress'), 'to');
+  // policyTypes: Ingress/Egress, at most two.
+  const types = readList(out, spec.policyTypes, child(field, 'policyTypes'));
+  if (types) {
+    for (let i = 0; i < types.length; i++) checkEnum(out, types[i], index(child(field, 'policyTypes'), i), ['Ingress', 'Egress'], 'policy type');
+    if (types.length > 2) report(out, child(field, 'policyTypes'), `policyTypes lists ${types.length} entries; at most two (Ingress, Egress)`, 'list each type once');
+  }
+}
+
+// validation.go invalidPathSequences / invalidPathSuffixes for Exact and Prefix paths.
+const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_SUFFIXES = ['/..', '/.'];
+
+/** validateIngressBackend: exactly one of service and resource; service name and port. */
+function checkIngressBackend(out: Findings, value: unknown, field: string): void {
+  const backend = readRecord(out, value, field);
+  if (!backend) {
+    if (value === undefined || value === null) report(out, field, 'the path has no backend', 'set backend.service: { name: web, port: { name: http } }');
+    return;
+  }
+  const hasService = backend.service !== undefined && backend.service !== null;
+  const hasResource = backend.resource !== undefined && backend.resource !== null;
+  if (hasService === hasResource) {
+    report(out, field, hasService ? 'the backend sets both service and resource' : 'the backend names no service', 'set exactly one of service or resource');
+  }
+  const service = readRecord(out, backend.service, child(field, 'service'));
+  if (!service) return;
+  const path = child(field, 'service');
+  // ValidateServiceName: a Service name is a DNS-1035 label.
+  if (service.name === undefined || service.name === null || service.name === '') report(out, child(path, 'name'), 'the backend names no Service', 'set service.name');
+  else checkFormat(out, service.name, child(path, 'name'), DNS1035_LABEL, 'Service name');
+  const port = readRecord(out, service.port, child(path, 'port'));
+  const hasName = port && port.name !== undefined && port.name !== null && port.name !== '';
+  const hasNumber = port && port.number !== undefined && port.number !== null && port.number !== 0;
+  if (!port || hasName === hasNumber) {
+    report(out, child(path, 'port'), hasName ? 'the backend port sets both name and number' : 'the backend port has neither name nor number', 'set port.name (e.g. http) or port.number (e.g. 80)');
+  } else if (hasName) {
+    checkFormat(out, port.name, child(child(path, 'port'), 'name'), PORT_NAME, 'port name');
+  } else {
+    readInt(out, port.number, child(child(path, 'port'), 'number'), 1, 65535, 80);
+  }
+}
+
+/** Checks an Ingress spec (ValidateIngressSpec). */
+export function checkIngressSpec(out: Findings, value: unknown, field: string): void {
+  const spec = readRecord(out, value, field);
+  if (!spec) {
+    if (value === undefined || value === null) report(out, field, 'the Ingress has no spec', 'add spec.rules');
+    return;
+  }
+  const rules = readList(out, spec.rules, child(field, 'rules'));
+  const hasDefault = spec.defaultBackend !== undefined && spec.defaultBackend !== null;
+  if ((!rules || rules.length === 0) && !hasDefault) {
+    report(out, field, 'the Ingress has neither rules nor a defaultBackend', 'add rules with host and http.paths');
+  }
+  if (hasDefault) checkIngressBackend(out, spec.defaultBackend, child(field, 'defaultBackend'));
+  const className = readString(out, spec.ingressClassName, child(field, 'ingressClassName'));
+  if (className) checkFormat(out, className, child(field, 'ingressClassName'), DNS1123_SUBDOMAIN, 'ingressClassName');
+  const tls = readList(out, spec.tls, child(field, 'tls'));
+  if (tls) {
+    for (let i = 0; i < tls.length; i++) {
+      const path = index(child(field, 'tls'), i);
+      const entry = readRecord(out, tls[i], path);
+      if (!entry) continue;
+      const hosts = readList(out, entry.hosts, child(path, 'hosts'));
+      if (hosts) for (let j = 0; j < hosts.length; j++) checkHost(out, hosts[j], index(child(path, 'hosts'), j));
+      const secret = readString(out, entry.secretName, child(path, 'secretName'));
+      if (secret) checkFormat(out, secret, child(path, 'secretName'), DNS1123_SUBDOMAIN, 'secretName');
+    }
+  }
+  if (!rules) return;
+  for (let i = 0; i < rules.length; i++) {
+    const path = index(child(field, 'rules'), i);
+    const rule = readRecord(out, rules[i], path);
+    if (!rule) continue;
+    if (rule.host !== undefined && rule.host !== null && rule.host !== '') checkHost(out, rule.host, child(path, 'host'));
+    const http = readRecord(out, rule.http, child(path, 'http'));
+    if (!http) continue;
+    const paths = readList(out, http.paths, child(child(path, 'http'), 'paths'));
+    if (!paths || paths.length === 0) {
+      report(out, child(child(path, 'http'), 'paths'), 'the rule has no paths', 'add a path, e.g. { path: /, pathType: Prefix, backend: ... }');
+      continue;
+    }
+    for (let j = 0; j < paths.length; j++) checkIngressPath(out, paths[j], index(child(child(path, 'http'), 'paths'), j));
+  }
+}
+
+/** validateIngressRules host: a DNS subdomain or a wildcard, not an IP address. */
+function checkHost(out: Findings, value: unknown, field: string): void {
+  const host = readString(out, value, field);
+  if (host === undefined || host === '') return;
+  if (isIPv4(host) || isIPv6(host)) {
+    report(out, field, `host ${show(host)} is an IP address; it must be a DNS name`, 'use a DNS name, e.g. www.example.com, or leave host unset to match every host');
+    return;
+  }
+  if (host.startsWith('*.')) {
+    if (!DNS1123_SUBDOMAIN.test(host.slice(2))) checkFormat(out, host.slice(2), field, DNS1123_SUBDOMAIN, 'host (after "*.")');
+    return;
+  }
+  checkFormat(out, host, field, DNS1123_SUBDOMAIN, 'host');
+}
+
+/** validateHTTPIngressPath: pathType required; Exact and Prefix paths absolute and clean. */
+function checkIngressPath(out: Findings, value: unknown, field: string): void {
+  const entry = readRecord(out, value, field);
+  if (!entry) return;
+  if (entry.pathType === undefined || entry.pathType === null || entry.pathType === '') {
+    report(out, child(field, 'pathType'), 'pathType is missing', 'set pathType: Prefix (or Exact)');
+  }
+  const type = checkEnum(out, entry.pathType, child(field, 'pathType'), ['Exact', 'Prefix', 'ImplementationSpecific'], 'pathType');
+  const p = readString(out, entry.path, child(field, 'path'));
+  if (type === 'Exact' || type === 'Prefix') {
+    if (!p || !p.startsWith('/')) {
+      report(out, child(field, 'path'), `path ${show(p ?? '')} must be an absolute path for pathType ${type}`, `write ${JSON.stringify(`/${p ?? ''}`)}`);
+    } else {
+      const seq = INVALID_PATH_SEQUENCES.find((s) => p.includes(s));
+      const suffix = INVALID_PATH_SUFFIXES.find((s) => p.endsWith(s));
+      if (seq || suffix) report(out, child(field, 'path'), `path ${show(p)} may not contain ${JSON.stringify(seq ?? suffix)}`, 'write a clean path, e.g. /api');
+    }
+  } else if (p !== undefined && p !== '' && !p.startsWith('/')) {
+    report(out, child(field, 'path'), `path ${show(p)} must be an absolute path`, `write ${JSON.stringify(`/${p}`)}`);
+  }
+  checkIngressBackend(out, entry.backend, child(field, 'backend'));
+}
+
+/** Findings for a NetworkPolicy spec. */
+export function validateNetworkPolicySpec(spec: unknown, field = 'spec'): Findings {
+  const out: Findings = [];
+  checkNetworkPolicySpec(out, spec, field);
+  return out;
+}
+
+/** Findings for an Ingress spec. */
+export function validateIngressSpec(spec: unknown, field = 'spec'): Findings {
+  const out: Findings = [];
+  checkIngressSpec(out, spec, field);
+  return out;
+}
+

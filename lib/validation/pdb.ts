@@ -1,0 +1,36 @@
+/**
+ * PodDisruptionBudgets (policy/v1): policy/validation/validation.go ValidatePodDisruptionBudgetSpec (1.27).
+ */
+import { checkEnum } from './enums';
+import { Findings, report } from './findings';
+import { checkIntOrPercent } from './int-or-percent';
+import { checkLabelSelector } from './metadata';
+import { child } from './path';
+import { readRecord } from './values';
+
+/** Checks a PDB spec. */
+export function checkPodDisruptionBudgetSpec(out: Findings, value: unknown, field: string): void {
+  const spec = readRecord(out, value, field);
+  if (!spec) {
+    if (value === undefined || value === null) report(out, field, 'the PodDisruptionBudget has no spec', 'add spec.selector and spec.maxUnavailable (or minAvailable)');
+    return;
+  }
+  const hasMin = spec.minAvailable !== undefined && spec.minAvailable !== null;
+  const hasMax = spec.maxUnavailable !== undefined && spec.maxUnavailable !== null;
+  // "minAvailable and maxUnavailable cannot be both set".
+  if (hasMin && hasMax) {
+    report(out, field, 'minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one of them', 'keep maxUnavailable (it keeps working when the workload scales) and remove minAvailable');
+  }
+  // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent for each.
+  if (hasMin) checkIntOrPercent(out, spec.minAvailable, child(field, 'minAvailable'), true);
+  if (hasMax) checkIntOrPercent(out, spec.maxUnavailable, child(field, 'maxUnavailable'), true);
+  checkLabelSelector(out, spec.selector, child(field, 'selector'));
+  checkEnum(out, spec.unhealthyPodEvictionPolicy, child(field, 'unhealthyPodEvictionPolicy'), ['IfHealthyBudget', 'AlwaysAllow'], 'unhealthyPodEvictionPolicy');
+}
+
+/** Findings for a PodDisruptionBudget spec. */
+export function validatePodDisruptionBudgetSpec(spec: unknown, field = 'spec'): Findings {
+  const out: Findings = [];
+  checkPodDisruptionBudgetSpec(out, spec, field);
+  return out;
+}

@@ -1,0 +1,33 @@
+/**
+ * The Kubernetes version the rules follow. The target is 1.27; a few rules changed later and follow
+ * the version asked for (validateObject's `kubernetesVersion` option):
+ * - lifecycle `sleep` hooks exist from 1.30 (PodLifecycleSleepAction beta, on by default);
+ * - relaxed environment variable names from 1.32 (RelaxedEnvironmentVariableValidation beta).
+ */
+
+/** The minor version of the target, Kubernetes 1.27. */
+export const TARGET_MINOR = 27;
+
+let current = TARGET_MINOR;
+
+/** The minor version (1.x) the running validation follows. */
+export function minorVersion(): number {
+  return current;
+}
+
+/** The minor version of `1.30`, `v1.30.2`, or undefined when it is not a 1.x version. */
+export function parseMinor(version: string): number | undefined {
+  const match = /^v?1\.(\d{1,3})(?:\.\d+)?$/.exec(version.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Runs `fn` with the rules of Kubernetes 1.`minor` (synchronously; restored afterwards). */
+export function withMinorVersion<T>(minor: number, fn: () => T): T {
+  const previous = current;
+  current = minor;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+  }
+}

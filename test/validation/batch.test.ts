@@ -1,0 +1,87 @@
+import { cronScheduleProblem, validateCronSchedule } from '../../lib/validation';
+import { DELETE, expectClean, expectOne, repeat, withField } from './helpers';
+
+const job = (): any => ({
+  apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'migrate' },
+  spec: { backoffLimit: 2, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'm', image: 'app:1.0' }] } } },
+});
+
+describe('Job (validateJobSpec)', () => {
+  const set = (path: string, value: unknown): any => withField(job(), path, value);
+  test('restartPolicy OnFailure or Never, required', () => {
+    expectClean(job());
+    expectClean(set('spec.template.spec.restartPolicy', 'OnFailure'));
+    expectOne(set('spec.template.spec.restartPolicy', DELETE), 'spec.template.spec.restartPolicy', /unset means Always/);
+    expectOne(set('spec.template.spec.restartPolicy', 'Always'), 'spec.template.spec.restartPolicy', /not supported in a Job template/);
+  });
+  test.each(['parallelism', 'completions', 'backoffLimit', 'ttlSecondsAfterFinished', 'activeDeadlineSeconds'])('%s ≥ 0', (name) => {
+    expectClean(set(`spec.${name}`, 0));
+    expectOne(set(`spec.${name}`, -1), `spec.${name}`, /out of range/);
+  });
+  test('Indexed needs completions ≤ 100000', () => {
+    expectClean(withField(set('spec.completionMode', 'Indexed'), 'spec.completions', 100000));
+    expectOne(set('spec.completionMode', 'Indexed'), 'spec.completions', /needs completions/);
+    expectOne(withField(set('spec.completionMode', 'Indexed'), 'spec.completions', 100001), 'spec.completions', /above 100000/);
+    expectOne(set('spec.completionMode', 'indexed'), 'spec.completionMode', /not supported/);
+  });
+  test('manualSelector needs a selector', () => {
+    expectOne(set('spec.manualSelector', true), 'spec.selector', /no selector/);
+  });
+  test('name at most 63 (job-name label)', () => {
+    expectClean(set('metadata.name', repeat('j', 63)));
+    expectOne(set('metadata.name', repeat('j', 64)), 'metadata.name', /more than 63.*job-name/);
+  });
+});
+
+const cronJob = (): any => ({
+  apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'backup' },
+  spec: { schedule: '30 2 * * *', concurrencyPolicy: 'Forbid', jobTemplate: { spec: job().spec } },
+});
+
+describe('CronJob (validateCronJobSpec)', () => {
+  const set = (path: string, value: unknown): any => withField(cronJob(), path, value);
+  test('schedule required and parseable', () => {
+    expectClean(cronJob());
+    expectOne(set('spec.schedule', DELETE), 'spec.schedule', /no schedule/);
+    expectOne(set('spec.schedule', '61 * * * *'), 'spec.schedule', /minute 61 is above 59/);
+    expectOne(set('spec.schedule', 'TZ=UTC 0 3 * * *'), 'spec.schedule', /timeZone/);
+  });
+  test('name at most 52 (ValidateCronJobCreate)', () => {
+    expectClean(set('metadata.name', repeat('c', 52)));
+    expectOne(set('metadata.name', repeat('c', 53)), 'metadata.name', /more than 52/);
+  });
+  test('enums, limits, time zone, job template', () => {
+    expectOne(set('spec.concurrencyPolicy', 'forbid'), 'spec.concurrencyPolicy', /not supported/);
+    expectOne(set('spec.successfulJobsHistoryLimit', -1), 'spec.successfulJobsHistoryLimit', /out of range/);
+    expectOne(set('spec.failedJobsHistoryLimit', -1), 'spec.failedJobsHistoryLimit', /out of range/);
+    expectOne(set('spec.startingDeadlineSeconds', -1), 'spec.startingDeadlineSeconds', /out of range/);
+    expectClean(set('spec.timeZone', 'Europe/Berlin'));
+    expectClean(set('spec.timeZone', 'Etc/GMT+5'));
+    expectOne(set('spec.timeZone', ''), 'spec.timeZone', /IANA/);
+    expectOne(set('spec.timeZone', 'Europe/../Berlin'), 'spec.timeZone', /IANA/);
+    expectOne(set('spec.timeZone', 'Europe Berlin'), 'spec.timeZone', /IANA/);
+    expectOne(set('spec.jobTemplate', DELETE), 'spec.jobTemplate', /no jobTemplate/);
+    expectOne(set('spec.jobTemplate.spec.template.spec.restartPolicy', DELETE), 'spec.jobTemplate.spec.template.spec.restartPolicy', /Always/);
+  });
+});
+
+describe('cron schedules (robfig/cron/v3 ParseStandard)', () => {
+  test.each([
+    '* * * * *', '*/15 * * * *', '0 3 * * *', '0 0 1 1 *', '0 0 * * 0', '0 0 * * 6', '0 0 * * sun', '0 0 * JAN,jul MON-FRI', '0-59/5 0-23 1-31 1-12 0-6',
+    '5/10 * * * *', '0 9-17 * * 1-5', '? * * * *', '0 0 15 * *', '@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly',
+    '@every 1h30m', '@every 90s', ' 0 3 * * * ',
+  ])('accepts %p', (s) => expect(cronScheduleProblem(s)).toBeUndefined());
+
+  test.each([
+    ['', /empty/], ['* * * *', /4 fields/], ['* * * * * *', /6 fields/], ['60 * * * *', /minute 60 is above 59/], ['* 24 * * *', /hour 24 is above 23/],
+    ['* * 0 * *', /day of month 0 is below 1/], ['* * 32 * *', /day of month 32/], ['* * * 13 *', /month 13/], ['* * * * 7', /day of week 7 is above 6/],
+    ['*/0 * * * *', /positive/], ['5-1 * * * *', /starts after it ends/], ['a * * * *', /not a number/], ['* * * foo *', /not a number or a name/],
+    ['1-2-3 * * * *', /more than one '-'/], ['*/2/3 * * * *', /more than one '\/'/], ['@often', /not a known descriptor/], ['@every 1 hour', /not a duration/],
+    ['CRON_TZ=UTC * * * * *', /time zone/],
+  ])('refuses %p: %p', (s, reason) => expect(cronScheduleProblem(s)).toMatch(reason));
+
+  test('validateCronSchedule', () => {
+    expect(validateCronSchedule('0 3 * * *')).toEqual([]);
+    expect(validateCronSchedule(5)[0].problem).toMatch(/not a string/);
+  });
+});

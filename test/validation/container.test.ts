@@ -1,0 +1,141 @@
+import { validateContainer, validateObject } from '../../lib/validation';
+import { deployment, DELETE, expectClean, expectOne, repeat, withField } from './helpers';
+
+const C = 'spec.template.spec.containers[0]';
+const set = (path: string, value: unknown): any => withField(deployment(), `${C}.${path}`, value);
+
+describe('container name (validateContainerCommon)', () => {
+  test('required DNS-1123 label', () => {
+    expectClean(set('name', repeat('c', 63)));
+    expectOne(set('name', repeat('c', 64)), `${C}.name`, /more than 63/);
+    expectOne(set('name', 'Web'), `${C}.name`, /container name "Web"/);
+    expectOne(set('name', 'web_1'), `${C}.name`, /contains "_"/);
+    expectOne(set('name', DELETE), `${C}.name`, /no name/);
+    expectOne(set('name', ''), `${C}.name`, /no name/);
+  });
+  test('unique across containers and init containers', () => {
+    const twice = withField(deployment(), 'spec.template.spec.initContainers', [{ name: 'web', image: 'busybox:1.36' }]);
+    expectOne(twice, `${C}.name`, /already used by spec.template.spec.initContainers\[0\]/);
+  });
+});
+
+describe('container image', () => {
+  test('required, pullable', () => {
+    expectOne(set('image', DELETE), `${C}.image`, /no image/);
+    expectOne(set('image', 'Nginx:1'), `${C}.image`, /must be lowercase/);
+  });
+  test('imagePullPolicy enum', () => {
+    expectClean(set('imagePullPolicy', 'IfNotPresent'));
+    expectOne(set('imagePullPolicy', 'ifnotpresent'), `${C}.imagePullPolicy`, /not supported/);
+    expect(validateObject(set('imagePullPolicy', 'ifnotpresent'))[0].fix).toContain('did you mean "IfNotPresent"');
+  });
+});
+
+describe('container ports (validateContainerPorts)', () => {
+  const port = (p: unknown): any => set('ports', [p]);
+  test('containerPort required, 1..65535', () => {
+    expectClean(port({ containerPort: 1 }));
+    expectClean(port({ containerPort: 65535 }));
+    expectOne(port({ containerPort: 0 }), `${C}.ports[0].containerPort`, /missing or 0/);
+    expectOne(port({ name: 'http' }), `${C}.ports[0].containerPort`, /missing or 0/);
+    expectOne(port({ containerPort: 65536 }), `${C}.ports[0].containerPort`, /out of range.*between 1 and 65535/);
+    expectOne(port({ containerPort: -1 }), `${C}.ports[0].containerPort`, /out of range/);
+    expectOne(port({ containerPort: '8080' }), `${C}.ports[0].containerPort`, /a string, not a whole number/);
+    expect(validateObject(port({ containerPort: '8080' }))[0].fix).toContain('containerPort: 8080');
+    expectOne(port({ containerPort: 80.5 }), `${C}.ports[0].containerPort`, /fractional/);
+  });
+  test('names are IANA_SVC_NAMEs, unique in the container', () => {
+    expectOne(port({ containerPort: 80, name: 'HTTP' }), `${C}.ports[0].name`, /IANA_SVC_NAME/);
+    expectOne(port({ containerPort: 80, name: 'web-server-http-1' }), `${C}.ports[0].name`, /more than 15/);
+    expectOne(set('ports', [{ containerPort: 80, name: 'http' }, { containerPort: 81, name: 'http' }]), `${C}.ports[1].name`, /declared twice/);
+  });
+  test('protocol enum; hostPort range and uniqueness in the pod', () => {
+    expectOne(port({ containerPort: 80, protocol: 'tcp' }), `${C}.ports[0].protocol`, /not supported/);
+    expectClean(port({ containerPort: 80, hostPort: 8080 }));
+    expectOne(port({ containerPort: 80, hostPort: 70000 }), `${C}.ports[0].hostPort`, /out of range/);
+    const two = withField(set('ports', [{ containerPort: 80, hostPort: 8080 }]), 'spec.template.spec.containers[1]', { name: 'side', image: 'busybox:1.36', ports: [{ containerPort: 81, hostPort: 8080 }] });
+    expectOne(two, 'spec.template.spec.containers[1].ports', /host port 8080\/TCP is already used/);
+    const udp = withField(two, 'spec.template.spec.containers[1].ports[0].protocol', 'UDP');
+    expectClean(udp);
+  });
+  test('ports as a map is a finding', () => {
+    expectOne(set('ports', { http: 8080 }), `${C}.ports`, /an object .* not a list/);
+  });
+});
+
+describe('env (ValidateEnv, 1.27)', () => {
+  const env = (e: unknown[]): any => set('env', e);
+  test('names', () => {
+    expectClean(env([{ name: 'my.env-name', value: 'x' }, { name: '_X' }]));
+    expectOne(env([{ name: 'A=B', value: 'x' }]), `${C}.env[0].name`, /contains "="/);
+    expectOne(env([{ name: '1X', value: 'x' }]), `${C}.env[0].name`, /starts with a digit/);
+    expectOne(env([{ value: 'x' }]), `${C}.env[0].name`, /no name/);
+  });
+  test('duplicates: the later silently wins, so refused', () => {
+    expectOne(env([{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'A', value: '3' }]), `${C}.env[2].name`, /already set by env\[0\]/);
+  });
+  test('value must be a string', () => {
+    expectOne(env([{ name: 'PORT', value: 3306 }]), `${C}.env[0].value`, /a whole number, not a string/);
+    expect(validateObject(env([{ name: 'PORT', value: 3306 }]))[0].fix).toContain('"3306"');
+  });
+  test('valueFrom: one source, not with value', () => {
+    const secret = { secretKeyRef: { name: 'db', key: 'password' } };
+    expectClean(env([{ name: 'P', valueFrom: secret }]));
+    expectOne(env([{ name: 'P', value: 'x', valueFrom: secret }]), `${C}.env[0].valueFrom`, /together with a non-empty value/);
+    expectOne(env([{ name: 'P', valueFrom: {} }]), `${C}.env[0].valueFrom`, /no source/);
+    expectOne(env([{ name: 'P', valueFrom: { ...secret, configMapKeyRef: { name: 'c', key: 'k' } } }]), `${C}.env[0].valueFrom`, /only one source/);
+    expectOne(env([{ name: 'P', valueFrom: { secretKeyRef: { name: 'db' } } }]), `${C}.env[0].valueFrom.secretKeyRef.key`, /missing/);
+    expectOne(env([{ name: 'P', valueFrom: { secretKeyRef: { name: 'db', key: 'a/b' } } }]), `${C}.env[0].valueFrom.secretKeyRef.key`, /contains "\/"/);
+    expectOne(env([{ name: 'P', valueFrom: { secretKeyRef: { name: 'DB', key: 'k' } } }]), `${C}.env[0].valueFrom.secretKeyRef.name`, /Secret name "DB"/);
+    expectOne(env([{ name: 'P', valueFrom: { configMapKeyRef: { key: 'k' } } }]), `${C}.env[0].valueFrom.configMapKeyRef.name`, /is empty/);
+  });
+  test('fieldRef and resourceFieldRef paths', () => {
+    expectClean(env([{ name: 'N', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }, { name: 'L', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } }]));
+    expectOne(env([{ name: 'N', valueFrom: { fieldRef: { fieldPath: 'metadata.nam' } } }]), `${C}.env[0].valueFrom.fieldRef.fieldPath`, /not supported/);
+    expectOne(env([{ name: 'N', valueFrom: { fieldRef: {} } }]), `${C}.env[0].valueFrom.fieldRef.fieldPath`, /missing/);
+    expectClean(env([{ name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.memory' } } }]));
+    expectOne(env([{ name: 'M', valueFrom: { resourceFieldRef: { resource: 'limits.mem' } } }]), `${C}.env[0].valueFrom.resourceFieldRef.resource`, /not supported/);
+  });
+  test('envFrom: one source, prefix an env name', () => {
+    expectClean(set('envFrom', [{ prefix: 'DB_', secretRef: { name: 'db' } }]));
+    expectOne(set('envFrom', [{ prefix: '1_', secretRef: { name: 'db' } }]), `${C}.envFrom[0].prefix`, /starts with a digit/);
+    expectOne(set('envFrom', [{}]), `${C}.envFrom[0]`, /no source/);
+    expectOne(set('envFrom', [{ secretRef: { name: 'a' }, configMapRef: { name: 'b' } }]), `${C}.envFrom[0]`, /both/);
+    expectOne(set('envFrom', [{ configMapRef: { name: 'A' } }]), `${C}.envFrom[0].configMapRef.name`, /ConfigMap name/);
+  });
+});
+
+describe('resources (ValidateResourceRequirements)', () => {
+  const res = (r: unknown): any => set('resources', r);
+  test('names: standard or domain-prefixed', () => {
+    expectClean(res({ limits: { 'nvidia.com/gpu': 1, 'ephemeral-storage': '1Gi' }, requests: { 'nvidia.com/gpu': 1 } }));
+    expectOne(res({ limits: { gpu: 1 } }), `${C}.resources.limits[gpu]`, /not a standard container resource/);
+  });
+  test('quantities: syntax, not negative', () => {
+    expectOne(res({ requests: { cpu: '-1' } }), `${C}.resources.requests[cpu]`, /negative/);
+    expectOne(res({ requests: { memory: '1GB' } }), `${C}.resources.requests[memory]`, /unit "GB"/);
+    expectOne(res({ requests: { memory: [] } }), `${C}.resources.requests[memory]`, /not a quantity/);
+    expectClean(res({ requests: { cpu: 0, memory: 0 } }));
+  });
+  test('requests at most limits', () => {
+    expectClean(res({ requests: { cpu: '0.5' }, limits: { cpu: '500m' } }));
+    expectClean(res({ requests: { memory: '1Gi' }, limits: { memory: '1024Mi' } }));
+    expectOne(res({ requests: { cpu: '501m' }, limits: { cpu: '500m' } }), `${C}.resources.requests[cpu]`, /more than its limit/);
+    expectOne(res({ requests: { memory: '2Gi' }, limits: { memory: '1Gi' } }), `${C}.resources.requests[memory]`, /more than its limit \("2Gi" > "1Gi"\)/);
+  });
+  test('extended resources: whole numbers, request equal to limit, limit required', () => {
+    expectOne(res({ limits: { 'nvidia.com/gpu': '1.5' } }), `${C}.resources.limits[nvidia.com/gpu]`, /whole number/);
+    expectOne(res({ requests: { 'nvidia.com/gpu': 1 } }), `${C}.resources.limits[nvidia.com/gpu]`, /no limit/);
+    expectOne(res({ requests: { 'nvidia.com/gpu': 1 }, limits: { 'nvidia.com/gpu': 2 } }), `${C}.resources.requests[nvidia.com/gpu]`, /cannot be overcommitted/);
+  });
+  test("memory in fractions of a byte ('256m') is refused as a unit mistake", () => {
+    expectOne(res({ requests: { memory: '256m' }, limits: { memory: '256Mi' } }), `${C}.resources.requests[memory]`, /0\.256 bytes.*milli/);
+    expect(validateObject(res({ requests: { memory: '256m' } }))[0].fix).toContain('"256Mi"');
+    expectClean(res({ requests: { memory: '1.5Ki', cpu: '256m' } }));
+  });
+});
+
+test('validateContainer checks a single container', () => {
+  expect(validateContainer({ name: 'web', image: 'nginx:1.27.3' })).toEqual([]);
+  expect(validateContainer({ name: 'Web', image: 'nginx:1.27.3' }, 'containers[0]')[0].field).toBe('containers[0].name');
+});

@@ -1,0 +1,41 @@
+import { parseQuantity, validateQuantity } from '../../lib/validation';
+
+describe('quantity grammar (resource.ParseQuantity)', () => {
+  test.each([
+    ['1', 1], ['0', 0], ['200m', 0.2], ['1.5', 1.5], ['.5', 0.5], ['5.', 5], ['+1', 1], ['1e3', 1000], ['1E3', 1000], ['1e-3', 0.001], ['1E', 1e18],
+    ['1n', 1e-9], ['1u', 1e-6], ['1k', 1e3], ['1M', 1e6], ['1G', 1e9], ['1T', 1e12], ['1P', 1e15],
+    ['1Ki', 1024], ['1Mi', 2 ** 20], ['1Gi', 2 ** 30], ['1Ti', 2 ** 40], ['1Pi', 2 ** 50], ['1Ei', 2 ** 60], [' 1Gi ', 2 ** 30], [2, 2],
+  ])('%p parses to %p', (q, v) => {
+    expect(parseQuantity(q)).toBeCloseTo(v as number, 9);
+    expect(validateQuantity(q)).toEqual([]);
+  });
+
+  test.each([
+    ['', /is empty/], ['abc', /does not start with a number/], ['1 Gi', /unit "Gi"/], ['1GB', /unit "GB"/], ['1gi', /unit "gi"/], ['1K', /unit "K"/],
+    ['1.2.3', /unknown suffix/], ['Mi', /does not start with a number/], ['1e', /unknown suffix "e"/], ['1e1.5', /unknown suffix/], ['-', /does not start/], ['.', /does not start/],
+  ])('%p is refused: %p', (q, reason) => {
+    const findings = validateQuantity(q, 'memory');
+    expect(findings).toHaveLength(1);
+    expect(findings[0].problem).toMatch(reason);
+    expect(findings[0].field).toBe('memory');
+  });
+
+  test('wrong types are findings', () => {
+    expect(validateQuantity(true)[0].problem).toMatch(/a boolean, not a quantity/);
+    expect(validateQuantity(null)[0].problem).toMatch(/null, not a quantity/);
+    expect(validateQuantity({})[0].problem).toMatch(/an object, not a quantity/);
+    expect(validateQuantity(Infinity)[0].problem).toMatch(/not finite/);
+  });
+
+  test('sign: negative refused by default (ValidateNonnegativeQuantity), zero allowed', () => {
+    expect(validateQuantity('-1')[0].problem).toMatch(/negative/);
+    expect(validateQuantity(-0.5)[0].problem).toMatch(/negative/);
+    expect(validateQuantity('0')).toEqual([]);
+    expect(validateQuantity('-1', '', { nonNegative: false })).toEqual([]);
+  });
+
+  test('positive: zero refused (ValidatePositiveQuantityValue)', () => {
+    expect(validateQuantity('0', '', { positive: true })[0].problem).toMatch(/not greater than zero/);
+    expect(validateQuantity('1m', '', { positive: true })).toEqual([]);
+  });
+});

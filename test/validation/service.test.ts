@@ -1,0 +1,95 @@
+import { validateObject } from '../../lib/validation';
+import { DELETE, expectClean, expectOne, service, withField } from './helpers';
+
+const P = 'spec.ports[0]';
+const set = (path: string, value: unknown): any => withField(service(), path, value);
+
+describe('Service type (ValidateService)', () => {
+  test('enum, default ClusterIP', () => {
+    for (const type of ['ClusterIP', 'NodePort', 'LoadBalancer']) expectClean(set('spec.type', type));
+    expectClean(set('spec.type', DELETE));
+    expectOne(set('spec.type', 'Nodeport'), 'spec.type', /"Nodeport" is not supported/);
+    expect(validateObject(set('spec.type', 'Nodeport'))[0].fix).toContain('did you mean "NodePort"');
+  });
+  test('ExternalName needs a DNS name, and no ports', () => {
+    const ext = withField(withField(set('spec.type', 'ExternalName'), 'spec.ports', DELETE), 'spec.externalName', 'db.example.com.');
+    expectClean(ext);
+    expectOne(withField(ext, 'spec.externalName', DELETE), 'spec.externalName', /needs externalName/);
+    expectOne(withField(ext, 'spec.externalName', 'DB.example.com'), 'spec.externalName', /contains "D"/);
+  });
+  test('headless may not be NodePort or LoadBalancer', () => {
+    expectClean(set('spec.clusterIP', 'None'));
+    expectOne(withField(set('spec.clusterIP', 'None'), 'spec.type', 'NodePort'), 'spec.clusterIP', /may not be used with type NodePort/);
+    expectOne(withField(set('spec.clusterIP', 'None'), 'spec.type', 'LoadBalancer'), 'spec.clusterIP', /LoadBalancer/);
+  });
+  test('ports required unless headless or ExternalName', () => {
+    expectOne(set('spec.ports', []), 'spec.ports', /no ports/);
+    expectOne(set('spec.ports', DELETE), 'spec.ports', /no ports/);
+    expectClean(withField(set('spec.ports', []), 'spec.clusterIP', 'None'));
+  });
+});
+
+describe('Service ports (validateServicePort)', () => {
+  test('port 1..65535', () => {
+    expectClean(set(`${P}.port`, 1));
+    expectClean(set(`${P}.port`, 65535));
+    expectOne(set(`${P}.port`, 0), `${P}.port`, /out of range/);
+    expectOne(set(`${P}.port`, 70000), `${P}.port`, /out of range/);
+    expectOne(set(`${P}.port`, DELETE), `${P}.port`, /no port number/);
+    expectOne(set(`${P}.port`, '80'), `${P}.port`, /a string, not a whole number/);
+  });
+  test('targetPort: number 1..65535 or IANA name; 0 and unset default to port', () => {
+    expectClean(set(`${P}.targetPort`, 8080));
+    expectClean(set(`${P}.targetPort`, 0));
+    expectClean(set(`${P}.targetPort`, DELETE));
+    expectOne(set(`${P}.targetPort`, 65536), `${P}.targetPort`, /out of range/);
+    expectOne(set(`${P}.targetPort`, 'HTTP'), `${P}.targetPort`, /IANA_SVC_NAME/);
+    expectOne(set(`${P}.targetPort`, '8080'), `${P}.targetPort`, /quoted number/);
+    expectOne(set(`${P}.targetPort`, 1.5), `${P}.targetPort`, /not a whole number or a string/);
+  });
+  test('names: required with several ports, DNS-1123 labels, unique', () => {
+    const two = set('spec.ports', [{ name: 'http', port: 80 }, { name: 'https', port: 443 }]);
+    expectClean(two);
+    expectOne(withField(two, 'spec.ports[1].name', DELETE), 'spec.ports[1].name', /needs a name on each/);
+    expectOne(withField(two, 'spec.ports[1].name', 'http'), 'spec.ports[1].name', /used twice/);
+    expectOne(withField(two, 'spec.ports[1].name', 'HTTPS'), 'spec.ports[1].name', /DNS-1123 label/);
+    expectClean(set(`${P}.name`, DELETE));
+  });
+  test('protocol enum; (port, protocol) unique', () => {
+    expectOne(set(`${P}.protocol`, 'HTTP'), `${P}.protocol`, /not supported/);
+    const dup = set('spec.ports', [{ name: 'a', port: 53 }, { name: 'b', port: 53 }]);
+    expectOne(dup, 'spec.ports[1]', /53\/TCP is already declared/);
+    expectClean(withField(dup, 'spec.ports[1].protocol', 'UDP'));
+  });
+  test('nodePort: only on NodePort/LoadBalancer, 30000..32767, unique', () => {
+    const np = (n: unknown, type = 'NodePort'): any => withField(set(`${P}.nodePort`, n), 'spec.type', type);
+    expectClean(np(30000));
+    expectClean(np(32767));
+    expectClean(np(31000, 'LoadBalancer'));
+    expectOne(np(29999), `${P}.nodePort`, /outside the default node port range 30000-32767/);
+    expectOne(np(32768), `${P}.nodePort`, /outside/);
+    expectOne(np(70000), `${P}.nodePort`, /out of range/);
+    expectOne(np(30080, 'ClusterIP'), `${P}.nodePort`, /only be set on NodePort and LoadBalancer/);
+    expectOne(set(`${P}.nodePort`, 30080), `${P}.nodePort`, /not ClusterIP/);
+    expectClean(np(0, 'ClusterIP'));
+    const dup = withField(set('spec.ports', [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }]), 'spec.type', 'NodePort');
+    expectOne(dup, 'spec.ports[1].nodePort', /already used by ports\[0\]/);
+  });
+  test('a LoadBalancer may not expose the kubelet port', () => {
+    expectOne(withField(set(`${P}.port`, 10250), 'spec.type', 'LoadBalancer'), `${P}.port`, /kubelet/);
+    expectClean(set(`${P}.port`, 10250));
+  });
+});
+
+describe('Service selector and policies', () => {
+  test('selector is a label map', () => {
+    expectOne(set('spec.selector', { app: 'we b' }), 'spec.selector[app]', /contains a space/);
+  });
+  test('externalTrafficPolicy only when externally reachable; enums', () => {
+    expectClean(withField(set('spec.externalTrafficPolicy', 'Local'), 'spec.type', 'LoadBalancer'));
+    expectOne(set('spec.externalTrafficPolicy', 'Local'), 'spec.externalTrafficPolicy', /only be set on NodePort and LoadBalancer/);
+    expectOne(withField(set('spec.externalTrafficPolicy', 'local'), 'spec.type', 'NodePort'), 'spec.externalTrafficPolicy', /not supported/);
+    expectOne(set('spec.sessionAffinity', 'Sticky'), 'spec.sessionAffinity', /not supported/);
+    expectOne(set('spec.internalTrafficPolicy', 'Node'), 'spec.internalTrafficPolicy', /not supported/);
+  });
+});

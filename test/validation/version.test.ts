@@ -1,0 +1,39 @@
+import { validateObject } from '../../lib/validation';
+import { deployment, withField } from './helpers';
+
+const C = 'spec.template.spec.containers[0]';
+const sleepHook = (seconds: unknown, grace?: number): any => {
+  const d = withField(deployment(), `${C}.lifecycle`, { preStop: { sleep: { seconds } } });
+  return grace === undefined ? withField(d, 'spec.template.spec.terminationGracePeriodSeconds', 30) : withField(d, 'spec.template.spec.terminationGracePeriodSeconds', grace);
+};
+const fields = (obj: unknown, kubernetesVersion?: string): string[] => validateObject(obj, kubernetesVersion ? { kubernetesVersion } : {}).map((f) => `${f.field}: ${f.problem}`);
+
+describe('rules that changed after 1.27 follow kubernetesVersion', () => {
+  test('lifecycle sleep: refused by 1.27 and 1.29, accepted from 1.30 (validateSleepAction)', () => {
+    expect(fields(sleepHook(20))).toEqual([expect.stringMatching(/preStop\.sleep: the sleep hook does not exist in Kubernetes 1\.27/)]);
+    expect(fields(sleepHook(20), '1.29')).toHaveLength(1);
+    expect(fields(sleepHook(20), '1.30')).toEqual([]);
+    expect(fields(sleepHook(20), 'v1.34.1')).toEqual([]);
+    expect(fields(sleepHook(30), '1.30')).toEqual([]);
+    expect(fields(sleepHook(31), '1.30')).toEqual([expect.stringMatching(/sleep\.seconds: sleep 31s is longer than terminationGracePeriodSeconds 30/)]);
+    expect(fields(sleepHook(0), '1.30')).toEqual([expect.stringMatching(/sleep\.seconds: .*out of range/)]);
+    expect(fields(sleepHook(undefined), '1.30')).toEqual([expect.stringMatching(/no seconds/)]);
+  });
+  test('environment variable names: relaxed from 1.32 (IsRelaxedEnvVarName)', () => {
+    const env = (name: string): any => withField(deployment(), `${C}.env`, [{ name, value: 'x' }]);
+    expect(fields(env('1ST'))).toHaveLength(1);
+    expect(fields(env('1ST'), '1.31')).toHaveLength(1);
+    expect(fields(env('1ST'), '1.32')).toEqual([]);
+    expect(fields(env('A:B'), '1.32')).toEqual([]);
+    expect(fields(env('A=B'), '1.32')).toEqual([expect.stringMatching(/contains "="/)]);
+    expect(fields(env('ÄB'), '1.34')).toEqual([expect.stringMatching(/contains "Ä"/)]);
+  });
+  test('an unknown version is a finding, and 1.27 rules apply', () => {
+    expect(fields(deployment(), 'latest')).toEqual([expect.stringMatching(/kubernetesVersion "latest" is not a Kubernetes version/)]);
+    expect(fields(sleepHook(20), '2.0')).toHaveLength(2);
+  });
+  test('the version does not leak into the next call', () => {
+    validateObject(sleepHook(20), { kubernetesVersion: '1.30' });
+    expect(fields(sleepHook(20))).toHaveLength(1);
+  });
+});
