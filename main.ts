@@ -5,9 +5,11 @@ import { ArgoCdApplication, HttpsIngress, WordpressApp, ZeroDowntimeApp } from '
 const REPO = 'https://github.com/example/wordpress-gitops.git';
 
 // dist/: the seed articles' stack (seed 003 with seed 000's rollout fixes) with WordpressApp's defaults.
+// TLS from cert-manager: Traefik runs several replicas, which its own ACME resolver cannot serve.
 const production = new ZeroDowntimeApp();
 new WordpressApp(new Chart(production, 'wordpress'), 'wordpress', {
-  ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' }),
+  ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certificate: { issuerName: 'letsencrypt' } }),
+  siteTitle: 'Example',
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 
@@ -16,15 +18,18 @@ const staging = new ZeroDowntimeApp({ outdir: path.join(production.outdir, 'stag
 new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
   namespace: 'kube-example-staging',
   autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 20 },
-  ingress: HttpsIngress.traefik({ host: 'staging.wordpress.example.com', certResolver: 'letsencrypt' }),
+  ingress: HttpsIngress.traefik({ host: 'staging.wordpress.example.com', certificate: { issuerName: 'letsencrypt-staging' } }),
+  siteTitle: 'Example (staging)',
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 
 // dist/argocd/: one Argo CD Application per environment folder; not needed for plain kubectl apply.
+// The resources finalizer is on: deleting an Application deletes the workloads and keeps the Namespace
+// and the claims, which WordpressApp marks Delete=false,Prune=false.
 const argocd = new App({ outdir: path.join(production.outdir, 'argocd') });
 const applications = new Chart(argocd, 'applications');
-new ArgoCdApplication(applications, 'production', { name: 'wordpress', repoURL: REPO, path: 'dist', destinationNamespace: 'kube-example' });
-new ArgoCdApplication(applications, 'staging', { name: 'wordpress-staging', repoURL: REPO, path: 'dist/staging', destinationNamespace: 'kube-example-staging' });
+new ArgoCdApplication(applications, 'production', { name: 'wordpress', repoURL: REPO, path: 'dist', destinationNamespace: 'kube-example', resourcesFinalizer: true });
+new ArgoCdApplication(applications, 'staging', { name: 'wordpress-staging', repoURL: REPO, path: 'dist/staging', destinationNamespace: 'kube-example-staging', resourcesFinalizer: true });
 
 production.synth();
 staging.synth();

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
 import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
-import { formatRolloutPlans, rolloutPlans } from '../audit/rollout-plan';
+import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { AuditOptions } from '../audit/rule';
 import { installCleanExit } from '../core/clean-exit';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
@@ -78,7 +78,13 @@ export class ZeroDowntimeApp extends App {
       installCleanExit();
       throw new AuditFailedError(report);
     }
-    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${formatAuditReport(report)}`);
+    const jobs = formatJobPlans(jobPlans(manifests));
+    this.log(`${this.outdir}: rollout plan
+${formatRolloutPlans(rolloutPlans(manifests))}
+
+${jobs ? `${jobs}
+
+` : ''}${formatAuditReport(report)}`);
     // cdk8s's writer keeps its file layout and object order, but it would serialize each object again
     // through toJson() and build a YAML document tree per object: hand it the JSON already made, and
     // write the same bytes directly (lib/core/yaml-writer.ts). Both are undone when the write ends.

@@ -100,3 +100,41 @@ export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
   const notes = plans.filter((p) => p.note).map((p) => `${p.object}: ${p.note}`);
   return [formatTable(['WORKLOAD', 'REPLICAS', 'PEAK PODS', 'MIN READY', 'SURGE CPU / MEM', 'DRAIN (PRESTOP + REST)', 'ROLLOUT', 'PDB ALLOWS', 'QOS'], rows), ...notes].join('\n');
 }
+
+/** When and how a Job or CronJob runs: install and upgrade steps, and scheduled work, beside the rollouts. */
+export interface JobPlan {
+  /** `Kind namespace/name`. */
+  readonly object: string;
+  /** When it runs: on apply, as an Argo CD hook (phase and wave), or on a schedule. */
+  readonly runs: string;
+  /** The main container's image. */
+  readonly image: string;
+  /** Seconds before the Job is stopped, when bounded. */
+  readonly activeDeadlineSeconds?: number;
+  /** Retries of a failed pod. */
+  readonly backoffLimit: number;
+}
+
+/** The plan of every Job and CronJob in the set, in order. */
+export function jobPlans(manifests: readonly Manifest[]): JobPlan[] {
+  return manifests.filter((m) => m.kind === 'Job' || m.kind === 'CronJob').map((m) => {
+    const job = m.kind === 'CronJob' ? m.spec?.jobTemplate?.spec ?? {} : m.spec ?? {};
+    const hook = m.metadata?.annotations?.['argocd.argoproj.io/hook'];
+    const wave = m.metadata?.annotations?.['argocd.argoproj.io/sync-wave'] ?? '0';
+    const runs = m.kind === 'CronJob'
+      ? `schedule '${m.spec?.schedule}'${m.spec?.concurrencyPolicy ? `, ${m.spec.concurrencyPolicy}` : ''}`
+      : hook ? `on apply; Argo CD ${hook} hook, wave ${wave}` : 'on apply';
+    return {
+      object: objectRef(m), runs, image: job.template?.spec?.containers?.[0]?.image ?? '?',
+      activeDeadlineSeconds: job.activeDeadlineSeconds, backoffLimit: job.backoffLimit ?? 6,
+    };
+  });
+}
+
+/** The Job plans as a compact table (empty text when there are none). */
+export function formatJobPlans(plans: readonly JobPlan[]): string {
+  if (plans.length === 0) return '';
+  return formatTable(['JOB', 'RUNS', 'IMAGE', 'DEADLINE', 'RETRIES'], plans.map((p) => [
+    p.object, p.runs, p.image, p.activeDeadlineSeconds === undefined ? 'none' : `${p.activeDeadlineSeconds}s`, String(p.backoffLimit),
+  ]));
+}

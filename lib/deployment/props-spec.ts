@@ -89,7 +89,7 @@ const DISRUPTION: PropSpec<DisruptionPolicy> = {
   maxUnavailable: optional(intOrPercent, '1'),
 };
 
-const PROBE = T.instanceOf<Probe>(Probe, 'Probe', "Probe.httpGet({ path: '/healthz' }), Probe.tcpSocket() or Probe.exec([...])", (probe, prop) => probe._problems(prop));
+export const PROBE = T.instanceOf<Probe>(Probe, 'Probe', "Probe.httpGet({ path: '/healthz' }), Probe.tcpSocket() or Probe.exec([...])", (probe, prop) => probe._problems(prop));
 
 /** Every prop of a ZeroDowntimeDeployment. */
 export const ZERO_DOWNTIME_DEPLOYMENT_PROPS: PropSpec<ZeroDowntimeDeploymentProps> = {

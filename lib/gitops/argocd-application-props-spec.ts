@@ -14,4 +14,5 @@ export const ARGOCD_APPLICATION_PROPS: PropSpec<ArgoCdApplicationProps> = {
   automated: optional(T.boolean()),
   prune: optional(T.boolean()),
   selfHeal: optional(T.boolean()),
+  resourcesFinalizer: required(T.boolean(), 'true (deleting the Application deletes the workloads and keeps objects marked Delete=false) or false (it orphans everything)'),
 };

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { PropChecker } from '../core/configuration-error';
 import { acceptProps } from '../core/accept-props';
 import { ARGOCD_APPLICATION_PROPS } from './argocd-application-props-spec';
+import { RESOURCES_FINALIZER } from './argocd-annotations';
 
 /** Props of an ArgoCdApplication. */
 export interface ArgoCdApplicationProps {
@@ -49,6 +50,14 @@ export interface ArgoCdApplicationProps {
    * @default true
    */
   readonly selfHeal?: boolean;
+  /**
+   * Put Argo CD's resources finalizer on the Application, so that deleting it deletes what it deployed
+   * (a cascading delete) instead of leaving it running unmanaged. Objects annotated
+   * `argocd.argoproj.io/sync-options: Delete=false` are kept either way, which is how WordpressApp keeps
+   * its Namespace and claims; objects that hold data without that annotation are deleted with it.
+   * Choose explicitly: true to clean up workloads with the Application, false to orphan everything.
+   */
+  readonly resourcesFinalizer: boolean;
 }
 
 /**
@@ -77,8 +86,7 @@ export class ArgoCdApplication extends Construct {
       metadata: {
         name: props.name,
         namespace: props.namespace ?? 'argocd',
-        // Deleting the Application deletes what it deployed, instead of orphaning it.
-        finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        ...(props.resourcesFinalizer ? { finalizers: [RESOURCES_FINALIZER] } : {}),
       },
       spec: {
         project: props.project ?? 'default',

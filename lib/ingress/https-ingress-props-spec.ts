@@ -14,7 +14,12 @@ export const STANDARD_INGRESS_PROPS: PropSpec<StandardIngressProps> = {
 
 export const TRAEFIK_INGRESS_PROPS: PropSpec<TraefikIngressProps> = {
   host: required(T.string(), "'blog.example.com'"),
-  certResolver: required(T.string(), "'letsencrypt'"),
+  certResolver: optional(T.string(), "'letsencrypt'"),
+  certificate: optional(T.shape('CertManagerCertificateProps', {
+    issuerName: required(T.string(), "'letsencrypt'"),
+    issuerKind: optional(T.oneOf('ClusterIssuer', 'Issuer')),
+    secretName: optional(T.string(), "'blog-tls'"),
+  })),
   tlsDomains: optional(T.array(T.shape('tlsDomain', { main: required(T.string(), "'example.com'"), sans: optional(T.array(T.string())) }))),
   secureEntryPoint: optional(T.string(), "'websecure'"),
   webEntryPoint: optional(T.string(), "'web'"),

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { Certificate } from '../../imports/cert-manager-cert-manager.io';
 import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
 import { Middleware } from '../../imports/traefik-middleware-traefik.io';
 import { PropChecker } from '../core/configuration-error';
@@ -34,12 +35,40 @@ export interface StandardIngressProps {
   readonly annotations?: Record<string, string>;
 }
 
-/** Traefik's IngressRoute on websecure with an ACME resolver, plus a web route that redirects to HTTPS (seed 003). */
+/**
+ * A cert-manager Certificate (cert-manager.io/v1) whose Secret the route serves. Unlike Traefik's ACME
+ * resolver, which keeps its account and certificates in one Traefik instance, it works with any number
+ * of Traefik replicas. cert-manager must be installed with the issuer.
+ */
+export interface CertManagerCertificateProps {
+  /** Name of the issuer, e.g. `letsencrypt`. */
+  readonly issuerName: string;
+  /**
+   * Kind of the issuer.
+   * @default 'ClusterIssuer'
+   */
+  readonly issuerKind?: 'ClusterIssuer' | 'Issuer';
+  /**
+   * Secret that receives the certificate.
+   * @default - `<service>-tls`
+   */
+  readonly secretName?: string;
+}
+
+/** Traefik's IngressRoute on websecure, plus a web route that redirects to HTTPS (seed 003). Set exactly one of certResolver and certificate. */
 export interface TraefikIngressProps {
   /** Public host name, e.g. `blog.example.com`. */
   readonly host: string;
-  /** Traefik certificate resolver (ACME) configured in the Traefik installation. */
-  readonly certResolver: string;
+  /**
+   * Traefik certificate resolver (ACME) configured in the Traefik installation; only for a single Traefik instance.
+   * @default - none: set certificate instead
+   */
+  readonly certResolver?: string;
+  /**
+   * A cert-manager Certificate whose Secret the route serves (tls.secretName), for several Traefik replicas.
+   * @default - none: set certResolver instead
+   */
+  readonly certificate?: CertManagerCertificateProps;
   /**
    * Certificate domains (e.g. a wildcard main domain).
    * @default - the host
@@ -127,7 +156,16 @@ class TraefikIngress extends HttpsIngress {
 
   public validate(check: PropChecker, prefix: string): void {
     checkHost(check, prefix, this.props.host, false);
-    if (!this.props.certResolver) check.add(`${prefix}.certResolver`, this.props.certResolver, 'is required for HTTPS', "name the ACME resolver of your Traefik installation, e.g. 'letsencrypt'");
+    const { certResolver, certificate } = this.props;
+    if (certResolver !== undefined && certificate !== undefined) {
+      check.add(`${prefix}.certificate`, certificate, 'is set together with certResolver; the route serves one certificate', 'drop certResolver to serve the cert-manager Secret, or drop certificate');
+    } else if (certificate !== undefined) {
+      if (!DNS_SUBDOMAIN.test(certificate.issuerName ?? '')) check.add(`${prefix}.certificate.issuerName`, certificate.issuerName, 'is not a valid issuer name', "name the cert-manager ClusterIssuer or Issuer, e.g. 'letsencrypt'");
+      if (certificate.issuerKind !== undefined && !['ClusterIssuer', 'Issuer'].includes(certificate.issuerKind)) check.add(`${prefix}.certificate.issuerKind`, certificate.issuerKind, 'is not an issuer kind', "use 'ClusterIssuer' or 'Issuer'");
+      if (certificate.secretName !== undefined && !DNS_SUBDOMAIN.test(certificate.secretName)) check.add(`${prefix}.certificate.secretName`, certificate.secretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
+    } else if (!certResolver) {
+      check.add(`${prefix}.certResolver`, certResolver, 'is required for HTTPS unless certificate is set', "name the ACME resolver of your single Traefik instance, e.g. 'letsencrypt', or set certificate for cert-manager");
+    }
   }
 
   public bind(scope: Construct, backend: IngressBackend): ApiObject[] {
@@ -142,12 +180,30 @@ class TraefikIngress extends HttpsIngress {
       metadata: metadata(redirectName),
       spec: { redirectScheme: { scheme: 'https', permanent: true } },
     });
+    const objects: ApiObject[] = [redirect];
+    const cert = this.props.certificate;
+    let tls: { secretName: string } | { certResolver?: string; domains: Array<{ main: string; sans?: string[] }> };
+    if (cert) {
+      const secretName = cert.secretName ?? `${backend.serviceName}-tls`;
+      const domains = this.props.tlsDomains ?? [{ main: this.props.host }];
+      objects.push(new Certificate(scope, 'Certificate', {
+        metadata: metadata(backend.serviceName),
+        spec: {
+          secretName,
+          dnsNames: domains.flatMap((d) => [d.main, ...(d.sans ?? [])]),
+          issuerRef: { name: cert.issuerName, kind: cert.issuerKind ?? 'ClusterIssuer', group: 'cert-manager.io' },
+        },
+      }));
+      tls = { secretName };
+    } else {
+      tls = { certResolver: this.props.certResolver, domains: this.props.tlsDomains ?? [{ main: this.props.host }] };
+    }
     const https = new IngressRoute(scope, 'HttpsRoute', {
       metadata: metadata(`${backend.serviceName}-https`),
       spec: {
         entryPoints: [this.props.secureEntryPoint ?? 'websecure'],
         routes: [route],
-        tls: { certResolver: this.props.certResolver, domains: this.props.tlsDomains ?? [{ main: this.props.host }] },
+        tls,
       },
     });
     const http = new IngressRoute(scope, 'HttpRoute', {
@@ -157,6 +213,6 @@ class TraefikIngress extends HttpsIngress {
         routes: [{ ...route, middlewares: [{ name: redirectName }] }],
       },
     });
-    return [redirect, https, http];
+    return [...objects, https, http];
   }
 }

@@ -7,6 +7,7 @@ import { acceptProps } from '../core/accept-props';
 import { MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems } from './mysql-database-props-spec';
 import { DatabaseChecks } from '../database/validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { DatabaseConnection } from '../database/connection';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
@@ -123,6 +124,8 @@ export class MysqlDatabase extends Construct {
   public readonly service!: k8s.KubeService;
   /** The NetworkPolicy, when allowedClients was given. */
   public readonly networkPolicy?: k8s.KubeNetworkPolicy;
+  /** How clients reach this database: the client Service, the application user and its password. */
+  public readonly connection!: DatabaseConnection;
 
   constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
     super(scope, id);
@@ -139,6 +142,11 @@ export class MysqlDatabase extends Construct {
     this.hostAndPort = `${this.name}:3306`;
     const identity: AppIdentity = { name: 'mysql', instance: props.instance ?? props.name, component: 'database', partOf: props.partOf };
     this.selector = selectorLabels(identity);
+    this.connection = {
+      host: this.name, port: 3306, database: props.database, user: props.user,
+      passwordSecret: { name: props.credentials.secretName, key: props.credentials.passwordKey },
+      egressPeers: [{ podSelector: { matchLabels: this.selector } }],
+    };
     const labels = { ...standardLabels(identity), ...props.labels };
     const metadata = (name: string, extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name, namespace: this.namespace, labels, ...extra });
     const headlessName = `${this.name}-headless`;

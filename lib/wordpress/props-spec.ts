@@ -1,12 +1,15 @@
 import { PropProblem } from '../core/prop-problem';
-import { optional, PropSpec, T } from '../core/prop-spec';
-import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE } from '../deployment/props-spec';
+import { optional, PropSpec, required, T } from '../core/prop-spec';
+import { AUTOSCALING, CONTAINER_RESOURCES, ENV_VALUE, PROBE } from '../deployment/props-spec';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
 import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
 import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
-import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps } from './props';
+import { DatabaseConnection, SecretKeyReference } from '../database/connection';
+import { PeerPods, WordpressEgressProps } from './network-policies';
+import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
+import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
@@ -14,6 +17,55 @@ const STORAGE: PropSpec<WordpressStorageProps> = {
   storageClassName: optional(T.string(), "'csi-cephfs'"),
   size: optional(T.string(), "'2Gi'"),
   accessMode: optional(T.oneOf('ReadWriteMany', 'ReadWriteOnce')),
+  claimName: optional(T.string(), "'wordpress-pvc'"),
+  subPath: optional(T.string(), "'wp-content'"),
+};
+
+const PHP: PropSpec<WordpressPhpProps> = {
+  maxRequestWorkers: optional(T.number(), '4'),
+  phpMemoryLimitMi: optional(T.number(), '128'),
+  opcacheMemoryMi: optional(T.number(), '64'),
+};
+
+const ADMIN: PropSpec<WordpressAdminSecret> = {
+  secretName: required(T.string(), "'wordpress-admin'"),
+  userKey: optional(T.string(), "'user'"),
+  passwordKey: optional(T.string(), "'password'"),
+  emailKey: optional(T.string(), "'email'"),
+};
+
+const CRON: PropSpec<WordpressCronProps> = {
+  schedule: optional(T.string(), "'*/5 * * * *'"),
+  activeDeadlineSeconds: optional(T.number(), '600'),
+  startingDeadlineSeconds: optional(T.number(), '120'),
+};
+
+const PEER_PODS: PropSpec<PeerPods> = {
+  namespace: required(T.string(), "'traefik'"),
+  podLabels: required(T.record(T.string()), "{ 'app.kubernetes.io/name': 'traefik' }"),
+};
+
+const EGRESS: PropSpec<WordpressEgressProps> = {
+  ports: optional(T.array(T.number()), '[443, 587]'),
+  cidrs: optional(T.array(T.string()), "['0.0.0.0/0']"),
+};
+
+const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
+  name: required(T.string(), "'wordpress-db-pwd'"),
+  key: required(T.string(), "'dbpwd'"),
+};
+
+/** A DatabaseConnection given as a prop; its peers are NetworkPolicy peers, checked by the schema tests' types. */
+const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
+  host: required(T.string(), "'wordpress-mysql'"),
+  port: required(T.number(), '3306'),
+  database: required(T.string(), "'wordpress'"),
+  user: required(T.string(), "'wordpress'"),
+  passwordSecret: required(T.shape('SecretKeyReference', SECRET_KEY_REFERENCE)),
+  egressPeers: required(T.array(T.any()), '[{ podSelector: { matchLabels: { app: \'mysql\' } } }]'),
+  peerPorts: optional(T.array(T.number()), '[3306]'),
+  tls: optional(T.boolean()),
+  availability: optional(T.string()),
 };
 
 const MYSQL: PropSpec<WordpressMysqlProps> = {
@@ -51,13 +103,28 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   serviceType: optional(T.oneOf('ClusterIP', 'NodePort', 'LoadBalancer')),
   syncWaves: optional(T.boolean()),
   changeCause: optional(T.string()),
+  php: optional(T.shape('WordpressPhpProps', PHP)),
+  shutdownBudgetSeconds: optional(T.number(), '30'),
+  livenessProbe: optional(PROBE),
+  database: optional(T.shape('DatabaseConnection', DATABASE_CONNECTION)),
+  saltsSecretName: optional(T.string(), "'wordpress-salts'"),
+  admin: optional(T.shape('WordpressAdminSecret', ADMIN)),
+  siteUrl: optional(T.string(), "'https://blog.example.com'"),
+  siteTitle: optional(T.string(), "'My blog'"),
+  cliImage: optional(T.string(), "'wordpress:cli-2.11.0-php8.2'"),
+  cron: optional(T.shape('WordpressCronProps', CRON)),
+  networkPolicies: optional(T.boolean()),
+  ingressController: optional(T.shape('PeerPods', PEER_PODS)),
+  clusterDns: optional(T.shape('PeerPods', PEER_PODS)),
+  egress: optional(T.shape('WordpressEgressProps', EGRESS)),
+  configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
 };
 
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
 export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
 
 /** Suffixes the stack appends to its name, each of which must still be a valid object name. */
-const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-pvc', '-https', '-http', '-redirect-https'];
+const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-https', '-http', '-redirect-https'];
 /** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */
 const MAX_LABEL = 63;
 

@@ -1,9 +1,17 @@
+import { DatabaseConnection } from '../database/connection';
 import { ContainerResources, EnvValue } from '../deployment/container';
+import { Probe } from '../deployment/probe';
 import { AutoscalingProps } from '../deployment/props';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { MysqlCredentials } from '../mysql/mysql-database';
+import { PeerPods, WordpressEgressProps } from './network-policies';
+import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
-/** The WordPress files volume (/var/www/html), shared by every WordPress pod. */
+/**
+ * The wp-content volume (/var/www/html/wp-content: uploads, plugins, themes), shared by every WordPress
+ * pod. Core is not on it: each pod serves the core of its image from an emptyDir, so an image change
+ * upgrades WordPress and `kubectl rollout undo` downgrades it.
+ */
 export interface WordpressStorageProps {
   /**
    * StorageClass; must offer ReadWriteMany (seed 003 used CephFS).
@@ -15,6 +23,17 @@ export interface WordpressStorageProps {
    * @default '2Gi'
    */
   readonly size?: string;
+  /**
+   * Name of the claim.
+   * @default - `<name>-wp-content`
+   */
+  readonly claimName?: string;
+  /**
+   * Mount only this folder of the claim at wp-content. `wp-content` reuses the claim of a whole-docroot
+   * layout (core and wp-content on one claim) without copying anything: see the README's migration.
+   * @default - the whole claim
+   */
+  readonly subPath?: string;
   /**
    * Access mode. ReadWriteOnce is refused: the pods run on several nodes and surge during rollouts (Multi-Attach).
    * @default 'ReadWriteMany'
@@ -88,11 +107,29 @@ export interface WordpressAppProps {
   readonly image?: string;
   /**
    * WordPress requests and limits (Guaranteed). 200m CPU is seed 003's measured figure, which its 20% HPA
-   * target is relative to; 150Mi memory is seed 000's, because seed 003 measured up to 87Mi under load and
-   * its 100Mi limit leaves too little headroom before an OOM kill.
-   * @default - Guaranteed 200m CPU, 150Mi memory
+   * target is relative to. Memory covers every Apache worker at PHP's memory_limit at once (see
+   * `php`): 4 x (128 + 16) + 64 + 32 = 672Mi; less is refused, because one worker over the limit
+   * OOM-kills the whole container (cgroup v2, Kubernetes >= 1.28) with every request in flight.
+   * @default - Guaranteed 200m CPU, 672Mi memory
    */
   readonly resources?: ContainerResources;
+  /**
+   * Apache workers and PHP memory, rendered into the pods' Apache and PHP configuration.
+   * @default { maxRequestWorkers: 4, phpMemoryLimitMi: 128, opcacheMemoryMi: 64 }
+   */
+  readonly php?: WordpressPhpProps;
+  /**
+   * Seconds Apache gets after the preStop delay to finish requests in flight (it stops gracefully on
+   * SIGWINCH): long wp-admin requests and uploads need far more than the 10 s generic web servers get.
+   * At least 30.
+   * @default 30
+   */
+  readonly shutdownBudgetSeconds?: number;
+  /**
+   * A liveness probe, if you want one. Off by default: a restart hides the error that monitoring should show.
+   * @default - none
+   */
+  readonly livenessProbe?: Probe;
   /**
    * The autoscaler (seed 003: 3 to 6 pods at 20% CPU). The Deployment then has no spec.replicas.
    * @default { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 }
@@ -104,10 +141,70 @@ export interface WordpressAppProps {
    */
   readonly replicas?: number;
   /**
-   * The /var/www/html volume.
+   * The wp-content volume.
    * @default - 2Gi ReadWriteMany on csi-cephfs
    */
   readonly storage?: WordpressStorageProps;
+  /**
+   * The database, from any tier that provides a DatabaseConnection (an InnoDB Cluster, a managed
+   * database). The stack then renders no MySQL of its own, and databaseName, databaseUser, credentials,
+   * localDevPasswords and mysql do not apply.
+   * @default - an embedded single MySQL StatefulSet (see mysql)
+   */
+  readonly database?: DatabaseConnection;
+  /**
+   * The existing Secret with the eight WORDPRESS_*_KEY and WORDPRESS_*_SALT variables, one key per
+   * variable name (the README has the command that creates it). Every pod and Job shares them, so a login
+   * made on one pod is valid on all.
+   * @default - `<name>-salts`
+   */
+  readonly saltsSecretName?: string;
+  /**
+   * The existing Secret with the first administrator's login, password and e-mail, read by the install Job.
+   * @default { secretName: '<name>-admin', userKey: 'user', passwordKey: 'password', emailKey: 'email' }
+   */
+  readonly admin?: WordpressAdminSecret;
+  /**
+   * The site's public URL, written by the install Job. Its host is the readiness probe's Host header, and
+   * an https URL adds X-Forwarded-Proto: https (TLS ends at the ingress).
+   * @default - https://<ingress host>; required without an ingress
+   */
+  readonly siteUrl?: string;
+  /**
+   * The site title set at install.
+   * @default 'WordPress'
+   */
+  readonly siteTitle?: string;
+  /**
+   * The official wp-cli image for the install, update-db and cron Jobs, pinned.
+   * @default 'wordpress:cli-2.11.0-php8.2'
+   */
+  readonly cliImage?: string;
+  /**
+   * The wp-cli CronJob that runs WordPress's scheduled events (DISABLE_WP_CRON is set).
+   * @default - every 5 minutes, 600 s deadline, 120 s starting deadline
+   */
+  readonly cron?: WordpressCronProps;
+  /**
+   * Render default-deny NetworkPolicies and the allows the site needs.
+   * @default true
+   */
+  readonly networkPolicies?: boolean;
+  /**
+   * The ingress controller pods allowed to reach WordPress on port 80.
+   * @default - Traefik's Helm chart: namespace 'traefik', pods app.kubernetes.io/name=traefik
+   */
+  readonly ingressController?: PeerPods;
+  /**
+   * The cluster DNS pods every pod may query on port 53.
+   * @default - namespace 'kube-system', pods k8s-app=kube-dns (CoreDNS keeps that label)
+   */
+  readonly clusterDns?: PeerPods;
+  /**
+   * Where WordPress and the cron Job may connect outside the cluster: core, plugin and theme updates, APIs, SMTP.
+   * @default { ports: [443], cidrs: ['0.0.0.0/0'] }
+   */
+  readonly egress?: WordpressEgressProps;
   /**
    * Database name.
    * @default 'wordpress'
@@ -139,10 +236,17 @@ export interface WordpressAppProps {
    */
   readonly mysql?: WordpressMysqlProps;
   /**
-   * Extra WordPress environment (e.g. WORDPRESS_CONFIG_EXTRA, WORDPRESS_TABLE_PREFIX).
+   * Extra WordPress environment for the pods and the Jobs (e.g. WORDPRESS_TABLE_PREFIX). Not
+   * WORDPRESS_CONFIG_EXTRA: use configExtra.
    * @default - none
    */
   readonly extraEnv?: Record<string, EnvValue>;
+  /**
+   * PHP appended to the stack's own wp-config.php settings (WORDPRESS_CONFIG_EXTRA), which turn off
+   * wp-cron on requests and core auto-updates (the image owns core) and pin WordPress's memory limits.
+   * @default - none
+   */
+  readonly configExtra?: string;
   /**
    * HTTPS exposure: HttpsIngress.traefik(...) (seed 003) or HttpsIngress.standard(...).
    * @default - none: reach the Service through your own ingress
@@ -154,8 +258,10 @@ export interface WordpressAppProps {
    */
   readonly serviceType?: 'ClusterIP' | 'NodePort' | 'LoadBalancer';
   /**
-   * Argo CD sync-wave annotations: namespace and storage (0), MySQL (1), WordPress (2), ingress (3).
-   * Plain `kubectl apply` ignores them.
+   * Argo CD annotations: sync waves (namespace, configuration and NetworkPolicies 0; MySQL 1; the
+   * wp-content claim with WordPress, the CronJob and the install hook 2; ingress 3), the update-db
+   * PostSync hook, and Delete=false,Prune=false on the Namespace and the claims. Plain `kubectl apply`
+   * ignores them.
    * @default true
    */
   readonly syncWaves?: boolean;
@@ -164,4 +270,23 @@ export interface WordpressAppProps {
    * @default - none
    */
   readonly changeCause?: string;
+}
+
+/** Apache workers and PHP memory of each WordPress pod; the container's memory limit must cover them. */
+export interface WordpressPhpProps {
+  /**
+   * Apache prefork MaxRequestWorkers (and ServerLimit): requests served at once per pod; more wait in the listen backlog.
+   * @default 4
+   */
+  readonly maxRequestWorkers?: number;
+  /**
+   * PHP memory_limit in MiB, locked with php_admin_value so that wp-admin cannot raise it.
+   * @default 128
+   */
+  readonly phpMemoryLimitMi?: number;
+  /**
+   * opcache.memory_consumption in MiB (shared by the workers).
+   * @default 64
+   */
+  readonly opcacheMemoryMi?: number;
 }

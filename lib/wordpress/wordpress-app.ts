@@ -1,51 +1,96 @@
-import { ApiObject } from 'cdk8s';
+import { createHash } from 'crypto';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
+import { acceptProps } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
-import { guaranteedResources } from '../deployment/container';
-import { setSyncWave } from '../gitops/sync-waves';
+import { DatabaseConnection } from '../database/connection';
+import { EnvValue, guaranteedResources, VolumeProps } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
+import { keepOnDeleteAndPrune } from '../gitops/argocd-annotations';
+import { setSyncWave } from '../gitops/sync-waves';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
+import { memoryBytes } from '../policy/quantity';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
+import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
 import { WordpressAppProps } from './props';
-import { acceptProps } from '../core/accept-props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
+import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
+import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
+import { APACHE_SECURITY, POD_SECURITY } from './security';
+import { ResolvedWordpressProps, validateWordpressProps } from './validate';
+import { CRON_DEFAULTS, WpCli } from './wp-cli';
 
-/** The defaults of the stack, the seed articles' values. */
+/** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
 export const WORDPRESS_DEFAULTS = {
   namespace: 'kube-example',
   name: 'wordpress',
   image: 'wordpress:6.7.1-apache',
-  resources: { cpu: '200m', memory: '150Mi' },
+  cliImage: 'wordpress:cli-2.11.0-php8.2',
+  resources: { cpu: '200m', memory: '672Mi' },
+  cliResources: { cpu: '250m', memory: '256Mi' },
   autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
   storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },
   mysqlStorageClassName: 'rook-ceph-block',
   database: 'wordpress',
   user: 'wordpress',
   credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
+  shutdownBudgetSeconds: 30,
+  siteTitle: 'WordPress',
+  egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
 };
 
-/** Argo CD sync waves: namespace and storage, then the database, then WordPress, then the ingress. */
+/** Argo CD sync waves: namespace, configuration and policies; the database; WordPress with its claim; the ingress. */
 export const SYNC_WAVES = { foundation: 0, database: 1, application: 2, ingress: 3 } as const;
 
+/** The document root, served from the image's core (an emptyDir filled by the entrypoint). */
+export const DOCROOT = '/var/www/html';
+/** The content directory, on the shared claim. */
+export const WP_CONTENT = `${DOCROOT}/wp-content`;
+
 /** Variables the stack sets itself; extraEnv may not override them. */
-const OWN_ENV = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD'];
+export const OWN_ENV: readonly string[] = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD', 'WORDPRESS_CONFIG_EXTRA', DB_TLS_VARIABLE, ...WORDPRESS_SALT_VARIABLES];
 
 /**
- * The seed articles' production WordPress stack: Namespace, MySQL (StatefulSet, RWO claim, NetworkPolicy
- * that admits only WordPress), WordPress as a ZeroDowntimeDeployment (HPA, PDB, anti-affinity, preStop,
- * Guaranteed QoS, RWX files volume) and an HTTPS ingress. Passwords come from an existing Secret.
+ * The stack's wp-config.php settings: scheduled events run from the CronJob, not from visitors'
+ * requests; core is the image's, so WordPress must not rewrite it; WordPress's memory limits match the
+ * locked memory_limit.
+ */
+export function stackConfigExtra(budget: PhpWorkerBudget): string {
+  return [
+    "define('DISABLE_WP_CRON', true);",
+    "define('WP_AUTO_UPDATE_CORE', false);",
+    `define('WP_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
+    `define('WP_MAX_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
+  ].join('\n');
+}
+
+/**
+ * The production WordPress stack: a Namespace that enforces Pod Security baseline; the database (an
+ * embedded MySQL StatefulSet, or any DatabaseConnection); WordPress as a ZeroDowntimeDeployment that
+ * serves the core of its image from an emptyDir with only wp-content on a shared claim, with shared
+ * salts, a PHP readiness probe, capped Apache workers and hardened pods; wp-cli Jobs that install the
+ * site and upgrade its database, and a CronJob for scheduled events; default-deny NetworkPolicies; an
+ * HTTPS ingress. Secrets (database, salts, admin) are created outside the manifests.
  */
 export class WordpressApp extends Construct {
   /** Namespace of the stack. */
   public readonly namespace!: string;
   /** The WordPress tier. */
   public readonly wordpress!: ZeroDowntimeDeployment;
-  /** The MySQL tier. */
-  public readonly mysql!: MysqlDatabase;
+  /** The embedded MySQL tier, when no database was given. */
+  public readonly mysql?: MysqlDatabase;
+  /** How WordPress and its Jobs reach the database. */
+  public readonly database!: DatabaseConnection;
+  /** The install and update-db Jobs and the cron CronJob. */
+  public readonly wpCli!: WpCli;
+  /** The wp-content claim. */
+  public readonly contentClaim!: k8s.KubePersistentVolumeClaim;
+  /** The NetworkPolicies (empty when turned off). */
+  public readonly networkPolicies!: k8s.KubeNetworkPolicy[];
   /** The ingress objects (empty without an ingress). */
   public readonly ingressObjects!: ApiObject[];
 
@@ -55,17 +100,52 @@ export class WordpressApp extends Construct {
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
     this.namespace = props.namespace ?? d.namespace;
-    const storage = { ...d.storage, ...props.storage };
+    const storage = { ...d.storage, claimName: `${name}-wp-content`, ...props.storage };
     const credentials = props.credentials ?? d.credentials;
     const autoscaling = props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling;
-    validate(props, storage.accessMode, autoscaling?.maxReplicas ?? props.replicas ?? 0);
+    const image = props.image ?? d.image;
+    const resources = props.resources ?? guaranteedResources(d.resources);
+    const budget: PhpWorkerBudget = { ...DEFAULT_WORKER_BUDGET, ...props.php };
+    const siteUrl = props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined);
+    const admin = { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin };
+    const saltsSecretName = props.saltsSecretName ?? `${name}-salts`;
+    const cron = { ...CRON_DEFAULTS, ...props.cron };
+    const egress = { ...d.egress, ...props.egress };
+    const cliImage = props.cliImage ?? d.cliImage;
+    const valid = validate(props, {
+      name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
+      memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
+      mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
+      saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
+    });
+    // The problems are reported at synth, all together; nothing is built from invalid props.
+    if (!valid) return;
     const partOf = 'wordpress';
     const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
     const appLabels = standardLabels({ name: 'wordpress', instance: name, partOf });
+    const wordpressIdentity = { name: 'wordpress', instance: name, component: 'frontend', partOf };
+    const argo = props.syncWaves ?? true;
 
     const foundation: ApiObject[] = [];
+    let namespaceObject: ApiObject | undefined;
     if (props.createNamespace ?? true) {
-      foundation.push(new k8s.KubeNamespace(this, 'Namespace', { metadata: { name: this.namespace, labels: namespaceLabels } }));
+      namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: {
+          name: this.namespace,
+          labels: {
+            ...namespaceLabels,
+            // baseline is what the official images meet (Apache starts as root); restricted is reported.
+            'pod-security.kubernetes.io/enforce': 'baseline',
+            'pod-security.kubernetes.io/enforce-version': 'v1.27',
+            'pod-security.kubernetes.io/warn': 'restricted',
+            'pod-security.kubernetes.io/warn-version': 'v1.27',
+            'pod-security.kubernetes.io/audit': 'restricted',
+            'pod-security.kubernetes.io/audit-version': 'v1.27',
+          },
+        },
+      });
+      keepOnDeleteAndPrune(namespaceObject);
+      foundation.push(namespaceObject);
     }
     if (props.localDevPasswords) {
       foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
@@ -74,45 +154,73 @@ export class WordpressApp extends Construct {
         stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
       }));
     }
-    const claimName = `${name}-pvc`;
-    foundation.push(new k8s.KubePersistentVolumeClaim(this, 'WordpressFiles', {
-      metadata: { name: claimName, namespace: this.namespace, labels: appLabels },
+    const configData = { 'apache.conf': apacheConfig(budget), 'php.ini': phpIni(budget), 'ready.php': readinessScript() };
+    const configName = `${name}-config`;
+    foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: configName, namespace: this.namespace, labels: appLabels }, data: configData }));
+
+    this.contentClaim = new k8s.KubePersistentVolumeClaim(this, 'WordpressContent', {
+      metadata: { name: storage.claimName, namespace: this.namespace, labels: appLabels },
       spec: {
         accessModes: [storage.accessMode],
         storageClassName: storage.storageClassName,
         resources: { requests: { storage: k8s.Quantity.fromString(storage.size) } },
       },
-    }));
-
-    const database = props.databaseName ?? d.database;
-    const user = props.databaseUser ?? d.user;
-    const mysql = props.mysql ?? {};
-    const wordpressIdentity = { name: 'wordpress', instance: name, component: 'frontend', partOf };
-    this.mysql = new MysqlDatabase(this, 'Mysql', {
-      name: `${name}-mysql`,
-      namespace: this.namespace,
-      image: mysql.image,
-      database,
-      user,
-      credentials,
-      storageClassName: mysql.storageClassName ?? d.mysqlStorageClassName,
-      storageSize: mysql.storageSize,
-      resources: mysql.resources,
-      args: [...MYSQL_DEFAULT_ARGS, ...(mysql.extraArgs ?? [])],
-      terminationGracePeriodSeconds: mysql.terminationGracePeriodSeconds,
-      allowedClients: [selectorLabels(wordpressIdentity)],
-      instance: name,
-      partOf,
-      labels: { tier: 'mysql' },
-      annotations: {
-        [ignoreAnnotation('min-replicas')]: 'single-instance MySQL on a ReadWriteOnce volume; a second replica needs replication, which is out of scope',
-      },
     });
+    keepOnDeleteAndPrune(this.contentClaim);
 
+    const cliIdentity = { name: 'wordpress', instance: name, component: 'wp-cli' };
+    if (props.database) {
+      this.database = props.database;
+    } else {
+      const mysql = props.mysql ?? {};
+      this.mysql = new MysqlDatabase(this, 'Mysql', {
+        name: `${name}-mysql`,
+        namespace: this.namespace,
+        image: mysql.image,
+        database: props.databaseName ?? d.database,
+        user: props.databaseUser ?? d.user,
+        credentials,
+        storageClassName: mysql.storageClassName ?? d.mysqlStorageClassName,
+        storageSize: mysql.storageSize,
+        resources: mysql.resources,
+        args: [...MYSQL_DEFAULT_ARGS, ...(mysql.extraArgs ?? [])],
+        terminationGracePeriodSeconds: mysql.terminationGracePeriodSeconds,
+        allowedClients: [selectorLabels(wordpressIdentity), selectorLabels(cliIdentity)],
+        instance: name,
+        partOf,
+        labels: { tier: 'mysql' },
+        annotations: {
+          [ignoreAnnotation('min-replicas')]: 'single-instance MySQL on a ReadWriteOnce volume; a second replica needs replication, which is out of scope',
+        },
+      });
+      this.database = this.mysql.connection;
+    }
+
+    const db = this.database;
+    const env: Record<string, EnvValue> = {
+      WORDPRESS_DB_HOST: `${db.host}:${db.port}`,
+      WORDPRESS_DB_USER: db.user,
+      WORDPRESS_DB_NAME: db.database,
+      WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
+      ...saltEnv(saltsSecretName),
+      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
+      ...(db.tls ? { [DB_TLS_VARIABLE]: 'true' } : {}),
+      ...props.extraEnv,
+    };
+
+    const host = new URL(siteUrl!).host;
+    const volumes: VolumeProps[] = [
+      // Core comes from the image: the entrypoint copies it here at every start, so the image's version is the one served.
+      { name: 'docroot', mountPath: DOCROOT, source: { emptyDir: { sizeLimit: '256Mi' } } },
+      { name: 'wp-content', mountPath: WP_CONTENT, subPath: storage.subPath, source: { persistentVolumeClaim: { claimName: storage.claimName, accessMode: storage.accessMode } } },
+      { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', subPath: 'apache.conf', readOnly: true, source: { configMap: { name: configName } } },
+      { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', subPath: 'php.ini', readOnly: true, source: { configMap: { name: configName } } },
+      { name: 'ready', mountPath: CONFIG_DIR, readOnly: true, source: { configMap: { name: configName } } },
+    ];
     this.wordpress = new ZeroDowntimeDeployment(this, 'Wordpress', {
       name,
       namespace: this.namespace,
-      image: props.image ?? d.image,
+      image,
       port: 80,
       portName: 'wdport',
       appName: wordpressIdentity.name,
@@ -120,23 +228,58 @@ export class WordpressApp extends Construct {
       component: wordpressIdentity.component,
       partOf,
       labels: { tier: 'frontend' },
-      env: {
-        WORDPRESS_DB_HOST: this.mysql.hostAndPort,
-        WORDPRESS_DB_USER: user,
-        WORDPRESS_DB_NAME: database,
-        WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: credentials.secretName, key: credentials.passwordKey } },
-        ...props.extraEnv,
-      },
+      env,
       replicas: props.replicas,
       autoscaling,
-      resources: props.resources ?? guaranteedResources(d.resources),
-      // The first request runs WordPress's bootstrap and the database connection: allow it 2 minutes.
-      startupProbe: Probe.httpGet({ path: '/', initialDelaySeconds: 10, periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 24 }),
-      readinessProbe: Probe.tcpSocket({ periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3 }),
-      volumes: [{ name: 'wordpress-data', mountPath: '/var/www/html', source: { persistentVolumeClaim: { claimName, accessMode: storage.accessMode } } }],
+      resources,
+      readinessProbe: Probe.httpGet({
+        path: READY_PATH,
+        httpHeaders: { Host: host, ...(siteUrl!.startsWith('https://') ? { 'X-Forwarded-Proto': 'https' } : {}) },
+        periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3,
+      }),
+      livenessProbe: props.livenessProbe,
+      shutdownBudgetSeconds: props.shutdownBudgetSeconds ?? d.shutdownBudgetSeconds,
+      volumes,
+      podSecurityContext: POD_SECURITY,
+      securityContext: APACHE_SECURITY,
+      // subPath mounts do not follow ConfigMap changes: a new checksum rolls the pods instead.
+      podAnnotations: { 'checksum/config': createHash('sha256').update(JSON.stringify(configData)).digest('hex') },
       service: { type: props.serviceType ?? 'ClusterIP', port: 80 },
       changeCause: props.changeCause,
     });
+    // WordPress never talks to the Kubernetes API.
+    this.wordpress.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/automountServiceAccountToken', false));
+
+    this.wpCli = new WpCli(this, 'WpCli', {
+      instance: name,
+      namespace: this.namespace,
+      partOf,
+      wordpressImage: image,
+      cliImage,
+      env,
+      claimName: storage.claimName,
+      claimSubPath: storage.subPath,
+      siteUrl: siteUrl!,
+      siteTitle: props.siteTitle ?? d.siteTitle,
+      admin,
+      cron,
+      resources: guaranteedResources(d.cliResources),
+      hookWave: argo ? SYNC_WAVES.application : undefined,
+    });
+
+    this.networkPolicies = (props.networkPolicies ?? true) ? new WordpressNetworkPolicies(this, 'NetworkPolicies', {
+      name,
+      namespace: this.namespace,
+      labels: appLabels,
+      wordpressPods: this.wordpress.selector,
+      wordpressPort: 80,
+      cliPods: this.wpCli.podSelector,
+      cronPods: this.wpCli.cronPodSelector,
+      database: db,
+      ingressController: props.ingressController ?? TRAEFIK_PODS,
+      dns: props.clusterDns ?? CLUSTER_DNS_PODS,
+      egress,
+    }).policies : [];
 
     this.ingressObjects = props.ingress?.bind(this, {
       serviceName: name,
@@ -145,16 +288,19 @@ export class WordpressApp extends Construct {
       labels: appLabels,
     }) ?? [];
 
-    if (props.syncWaves ?? true) {
-      foundation.forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
-      setSyncWave(this.mysql, SYNC_WAVES.database);
+    if (argo) {
+      [...foundation, ...this.networkPolicies].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
+      if (this.mysql) setSyncWave(this.mysql, SYNC_WAVES.database);
+      // The claim in the wave of its first consumers: a WaitForFirstConsumer claim stays Pending until a pod mounts it.
+      [this.contentClaim, this.wpCli.cronJob].forEach((o) => setSyncWave(o, SYNC_WAVES.application));
       setSyncWave(this.wordpress, SYNC_WAVES.application);
       this.ingressObjects.forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
     }
   }
 }
 
-function validate(props: WordpressAppProps, accessMode: string, mostPods: number): void {
+/** Records every problem for synth; true when there is none. */
+function validate(props: WordpressAppProps, r: ResolvedWordpressProps): boolean {
   const check = new PropChecker();
   if (props.localDevPasswords && !props.allowPasswordsInManifests) {
     check.add('localDevPasswords', '(redacted)', 'would write passwords into dist/, which is committed to Git',
@@ -163,11 +309,16 @@ function validate(props: WordpressAppProps, accessMode: string, mostPods: number
   if (props.replicas !== undefined && props.autoscaling !== undefined) {
     check.add('replicas', props.replicas, 'is set together with autoscaling; the HPA owns the replica count', 'drop one of them');
   }
-  const multiAttach = multiAttachProblem(accessMode, 1, mostPods);
-  if (multiAttach) check.add('storage.accessMode', accessMode, `${multiAttach}; every WordPress pod mounts /var/www/html`, MULTI_ATTACH_FIX);
+  const multiAttach = multiAttachProblem(r.storage.accessMode, 1, r.mostPods);
+  if (multiAttach) check.add('storage.accessMode', r.storage.accessMode, `${multiAttach}; every WordPress pod mounts wp-content`, MULTI_ATTACH_FIX);
   for (const key of Object.keys(props.extraEnv ?? {})) {
-    if (OWN_ENV.includes(key)) check.add(`extraEnv.${key}`, '(set by the stack)', 'would override the database wiring the stack sets', `drop it and use databaseName, databaseUser or credentials`);
+    if (OWN_ENV.includes(key)) {
+      check.add(`extraEnv.${key}`, '(set by the stack)', 'would override what the stack sets (database, salts, wp-config.php settings)',
+        key === 'WORDPRESS_CONFIG_EXTRA' ? 'put the PHP into configExtra' : 'drop it; use database, databaseName, databaseUser, credentials or saltsSecretName');
+    }
   }
   props.ingress?.validate(check, 'ingress');
+  validateWordpressProps(check, props, r);
   check.throwIfAny('WordpressApp');
+  return check.all.length === 0;
 }

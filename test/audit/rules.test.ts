@@ -48,6 +48,15 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'service-target-port-missing': (get) => { get('Service').spec.ports[0].targetPort = 'web'; },
   'secret-with-data': (_get, all) => { all.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'x' } }); },
   'deprecated-api': (get) => { (get('PodDisruptionBudget') as any).apiVersion = 'policy/v1beta1'; },
+  'claim-wave-before-consumer': (get) => {
+    get('PersistentVolumeClaim').metadata.annotations = { 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' };
+    get('Deployment').metadata.annotations['argocd.argoproj.io/sync-wave'] = '2';
+  },
+  'argocd-delete-unprotected': (get) => { get('Deployment').metadata.annotations['argocd.argoproj.io/sync-wave'] = '0'; },
+  'wordpress-whole-docroot-volume': (get) => {
+    container(get).image = 'wordpress:6.7.1-apache';
+    container(get).volumeMounts[0].mountPath = '/var/www/html';
+  },
   'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
   'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },

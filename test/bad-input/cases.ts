@@ -34,10 +34,10 @@ const raw = (title: string, props: unknown, prop: string): BadInput => ({
 });
 const wp = (title: string, props: Loose, prop: string): BadInput => ({
   title: `WordpressApp: ${title}`,
-  build: (c) => new WordpressApp(c, 'blog', props as WordpressAppProps),
+  build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' ? { siteUrl: 'https://blog.example.com', ...props } : props) as WordpressAppProps),
   prop,
 });
-const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop' };
+const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop', resourcesFinalizer: true };
 const argocd = (title: string, overrides: Loose, prop: string): BadInput => ({
   title: `ArgoCdApplication: ${title}`,
   build: (c) => new ArgoCdApplication(c, 'app', { ...argo, ...overrides } as ArgoCdApplicationProps),
@@ -252,12 +252,12 @@ export const BAD_INPUTS: BadInput[] = [
   },
   {
     title: 'a ZeroDowntimeDeployment and a WordpressApp both rendering Deployment kube-example/wordpress',
-    build: (c) => { new WordpressApp(c, 'blog'); new ZeroDowntimeDeployment(c, 'w', baseProps({ name: 'wordpress', namespace: 'kube-example' })); },
+    build: (c) => { new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com' }); new ZeroDowntimeDeployment(c, 'w', baseProps({ name: 'wordpress', namespace: 'kube-example' })); },
     prop: 'name',
   },
   {
     title: 'two WordpressApps in one namespace',
-    build: (c) => { new WordpressApp(c, 'a'); new WordpressApp(c, 'b', { createNamespace: false }); },
+    build: (c) => { new WordpressApp(c, 'a', { siteUrl: 'https://a.example.com' }); new WordpressApp(c, 'b', { siteUrl: 'https://b.example.com', createNamespace: false }); },
     prop: 'name',
   },
 
@@ -275,7 +275,7 @@ export const BAD_INPUTS: BadInput[] = [
   wp('ingress host with a scheme', { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) }, 'ingress.host'),
   wp('ingress without certResolver', { ingress: traefik({ host: 'blog.example.com' }) }, 'ingress.certResolver'),
   wp('HPA cpu 150% on the Guaranteed WordPress pods', { autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 150 } }, 'autoscaling.cpuUtilization'),
-  wp('WordPress memory 150m', { resources: guaranteedResources({ cpu: '200m', memory: '150m' }) }, 'resources.requests.memory'),
+  wp('WordPress memory 150m', { resources: guaranteedResources({ cpu: '200m', memory: '150m' }) }, 'php.maxRequestWorkers'),
   mysql('mysql:8 with the auth-plugin argument', { image: 'mysql:8', args: ['--default-authentication-plugin=mysql_native_password'] }, 'args'),
   mysql('mysql:lts with the auth-plugin argument', { image: 'mysql:lts', args: ['--default_authentication_plugin=mysql_native_password'] }, 'args'),
   mysql('user root', { user: 'root' }, 'user'),
@@ -339,9 +339,9 @@ export const LEGIT_INPUTS: LegitInput[] = [
   legit('explicit undefined for optional props', { namespace: undefined, replicas: undefined, rollout: { maxSurge: undefined } }),
   legit('props parsed from JSON with a Probe added', { ...JSON.parse(JSON.stringify({ name: 'web', image: 'nginx:1.27.3', port: 8080, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })), readinessProbe: Probe.tcpSocket() }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
-  { title: 'WordpressApp: name of 48 characters', build: (c) => new WordpressApp(c, 'blog', { name: `blog-${'x'.repeat(43)}` }) },
+  { title: 'WordpressApp: name of 39 characters (its update-db Job name is 63)', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(34)}` }) },
   { title: 'WordpressApp: fixed replicas and a standard ingress', build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }) },
-  { title: 'WordpressApp: local passwords with the opt-in', build: (c) => new WordpressApp(c, 'blog', { localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }) },
+  { title: 'WordpressApp: local passwords with the opt-in', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }) },
   { title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument', build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, image: 'mysql:8.0.40', args: ['--default-authentication-plugin=mysql_native_password'] }) },
   { title: 'ArgoCdApplication: manual sync', build: (c) => new ArgoCdApplication(c, 'app', { ...argo, automated: false }) },
   { title: 'two ZeroDowntimeDeployments with one name in two namespaces', build: (c) => { new ZeroDowntimeDeployment(c, 'a', baseProps({ name: 'api', namespace: 'a' })); new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api', namespace: 'b' })); } },

@@ -1,8 +1,9 @@
 import { Application } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application';
 import { ArgoCdApplication, ArgoCdApplicationProps, ConfigurationError } from '../../lib';
 import { one, synth } from '../helpers';
+import { KUBERNETES_VERSIONS, SchemaValidator } from '../schema/validator';
 
-const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example' };
+const props: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'kube-example', resourcesFinalizer: true };
 
 /** Validates with the Application model generated from Argo CD's own API types (its CRD cannot be downloaded here). */
 function argoCdValidate(manifest: any): string {
@@ -47,4 +48,30 @@ test.each<[string, Partial<ArgoCdApplicationProps>, RegExp]>([
 ])('refuses %s', (_t, change, message) => {
   expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, ...change }))).toThrow(ConfigurationError);
   expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, ...change }))).toThrow(message);
+});
+
+describe.each(KUBERNETES_VERSIONS)('strictly valid against the vendored Argo CD Application CRD on Kubernetes %s', (version) => {
+  const validator = new SchemaValidator(version);
+
+  test.each<[string, Partial<ArgoCdApplicationProps>]>([
+    ['defaults', {}],
+    ['manual sync, no finalizer, other project and cluster', { automated: false, resourcesFinalizer: false, project: 'web', targetRevision: 'v1.2.0', destinationServer: 'https://10.0.0.1:6443' }],
+    ['prune and self-heal off', { prune: false, selfHeal: false }],
+  ])('%s', (_t, change) => {
+    expect(validator.errors(one(synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, ...change })), 'Application'))).toEqual([]);
+  });
+
+  test('a misspelled field and a wrong type are caught', () => {
+    const app = one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application');
+    expect(validator.errors({ ...app, spec: { ...app.spec, syncPolicy: { automated: { prune: 'yes', selfheal: true } } } })).toEqual([
+      "/spec/syncPolicy/automated: must NOT have additional properties 'selfheal'", '/spec/syncPolicy/automated/prune: must be boolean',
+    ]);
+  });
+});
+
+test('the resources finalizer is an explicit choice: true adds it, false leaves it off, a missing choice is refused', () => {
+  expect(one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application').metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+  expect(one(synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, resourcesFinalizer: false })), 'Application').metadata.finalizers).toBeUndefined();
+  const { resourcesFinalizer: _omitted, ...withoutChoice } = props;
+  expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', withoutChoice as ArgoCdApplicationProps))).toThrow(/resourcesFinalizer = undefined: is required\. Fix: set it, e\.g\. resourcesFinalizer: true \(deleting the Application deletes the workloads and keeps objects marked Delete=false\) or false \(it orphans everything\)/);
 });

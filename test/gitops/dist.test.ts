@@ -67,7 +67,7 @@ test.each(['', 'staging'])('kubectl apply -f dist/%s applies in one pass: Namesp
   expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
   expect(order[0].kind).toBe('Namespace');
   expect(order.filter((m) => m.kind !== 'Namespace').every((m) => m.metadata?.namespace === order[0].metadata?.name)).toBe(true);
-  expect(order.filter((m) => rank(m) === 3).map((m) => m.apiVersion)).toEqual(['traefik.io/v1alpha1', 'traefik.io/v1alpha1', 'traefik.io/v1alpha1']);
+  expect(order.filter((m) => rank(m) === 3).map((m) => `${m.apiVersion} ${m.kind}`)).toEqual(['traefik.io/v1alpha1 Middleware', 'cert-manager.io/v1 Certificate', 'traefik.io/v1alpha1 IngressRoute', 'traefik.io/v1alpha1 IngressRoute']);
 });
 
 test('each Argo CD Application points at an environment folder of manifests, and the folders do not apply Argo CD objects', () => {

@@ -26,3 +26,40 @@ test('validation names the props under the given prefix; wildcards only for the 
   HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'Nginx!', tlsSecretName: 'tls' }).validate(check, 'api.ingress');
   expect(() => check.throwIfAny('X')).toThrow(/2 invalid props\n  - web\.ingress\.host = "\*\.example\.com".*\n  - api\.ingress\.ingressClassName = "Nginx!"/);
 });
+
+describe('Traefik with a cert-manager Certificate (several Traefik replicas)', () => {
+  test('a cert-manager.io/v1 Certificate for the host, whose Secret the route serves instead of a resolver', () => {
+    const manifests = synth((chart) => HttpsIngress.traefik({ host: 'shop.example.com', certificate: { issuerName: 'letsencrypt' } }).bind(chart, backend));
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual(['Middleware/web-redirect-https', 'Certificate/web', 'IngressRoute/web-https', 'IngressRoute/web-http']);
+    expect(manifests[1]).toEqual({
+      apiVersion: 'cert-manager.io/v1', kind: 'Certificate',
+      metadata: { name: 'web', namespace: 'shop', labels: { app: 'web' } },
+      spec: { secretName: 'web-tls', dnsNames: ['shop.example.com'], issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' } },
+    });
+    expect(manifests[2].spec.tls).toEqual({ secretName: 'web-tls' });
+  });
+
+  test('issuer kind, Secret name and extra domains', () => {
+    const manifests = synth((chart) => HttpsIngress.traefik({
+      host: 'shop.example.com', tlsDomains: [{ main: 'shop.example.com', sans: ['www.shop.example.com'] }],
+      certificate: { issuerName: 'shop-issuer', issuerKind: 'Issuer', secretName: 'shop-cert' },
+    }).bind(chart, backend));
+    expect(manifests[1].spec).toEqual({ secretName: 'shop-cert', dnsNames: ['shop.example.com', 'www.shop.example.com'], issuerRef: { name: 'shop-issuer', kind: 'Issuer', group: 'cert-manager.io' } });
+    expect(manifests[2].spec.tls).toEqual({ secretName: 'shop-cert' });
+  });
+
+  test.each<[string, any, RegExp | undefined]>([
+    ['a resolver alone', { certResolver: 'le' }, undefined],
+    ['a certificate alone', { certificate: { issuerName: 'le' } }, undefined],
+    ['neither', {}, /x\.certResolver = undefined: is required for HTTPS unless certificate is set/],
+    ['both', { certResolver: 'le', certificate: { issuerName: 'le' } }, /x\.certificate = .*is set together with certResolver/],
+    ['a bad issuer name', { certificate: { issuerName: 'Let Us' } }, /x\.certificate\.issuerName = "Let Us": is not a valid issuer name/],
+    ['a bad issuer kind', { certificate: { issuerName: 'le', issuerKind: 'CA' } }, /x\.certificate\.issuerKind = "CA": is not an issuer kind/],
+    ['a bad Secret name', { certificate: { issuerName: 'le', secretName: 'TLS' } }, /x\.certificate\.secretName = "TLS": is not a valid Secret name/],
+  ])('%s', (_t, tls, message) => {
+    const check = new PropChecker();
+    HttpsIngress.traefik({ host: 'shop.example.com', ...tls }).validate(check, 'x');
+    if (message) expect(() => check.throwIfAny('X')).toThrow(message);
+    else expect(() => check.throwIfAny('X')).not.toThrow();
+  });
+});

@@ -38,6 +38,11 @@ function variants(): Array<[string, Manifest]> {
       ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
       localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true,
     })),
+    ...synth((chart) => new WordpressApp(chart, 'wp', {
+      name: 'blog', ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
+      livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }), syncWaves: false, cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
+      database: { host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] },
+    })),
   ];
   return manifests.map((m) => [`variant: ${m.kind} ${m.metadata.name}`, m]);
 }
@@ -59,6 +64,10 @@ describe.each(KUBERNETES_VERSIONS)('Kubernetes %s, unknown fields are errors', (
     expect(validator.errors(broken)).toEqual(["/spec: must NOT have additional properties 'replica'", '/spec/template/spec/containers/0/ports/0/containerPort: must be integer']);
     const route = cases.find(([, m]) => m.kind === 'IngressRoute')![1];
     expect(validator.errors({ ...route, spec: { ...route.spec, entrypoints: ['web'] } })).toContain("/spec: must NOT have additional properties 'entrypoints'");
+    const certificate = cases.find(([, m]) => m.kind === 'Certificate')![1];
+    expect(validator.errors({ ...certificate, spec: { ...certificate.spec, dnsName: 'x', issuerRef: { kind: 'ClusterIssuer' } } })).toEqual([
+      "/spec: must NOT have additional properties 'dnsName'", "/spec/issuerRef: must have required property 'name'",
+    ]);
   });
 });
 

@@ -1,8 +1,11 @@
 import { ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
+import { DatabaseConnection } from '../../lib/database/connection';
 import { Manifest, one, selects, synth } from '../helpers';
 
+const SITE = { siteUrl: 'https://blog.example.com' };
+
 function stack(props: WordpressAppProps = {}): Manifest[] {
-  return synth((chart) => new WordpressApp(chart, 'wordpress', props));
+  return synth((chart) => new WordpressApp(chart, 'wordpress', { ...(props.ingress ? {} : SITE), ...props }));
 }
 
 function errorOf(props: WordpressAppProps): string {
@@ -30,9 +33,12 @@ describe('the default stack', () => {
 
   test('objects, in an order that applies in one pass', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
-      'Namespace/kube-example', 'PersistentVolumeClaim/wordpress-pvc',
+      'Namespace/kube-example', 'ConfigMap/wordpress-config', 'PersistentVolumeClaim/wordpress-wp-content',
       'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
       'Deployment/wordpress', 'Service/wordpress', 'PodDisruptionBudget/wordpress', 'HorizontalPodAutoscaler/wordpress',
+      'Job/wordpress-install-6-7-1-apache', 'Job/wordpress-update-db-6-7-1-apache', 'CronJob/wordpress-cron',
+      'NetworkPolicy/wordpress-default-deny', 'NetworkPolicy/wordpress-dns', 'NetworkPolicy/wordpress-from-ingress-controller',
+      'NetworkPolicy/wordpress-wordpress-egress', 'NetworkPolicy/wordpress-wp-cli-egress', 'NetworkPolicy/wordpress-cron-egress',
       'Middleware/wordpress-redirect-https', 'IngressRoute/wordpress-https', 'IngressRoute/wordpress-http',
     ]);
     expect(manifests.filter((m) => m.kind !== 'Namespace').every((m) => m.metadata.namespace === 'kube-example')).toBe(true);
@@ -77,12 +83,20 @@ describe('the default stack', () => {
     expect(selects(service.spec.selector, deployment.spec.template.metadata.labels)).toBe(true);
   });
 
-  test('WordPress env: host, user, name, and the password from wordpress-db-pwd/dbpwd', () => {
-    expect(container.env).toEqual([
+  test('WordPress env: host, user, name, the password from wordpress-db-pwd/dbpwd, the eight salts from wordpress-salts', () => {
+    expect(container.env.slice(0, 4)).toEqual([
       { name: 'WORDPRESS_DB_HOST', value: 'wordpress-mysql:3306' },
       { name: 'WORDPRESS_DB_USER', value: 'wordpress' },
       { name: 'WORDPRESS_DB_NAME', value: 'wordpress' },
       { name: 'WORDPRESS_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'wordpress-db-pwd', key: 'dbpwd' } } },
+    ]);
+    expect(container.env.slice(4, 12)).toEqual(['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT']
+      .map((k) => ({ name: `WORDPRESS_${k}`, valueFrom: { secretKeyRef: { name: 'wordpress-salts', key: `WORDPRESS_${k}` } } })));
+  });
+
+  test('wp-config.php settings: no wp-cron on requests, no core auto-updates, WordPress memory limits at memory_limit', () => {
+    expect(container.env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value.split('\n')).toEqual([
+      "define('DISABLE_WP_CRON', true);", "define('WP_AUTO_UPDATE_CORE', false);", "define('WP_MEMORY_LIMIT', '128M');", "define('WP_MAX_MEMORY_LIMIT', '128M');",
     ]);
   });
 
@@ -93,16 +107,19 @@ describe('the default stack', () => {
     expect(deployment.spec.replicas).toBeUndefined();
   });
 
-  test('WordPress probes and shutdown: startup httpGet on port 80, tcp readiness, preStop sleep 20 inside a 30 s grace period', () => {
-    expect(container.startupProbe.httpGet).toEqual({ path: '/', port: 'wdport', scheme: 'HTTP' });
-    expect(container.readinessProbe.tcpSocket).toEqual({ port: 'wdport' });
+  test('readiness runs PHP: httpGet /-/ready with the site Host and X-Forwarded-Proto https; no liveness; preStop 20 s then 30 s for Apache', () => {
+    expect(container.readinessProbe.httpGet).toEqual({
+      path: '/-/ready', port: 'wdport', scheme: 'HTTP',
+      httpHeaders: [{ name: 'Host', value: 'wordpress.example.com' }, { name: 'X-Forwarded-Proto', value: 'https' }],
+    });
+    expect(container.startupProbe).toBeUndefined();
     expect(container.livenessProbe).toBeUndefined();
     expect(container.lifecycle.preStop.exec.command).toEqual(['/bin/sh', '-c', 'sleep 20']);
-    expect(deployment.spec.template.spec.terminationGracePeriodSeconds).toBe(30);
+    expect(deployment.spec.template.spec.terminationGracePeriodSeconds).toBe(50);
   });
 
-  test('WordPress QoS: Guaranteed 200m / 150Mi', () => {
-    expect(container.resources).toEqual({ requests: { cpu: '200m', memory: '150Mi' }, limits: { cpu: '200m', memory: '150Mi' } });
+  test('WordPress QoS: Guaranteed 200m / 672Mi, the memory of 4 workers at 128M', () => {
+    expect(container.resources).toEqual({ requests: { cpu: '200m', memory: '672Mi' }, limits: { cpu: '200m', memory: '672Mi' } });
   });
 
   test('WordPress spreading: preferred anti-affinity on hostname', () => {
@@ -120,11 +137,51 @@ describe('the default stack', () => {
     expect(selects(pdb.spec.selector.matchLabels, mysql.spec.template.metadata.labels)).toBe(false);
   });
 
-  test('/var/www/html on a 2Gi ReadWriteMany claim on csi-cephfs', () => {
-    const pvc = one(manifests, 'PersistentVolumeClaim', 'wordpress-pvc');
+  test('core from the image on an emptyDir docroot, only wp-content on the 2Gi ReadWriteMany claim, configuration from the ConfigMap', () => {
+    const pvc = one(manifests, 'PersistentVolumeClaim', 'wordpress-wp-content');
     expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'csi-cephfs', resources: { requests: { storage: '2Gi' } } });
-    expect(container.volumeMounts).toEqual([{ name: 'wordpress-data', mountPath: '/var/www/html' }]);
-    expect(deployment.spec.template.spec.volumes).toEqual([{ name: 'wordpress-data', persistentVolumeClaim: { claimName: 'wordpress-pvc' } }]);
+    expect(container.volumeMounts).toEqual([
+      { name: 'docroot', mountPath: '/var/www/html' },
+      { name: 'wp-content', mountPath: '/var/www/html/wp-content' },
+      { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', readOnly: true, subPath: 'apache.conf' },
+      { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', readOnly: true, subPath: 'php.ini' },
+      { name: 'ready', mountPath: '/usr/local/share/wordpress-k8s', readOnly: true },
+    ]);
+    expect(deployment.spec.template.spec.volumes).toEqual([
+      { name: 'docroot', emptyDir: { sizeLimit: '256Mi' } },
+      { name: 'wp-content', persistentVolumeClaim: { claimName: 'wordpress-wp-content' } },
+      { name: 'apache-config', configMap: { name: 'wordpress-config' } },
+      { name: 'php-config', configMap: { name: 'wordpress-config' } },
+      { name: 'ready', configMap: { name: 'wordpress-config' } },
+    ]);
+  });
+
+  test('the rendered configuration caps Apache at 4 workers, locks memory_limit at 128M, sizes opcache and serves the readiness script', () => {
+    const config = one(manifests, 'ConfigMap', 'wordpress-config').data;
+    expect(config['apache.conf']).toContain('# 4 workers x (128 MiB memory_limit + 16 MiB) + 64 MiB opcache + 32 MiB = 672 MiB');
+    expect(config['apache.conf'].split('\n')).toEqual(expect.arrayContaining(['ServerLimit 4', 'MaxRequestWorkers 4', 'php_admin_value memory_limit 128M', 'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php']));
+    expect(config['php.ini']).toContain('opcache.memory_consumption = 64');
+    expect(config['ready.php']).toContain("is_file($root . '.maintenance')");
+    expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  test('security: seccomp RuntimeDefault, no service-account token, no privilege escalation, only the capabilities Apache and the entrypoint need', () => {
+    const pod = deployment.spec.template.spec;
+    expect(pod.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.automountServiceAccountToken).toBe(false);
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'], add: ['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'KILL', 'NET_BIND_SERVICE', 'SETGID', 'SETUID'] },
+    });
+    expect(container.securityContext.capabilities.add).not.toContain('NET_RAW');
+  });
+
+  test('Namespace: Pod Security baseline enforced, restricted warned and audited, kept by Argo CD', () => {
+    const ns = one(manifests, 'Namespace');
+    expect(ns.metadata.labels).toMatchObject({
+      'pod-security.kubernetes.io/enforce': 'baseline', 'pod-security.kubernetes.io/warn': 'restricted', 'pod-security.kubernetes.io/audit': 'restricted',
+    });
+    expect(ns.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Delete=false,Prune=false');
   });
 
   test('no password and no Secret in the manifests', () => {
@@ -132,11 +189,17 @@ describe('the default stack', () => {
     expect(JSON.stringify(manifests)).not.toMatch(/"name":"[A-Z_]*PASSWORD","value"/);
   });
 
-  test('NetworkPolicy admits only the WordPress pods to MySQL on 3306', () => {
-    const policy = one(manifests, 'NetworkPolicy');
+  test('the MySQL NetworkPolicy admits the WordPress and the wp-cli pods on 3306', () => {
+    const policy = one(manifests, 'NetworkPolicy', 'wordpress-mysql');
     expect(policy.spec.podSelector.matchLabels).toEqual(mysql.spec.selector.matchLabels);
     expect(policy.spec.policyTypes).toEqual(['Ingress']);
-    expect(policy.spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: deployment.spec.selector.matchLabels } }], ports: [{ protocol: 'TCP', port: 3306 }] }]);
+    expect(policy.spec.ingress).toEqual([{
+      from: [
+        { podSelector: { matchLabels: deployment.spec.selector.matchLabels } },
+        { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'wp-cli' } } },
+      ],
+      ports: [{ protocol: 'TCP', port: 3306 }],
+    }]);
   });
 
   test('tiers are distinguishable by label', () => {
@@ -144,16 +207,23 @@ describe('the default stack', () => {
     expect(mysql.spec.template.metadata.labels).toMatchObject({ tier: 'mysql', 'app.kubernetes.io/component': 'database', 'app.kubernetes.io/part-of': 'wordpress' });
   });
 
-  test('Argo CD sync waves: namespace and storage 0, database 1, WordPress 2, ingress 3', () => {
-    const wave = (m: Manifest) => m.metadata.annotations?.['argocd.argoproj.io/sync-wave'];
-    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}=${wave(m)}`)).toEqual([
-      'Namespace/kube-example=0', 'PersistentVolumeClaim/wordpress-pvc=0',
-      'Service/wordpress-mysql=1', 'Service/wordpress-mysql-headless=1', 'StatefulSet/wordpress-mysql=1', 'NetworkPolicy/wordpress-mysql=1',
-      'Deployment/wordpress=2', 'Service/wordpress=2', 'PodDisruptionBudget/wordpress=2', 'HorizontalPodAutoscaler/wordpress=2',
-      'Middleware/wordpress-redirect-https=3', 'IngressRoute/wordpress-https=3', 'IngressRoute/wordpress-http=3',
+  test('Argo CD: waves (foundation 0, database 1, the claim with its consumers 2, ingress 3), install Sync hook, update-db PostSync hook, data kept', () => {
+    const a = (m: Manifest) => m.metadata.annotations ?? {};
+    const describe = (m: Manifest) => [a(m)['argocd.argoproj.io/sync-wave'], a(m)['argocd.argoproj.io/hook'], a(m)['argocd.argoproj.io/hook-delete-policy'], a(m)['argocd.argoproj.io/sync-options']]
+      .filter(Boolean).join(' ');
+    expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${describe(m)}`)).toEqual([
+      'Namespace/kube-example: 0 Delete=false,Prune=false', 'ConfigMap/wordpress-config: 0', 'PersistentVolumeClaim/wordpress-wp-content: 2 Delete=false,Prune=false',
+      'Service/wordpress-mysql: 1', 'Service/wordpress-mysql-headless: 1', 'StatefulSet/wordpress-mysql: 1', 'NetworkPolicy/wordpress-mysql: 1',
+      'Deployment/wordpress: 2', 'Service/wordpress: 2', 'PodDisruptionBudget/wordpress: 2', 'HorizontalPodAutoscaler/wordpress: 2',
+      'Job/wordpress-install-6-7-1-apache: 2 Sync BeforeHookCreation', 'Job/wordpress-update-db-6-7-1-apache: 2 PostSync BeforeHookCreation', 'CronJob/wordpress-cron: 2',
+      'NetworkPolicy/wordpress-default-deny: 0', 'NetworkPolicy/wordpress-dns: 0', 'NetworkPolicy/wordpress-from-ingress-controller: 0',
+      'NetworkPolicy/wordpress-wordpress-egress: 0', 'NetworkPolicy/wordpress-wp-cli-egress: 0', 'NetworkPolicy/wordpress-cron-egress: 0',
+      'Middleware/wordpress-redirect-https: 3', 'IngressRoute/wordpress-https: 3', 'IngressRoute/wordpress-http: 3',
     ]);
-    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
-    expect(stack({ syncWaves: false }).some((m) => wave(m) !== undefined)).toBe(false);
+    const withoutArgo = stack({ syncWaves: false });
+    expect(withoutArgo.some((m) => a(m)['argocd.argoproj.io/sync-wave'] !== undefined || a(m)['argocd.argoproj.io/hook'] !== undefined)).toBe(false);
+    // Data protection is not optional: kubectl ignores it, Argo CD needs it.
+    expect(withoutArgo.filter((m) => a(m)['argocd.argoproj.io/sync-options']).map((m) => m.kind)).toEqual(['Namespace', 'PersistentVolumeClaim']);
   });
 
   test('Traefik: websecure route with the cert resolver, web route that redirects to https (traefik.io/v1alpha1)', () => {
@@ -166,6 +236,7 @@ describe('the default stack', () => {
       routes: [{ kind: 'Rule', match: 'Host(`wordpress.example.com`)', services: [{ name: 'wordpress', port: 80 }] }],
       tls: { certResolver: 'letsencrypt', domains: [{ main: 'wordpress.example.com' }] },
     });
+    expect(manifests.some((m) => m.kind === 'Certificate')).toBe(false);
     expect(http.spec.entryPoints).toEqual(['web']);
     expect(http.spec.routes[0].middlewares).toEqual([{ name: redirect.metadata.name }]);
     expect(redirect.spec).toEqual({ redirectScheme: { scheme: 'https', permanent: true } });
@@ -189,13 +260,14 @@ describe('options', () => {
       createNamespace: false, name: 'blog', namespace: 'web', replicas: 4,
       storage: { storageClassName: 'nfs', size: '5Gi' }, mysql: { storageClassName: 'gp3', storageSize: '50Gi' },
       databaseName: 'blog', databaseUser: 'blogger', credentials: { secretName: 'blog-db', passwordKey: 'pw', rootPasswordKey: 'root' },
-      extraEnv: { WORDPRESS_CONFIG_EXTRA: "define('WP_HOME', 'https://blog.example.com');" },
+      configExtra: "define('WP_HOME', 'https://blog.example.com');",
     });
     expect(manifests.some((m) => ['Namespace', 'HorizontalPodAutoscaler', 'IngressRoute', 'Ingress'].includes(m.kind))).toBe(false);
+    expect(one(manifests, 'Job', 'blog-install-6-7-1-apache').spec.template.spec.containers[0].env).toContainEqual({ name: 'WP_SITE_URL', value: 'https://blog.example.com' });
     const d = one(manifests, 'Deployment', 'blog');
     expect(d.spec.replicas).toBe(4);
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_HOST', value: 'blog-mysql:3306' });
-    expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_CONFIG_EXTRA', value: "define('WP_HOME', 'https://blog.example.com');" });
+    expect(d.spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).toMatch(/^define\('DISABLE_WP_CRON', true\);\n.*\ndefine\('WP_HOME', 'https:\/\/blog\.example\.com'\);$/s);
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'blog-db', key: 'pw' } } });
     expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ storageClassName: 'nfs', resources: { requests: { storage: '5Gi' } } });
     expect(one(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'gp3', resources: { requests: { storage: '50Gi' } } });
@@ -208,8 +280,75 @@ describe('options', () => {
 
   test('the construct exposes the QoS class of the WordPress tier', () => {
     let app!: WordpressApp;
-    synth((chart) => { app = new WordpressApp(chart, 'w'); });
+    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
     expect(app.wordpress.qosClass).toBe(QosClass.GUARANTEED);
+  });
+});
+
+describe('the database seam: everything database-related comes from one DatabaseConnection', () => {
+  const connection: DatabaseConnection = {
+    host: 'blog-router.db.svc.cluster.local', port: 6446, database: 'blog', user: 'blogger',
+    passwordSecret: { name: 'blog-db', key: 'pw' },
+    egressPeers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'db' } }, podSelector: { matchLabels: { component: 'mysqlrouter' } } }],
+  };
+  const manifests = stack({ database: connection });
+
+  test('no embedded MySQL', () => {
+    expect(manifests.some((m) => m.kind === 'StatefulSet' || m.metadata.name.includes('mysql'))).toBe(false);
+  });
+
+  test('the pods and every Job get host, port, schema, user and password from it', () => {
+    const envs = [one(manifests, 'Deployment').spec.template.spec, one(manifests, 'Job', 'wordpress-install-6-7-1-apache').spec.template.spec,
+      one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache').spec.template.spec, one(manifests, 'CronJob').spec.jobTemplate.spec.template.spec]
+      .map((pod) => pod.containers[0].env.slice(0, 4));
+    for (const env of envs) {
+      expect(env).toEqual([
+        { name: 'WORDPRESS_DB_HOST', value: 'blog-router.db.svc.cluster.local:6446' },
+        { name: 'WORDPRESS_DB_USER', value: 'blogger' },
+        { name: 'WORDPRESS_DB_NAME', value: 'blog' },
+        { name: 'WORDPRESS_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'blog-db', key: 'pw' } } },
+      ]);
+    }
+  });
+
+  test('the NetworkPolicy egress to the database is its peers on its port', () => {
+    for (const name of ['wordpress-wordpress-egress', 'wordpress-wp-cli-egress']) {
+      expect(one(manifests, 'NetworkPolicy', name).spec.egress[0]).toEqual({ to: connection.egressPeers, ports: [{ protocol: 'TCP', port: 6446 }] });
+    }
+  });
+
+  test('peer ports (a Service that translates its port) and TLS come from the connection too', () => {
+    const tls = stack({ database: { ...connection, port: 3306, peerPorts: [6446], tls: true } });
+    expect(one(tls, 'NetworkPolicy', 'wordpress-wordpress-egress').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
+    const extra = one(tls, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value;
+    expect(extra).toContain("define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);");
+    for (const m of [one(tls, 'Deployment'), one(tls, 'Job', 'wordpress-install-6-7-1-apache')]) {
+      expect(m.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_K8S_DB_TLS', value: 'true' });
+    }
+    expect(one(manifests, 'Deployment').spec.template.spec.containers[0].env.some((e: any) => e.name === 'WORDPRESS_K8S_DB_TLS')).toBe(false);
+    expect(one(manifests, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).not.toContain('MYSQL_CLIENT_FLAGS');
+  });
+
+  test('the embedded MySQL exposes the same seam', () => {
+    let app!: WordpressApp;
+    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
+    expect(app.database).toBe(app.mysql!.connection);
+    expect(app.database).toEqual({
+      host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' },
+      egressPeers: [{ podSelector: { matchLabels: app.mysql!.selector } }],
+    });
+  });
+
+  test.each<[string, WordpressAppProps, RegExp]>([
+    ['embedded-MySQL props beside it', { database: connection, databaseName: 'x', mysql: {} }, /databaseName = "x": configures the embedded MySQL[\s\S]*mysql = \{\}: configures the embedded MySQL/],
+    ['an empty host', { database: { ...connection, host: '' } }, /database\.host = "": is empty/],
+    ['a port out of range', { database: { ...connection, port: 70000 } }, /database\.port = 70000: is not a TCP port/],
+    ['an empty schema', { database: { ...connection, database: '' } }, /database\.database = "": is empty/],
+    ['an empty user', { database: { ...connection, user: '' } }, /database\.user = "": is empty/],
+    ['a bad password Secret', { database: { ...connection, passwordSecret: { name: 'Blog DB', key: 'pw' } } }, /database\.passwordSecret = .*is not a Secret name and key/],
+    ['a bad password key', { database: { ...connection, passwordSecret: { name: 'blog-db', key: 'p w' } } }, /database\.passwordSecret = .*is not a Secret name and key/],
+  ])('refuses %s', (_t, props, message) => {
+    expect(errorOf({ ...SITE, ...props })).toMatch(message);
   });
 });
 
@@ -218,10 +357,12 @@ describe('refusals', () => {
     ['literal passwords without opt-in', { localDevPasswords: { password: 'a', rootPassword: 'b' } }, /localDevPasswords = "\(redacted\)": would write passwords into dist\/.*kubectl/],
     ['ReadWriteOnce files volume with several replicas', { storage: { accessMode: 'ReadWriteOnce' } }, /storage\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, .*Multi-Attach/],
     ['replicas and autoscaling together', { replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 6 } }, /replicas = 3: is set together with autoscaling/],
-    ['extraEnv overriding the database wiring', { extraEnv: { WORDPRESS_DB_HOST: 'elsewhere' } }, /extraEnv\.WORDPRESS_DB_HOST = .*would override the database wiring/],
-    ['a literal password in extraEnv', { extraEnv: { WORDPRESS_AUTH_KEY: 'x', SMTP_PASSWORD: 'x' } }, /env\.SMTP_PASSWORD = "\(redacted\)": is a credential written as a literal/],
+    ['extraEnv overriding the database wiring', { extraEnv: { WORDPRESS_DB_HOST: 'elsewhere' } }, /extraEnv\.WORDPRESS_DB_HOST = .*would override what the stack sets.*Fix: drop it; use database/],
+    ['extraEnv overriding a salt', { extraEnv: { WORDPRESS_AUTH_KEY: 'x' } }, /extraEnv\.WORDPRESS_AUTH_KEY = .*would override what the stack sets/],
+    ['extraEnv carrying wp-config.php settings', { extraEnv: { WORDPRESS_CONFIG_EXTRA: 'x' } }, /extraEnv\.WORDPRESS_CONFIG_EXTRA = .*Fix: put the PHP into configExtra/],
+    ['a literal password in extraEnv', { extraEnv: { SMTP_PASSWORD: 'x' } }, /env\.SMTP_PASSWORD = "\(redacted\)": is a credential written as a literal/],
     ['an ingress host with a scheme', { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) }, /ingress\.host = "https:\/\/blog\.example\.com": is not a non-wildcard DNS host name/],
-    ['a Traefik route without a cert resolver', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: '' }) }, /ingress\.certResolver = "": is required for HTTPS/],
+    ['a Traefik route without a cert resolver', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: '' }) }, /ingress\.certResolver = "": is required for HTTPS unless certificate is set/],
     ['a standard Ingress with a bad TLS secret name', { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'Blog TLS' }) }, /ingress\.tlsSecretName = "Blog TLS": is not a valid Secret name/],
     ['the auth-plugin argument on MySQL 8.4', { mysql: { extraArgs: ['--default-authentication-plugin=mysql_native_password'] } }, /args = "--default-authentication-plugin=mysql_native_password": was removed in MySQL 8\.4, so mysql:8\.4\.3 refuses to start/],
     ['an unpinned MySQL image', { mysql: { image: 'mysql' } }, /MysqlDatabase "wordpress-mysql": 1 invalid prop\n  - image = "mysql": has no tag/],

@@ -2,6 +2,7 @@ import { Rule } from '../rule';
 import { availabilityRules } from './availability';
 import { containerRules } from './containers';
 import { databaseRules } from './database';
+import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
 import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
@@ -11,4 +12,5 @@ import { shutdownRules } from './shutdown';
 export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
+  ...gitopsRules,
 ];

@@ -1,0 +1,117 @@
+import { SYNC_OPTIONS_ANNOTATION } from '../../gitops/argocd-annotations';
+import { SYNC_WAVE_ANNOTATION } from '../../gitops/sync-waves';
+import { parseImage } from '../../policy/image';
+import { Manifest, namespaceOf, objectRef } from '../model';
+import { Rule } from '../rule';
+
+/** The pod spec of any pod-creating object, with its field path. */
+function podSpecOf(m: Manifest): { spec: any; path: string } | undefined {
+  if (m.kind === 'Pod') return m.spec ? { spec: m.spec, path: 'spec' } : undefined;
+  if (m.kind === 'CronJob') return m.spec?.jobTemplate?.spec?.template?.spec ? { spec: m.spec.jobTemplate.spec.template.spec, path: 'spec.jobTemplate.spec.template.spec' } : undefined;
+  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(m.kind ?? '')) {
+    return m.spec?.template?.spec ? { spec: m.spec.template.spec, path: 'spec.template.spec' } : undefined;
+  }
+  return undefined;
+}
+
+/** The object's Argo CD sync wave (0 when unannotated, as Argo CD counts it). */
+function waveOf(m: Manifest): number {
+  const wave = Number.parseInt(m.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] ?? '0', 10);
+  return Number.isNaN(wave) ? 0 : wave;
+}
+
+/**
+ * True when the set is deployed by Argo CD: it holds an Application, or any object carries an
+ * argocd.argoproj.io annotation (sync waves, hooks, sync options). Plain manifests without either are
+ * not judged by the Argo CD rules.
+ */
+export function isUnderArgoCd(manifests: readonly Manifest[]): boolean {
+  return manifests.some((m) => m.kind === 'Application' && m.apiVersion?.startsWith('argoproj.io/'))
+    || manifests.some((m) => Object.keys(m.metadata?.annotations ?? {}).some((a) => a.startsWith('argocd.argoproj.io/')));
+}
+
+/** Claims mounted by each pod-creating object: `namespace/claim` to the consumers. */
+function consumersByClaim(manifests: readonly Manifest[]): Map<string, Manifest[]> {
+  const byClaim = new Map<string, Manifest[]>();
+  for (const m of manifests) {
+    const pod = podSpecOf(m);
+    for (const v of pod?.spec.volumes ?? []) {
+      const claim = v?.persistentVolumeClaim?.claimName;
+      if (!claim) continue;
+      const key = `${namespaceOf(m)}/${claim}`;
+      byClaim.set(key, [...(byClaim.get(key) ?? []), m]);
+    }
+  }
+  return byClaim;
+}
+
+/** Paths the official WordPress images serve core from. */
+const WORDPRESS_DOCROOTS = ['/var/www/html', '/var/www/html/'];
+/** Volume sources that live only as long as the pod, or are read-only configuration. */
+const EPHEMERAL_SOURCES = ['emptyDir', 'configMap', 'secret', 'downwardAPI', 'projected', 'ephemeral'];
+
+/** The official wordpress image (Docker Hub's library/wordpress), whatever the registry mirror path. */
+export function isOfficialWordpressImage(image: string | undefined): boolean {
+  const repo = parseImage(image ?? '').repository;
+  return /^((docker\.io|index\.docker\.io)\/)?(library\/)?wordpress$/.test(repo);
+}
+
+/** Rules that a GitOps sync or deletion keeps the data and completes, and that upgrades upgrade. */
+export const gitopsRules: Rule[] = [
+  {
+    id: 'claim-wave-before-consumer',
+    severity: 'error',
+    summary: 'A claim in an earlier Argo CD sync wave than its first consumer never binds on WaitForFirstConsumer storage, so the sync hangs.',
+    check: (ctx) => {
+      if (!isUnderArgoCd(ctx.manifests)) return [];
+      const consumers = consumersByClaim(ctx.manifests);
+      return ctx.manifests.filter((m) => m.kind === 'PersistentVolumeClaim').flatMap((claim) => {
+        const users = consumers.get(`${namespaceOf(claim)}/${claim.metadata?.name}`) ?? [];
+        if (users.length === 0) return [];
+        const first = users.reduce((a, b) => (waveOf(b) < waveOf(a) ? b : a));
+        return waveOf(claim) < waveOf(first) ? [{
+          manifest: claim, field: `metadata.annotations[${SYNC_WAVE_ANNOTATION}]`,
+          message: `the claim is in sync wave ${waveOf(claim)} but its first consumer ${objectRef(first)} is in wave ${waveOf(first)}: on a WaitForFirstConsumer StorageClass the claim stays Pending, Argo CD reports it Progressing, and wave ${waveOf(claim)} never completes`,
+          fix: `put the claim in wave ${waveOf(first)}, the wave of the first workload that mounts it`,
+        }] : [];
+      });
+    },
+  },
+  {
+    id: 'argocd-delete-unprotected',
+    severity: 'error',
+    summary: 'Under Argo CD, a claim or Namespace without Delete=false,Prune=false is deleted with its Application or when it leaves Git.',
+    check: (ctx) => {
+      if (!isUnderArgoCd(ctx.manifests)) return [];
+      return ctx.manifests.filter((m) => m.kind === 'PersistentVolumeClaim' || m.kind === 'Namespace').flatMap((m) => {
+        const options = (m.metadata?.annotations?.[SYNC_OPTIONS_ANNOTATION] ?? '').split(',').map((o) => o.trim());
+        const missing = ['Delete=false', 'Prune=false'].filter((o) => !options.includes(o));
+        if (missing.length === 0) return [];
+        const holds = m.kind === 'Namespace' ? 'every claim in the namespace' : 'the volume';
+        return [{
+          manifest: m, field: `metadata.annotations[${SYNC_OPTIONS_ANNOTATION}]`,
+          message: `has no ${missing.join(',')}: deleting or renaming the Argo CD Application (with its resources finalizer), or renaming the object in Git with prune on, deletes it and ${holds}`,
+          fix: `annotate it ${SYNC_OPTIONS_ANNOTATION}: "Delete=false,Prune=false"`,
+        }];
+      });
+    },
+  },
+  {
+    id: 'wordpress-whole-docroot-volume',
+    severity: 'error',
+    summary: 'A persistent volume over the whole WordPress docroot keeps the first image\'s core: upgrades and rollbacks of the image change nothing.',
+    check: (ctx) => ctx.manifests.flatMap((m) => {
+      const pod = podSpecOf(m);
+      if (!pod) return [];
+      const persistent = new Set((pod.spec.volumes ?? []).filter((v: any) => v?.name && !EPHEMERAL_SOURCES.some((s) => v[s] !== undefined)).map((v: any) => v.name));
+      return (pod.spec.containers ?? []).flatMap((c: any, i: number) => {
+        if (!isOfficialWordpressImage(c?.image)) return [];
+        return (c.volumeMounts ?? []).flatMap((mount: any, j: number) => (WORDPRESS_DOCROOTS.includes(mount?.mountPath) && !mount.subPath && persistent.has(mount.name) ? [{
+          manifest: m, field: `${pod.path}.containers[${i}].volumeMounts[${j}]`,
+          message: `volume '${mount.name}' is mounted over ${mount.mountPath}: the image's entrypoint copies core there only when index.php and wp-includes/version.php are missing, so after the first start ${c.image} and every later image serve the first core, and WordPress's auto-updater rewrites it in place under every pod`,
+          fix: 'mount the claim at /var/www/html/wp-content and give /var/www/html an emptyDir (WordpressApp does), so the image owns core',
+        }] : []));
+      });
+    }),
+  },
+];

@@ -1,0 +1,141 @@
+import { Finding } from '../policy/finding';
+
+/**
+ * How many requests one WordPress pod serves at once and how much memory each may take. The official
+ * apache images run mod_php under Apache's prefork MPM: one process per in-flight request, each allowed
+ * up to PHP's memory_limit.
+ */
+export interface PhpWorkerBudget {
+  /** Apache prefork MaxRequestWorkers (and ServerLimit): processes, so requests, served at once. */
+  readonly maxRequestWorkers: number;
+  /** PHP memory_limit of each worker, in MiB. */
+  readonly phpMemoryLimitMi: number;
+  /** opcache.memory_consumption, in MiB: shared memory, counted once per pod. */
+  readonly opcacheMemoryMi: number;
+}
+
+/**
+ * MiB each prefork child uses beside PHP's own allocations (the Apache process, the loaded PHP extensions'
+ * private pages); memory_limit counts only what PHP scripts allocate.
+ */
+export const WORKER_OVERHEAD_MI = 16;
+/** MiB of the Apache parent process and the pod's other fixed costs. */
+export const PARENT_OVERHEAD_MI = 32;
+
+/** The defaults: 4 workers of 128 MiB and a 64 MiB opcache need 672 MiB. */
+export const DEFAULT_WORKER_BUDGET: PhpWorkerBudget = { maxRequestWorkers: 4, phpMemoryLimitMi: 128, opcacheMemoryMi: 64 };
+
+/**
+ * The memory limit (MiB) under which no request can OOM-kill the container: every worker at its
+ * memory_limit at once, plus the shared opcache and the parent. On cgroup v2 (Kubernetes >= 1.28), one
+ * OOM-killed child takes down the whole container and every in-flight request with it.
+ */
+export function requiredMemoryMi(b: PhpWorkerBudget): number {
+  return b.maxRequestWorkers * (b.phpMemoryLimitMi + WORKER_OVERHEAD_MI) + b.opcacheMemoryMi + PARENT_OVERHEAD_MI;
+}
+
+/** The arithmetic as one line, for error messages and the README. */
+export function memoryArithmetic(b: PhpWorkerBudget): string {
+  return `${b.maxRequestWorkers} workers x (${b.phpMemoryLimitMi} MiB memory_limit + ${WORKER_OVERHEAD_MI} MiB) + ${b.opcacheMemoryMi} MiB opcache + ${PARENT_OVERHEAD_MI} MiB = ${requiredMemoryMi(b)} MiB`;
+}
+
+/** Problems of a worker budget against the container's memory limit (bytes; undefined when unset). */
+export function workerBudgetProblems(b: PhpWorkerBudget, memoryLimitBytes: number | undefined): Finding[] {
+  const findings: Finding[] = [];
+  const whole = (field: keyof PhpWorkerBudget, min: number, max: number) => {
+    const v = b[field];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      findings.push({ field, problem: `must be a whole number from ${min} to ${max}`, fix: `use e.g. ${DEFAULT_WORKER_BUDGET[field]}` });
+    }
+  };
+  whole('maxRequestWorkers', 1, 256);
+  whole('phpMemoryLimitMi', 32, 4096);
+  whole('opcacheMemoryMi', 8, 1024);
+  if (findings.length > 0) return findings;
+  const needed = requiredMemoryMi(b) * 1024 * 1024;
+  if (memoryLimitBytes === undefined || memoryLimitBytes < needed) {
+    findings.push({
+      field: 'maxRequestWorkers',
+      problem: `needs a memory limit of at least ${requiredMemoryMi(b)}Mi (${memoryArithmetic(b)}), but the limit is ${memoryLimitBytes === undefined ? 'unset' : `${Math.floor(memoryLimitBytes / 1024 / 1024)}Mi`}; one worker over it OOM-kills the container and every request in flight`,
+      fix: `raise resources.limits.memory (and requests) to ${requiredMemoryMi(b)}Mi, or lower maxRequestWorkers or phpMemoryLimitMi`,
+    });
+  }
+  return findings;
+}
+
+/** Set to 'true' when the database connection requires TLS: the readiness script and the Jobs' database wait connect with MYSQLI_CLIENT_SSL, as WordPress does. */
+export const DB_TLS_VARIABLE = 'WORDPRESS_K8S_DB_TLS';
+
+/** The path of the readiness endpoint, served by PHP outside the docroot. */
+export const READY_PATH = '/-/ready';
+/** Where the rendered configuration is mounted. */
+export const CONFIG_DIR = '/usr/local/share/wordpress-k8s';
+
+/**
+ * Apache configuration (conf-enabled/, read after mods-enabled/, so it overrides mpm_prefork.conf):
+ * caps the prefork workers, locks PHP's memory_limit (php_admin_value: WordPress's own
+ * wp_raise_memory_limit cannot lift it in wp-admin), and serves the readiness script.
+ */
+export function apacheConfig(b: PhpWorkerBudget): string {
+  return [
+    '# Rendered by WordpressApp. Memory arithmetic:',
+    `# ${memoryArithmetic(b)}`,
+    `StartServers ${Math.min(2, b.maxRequestWorkers)}`,
+    'MinSpareServers 1',
+    `MaxSpareServers ${b.maxRequestWorkers}`,
+    `ServerLimit ${b.maxRequestWorkers}`,
+    `MaxRequestWorkers ${b.maxRequestWorkers}`,
+    'MaxConnectionsPerChild 1000',
+    `php_admin_value memory_limit ${b.phpMemoryLimitMi}M`,
+    `Alias ${READY_PATH} ${CONFIG_DIR}/ready.php`,
+    `<Directory ${CONFIG_DIR}>`,
+    // ConfigMap files are symbolic links into a timestamped folder.
+    '\tOptions FollowSymLinks',
+    '\tRequire all granted',
+    '</Directory>',
+    '',
+  ].join('\n');
+}
+
+/** PHP settings that must be known at startup (PHP_INI_SYSTEM), read from conf.d/. */
+export function phpIni(b: PhpWorkerBudget): string {
+  return `; Rendered by WordpressApp.\nopcache.memory_consumption = ${b.opcacheMemoryMi}\n`;
+}
+
+/**
+ * The readiness script. Ready when PHP runs in a free worker, core is in place, the site is not in
+ * maintenance mode and WordPress is installed. A database that cannot be reached does NOT make the pod
+ * unready: every pod shares the database, so failing readiness would empty the Service at once, block
+ * node drains behind the PDB and stall rollouts, for no better answer than WordPress's own error page.
+ */
+export function readinessScript(): string {
+  return `<?php
+// Rendered by WordpressApp: readiness of one WordPress pod. 503 keeps the pod out of the Service.
+header('Cache-Control: no-store');
+header('Content-Type: text/plain');
+$root = '/var/www/html/';
+if (!is_file($root . 'wp-includes/version.php') || !is_file($root . 'wp-config.php')) {
+\thttp_response_code(503);
+\texit("core is not in place yet\\n");
+}
+if (is_file($root . '.maintenance')) {
+\thttp_response_code(503);
+\texit("maintenance mode\\n");
+}
+mysqli_report(MYSQLI_REPORT_OFF);
+$parts = explode(':', getenv('WORDPRESS_DB_HOST') ?: 'mysql', 2);
+$db = mysqli_init();
+$db->options(MYSQLI_OPT_CONNECT_TIMEOUT, 2);
+$flags = getenv('${DB_TLS_VARIABLE}') === 'true' ? MYSQLI_CLIENT_SSL : 0;
+if (!@$db->real_connect($parts[0], getenv('WORDPRESS_DB_USER'), getenv('WORDPRESS_DB_PASSWORD'), getenv('WORDPRESS_DB_NAME'), (int) ($parts[1] ?? 3306), null, $flags)) {
+\texit("database unreachable: serving WordPress's error page\\n");
+}
+$prefix = preg_replace('/[^A-Za-z0-9_]/', '', getenv('WORDPRESS_TABLE_PREFIX') ?: 'wp_');
+$installed = @$db->query("SELECT 1 FROM \`{$prefix}options\` WHERE option_name = 'siteurl' LIMIT 1");
+if (!$installed || $installed->num_rows === 0) {
+\thttp_response_code(503);
+\texit("not installed: the install Job has not run\\n");
+}
+exit("ok\\n");
+`;
+}

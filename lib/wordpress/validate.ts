@@ -1,0 +1,103 @@
+import { PropChecker } from '../core/configuration-error';
+import { imagePinProblem, parseImage } from '../policy/image';
+import { WordpressAppProps } from './props';
+import { PhpWorkerBudget, workerBudgetProblems } from './runtime';
+import { versionSuffix } from './wp-cli';
+
+/** Values validation needs after defaults are applied. */
+export interface ResolvedWordpressProps {
+  readonly name: string;
+  readonly image: string;
+  readonly cliImage: string;
+  readonly siteUrl?: string;
+  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string };
+  readonly budget: PhpWorkerBudget;
+  readonly admin: { readonly secretName: string; readonly userKey: string; readonly passwordKey: string; readonly emailKey: string };
+  readonly saltsSecretName: string;
+  readonly cron: { readonly schedule: string; readonly activeDeadlineSeconds: number; readonly startingDeadlineSeconds: number };
+  readonly egress: { readonly ports: readonly number[]; readonly cidrs: readonly string[] };
+  readonly memoryLimitBytes?: number;
+  readonly mostPods: number;
+  /** The command that creates the salts Secret, for the fix. */
+  readonly saltCommand: string;
+}
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
+const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
+const CRON_FIELD = /^[\d*,/\-A-Za-z?]+$/;
+const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
+const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
+
+/** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
+export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
+  if (!DNS_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
+  else if (`${r.name}-update-db-${versionSuffix(r.image)}`.length > 63) {
+    check.add('name', r.name, `makes the Job name '${r.name}-update-db-${versionSuffix(r.image)}' longer than 63 characters`, 'use a shorter name');
+  }
+  const tag = parseImage(r.image ?? '').tag ?? '';
+  if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
+  const cliPin = imagePinProblem(r.cliImage);
+  if (cliPin) check.add('cliImage', r.cliImage, cliPin, "pin the wp-cli image, e.g. 'wordpress:cli-2.11.0-php8.2'");
+  else if (parseImage(r.cliImage).tag !== undefined && !/^cli-\d+\.\d+/.test(parseImage(r.cliImage).tag!)) {
+    check.add('cliImage', r.cliImage, 'is not a versioned wordpress:cli tag (a moving tag such as :cli changes wp-cli under the Jobs)', "use e.g. 'wordpress:cli-2.11.0-php8.2', or pin a digest");
+  }
+
+  if (r.siteUrl === undefined) {
+    check.add('siteUrl', r.siteUrl, 'is required without an ingress: the install Job writes it and the readiness probe sends its host', "set siteUrl, e.g. 'https://blog.example.com', or an ingress");
+  } else if (!SITE_URL.test(r.siteUrl)) {
+    check.add('siteUrl', r.siteUrl, 'is not an http(s) URL with a lower-case host and no trailing slash, query or fragment', "use e.g. 'https://blog.example.com'");
+  } else if (props.ingress && new URL(r.siteUrl).hostname !== props.ingress.host) {
+    check.add('siteUrl', r.siteUrl, `names another host than ingress.host '${props.ingress.host}', so WordPress would redirect every visitor away`, 'use the ingress host, or drop siteUrl');
+  }
+  if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
+
+  // Names derived from an invalid name are reported once, as the name.
+  if (props.saltsSecretName !== undefined && !DNS_SUBDOMAIN.test(r.saltsSecretName ?? '')) check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
+  if (props.admin?.secretName !== undefined && !DNS_SUBDOMAIN.test(r.admin.secretName ?? '')) check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
+  for (const key of ['userKey', 'passwordKey', 'emailKey'] as const) {
+    if (!SECRET_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
+  }
+
+  check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
+  check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
+
+  const fields = (r.cron.schedule ?? '').trim().split(/\s+/);
+  if (!/^@(yearly|annually|monthly|weekly|daily|hourly)$/.test(r.cron.schedule ?? '') && (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f)))) {
+    check.add('cron.schedule', r.cron.schedule, 'is not a five-field cron schedule', "use e.g. '*/5 * * * *'");
+  }
+  check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
+  check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
+
+  if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
+    check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
+  }
+  if (props.storage?.claimName !== undefined && !DNS_SUBDOMAIN.test(r.storage.claimName ?? '')) check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
+
+  for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
+    if (peer === undefined) continue;
+    if (!DNS_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");
+    if (Object.keys(peer.podLabels ?? {}).length === 0) check.add(`${prop}.podLabels`, peer.podLabels, 'is empty, which would admit every pod of the namespace', "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }");
+  }
+  r.egress.ports.forEach((port, i) => {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
+  });
+  r.egress.cidrs.forEach((cidr, i) => {
+    if (!IPV4_CIDR.test(cidr) && !IPV6_CIDR.test(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
+  });
+
+  if (props.database) {
+    for (const prop of ['databaseName', 'databaseUser', 'credentials', 'localDevPasswords', 'mysql'] as const) {
+      if (props[prop] !== undefined) check.add(prop, prop === 'localDevPasswords' ? '(redacted)' : props[prop], 'configures the embedded MySQL, which is not rendered when database is given', `drop ${prop}`);
+    }
+    const c = props.database;
+    if (!c.host) check.add('database.host', c.host, 'is empty', 'give the host name clients connect to');
+    if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) check.add('database.port', c.port, 'is not a TCP port', 'use e.g. 3306');
+    if (!c.database) check.add('database.database', c.database, 'is empty', 'name the schema');
+    if (!c.user) check.add('database.user', c.user, 'is empty', 'name the application user');
+    if (!DNS_SUBDOMAIN.test(c.passwordSecret?.name ?? '') || !SECRET_KEY.test(c.passwordSecret?.key ?? '')) {
+      check.add('database.passwordSecret', c.passwordSecret, 'is not a Secret name and key', 'name the Secret and the key that hold the password');
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { audit, HttpsIngress, Manifest, WordpressApp } from '../../../lib';
+import { isOfficialWordpressImage, isUnderArgoCd } from '../../../lib/audit/rules/gitops';
+import { synth } from '../../helpers';
+
+const hits = (manifests: any[], id: string) => audit(manifests).violations.filter((v) => v.ruleId === id);
+
+const claim = (annotations: Record<string, string> = {}, name = 'data'): Manifest => ({
+  apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'n', annotations }, spec: { accessModes: ['ReadWriteMany'] },
+});
+const consumer = (kind: string, wave: string | undefined, claimName = 'data', extra: any = {}): Manifest => {
+  const pod = { containers: [{ name: 'c', image: 'nginx:1.27.3', volumeMounts: [{ name: 'd', mountPath: '/data' }] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName } }], ...extra };
+  const annotations: Record<string, string> = wave === undefined ? {} : { 'argocd.argoproj.io/sync-wave': wave };
+  const metadata = { name: kind.toLowerCase(), namespace: 'n', annotations };
+  if (kind === 'CronJob') return { apiVersion: 'batch/v1', kind, metadata, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: pod } } } } };
+  return { apiVersion: kind === 'Job' ? 'batch/v1' : 'apps/v1', kind, metadata, spec: { template: { metadata: { labels: { a: 'b' } }, spec: pod } } };
+};
+const KEEP = { 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' };
+
+describe('claim-wave-before-consumer', () => {
+  test.each<[string, Manifest[], number]>([
+    ['claim in wave 0, only consumer in wave 2', [claim({ ...KEEP }), consumer('Deployment', '2')], 1],
+    ['claim in the consumer\'s wave', [claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '2' }), consumer('Deployment', '2')], 0],
+    ['claim before its first consumer only counts the first: a Job hook in wave 0 is first', [claim({ ...KEEP }), consumer('Deployment', '2'), consumer('Job', '0')], 0],
+    ['a CronJob consumer counts', [claim({ ...KEEP }), consumer('CronJob', '3')], 1],
+    ['a claim of another name is not consumed', [claim({ ...KEEP }), consumer('Deployment', '2', 'other')], 0],
+    ['no Argo CD annotation in the set: not judged', [claim(), consumer('Deployment', undefined)], 0],
+    ['a later claim than its consumer is not this rule\'s concern', [claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '3' }), consumer('Deployment', '2')], 0],
+  ])('%s', (_t, manifests, count) => {
+    expect(hits(manifests, 'claim-wave-before-consumer')).toHaveLength(count);
+  });
+
+  test('the message names both waves and the consumer', () => {
+    expect(hits([claim({ ...KEEP }), consumer('Deployment', '2')], 'claim-wave-before-consumer')[0]).toMatchObject({
+      field: 'metadata.annotations[argocd.argoproj.io/sync-wave]',
+      message: expect.stringMatching(/sync wave 0 but its first consumer Deployment n\/deployment is in wave 2/),
+      fix: 'put the claim in wave 2, the wave of the first workload that mounts it',
+    });
+  });
+});
+
+describe('argocd-delete-unprotected', () => {
+  const argo = consumer('Deployment', '2');
+  test.each<[string, Manifest[], string[]]>([
+    ['a bare claim under Argo CD', [claim({ 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false,Prune=false']],
+    ['Delete=false alone', [claim({ 'argocd.argoproj.io/sync-options': 'Delete=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Prune=false']],
+    ['Prune=false alone', [claim({ 'argocd.argoproj.io/sync-options': 'Prune=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false']],
+    ['both, with spaces and other options', [claim({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true, Prune=false, Delete=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], []],
+    ['a Namespace too', [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }, claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false,Prune=false']],
+    ['no Argo CD in the set', [claim()], []],
+    ['an Application in the set is enough', [claim(), { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a' } }], ['Delete=false,Prune=false']],
+  ])('%s', (_t, manifests, missing) => {
+    expect(hits(manifests, 'argocd-delete-unprotected').map((v) => v.message.match(/^has no (\S+):/)![1])).toEqual(missing);
+  });
+
+  test('isUnderArgoCd: an Application of another API group does not count', () => {
+    expect(isUnderArgoCd([{ apiVersion: 'app.k8s.io/v1beta1', kind: 'Application', metadata: { name: 'a' } }])).toBe(false);
+  });
+});
+
+describe('wordpress-whole-docroot-volume', () => {
+  const wp = (mount: any, volume: any, image = 'wordpress:6.7.1-apache'): Manifest => ({
+    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'wp', namespace: 'n' },
+    spec: { template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'wp', image, volumeMounts: [mount] }], volumes: [volume] } } },
+  });
+  const pvc = { name: 'v', persistentVolumeClaim: { claimName: 'wp' } };
+  test.each<[string, Manifest, number]>([
+    ['a claim over /var/www/html', wp({ name: 'v', mountPath: '/var/www/html' }, pvc), 1],
+    ['with a trailing slash', wp({ name: 'v', mountPath: '/var/www/html/' }, pvc), 1],
+    ['an NFS volume', wp({ name: 'v', mountPath: '/var/www/html' }, { name: 'v', nfs: { server: 's', path: '/' } }), 1],
+    ['docker.io/library/wordpress', wp({ name: 'v', mountPath: '/var/www/html' }, pvc, 'docker.io/library/wordpress:6.7.1'), 1],
+    ['the claim at wp-content', wp({ name: 'v', mountPath: '/var/www/html/wp-content' }, pvc), 0],
+    ['an emptyDir docroot', wp({ name: 'v', mountPath: '/var/www/html' }, { name: 'v', emptyDir: {} }), 0],
+    ['a subPath of the claim', wp({ name: 'v', mountPath: '/var/www/html', subPath: 'html' }, pvc), 0],
+    ['another image', wp({ name: 'v', mountPath: '/var/www/html' }, pvc, 'bitnami/wordpress:6.7.1'), 0],
+  ])('%s', (_t, manifest, count) => {
+    expect(hits([manifest], 'wordpress-whole-docroot-volume')).toHaveLength(count);
+  });
+
+  test('isOfficialWordpressImage', () => {
+    expect(['wordpress:6', 'library/wordpress:6', 'index.docker.io/library/wordpress@sha256:abc'].every(isOfficialWordpressImage)).toBe(true);
+    expect(['wordpress-cli:1', 'acme/wordpress:1', undefined].some(isOfficialWordpressImage)).toBe(false);
+  });
+});
+
+test('WordpressApp passes all three, with and without Argo CD annotations', () => {
+  for (const syncWaves of [true, false]) {
+    const manifests = synth((chart) => new WordpressApp(chart, 'wp', { syncWaves, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) }));
+    for (const id of ['claim-wave-before-consumer', 'argocd-delete-unprotected', 'wordpress-whole-docroot-volume']) expect(hits(manifests, id)).toEqual([]);
+  }
+});

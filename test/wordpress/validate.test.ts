@@ -1,0 +1,77 @@
+import { ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
+import { synth } from '../helpers';
+
+const base: WordpressAppProps = { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) };
+
+function outcome(props: WordpressAppProps): string {
+  try {
+    synth((chart) => new WordpressApp(chart, 'wordpress', { ...base, ...props }));
+    return 'accepted';
+  } catch (e) {
+    if (e instanceof ConfigurationError) return e.message;
+    throw e;
+  }
+}
+
+const long = (n: number) => `w${'x'.repeat(n - 1)}`;
+
+/** Each condition: a refused value with the message it must give, and the closest accepted value. */
+const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> = [
+  ['name is a DNS label', { name: 'Blog' }, /name = "Blog": is not a DNS label/, { name: 'blog' }],
+  ['Job names fit 63 characters', { name: long(41) }, /name = "wx+": makes the Job name 'wx+-update-db-6-7-1-apache' longer than 63 characters\. Fix: use a shorter name/, { name: long(40) }],
+  ['image is not php-fpm', { image: 'wordpress:6.7.1-fpm' }, /image = "wordpress:6\.7\.1-fpm": is a php-fpm image.*Fix: use an -apache image/, { image: 'wordpress:6.7.1-php8.3-apache' }],
+  ['cliImage is pinned', { cliImage: 'wordpress' }, /cliImage = "wordpress": has no tag/, { cliImage: `wordpress@sha256:${'a'.repeat(64)}` }],
+  ['cliImage is a versioned cli tag', { cliImage: 'wordpress:cli' }, /cliImage = "wordpress:cli": is not a versioned wordpress:cli tag/, { cliImage: 'wordpress:cli-2.11.0-php8.3' }],
+  ['siteUrl without an ingress', { ingress: undefined }, /siteUrl = undefined: is required without an ingress/, { ingress: undefined, siteUrl: 'https://blog.example.com' }],
+  ['siteUrl is a URL', { siteUrl: 'blog.example.com' }, /siteUrl = "blog\.example\.com": is not an http\(s\) URL/, { siteUrl: 'https://blog.example.com' }],
+  ['siteUrl has no trailing slash', { siteUrl: 'https://blog.example.com/' }, /siteUrl = "https:\/\/blog\.example\.com\/": is not an http\(s\) URL/, { siteUrl: 'https://blog.example.com/blog' }],
+  ['siteUrl names the ingress host', { siteUrl: 'https://www.example.com' }, /siteUrl = "https:\/\/www\.example\.com": names another host than ingress\.host 'blog\.example\.com'/, { siteUrl: 'http://blog.example.com:8080' }],
+  ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
+  ['saltsSecretName is a Secret name', { saltsSecretName: 'Salts' }, /saltsSecretName = "Salts": is not a valid Secret name\. Fix: use e\.g\. 'wordpress-salts', created with: kubectl -n kube-example create secret generic Salts/, { saltsSecretName: 'salts' }],
+  ['admin.secretName is a Secret name', { admin: { secretName: 'Admin' } }, /admin\.secretName = "Admin": is not a valid Secret name/, { admin: { secretName: 'admin' } }],
+  ['admin.userKey is a Secret key', { admin: { secretName: 'admin', userKey: 'a b' } }, /admin\.userKey = "a b": is not a valid Secret key/, { admin: { secretName: 'admin', userKey: 'A_b.c-1' } }],
+  ['admin.passwordKey is a Secret key', { admin: { secretName: 'admin', passwordKey: '' } }, /admin\.passwordKey = "": is not a valid Secret key/, { admin: { secretName: 'admin', passwordKey: 'pw' } }],
+  ['admin.emailKey is a Secret key', { admin: { secretName: 'admin', emailKey: 'e/mail' } }, /admin\.emailKey = "e\/mail": is not a valid Secret key/, { admin: { secretName: 'admin', emailKey: 'mail' } }],
+  ['memory covers the workers', { php: { maxRequestWorkers: 5 } }, /php\.maxRequestWorkers = 5: needs a memory limit of at least 816Mi \(5 workers x \(128 MiB memory_limit \+ 16 MiB\) \+ 64 MiB opcache \+ 32 MiB = 816 MiB\), but the limit is 672Mi.*Fix: raise resources\.limits\.memory/, { php: { maxRequestWorkers: 3 } }],
+  ['memory covers memory_limit', { php: { phpMemoryLimitMi: 256 } }, /php\.maxRequestWorkers = 4: needs a memory limit of at least 1184Mi/, { resources: { requests: { cpu: '200m', memory: '1184Mi' }, limits: { cpu: '200m', memory: '1184Mi' } }, php: { phpMemoryLimitMi: 256 } }],
+  ['memory covers opcache', { php: { opcacheMemoryMi: 65 } }, /needs a memory limit of at least 673Mi/, { php: { opcacheMemoryMi: 64 } }],
+  ['a memory limit is set', { resources: { requests: { cpu: '200m', memory: '672Mi' }, qosClass: 'Burstable' as any } }, /but the limit is unset/, { resources: { requests: { cpu: '200m', memory: '672Mi' }, limits: { memory: '672Mi' }, qosClass: 'Burstable' as any } }],
+  ['maxRequestWorkers is a whole number', { php: { maxRequestWorkers: 0 } }, /php\.maxRequestWorkers = 0: must be a whole number from 1 to 256/, { php: { maxRequestWorkers: 1 } }],
+  ['phpMemoryLimitMi is a whole number', { php: { phpMemoryLimitMi: 12.5 } }, /php\.phpMemoryLimitMi = 12\.5: must be a whole number from 32 to 4096/, { php: { phpMemoryLimitMi: 32 } }],
+  ['opcacheMemoryMi is a whole number', { php: { opcacheMemoryMi: 4 } }, /php\.opcacheMemoryMi = 4: must be a whole number from 8 to 1024/, { php: { opcacheMemoryMi: 8 } }],
+  ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: 29 is below the minimum of 30/, { shutdownBudgetSeconds: 30 }],
+  ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": is not a five-field cron schedule/, { cron: { schedule: '@daily' } }],
+  ['cron.schedule fields are cron fields', { cron: { schedule: '*/5 * * * ;' } }, /cron\.schedule = .*is not a five-field cron schedule/, { cron: { schedule: '0 3 * * MON-FRI' } }],
+  ['cron.activeDeadlineSeconds is at least 1', { cron: { activeDeadlineSeconds: 0 } }, /cron\.activeDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { activeDeadlineSeconds: 1 } }],
+  ['cron.startingDeadlineSeconds is at least 1', { cron: { startingDeadlineSeconds: 0 } }, /cron\.startingDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { startingDeadlineSeconds: 1 } }],
+  ['storage.subPath is relative', { storage: { subPath: '/wp-content' } }, /storage\.subPath = "\/wp-content": must be a folder relative to the claim root/, { storage: { subPath: 'html/wp-content' } }],
+  ['storage.subPath stays in the claim', { storage: { subPath: '../x' } }, /storage\.subPath = "\.\.\/x": must be a folder relative/, { storage: { subPath: 'x..y' } }],
+  ['storage.claimName is a claim name', { storage: { claimName: 'WP' } }, /storage\.claimName = "WP": is not a valid claim name/, { storage: { claimName: 'wordpress-pvc' } }],
+  ['ingressController.namespace is a namespace', { ingressController: { namespace: 'Traefik', podLabels: { a: 'b' } } }, /ingressController\.namespace = "Traefik": is not a namespace name/, { ingressController: { namespace: 'kube-system', podLabels: { a: 'b' } } }],
+  ['ingressController.podLabels is not empty', { ingressController: { namespace: 'traefik', podLabels: {} } }, /ingressController\.podLabels = \{\}: is empty, which would admit every pod of the namespace/, { ingressController: { namespace: 'traefik', podLabels: { app: 'traefik' } } }],
+  ['clusterDns.namespace is a namespace', { clusterDns: { namespace: '', podLabels: { a: 'b' } } }, /clusterDns\.namespace = "": is not a namespace name/, { clusterDns: { namespace: 'dns', podLabels: { a: 'b' } } }],
+  ['clusterDns.podLabels is not empty', { clusterDns: { namespace: 'dns', podLabels: {} } }, /clusterDns\.podLabels = \{\}: is empty/, { clusterDns: { namespace: 'dns', podLabels: { a: 'b' } } }],
+  ['egress.ports are TCP ports', { egress: { ports: [443, 0] } }, /egress\.ports\[1\] = 0: is not a TCP port/, { egress: { ports: [1, 65535] } }],
+  ['egress.cidrs are CIDRs', { egress: { cidrs: ['10.0.0.0/33'] } }, /egress\.cidrs\[0\] = "10\.0\.0\.0\/33": is not a CIDR/, { egress: { cidrs: ['10.0.0.0/32', '2001:db8::/32'] } }],
+];
+
+test.each(CONDITIONS)('%s: refused with the prop, the value and the fix; the nearest valid value is accepted', (_t, refused, message, accepted) => {
+  expect(outcome(refused)).toMatch(message);
+  expect(outcome(refused)).toMatch(/Fix: /);
+  expect(outcome(accepted)).toBe('accepted');
+});
+
+test('every problem is reported at once', () => {
+  expect(outcome({ name: 'Blog', siteTitle: '', shutdownBudgetSeconds: 10, egress: { ports: [0] } })).toMatch(/WordpressApp "Blog": 4 invalid props/);
+});
+
+test.each<[string, any, RegExp]>([
+  ['a number as a string', { php: { maxRequestWorkers: '4' } }, /php\.maxRequestWorkers = "4": must be a number/],
+  ['a misspelled storage prop', { storage: { subpath: 'wp-content' } }, /storage\.subpath = .*is not a prop of WordpressStorageProps.*subPath/],
+  ['a misspelled top-level prop', { saltSecretName: 'salts' }, /saltSecretName = "salts": is not a prop of WordpressAppProps.*saltsSecretName/],
+  ['egress ports as a number', { egress: { ports: 443 } }, /egress\.ports = 443: must be/],
+  ['a connection without a password Secret', { database: { host: 'db', port: 3306, database: 'wp', user: 'wp', egressPeers: [] } }, /database\.passwordSecret = undefined: is required/],
+  ['a plain object as the liveness probe', { livenessProbe: { tcpSocket: { port: 80 } } }, /livenessProbe = .*must be a Probe built by its factory methods/],
+])('wrong types and unknown keys are findings, not crashes: %s', (_t, props, message) => {
+  expect(outcome(props)).toMatch(message);
+});
