@@ -271,47 +271,6 @@ export class MysqlInnoDbCluster extends Construct {
       };
     })();
 
-    this.cluster = new InnoDbCluster(this, 'Cluster', {
-      metadata: { name: props.name, namespace, labels },
-      spec: {
-        secretName: props.secretName,
-        version,
-        edition: 'community',
-        instances: props.instances ?? d.instances,
-        ...(props.tls ? { tlsCaSecretName: props.tls.caSecretName, tlsSecretName: props.tls.secretName } : { tlsUseSelfSigned: true }),
-        datadirVolumeClaimTemplate: {
-          accessModes: ['ReadWriteOnce'],
-          ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
-          resources: { requests: { storage: props.storageSize ?? d.storageSize } },
-        },
-        mycnf: '[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n',
-        ...podLabels,
-        podSpec: {
-          affinity: antiAffinity(spread, serverPods),
-          // Every container and init container the operator renders, so that the pod is Guaranteed.
-          initContainers: [
-            { name: 'fixdatadir', resources: guaranteed(sidecar) },
-            { name: 'initconf', resources: guaranteed(sidecar) },
-            { name: 'initmysql', resources: guaranteed(resources) },
-          ],
-          containers: [
-            { name: 'sidecar', resources: guaranteed(sidecar) },
-            { name: 'mysql', resources: guaranteed(resources) },
-          ],
-        },
-        router: {
-          instances: props.routers ?? d.routers,
-          ...podLabels,
-          podSpec: {
-            affinity: antiAffinity(spread, routerPods),
-            containers: [{ name: 'router', resources: guaranteed(props.routerResources ?? d.routerResources) }],
-          },
-        },
-        service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
-        ...backups,
-      },
-    });
-
     const app = props.application;
     this.connection = {
       host: props.name,
@@ -358,6 +317,47 @@ export class MysqlInnoDbCluster extends Construct {
     new InnoDbClusterNetworkPolicies(this, 'NetworkPolicies', {
       clusterName: props.name, namespace, labels, operatorNamespace: props.operatorNamespace,
       clients: [...(props.clients ?? []), selectorLabels(jobIdentity)],
+    });
+    // The custom resource last: `kubectl apply -f` then creates the plain objects before the CRD-backed one.
+    this.cluster = new InnoDbCluster(this, 'Cluster', {
+      metadata: { name: props.name, namespace, labels },
+      spec: {
+        secretName: props.secretName,
+        version,
+        edition: 'community',
+        instances: props.instances ?? d.instances,
+        ...(props.tls ? { tlsCaSecretName: props.tls.caSecretName, tlsSecretName: props.tls.secretName } : { tlsUseSelfSigned: true }),
+        datadirVolumeClaimTemplate: {
+          accessModes: ['ReadWriteOnce'],
+          ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
+          resources: { requests: { storage: props.storageSize ?? d.storageSize } },
+        },
+        mycnf: '[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n',
+        ...podLabels,
+        podSpec: {
+          affinity: antiAffinity(spread, serverPods),
+          // Every container and init container the operator renders, so that the pod is Guaranteed.
+          initContainers: [
+            { name: 'fixdatadir', resources: guaranteed(sidecar) },
+            { name: 'initconf', resources: guaranteed(sidecar) },
+            { name: 'initmysql', resources: guaranteed(resources) },
+          ],
+          containers: [
+            { name: 'sidecar', resources: guaranteed(sidecar) },
+            { name: 'mysql', resources: guaranteed(resources) },
+          ],
+        },
+        router: {
+          instances: props.routers ?? d.routers,
+          ...podLabels,
+          podSpec: {
+            affinity: antiAffinity(spread, routerPods),
+            containers: [{ name: 'router', resources: guaranteed(props.routerResources ?? d.routerResources) }],
+          },
+        },
+        service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
+        ...backups,
+      },
     });
   }
 }

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
+import { selectorLabels } from '../core/labels';
 import { checkProps, PropSpec } from '../core/prop-spec';
 import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
 import { ContainerResources } from '../deployment/container';
@@ -36,6 +37,8 @@ export interface BoundDatabase {
   readonly connection: DatabaseConnection;
   /** The construct holding the tier's objects (for sync waves); undefined when nothing is rendered. */
   readonly construct?: Construct;
+  /** The embedded MySQL, for the embedded tier. */
+  readonly mysql?: MysqlDatabase;
 }
 
 /** The embedded single-instance MySQL. */
@@ -255,8 +258,21 @@ export abstract class WordpressDatabase {
     return new ExternalWordpressDatabase(props);
   }
 
+  /**
+   * A database tier rendered elsewhere (another chart, another tool) that you describe yourself: nothing is
+   * rendered; WordPress connects with this connection and its NetworkPolicy egress goes to its peers.
+   */
+  public static fromConnection(connection: DatabaseConnection): WordpressDatabase {
+    return new GivenConnectionDatabase(connection);
+  }
+
   /** Short name of the choice, for reports. */
-  public abstract readonly kind: 'embedded' | 'innodb-cluster' | 'external';
+  public abstract readonly kind: 'embedded' | 'innodb-cluster' | 'external' | 'connection';
+
+  /** The connection given to fromConnection (checked by the application, which names its props). */
+  public get givenConnection(): DatabaseConnection | undefined {
+    return undefined;
+  }
 
   /** Renders the tier's objects into `scope` and returns how the application connects. */
   public abstract bind(scope: Construct, options: DatabaseBindOptions): BoundDatabase;
@@ -286,6 +302,21 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
     const image = p.image ?? 'mysql:8.4.3';
     const identity = { instance: o.instance, partOf: o.partOf };
     const backupSelector = dumpBackupPodSelector(identity);
+    // The dumps' claim first, so that `kubectl apply -f` creates storage before the workloads.
+    const address = { host: name, port: 3306, database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } };
+    const egressPeers = [{ podSelector: { matchLabels: selectorLabels({ name: 'mysql', instance: o.instance, component: 'database' }) } }];
+    if (!p.disableBackups) {
+      new MysqlDumpBackup(construct, 'Backup', {
+        ...p.backup,
+        name,
+        namespace: o.namespace,
+        image,
+        connection: { ...address, egressPeers },
+        credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
+        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
+        identity,
+      });
+    }
     const mysql = new MysqlDatabase(construct, 'Database', {
       name,
       namespace: o.namespace,
@@ -316,19 +347,21 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
       egressPeers: [{ podSelector: { matchLabels: mysql.selector } }],
       availability: singleInstanceRestartCost(podSpec.terminationGracePeriodSeconds, podSpec.containers[0].startupProbe),
     };
-    if (!p.disableBackups) {
-      new MysqlDumpBackup(construct, 'Backup', {
-        ...p.backup,
-        name,
-        namespace: o.namespace,
-        image,
-        connection,
-        credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
-        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
-        identity,
-      });
-    }
-    return { connection, construct };
+    return { connection, construct, mysql };
+  }
+}
+
+class GivenConnectionDatabase extends WordpressDatabase {
+  public readonly kind = 'connection' as const;
+
+  constructor(private readonly connection: DatabaseConnection) { super(); }
+
+  public override get givenConnection(): DatabaseConnection {
+    return this.connection;
+  }
+
+  public bind(): BoundDatabase {
+    return { connection: this.connection };
   }
 }
 

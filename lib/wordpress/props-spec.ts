@@ -7,6 +7,8 @@ import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
 import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
 import { DatabaseConnection, SecretKeyReference } from '../database/connection';
+import { VELERO_SCHEDULE_PROPS } from '../database/props-spec';
+import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
@@ -68,6 +70,8 @@ const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   availability: optional(T.string()),
 };
 
+const { namespace: _namespace, labels: _labels, ...VELERO } = VELERO_SCHEDULE_PROPS;
+
 const MYSQL: PropSpec<WordpressMysqlProps> = {
   image: optional(T.string(), "'mysql:8.4.3'"),
   storageClassName: optional(T.string()),
@@ -106,7 +110,9 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   php: optional(T.shape('WordpressPhpProps', PHP)),
   shutdownBudgetSeconds: optional(T.number(), '30'),
   livenessProbe: optional(PROBE),
-  database: optional(T.shape('DatabaseConnection', DATABASE_CONNECTION)),
+  database: optional(T.instanceOf(WordpressDatabase, 'WordpressDatabase', 'WordpressDatabase.embedded({...}), .innoDbCluster({...}), .external({...}) or .fromConnection({...})',
+    (db: WordpressDatabase, prop) => (db.givenConnection ? T.shape('DatabaseConnection', DATABASE_CONNECTION).check(db.givenConnection, prop) : []))),
+  velero: optional(T.shape('WordpressVeleroProps', VELERO)),
   saltsSecretName: optional(T.string(), "'wordpress-salts'"),
   admin: optional(T.shape('WordpressAdminSecret', ADMIN)),
   siteUrl: optional(T.string(), "'https://blog.example.com'"),

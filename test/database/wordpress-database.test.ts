@@ -27,8 +27,8 @@ describe('WordpressDatabase.embedded', () => {
   test('a MySQL StatefulSet, its dump CronJob, the restore template, and NetworkPolicies that admit the dump pods; no PDB', () => {
     const { manifests, connection } = render(WordpressDatabase.embedded());
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
-      'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
       'PersistentVolumeClaim/wordpress-mysql-backup', 'CronJob/wordpress-mysql-backup', 'CronJob/wordpress-mysql-restore', 'NetworkPolicy/wordpress-mysql-backup',
+      'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
     ]);
     expect(manifests.some((m) => m.kind === 'PodDisruptionBudget')).toBe(false);
     const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
