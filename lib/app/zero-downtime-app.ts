@@ -6,7 +6,7 @@ import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../a
 import { AuditOptions } from '../audit/rule';
 import { installCleanExit } from '../core/clean-exit';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
-import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
+import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, KUBERNETES_VERSION_CONTEXT, synthProblems } from '../core/synth-check';
 import { stringifyYaml } from '../core/yaml-writer';
 
 /** Props of a ZeroDowntimeApp. */
@@ -21,6 +21,12 @@ export interface ZeroDowntimeAppProps extends AppProps {
    * @default - standard error
    */
   readonly log?: (text: string) => void;
+  /**
+   * The oldest Kubernetes version the manifests are applied to (`'1.30'`). The API-server rules that
+   * changed after 1.27 follow it: `PreStop.nativeSleep` needs 1.30.
+   * @default '1.27'
+   */
+  readonly kubernetesVersion?: string;
 }
 
 /** Thrown by synth when the audit finds error-level violations; its message is the whole report, printed once. */
@@ -30,7 +36,7 @@ export class AuditFailedError extends Error {
 
   constructor(report: AuditReport) {
     super(`the zero-downtime audit found ${report.errors} error(s); nothing was written:\n${formatAuditReport(report)}`);
-    this.name = 'AuditFailedError';
+    Object.defineProperty(this, 'name', { value: 'AuditFailedError', enumerable: false, configurable: true, writable: true });
     Object.defineProperty(this, 'report', { value: report, enumerable: false });
     Object.defineProperty(this, CLEAN_ERROR, { value: true, enumerable: false });
   }
@@ -51,6 +57,7 @@ export class ZeroDowntimeApp extends App {
     this.auditOptions = props.audit ?? {};
     this.log = props.log ?? ((text) => process.stderr.write(`${text}\n`));
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
+    if (props.kubernetesVersion !== undefined) this.node.setContext(KUBERNETES_VERSION_CONTEXT, props.kubernetesVersion);
     // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.
     installSynthCheck(this);
   }
@@ -73,18 +80,15 @@ export class ZeroDowntimeApp extends App {
       throw new ConfigurationError(refused);
     }
     const manifests = this.charts.flatMap((chart) => objects.filter((o) => Chart.of(o) === chart).map(jsonOf));
-    const report = audit(manifests, this.auditOptions);
+    // One Kubernetes version for the API-server check and the audit: the app's, unless the audit options name one.
+    const kubernetesVersion = this.auditOptions.kubernetesVersion ?? this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+    const report = audit(manifests, kubernetesVersion === undefined ? this.auditOptions : { ...this.auditOptions, kubernetesVersion });
     if (report.errors > 0) {
       installCleanExit();
       throw new AuditFailedError(report);
     }
     const jobs = formatJobPlans(jobPlans(manifests));
-    this.log(`${this.outdir}: rollout plan
-${formatRolloutPlans(rolloutPlans(manifests))}
-
-${jobs ? `${jobs}
-
-` : ''}${formatAuditReport(report)}`);
+    this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${jobs ? `${jobs}\n\n` : ''}${formatAuditReport(report)}`);
     // cdk8s's writer keeps its file layout and object order, but it would serialize each object again
     // through toJson() and build a YAML document tree per object: hand it the JSON already made, and
     // write the same bytes directly (lib/core/yaml-writer.ts). Both are undone when the write ends.

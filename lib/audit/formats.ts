@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { AuditReport, SuppressedViolation, Violation } from './engine';
 import { SkippedInput } from './load';
-import { formatRolloutPlans, RolloutPlan } from './rollout-plan';
+import { formatJobPlans, formatRolloutPlans, JobPlan, RolloutPlan } from './rollout-plan';
 import { Rule } from './rule';
 
 /** The command's name, as reports name their tool. */
@@ -42,6 +42,8 @@ export interface ReportInput {
   readonly rules: readonly Rule[];
   readonly skipped: readonly SkippedInput[];
   readonly plans?: readonly RolloutPlan[];
+  /** The Jobs and CronJobs that run beside the rollouts. */
+  readonly jobs?: readonly JobPlan[];
   /** Objects audited. */
   readonly objects: number;
 }
@@ -54,6 +56,7 @@ export function formatJson(input: ReportInput): string {
     skipped: input.skipped,
     summary: { objects: input.objects, errors: input.report.errors, warnings: input.report.warnings, suppressed: input.report.suppressed.length },
     plans: input.plans ?? [],
+    jobs: input.jobs ?? [],
   }, null, 2);
 }
 
@@ -190,10 +193,13 @@ export function styles(color: boolean): Styles {
 export function formatText(input: ReportInput, style: Styles = styles(false)): string {
   const parts: string[] = [];
   if (input.plans && input.plans.length > 0) parts.push(formatRolloutPlans(input.plans));
+  if (input.jobs && input.jobs.length > 0) parts.push(formatJobPlans(input.jobs));
   const groups = new Map<string, Violation[]>();
   for (const v of input.report.violations) {
     const key = `${v.source ?? ''}\u0000${v.object}`;
-    groups.set(key, [...groups.get(key) ?? [], v]);
+    const group = groups.get(key);
+    if (group) group.push(v);
+    else groups.set(key, [v]);
   }
   for (const list of groups.values()) {
     const first = list[0];

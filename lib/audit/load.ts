@@ -115,6 +115,9 @@ function collect(target: string, explicit: boolean, ancestors: readonly string[]
     skipped.push({ path: target, reason: `${nonRegularKind(stats)}, not opened${explicit ? ' (to audit a stream, pipe it to `zero-downtime-audit -`)' : ''}` });
     return;
   }
+  const real = fs.realpathSync(target);
+  if (seen.has(real)) return;
+  seen.add(real);
   files.push({ path: target, explicit });
 }
 

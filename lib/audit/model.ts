@@ -159,6 +159,10 @@ export interface Workload {
    * port is enough, so that the verdict does not depend on which files are audited together.
    */
   readonly served?: boolean;
+  /** The app containers (mappings only), read once. */
+  readonly containers?: ContainerAt[];
+  /** The preStop delays the manifest states, with their field paths, read once. */
+  readonly preStops?: Array<{ seconds: number; path: string }>;
 }
 
 /** Options of an AuditContext. */
@@ -195,7 +199,7 @@ function isServedWorkload(w: Workload, complete: boolean): boolean {
   const override = annotationsOf(w.manifest)[SERVED_ANNOTATION];
   if (override === 'true' || override === 'false') return override === 'true';
   if (complete) return w.services.length > 0;
-  return objectsOf(at(w.podSpec, 'containers')).some(({ item }) => declaredPorts(item).length > 0);
+  return containersOf(w).some((c) => c.ports.length > 0);
 }
 
 /** Everything the rules look at, with the relations between objects resolved once, through indexes (linear in the number of objects). */
@@ -239,6 +243,7 @@ export class AuditContext {
       const hpa = hpaByTarget.get(`${namespace}/${kind}/${nameOf(m)}`);
       if (hpa) this.targetedHpas.add(hpa);
       const podSpec = asObject(template.spec) ?? {};
+      const containers = containersIn(podSpec);
       building.push({
         manifest: m,
         kind,
@@ -251,6 +256,8 @@ export class AuditContext {
         replicas: hpa ? hpaRange(hpa).min : asInt(spec?.replicas) ?? 1,
         replicated: kind !== 'DaemonSet',
         served: false,
+        containers,
+        preStops: preStopsIn(containers),
       });
     }
     for (const w of building) {
@@ -318,17 +325,34 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   return list;
 }
 
-/** A container of a workload with its field path. */
+/** Requests and limits with only string or number quantities. */
+export interface Quantities {
+  readonly requests: Readonly<Record<string, string | number>>;
+  readonly limits: Readonly<Record<string, string | number>>;
+}
+
+/** A container of a workload with its field path, and what the rules read from it, read once. */
 export interface ContainerAt {
   /** The container (always a mapping). */
   readonly container: any;
   /** e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
+  /** The ports it declares: entries with a whole-number containerPort. */
+  readonly ports: Array<{ name?: string; containerPort: number }>;
+  /** Its requests and limits, with only string or number quantities. */
+  readonly resources: { readonly requests: Readonly<Record<string, string | number>>; readonly limits: Readonly<Record<string, string | number>> };
+}
+
+function containersIn(podSpec: any): ContainerAt[] {
+  return objectsOf(podSpec.containers).map(({ item, index }) => ({
+    container: item, path: `spec.template.spec.containers[${index}]`, ports: declaredPorts(item), resources: resourcesOf(item),
+  }));
 }
 
 /** The workload's app containers (init containers do not serve); entries that are not mappings are skipped. */
-export const containersOf: (w: Workload) => ContainerAt[] = memo((w: Workload) => objectsOf(w.podSpec.containers)
-  .map(({ item, index }) => ({ container: item, path: `spec.template.spec.containers[${index}]` })));
+export function containersOf(w: Workload): ContainerAt[] {
+  return w.containers ?? containersIn(w.podSpec);
+}
 
 /** The container's name, or `#i` when it has none. */
 export function containerName(c: ContainerAt): string {
@@ -337,14 +361,13 @@ export function containerName(c: ContainerAt): string {
 
 /** The ports a manifest container declares (a list of mappings with a whole-number containerPort), for the port checks. */
 export function declaredPorts(container: any): Array<{ name?: string; containerPort: number }> {
-  const object = asObject(container);
-  return object ? declaredPortsOf(object) : [];
+  const ports: Array<{ name?: string; containerPort: number }> = [];
+  for (const { item } of objectsOf(asObject(container)?.ports)) {
+    const containerPort = asInt(item.containerPort);
+    if (containerPort !== undefined) ports.push({ name: asString(item.name), containerPort });
+  }
+  return ports;
 }
-
-const declaredPortsOf = memo((container: object) => objectsOf((container as { ports?: unknown }).ports).flatMap(({ item }) => {
-  const containerPort = asInt(item.containerPort);
-  return containerPort === undefined ? [] : [{ name: asString(item.name), containerPort }];
-}));
 
 /** An IntOrString field as the policy functions take it: numbers and strings pass (they validate them), other types show as their JSON. */
 export function intOrPercentField(value: unknown): IntOrPercent | undefined {
@@ -358,12 +381,7 @@ export function pdbPolicy(pdb: Manifest): DisruptionPolicy {
 }
 
 /** A container's requests and limits with only string or number quantities (other values read as absent). */
-export function resourcesOf(container: unknown): { requests: Record<string, string | number>; limits: Record<string, string | number> } {
-  const object = asObject(container);
-  return object ? resourcesOfContainer(object) : { requests: {}, limits: {} };
-}
-
-const resourcesOfContainer = memo((container: object) => {
+export function resourcesOf(container: unknown): Quantities {
   const quantities = (value: unknown) => {
     const out: Record<string, string | number> = {};
     const object = asObject(value);
@@ -373,8 +391,9 @@ const resourcesOfContainer = memo((container: object) => {
     }
     return out;
   };
-  return { requests: quantities(at(container, 'resources', 'requests')), limits: quantities(at(container, 'resources', 'limits')) };
-});
+  const resources = asObject(asObject(container)?.resources);
+  return { requests: quantities(resources?.requests), limits: quantities(resources?.limits) };
+}
 
 /** The pod's grace period, with the Kubernetes default of 30 s when the spec does not say (or says it with the wrong type). */
 export function terminationGraceOf(w: Workload): number {
@@ -391,10 +410,18 @@ function cleanPreStop(value: unknown): PreStopHandler | undefined {
 }
 
 /** Each container's preStop delay and its field path, where the manifest says how long the delay is. */
-export const preStopsOf: (w: Workload) => Array<{ seconds: number; path: string }> = memo((w: Workload) => containersOf(w).flatMap(({ container, path }) => {
-  const seconds = preStopSeconds(cleanPreStop(at(container, 'lifecycle', 'preStop')));
-  return seconds === undefined ? [] : [{ seconds, path: `${path}.lifecycle.preStop` }];
-}));
+export function preStopsOf(w: Workload): Array<{ seconds: number; path: string }> {
+  return w.preStops ?? preStopsIn(containersOf(w));
+}
+
+function preStopsIn(containers: readonly ContainerAt[]): Array<{ seconds: number; path: string }> {
+  const found: Array<{ seconds: number; path: string }> = [];
+  for (const { container, path } of containers) {
+    const seconds = preStopSeconds(cleanPreStop(asObject(container.lifecycle)?.preStop));
+    if (seconds !== undefined) found.push({ seconds, path: `${path}.lifecycle.preStop` });
+  }
+  return found;
+}
 
 /** True when the workload takes traffic (see `Workload.served`). */
 export function isServed(w: Workload): boolean {

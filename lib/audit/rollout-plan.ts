@@ -3,7 +3,7 @@ import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
 import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
 import { asInt, asObject, at } from './fields';
-import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, preStopsOf, resourcesOf, terminationGraceOf, Workload } from './model';
+import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
 import { databasePlanNote, innoDbClusterPlans } from './rules/database';
@@ -51,10 +51,11 @@ function arithmeticOf(w: Workload): RolloutArithmetic {
 }
 
 function planOf(w: Workload): RolloutPlan {
-  const containers = containersOf(w).map((c) => c.container);
+  const withData = containersOf(w);
+  const containers = withData.map((c) => c.container);
   const arithmetic = arithmeticOf(w);
-  const request = (r: 'cpu' | 'memory', parse: (q: string | number) => number | undefined) => containers.reduce((sum, c) => {
-    const { requests, limits } = resourcesOf(c);
+  const request = (r: 'cpu' | 'memory', parse: (q: string | number) => number | undefined) => withData.reduce((sum, c) => {
+    const { requests, limits } = c.resources;
     return sum + (parse(requests[r] ?? limits[r] ?? '0') ?? 0);
   }, 0);
   const ready = Math.max(0, ...containers.map((c) => secondsToReady(timingsOf(c.readinessProbe), timingsOf(c.startupProbe))));
@@ -72,7 +73,7 @@ function planOf(w: Workload): RolloutPlan {
     terminationGracePeriodSeconds: terminationGraceOf(w),
     rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, asInt(at(w.manifest, 'spec', 'minReadySeconds')) ?? 0),
     pdbAllowedDisruptions: pdb ? allowedDisruptions(pdb, w.replicas) : undefined,
-    qosClass: qosClassOf(containers.map(resourcesOf)),
+    qosClass: qosClassOf(withData.map((c) => c.resources)),
     note: databasePlanNote(w),
   };
 }

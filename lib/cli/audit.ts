@@ -1,9 +1,9 @@
 import { audit } from '../audit/engine';
 import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, TOOL_NAME } from '../audit/formats';
 import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
-import { AuditContext } from '../audit/model';
+import { AuditContext, objectRef } from '../audit/model';
 import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
-import { rolloutPlans } from '../audit/rollout-plan';
+import { jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { Rule } from '../audit/rule';
 import { ALL_RULES } from '../audit/rules';
 
@@ -167,14 +167,16 @@ export async function main(argv: readonly string[], out: (text: string) => void,
     const context = new AuditContext(loaded.manifests, { complete: args.complete });
     const report = audit(loaded.manifests, { ...args.options, rules, complete: args.complete, context, sourceOf: loaded.sourceOf, positionOf: loaded.positionOf });
     const plans = args.format === 'json' || (args.format === 'table' && args.plan) ? rolloutPlans(context) : undefined;
-    const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, objects: loaded.manifests.length };
+    const input: ReportInput = { report, rules, skipped: loaded.skipped, plans, jobs: plans && jobPlans(loaded.manifests), objects: loaded.manifests.length };
     if (args.format === 'json') out(formatJson(input));
     else if (args.format === 'sarif') out(formatSarif(input, packageVersion()));
     else if (args.format === 'junit') {
       const objectsByFile = new Map<string, string[]>();
       for (const m of loaded.manifests) {
         const file = loaded.sourceOf(m) ?? '<input>';
-        objectsByFile.set(file, [...objectsByFile.get(file) ?? [], `${m.kind} ${m.metadata?.namespace ? `${m.metadata.namespace}/` : ''}${m.metadata?.name ?? '?'}`]);
+        const objects = objectsByFile.get(file);
+        if (objects) objects.push(objectRef(m));
+        else objectsByFile.set(file, [objectRef(m)]);
       }
       out(formatJunit({ ...input, objectsByFile }, args.failOn));
     } else {

@@ -1,6 +1,6 @@
 // Transpiles TypeScript to CommonJS with sucrase: it strips types without checking them, in plain
 // JavaScript (no native binary, so `npm ci` works from any registry mirror), and keeps line numbers, so
-// stack traces need no source map. Type errors are caught once by `tsc --noEmit` in `npm test`.
+// stack traces need no source map. Type errors are caught once by `tsc -b` in `npm test`.
 // Used by the require hook (./register-ts.js) and as jest's transform.
 const { transform } = require('sucrase');
 

@@ -28,7 +28,7 @@ export class ConfigurationError extends Error {
 
   constructor(constructs: readonly RefusedConstruct[]) {
     super(formatRefusal(constructs));
-    this.name = 'ConfigurationError';
+    Object.defineProperty(this, 'name', { value: 'ConfigurationError', enumerable: false, configurable: true, writable: true });
     // Not enumerable: node and jest print an error's own enumerable fields after its message.
     Object.defineProperty(this, 'constructs', { value: constructs, enumerable: false });
     Object.defineProperty(this, CLEAN_ERROR, { value: true, enumerable: false });

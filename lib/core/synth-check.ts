@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Finding } from '../policy/finding';
+import { validateObject } from '../validation';
 import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
 import { installCleanExit } from './clean-exit';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
@@ -13,15 +13,12 @@ export const CHECK_ALL_OBJECTS = Symbol.for('zero-downtime-charts.check-all-obje
 /** Set on an app while its synth has already run the check, so cdk8s's validation pass does not run it again. */
 export const CHECK_DONE = Symbol.for('zero-downtime-charts.check-done');
 
-/** Checks one synthesized object as the API server would; pluggable so the check stays free of import cycles. */
-export type ObjectValidator = (json: unknown) => Finding[];
-
-const validators: ObjectValidator[] = [];
-
-/** Adds a check that runs on the final JSON of every object at synth. */
-export function addObjectValidator(validator: ObjectValidator): void {
-  if (!validators.includes(validator)) validators.push(validator);
-}
+/**
+ * Context key (`app.node.setContext`) with the Kubernetes version the manifests are for, e.g. `'1.30'`:
+ * the API-server rules that changed after 1.27 (lifecycle sleep hooks, relaxed env names) follow it.
+ * ZeroDowntimeApp sets it from its `kubernetesVersion` prop.
+ */
+export const KUBERNETES_VERSION_CONTEXT = 'zero-downtime-charts:kubernetesVersion';
 
 /** Options of one synth-time check. */
 export interface SynthCheckOptions {
@@ -55,6 +52,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     else g.problems.push(p);
   };
   const all = root.node.findAll();
+  const kubernetesVersion = root.node.tryGetContext(KUBERNETES_VERSION_CONTEXT) as string | undefined;
   for (const c of all) {
     const record = checkedRecord(c);
     if (record) for (const p of record.problems) add(group(c, record.label), p);
@@ -78,7 +76,6 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
       clashes.set(key, clash);
     } else identities.set(identity, obj);
     if (!owner && !options.allObjects) continue;
-    if (validators.length === 0) continue;
     let json: unknown;
     try {
       json = options.jsonOf(obj);
@@ -86,17 +83,18 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
       add(g, { prop: `${obj.kind} ${obj.name}`, value: obj.node.path, problem: `cannot be serialized: ${(e as Error).message}`, fix: 'check the escape-hatch patches and values given to this object' });
       continue;
     }
-    const propsWithProblems = new Set(g.problems.map((p) => p.prop));
+    const propsWithProblems = new Set(g.problems.flatMap((p) => p.prop.split(', ')));
+    // Where the construct did not say which prop made a field, a finding on a construct that already has
+    // problems is most likely their consequence (a Secret name left empty, then the env that names it).
+    const unmappedAreConsequences = propsWithProblems.size > 0;
     const reportedValues = reportedStrings(obj, groups);
-    for (const validate of validators) {
-      for (const finding of validate(json)) {
-        const prop = propOfField(obj, finding.field);
-        if (prop && propsWithProblems.has(prop)) continue;
-        const value = fieldValue(json, finding.field);
-        // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
-        if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
-        add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
-      }
+    for (const finding of validateObject(json, { kubernetesVersion })) {
+      const prop = propOfField(obj, finding.field);
+      if (prop ? covered(prop, propsWithProblems) : unmappedAreConsequences) continue;
+      const value = fieldValue(json, finding.field);
+      // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
+      if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
+      add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
     }
   }
   // Two constructs that render the same objects are one mistake, said once on the later one.
@@ -123,6 +121,15 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     location: userLocation(checkedRecord(g.scope)?.site),
     problems: g.problems,
   }));
+}
+
+/** Whether `prop`, or a prop it is part of (`preStop` for `preStop.sleep`), already has a problem. */
+function covered(prop: string, props: ReadonlySet<string>): boolean {
+  for (let p = prop; p; p = p.replace(/(\.[^.]*|\[[^\]]*\])$/, '')) {
+    if (props.has(p)) return true;
+    if (!/[.[]/.test(p)) break;
+  }
+  return false;
 }
 
 /** The outermost of the project's constructs that contains `scope` (the one the user built), else `scope`. */

@@ -308,7 +308,8 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
     if (!p.disableBackups) {
       new MysqlDumpBackup(construct, 'Backup', {
         ...p.backup,
-        name,
+        // `<app>-db-backup` and `<app>-db-restore`: CronJob names leave 11 characters for the Jobs' suffix.
+        name: `${o.name}-db`,
         namespace: o.namespace,
         image,
         connection: { ...address, egressPeers },

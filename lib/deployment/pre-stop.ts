@@ -90,7 +90,7 @@ export class PreStop {
     private readonly optionProblems: readonly PropProblem[] = [],
   ) {}
 
-  /** The handler as plain manifest data. */
+  /** The handler as plain manifest data. @internal */
   public toSpec(defaultPort: string): PreStopHandler {
     return this.render(defaultPort);
   }

@@ -141,7 +141,7 @@ export class Probe {
     return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
   }
 
-  /** The probe as plain manifest data; `defaultPort` is the container's named port. */
+  /** The probe as plain manifest data; `defaultPort` is the container's named port. @internal */
   public toSpec(defaultPort: string): ProbeSpec {
     const t = this.timings;
     return {

@@ -2,7 +2,9 @@ import { Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, reportProblems } from '../core/accept-props';
+import { PropProblem } from '../core/prop-problem';
+import { KUBERNETES_VERSION_CONTEXT } from '../core/synth-check';
 import { mapFieldsToProps } from '../core/checked-constructs';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
@@ -56,6 +58,8 @@ export class ZeroDowntimeDeployment extends Construct {
     const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p)).all;
     if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) return;
     const s = resolveSettings(props);
+    const nativeSleep = nativeSleepProblem(this, s);
+    if (nativeSleep) reportProblems(this, 'ZeroDowntimeDeployment', [nativeSleep]);
 
     this.name = props.name;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -139,7 +143,7 @@ export class ZeroDowntimeDeployment extends Construct {
     });
     mapFieldsToProps(this.service, () => ({
       ...METADATA_PROPS, 'metadata.annotations': 'service.annotations', 'spec.type': 'service.type', ...selectorProps('spec.selector'),
-      'spec.ports[0].name': 'portName', 'spec.ports[0].port': 'service.port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
+      'spec.ports[0].name': 'portName', 'spec.ports[0].port': props.service?.port !== undefined ? 'service.port' : 'port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
     }));
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
@@ -207,6 +211,20 @@ export class ZeroDowntimeDeployment extends Construct {
         : { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: s.spread.antiAffinityWeight, podAffinityTerm: term }] },
     };
   }
+}
+
+/** The native sleep hook needs Kubernetes 1.30; the version comes from the app (ZeroDowntimeApp's kubernetesVersion). */
+function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProblem | undefined {
+  if (s.preStop.kind !== PreStopKind.NATIVE_SLEEP) return undefined;
+  const version = scope.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+  const minor = typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
+  if (minor >= 30) return undefined;
+  const seconds = s.preStop.durationSeconds;
+  return {
+    prop: 'preStop', value: `PreStop.nativeSleep(${seconds})`,
+    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${version ?? '1.27 (the default)'}: the API server would reject the Deployment`,
+    fix: `use PreStop.sleep(${seconds}), or, if every cluster runs 1.30 or later, new ZeroDowntimeApp({ kubernetesVersion: '1.30' })`,
+  };
 }
 
 /** Which prop produced which metadata field, for every object. */

@@ -104,7 +104,7 @@ export abstract class HttpsIngress {
   /** @param host the public host name */
   protected constructor(public readonly host: string) {}
 
-  /** Checks the props, naming each as `prefix.prop`. */
+  /** Checks the props, naming each as `prefix.prop`. @internal */
   public abstract validate(check: PropChecker, prefix: string): void;
 
   /** Creates the ingress objects under `scope`, routing to `backend`. */

@@ -18,6 +18,7 @@ export interface ExternalEndpoint {
   readonly ip: string;
 }
 
+/** Either end of a connection: a pod, or an address outside the cluster. */
 export type Endpoint = PodEndpoint | ExternalEndpoint;
 
 /** One connection attempt. */
@@ -35,18 +36,20 @@ export interface NetworkPolicyManifest {
   readonly spec?: {
     readonly podSelector?: PlainLabelSelector;
     readonly policyTypes?: readonly string[];
-    readonly ingress?: ReadonlyArray<{ readonly from?: readonly Peer[]; readonly ports?: readonly PolicyPort[] }>;
-    readonly egress?: ReadonlyArray<{ readonly to?: readonly Peer[]; readonly ports?: readonly PolicyPort[] }>;
+    readonly ingress?: ReadonlyArray<{ readonly from?: readonly PolicyPeer[]; readonly ports?: readonly PolicyPort[] }>;
+    readonly egress?: ReadonlyArray<{ readonly to?: readonly PolicyPeer[]; readonly ports?: readonly PolicyPort[] }>;
   };
 }
 
-interface Peer {
+/** A NetworkPolicy peer as plain data. */
+export interface PolicyPeer {
   readonly podSelector?: PlainLabelSelector;
   readonly namespaceSelector?: PlainLabelSelector;
   readonly ipBlock?: { readonly cidr: string; readonly except?: readonly string[] };
 }
 
-interface PolicyPort {
+/** A NetworkPolicy port as plain data. */
+export interface PolicyPort {
   readonly protocol?: string;
   readonly port?: number | string;
   readonly endPort?: number;
@@ -83,7 +86,7 @@ function namespaceLabelsOf(pod: PodEndpoint): Record<string, string> {
 }
 
 /** True when `peer`, written in a policy of namespace `policyNamespace`, matches `endpoint`. */
-function peerMatches(peer: Peer, policyNamespace: string, endpoint: Endpoint): boolean {
+function peerMatches(peer: PolicyPeer, policyNamespace: string, endpoint: Endpoint): boolean {
   if (peer.ipBlock) {
     const ip = endpoint.ip;
     return ip !== undefined && ipv4InCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c) => ipv4InCidr(ip, c));
@@ -104,7 +107,7 @@ function portMatches(entry: PolicyPort, port: number, protocol: string, destinat
   return entry.endPort !== undefined ? port >= entry.port && port <= entry.endPort : port === entry.port;
 }
 
-function ruleMatches(peers: readonly Peer[] | undefined, ports: readonly PolicyPort[] | undefined, policyNamespace: string, peerEndpoint: Endpoint, c: Connection): boolean {
+function ruleMatches(peers: readonly PolicyPeer[] | undefined, ports: readonly PolicyPort[] | undefined, policyNamespace: string, peerEndpoint: Endpoint, c: Connection): boolean {
   const protocol = c.protocol ?? 'TCP';
   const portOk = !ports || ports.length === 0 || ports.some((p) => portMatches(p, c.port, protocol, c.to));
   const peerOk = !peers || peers.length === 0 || peers.some((p) => peerMatches(p, policyNamespace, peerEndpoint));

@@ -3,9 +3,11 @@ import { audit, Violation } from '../audit/engine';
 import { parseManifests, UnusableInputError } from '../audit/load';
 import { Manifest, objectRef } from '../audit/model';
 import { AuditOptions } from '../audit/rule';
+import { kubernetesMinor } from '../audit/removed-apis';
 import { ALL_RULES } from '../audit/rules';
 import { PropChecker } from '../core/configuration-error';
-import { wholeNumberProblem } from '../policy/finding';
+import { formatProblem, PropProblem } from '../core/prop-problem';
+import { checkProps, optional, PropSpec, T } from '../core/prop-spec';
 import { ValidationPluginContext, ValidationPluginViolatingResource, ValidationPluginViolation } from './validation-context';
 
 /** The `properties` of the plugin's entry in cdk8s.yaml. */
@@ -16,10 +18,30 @@ export interface ZeroDowntimeValidationProps extends AuditOptions {
    * @default - every rule runs
    */
   readonly ignoreRules?: readonly string[];
+  /**
+   * The severity that fails `cdk8s synth`: `error`, or `warning` to fail on warnings too.
+   * @default 'error'
+   */
+  readonly failOn?: 'error' | 'warning';
 }
 
-const PROPERTIES: ReadonlyArray<keyof ZeroDowntimeValidationProps> = ['endpointPropagationSeconds', 'shutdownBudgetSeconds', 'ignoreRules'];
-const WHERE = 'ZeroDowntimeValidation (validations[].properties in cdk8s.yaml)';
+/** The runtime shape of the properties: cdk8s.yaml is YAML, so nothing has checked their types. */
+const PROPERTIES_SPEC: PropSpec<ZeroDowntimeValidationProps> = {
+  endpointPropagationSeconds: optional(T.number(), '5'),
+  shutdownBudgetSeconds: optional(T.number(), '10'),
+  kubernetesVersion: optional(T.string(), "'1.30' (quoted: YAML reads 1.30 as the number 1.3)"),
+  ignoreRules: optional(T.array(T.oneOf(...ALL_RULES.map((r) => r.id))), '[min-replicas]'),
+  failOn: optional(T.oneOf('error', 'warning')),
+};
+
+/** Thrown by the plugin's constructor (so `cdk8s synth` stops) when cdk8s.yaml gives it invalid properties. */
+export class ValidationPropertiesError extends Error {
+  constructor(public readonly problems: readonly PropProblem[]) {
+    super(`ZeroDowntimeValidation: ${problems.length} invalid propert${problems.length === 1 ? 'y' : 'ies'} in cdk8s.yaml (validations[].properties)\n${
+      problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+    this.name = 'ValidationPropertiesError';
+  }
+}
 
 /**
  * The zero-downtime audit as a cdk8s validation plugin: `cdk8s synth` runs every audit rule over all the
@@ -38,38 +60,31 @@ const WHERE = 'ZeroDowntimeValidation (validations[].properties in cdk8s.yaml)';
 export class ZeroDowntimeValidation {
   private readonly options: AuditOptions;
   private readonly ignored: ReadonlySet<string>;
+  private readonly failOn: 'error' | 'warning';
 
-  /** @param properties the `properties` of the cdk8s.yaml entry; unknown or ill-typed ones are refused */
+  /** @param properties the `properties` of the cdk8s.yaml entry; unknown or ill-typed ones are refused, all at once */
   constructor(properties: ZeroDowntimeValidationProps = {}) {
-    const given = (properties ?? {}) as Record<string, unknown>;
+    const given = properties ?? {};
+    const problems = checkProps(given, 'ZeroDowntimeValidationProps', PROPERTIES_SPEC);
+    // Whole seconds, checked on the properties that are numbers at all (so every problem shows at once).
+    const malformed = new Set(problems.map((p) => p.prop.split(/[.[]/)[0]));
     const check = new PropChecker();
-    if (typeof given !== 'object' || Array.isArray(given)) {
-      check.add('properties', given, 'must be a map of property names to values', `give a map with any of ${PROPERTIES.join(', ')}`);
-      check.throwIfAny(WHERE);
-    }
-    for (const key of Object.keys(given).filter((k) => !(PROPERTIES as readonly string[]).includes(k))) {
-      check.add(key, given[key], 'is not a property of this plugin', `remove it, or use one of ${PROPERTIES.join(', ')}`);
-    }
     for (const key of ['endpointPropagationSeconds', 'shutdownBudgetSeconds'] as const) {
-      const problem = given[key] === undefined ? undefined : wholeNumberProblem(given[key], 0);
-      if (problem) check.add(key, given[key], problem, 'give a whole number of seconds, such as 5');
+      if (!malformed.has(key) && !malformed.has('(props)')) check.wholeNumber(key, given[key], 0);
     }
-    const ignoreRules = given.ignoreRules ?? [];
-    const known = ALL_RULES.map((r) => r.id);
-    if (!Array.isArray(ignoreRules)) {
-      check.add('ignoreRules', ignoreRules, 'must be a list of rule ids', 'write it as a YAML list, e.g. [min-replicas]');
-    } else {
-      ignoreRules.forEach((id, i) => {
-        if (!known.includes(id)) check.add(`ignoreRules[${i}]`, id, 'is not a rule id', `use one of ${known.join(', ')}`);
-      });
+    problems.push(...check.all);
+    const version = given.kubernetesVersion;
+    if (typeof version === 'string' && kubernetesMinor(version) === undefined) {
+      problems.push({ prop: 'kubernetesVersion', value: version, problem: 'is not a Kubernetes version', fix: "write it as '1.30' (or 'v1.30.2')" });
     }
-    check.throwIfAny(WHERE);
-    const { endpointPropagationSeconds, shutdownBudgetSeconds } = given as AuditOptions;
-    this.options = { endpointPropagationSeconds, shutdownBudgetSeconds };
-    this.ignored = new Set(ignoreRules as string[]);
+    if (problems.length > 0) throw new ValidationPropertiesError(problems);
+    const { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion } = given;
+    this.options = { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion };
+    this.ignored = new Set(given.ignoreRules);
+    this.failOn = given.failOn ?? 'error';
   }
 
-  /** Audits the synthesized manifests and submits the report: failure when any violation is an error. */
+  /** Audits the synthesized manifests and submits the report: failure on any violation of the `failOn` severity. */
   public async validate(context: ValidationPluginContext): Promise<void> {
     const sources = new Map<Manifest, string>();
     const manifests: Manifest[] = [];
@@ -88,7 +103,8 @@ export class ZeroDowntimeValidation {
     }
     const report = audit(manifests, { ...this.options, rules: ALL_RULES.filter((r) => !this.ignored.has(r.id)), sourceOf: (m) => sources.get(m) });
     for (const violation of groupViolations(report.violations, manifests)) context.report.addViolation(violation);
-    context.report.submit(report.errors > 0 ? 'failure' : 'success', {
+    const failed = report.errors > 0 || (this.failOn === 'warning' && report.warnings > 0);
+    context.report.submit(failed ? 'failure' : 'success', {
       errors: String(report.errors),
       warnings: String(report.warnings),
       suppressed: String(report.suppressed.length),

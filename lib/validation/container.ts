@@ -21,9 +21,11 @@ const TERMINATION_MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 /** What the pod-level checks need to know about a container. */
 export interface ContainerFacts {
   readonly name?: string;
-  /** Declared port names and numbers, to resolve probe and Service target ports. */
-  readonly portNames: Set<string>;
-  readonly portNumbers: Set<number>;
+  /** Declared port names and numbers, to resolve probe and Service target ports (short lists: no sets). */
+  readonly portNames: string[];
+  readonly portNumbers: number[];
+  /** `containerPort/protocol` of each port entry, in order (the list-map keys). */
+  readonly portKeys: string[];
   /** Host ports as `port/protocol`, to find clashes across containers. */
   readonly hostPorts: string[];
 }
@@ -40,21 +42,33 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
     const name = port.name;
     if (name !== undefined && name !== null && name !== '') {
       if (checkFormat(out, name, child(path, 'name'), PORT_NAME, 'port name')) {
-        if (facts.portNames.has(name as string)) {
+        if (facts.portNames.includes(name as string)) {
           report(out, child(path, 'name'), `port name ${show(name)} is declared twice in this container`, 'give each port of a container its own name');
         }
-        facts.portNames.add(name as string);
+        facts.portNames.push(name as string);
       }
     }
+    const protocol = checkEnum(out, port.protocol, child(path, 'protocol'), PROTOCOLS, 'protocol') ?? 'TCP';
     // containerPort required, IsValidPortNum (1-65535).
     if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) {
       report(out, child(path, 'containerPort'), 'containerPort is missing or 0', 'set the port the process listens on, e.g. containerPort: 8080');
     } else {
       const n = readInt(out, port.containerPort, child(path, 'containerPort'), 1, 65535, 8080);
-      if (n !== undefined) facts.portNumbers.add(n);
+      if (n !== undefined) {
+        // Not refused by validation (1.29+ only warns), but ports is a list map keyed by
+        // (containerPort, protocol) in the OpenAPI schema: server-side apply refuses duplicate
+        // keys, and strategic-merge patches merge the two entries into one.
+        const key = `${n}/${protocol}`;
+        const first = facts.portKeys.indexOf(key);
+        if (first >= 0) {
+          report(out, child(path, 'containerPort'), `containerPort ${key} is already declared by ports[${first}]: apply merges or refuses entries with the same port and protocol`,
+            'declare each port and protocol once (one name per port)');
+        }
+        facts.portKeys.push(key);
+        facts.portNumbers.push(n);
+      }
     }
     // hostPort, when set, IsValidPortNum.
-    const protocol = checkEnum(out, port.protocol, child(path, 'protocol'), PROTOCOLS, 'protocol') ?? 'TCP';
     if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) {
       const hostPort = readInt(out, port.hostPort, child(path, 'hostPort'), 1, 65535, 8080);
       if (hostPort !== undefined) facts.hostPorts.push(`${hostPort}/${protocol}`);
@@ -62,18 +76,24 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
   }
 }
 
+const VALUE_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
+const KEY_REFS = ['configMapKeyRef', 'secretKeyRef'];
+
 /** Checks `valueFrom` of one env var. */
 function checkValueFrom(out: Findings, source: Json, field: string): void {
   // validateEnvVarValueFrom: exactly one source.
-  const kinds = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'].filter((k) => source[k] !== undefined && source[k] !== null);
-  if (kinds.length === 0) {
+  let count = 0;
+  for (const k of VALUE_SOURCES) if (source[k] !== undefined && source[k] !== null) count++;
+  const kinds = count === 1 ? [] : VALUE_SOURCES.filter((k) => source[k] !== undefined && source[k] !== null);
+  if (count === 0) {
     report(out, field, 'valueFrom names no source', 'set one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef');
     return;
   }
-  if (kinds.length > 1) {
+  if (count > 1) {
     report(out, field, `valueFrom sets ${kinds.join(' and ')}; only one source is allowed`, `keep one of ${kinds.join(', ')}`);
   }
-  for (const kind of ['configMapKeyRef', 'secretKeyRef']) {
+  for (const kind of KEY_REFS) {
+    if (source[kind] === undefined || source[kind] === null) continue;
     const ref = readRecord(out, source[kind], child(field, kind));
     if (!ref) continue;
     // validateConfigMapKeySelector / validateSecretKeySelector: name a DNS subdomain, key required and IsConfigMapKey.
@@ -84,7 +104,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
       checkFormat(out, ref.key, child(child(field, kind), 'key'), CONFIG_MAP_KEY, 'key');
     }
   }
-  const fieldRef = readRecord(out, source.fieldRef, child(field, 'fieldRef'));
+  const fieldRef = source.fieldRef === undefined || source.fieldRef === null ? undefined : readRecord(out, source.fieldRef, child(field, 'fieldRef'));
   if (fieldRef) {
     // validateObjectFieldSelector with validEnvDownwardAPIFieldPathExpressions (1.27).
     const path = readString(out, fieldRef.fieldPath, child(child(field, 'fieldRef'), 'fieldPath'));
@@ -95,7 +115,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
         `use one of ${DOWNWARD_FIELDS.join(', ')}, or metadata.labels['<key>']`);
     }
   }
-  const resourceRef = readRecord(out, source.resourceFieldRef, child(field, 'resourceFieldRef'));
+  const resourceRef = source.resourceFieldRef === undefined || source.resourceFieldRef === null ? undefined : readRecord(out, source.resourceFieldRef, child(field, 'resourceFieldRef'));
   if (resourceRef) {
     // validateContainerResourceFieldSelector: the supported resources.
     checkEnum(out, resourceRef.resource ?? '', child(child(field, 'resourceFieldRef'), 'resource'), DOWNWARD_RESOURCES, 'resource');
@@ -212,7 +232,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   checkEnv(out, container.env, child(field, 'env'));
   checkEnvFrom(out, container.envFrom, child(field, 'envFrom'));
   checkResources(out, container.resources, child(field, 'resources'));
-  const targets: HandlerPort[] = [];
+  let targets: HandlerPort[] | undefined;
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;
     if (context.init) {
@@ -221,16 +241,16 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       continue;
     }
     const port = checkProbe(out, container[probe], child(field, probe), probe);
-    if (port) targets.push(port);
+    if (port) (targets ??= []).push(port);
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
     if (context.init) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
-    else targets.push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
+    else (targets ??= []).push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
   }
   // A named port that the container does not declare can never be resolved: the probe or hook fails.
-  for (const target of targets) {
-    if (typeof target.port === 'string' && !facts.portNames.has(target.port)) {
-      const names = [...facts.portNames];
+  for (const target of targets ?? []) {
+    if (typeof target.port === 'string' && !facts.portNames.includes(target.port)) {
+      const names = facts.portNames;
       report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
         names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports (e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
     }
@@ -252,5 +272,5 @@ export function validateContainer(container: unknown, field = 'container', volum
 
 /** Fresh facts for one container. */
 export function newFacts(name?: string): ContainerFacts {
-  return { name, portNames: new Set(), portNumbers: new Set(), hostPorts: [] };
+  return { name, portNames: [], portNumbers: [], portKeys: [], hostPorts: [] };
 }

@@ -25,30 +25,43 @@ export interface HandlerPort {
   readonly port: number | string;
 }
 
+function reportUnknownHandler(out: Findings, field: string, k: string, kinds: readonly string[], hook: boolean): void {
+  if (k === 'sleep' && hook) {
+    // The sleep action (PodLifecycleSleepAction) is on by default from 1.30; a 1.27 API server refuses the unknown field.
+    report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorVersion()} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
+      `use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead, or validate for Kubernetes 1.${SLEEP_HOOK_MINOR} or newer if the cluster has it`);
+  } else {
+    report(out, child(field, k), `${k} is not a ${hook ? 'lifecycle hook' : 'probe'} handler`, `use one of ${kinds.join(', ')}`);
+  }
+}
+
 /** Checks one handler (a probe's or a hook's); returns the port it targets, if any. */
 function checkHandler(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean, graceSeconds = 30): HandlerPort | undefined {
   // validateHandler: exactly one handler type.
-  const present = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
-  const unknown = ALL_HANDLERS.filter((k) => !kinds.includes(k) && handler[k] !== undefined && handler[k] !== null);
-  for (const k of unknown) {
-    if (k === 'sleep' && hook) {
-      // The sleep action (PodLifecycleSleepAction) is on by default from 1.30; a 1.27 API server refuses the unknown field.
-      report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorVersion()} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
-        `use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead, or validate for Kubernetes 1.${SLEEP_HOOK_MINOR} or newer if the cluster has it`);
+  let kind: string | undefined;
+  let count = 0;
+  for (const k of ALL_HANDLERS) {
+    if (handler[k] === undefined || handler[k] === null) continue;
+    if (!kinds.includes(k)) {
+      reportUnknownHandler(out, field, k, kinds, hook);
     } else {
-      report(out, child(field, k), `${k} is not a ${hook ? 'lifecycle hook' : 'probe'} handler`, `use one of ${kinds.join(', ')}`);
+      kind ??= k;
+      count++;
     }
   }
-  if (present.length === 0) {
-    if (unknown.length === 0) report(out, field, `no handler: set one of ${kinds.join(', ')}`, hook ? 'e.g. exec: { command: ["/bin/sh", "-c", "sleep 20"] }' : 'e.g. httpGet: { path: /healthz, port: http }');
+  if (count === 0) {
+    // An unknown handler alone was reported above; nothing at all is reported here.
+    if (!ALL_HANDLERS.some((k) => handler[k] !== undefined && handler[k] !== null)) {
+      report(out, field, `no handler: set one of ${kinds.join(', ')}`, hook ? 'e.g. exec: { command: ["/bin/sh", "-c", "sleep 20"] }' : 'e.g. httpGet: { path: /healthz, port: http }');
+    }
     return undefined;
   }
-  if (present.length > 1) {
+  if (count > 1) {
+    const present = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
     report(out, field, `more than one handler type: ${present.join(' and ')}`, `keep one of ${present.join(', ')}`);
   }
-  const kind = present[0];
-  const path = child(field, kind);
-  const action = readRecord(out, handler[kind], path);
+  const path = child(field, kind!);
+  const action = readRecord(out, handler[kind!], path);
   if (!action) return undefined;
   switch (kind) {
     case 'exec': {

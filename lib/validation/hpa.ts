@@ -17,6 +17,7 @@ export const MAX_STABILIZATION_WINDOW_SECONDS = 3600;
 const MAX_INT = 2147483647;
 const METRIC_TYPES = ['Object', 'Pods', 'Resource', 'External', 'ContainerResource'];
 const SOURCE_FIELDS: Record<string, string> = { Object: 'object', Pods: 'pods', Resource: 'resource', External: 'external', ContainerResource: 'containerResource' };
+const SOURCE_FIELD_NAMES = Object.values(SOURCE_FIELDS);
 
 /** ValidateCrossVersionObjectReference: kind and name required, valid path segments. */
 function checkObjectReference(out: Findings, value: unknown, field: string): void {
@@ -79,7 +80,7 @@ function checkMetric(out: Findings, metric: Json, path: string): string | undefi
   const type = checkEnum(out, metric.type, child(path, 'type'), METRIC_TYPES, 'metric type');
   if (!type) return undefined;
   const expected = SOURCE_FIELDS[type];
-  for (const other of Object.values(SOURCE_FIELDS)) {
+  for (const other of SOURCE_FIELD_NAMES) {
     if (other !== expected && metric[other] !== undefined && metric[other] !== null) {
       report(out, child(path, other), `${other} is set on a metric of type ${type}`, `remove ${other}, or set type to match it`);
     }

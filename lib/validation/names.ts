@@ -35,11 +35,12 @@ function lengthReason(value: string, max: number): string | undefined {
   return value.length > max ? `is ${value.length} characters long, more than ${max}` : undefined;
 }
 
-function edgeReasons(value: string, edge: RegExp, edgeText: string): string[] {
+/** Edge characters that are allowed inside but not at the ends (a disallowed one is reported as such already). */
+function edgeReasons(value: string, edge: RegExp, edgeText: string, inner: RegExp): string[] {
   const out: string[] = [];
-  if (value.length > 0 && !edge.test(value[0])) out.push(`starts with ${JSON.stringify(value[0])}, not ${edgeText}`);
+  if (value.length > 0 && !edge.test(value[0]) && inner.test(value[0])) out.push(`starts with ${JSON.stringify(value[0])}, not ${edgeText}`);
   const last = value[value.length - 1];
-  if (value.length > 1 && !edge.test(last)) out.push(`ends with ${JSON.stringify(last)}, not ${edgeText}`);
+  if (value.length > 1 && !edge.test(last) && inner.test(last)) out.push(`ends with ${JSON.stringify(last)}, not ${edgeText}`);
   return out;
 }
 
@@ -87,7 +88,7 @@ export const DNS1123_LABEL: NameFormat = {
       v === '' ? 'is empty' : undefined,
       lengthReason(v, 63),
       bad !== undefined ? charReason(bad) : undefined,
-      edgeReasons(v, ALNUM_LOWER, 'a lowercase letter or digit'),
+      edgeReasons(v, ALNUM_LOWER, 'a lowercase letter or digit', /^[a-z0-9-]$/),
     );
   },
   suggest: (v) => repair(v, /^[a-z0-9-]$/, 63, true, 'my-name'),
@@ -149,7 +150,7 @@ function namePartReasons(v: string, prefix: string): string[] {
     v === '' ? `${prefix}is empty` : undefined,
     v.length > 63 ? `${prefix}is ${v.length} characters long, more than 63` : undefined,
     bad !== undefined ? `${prefix}${charReason(bad)}` : undefined,
-    edgeReasons(v, ALNUM, 'a letter or digit').map((r) => prefix + r),
+    edgeReasons(v, ALNUM, 'a letter or digit', QNAME_CHAR).map((r) => prefix + r),
   );
 }
 
@@ -186,7 +187,7 @@ export const QUALIFIED_NAME: NameFormat = {
 // validation.go IsValidLabelValue: labelValueFmt "(" + qualifiedNameFmt + ")?", LabelValueMaxLength 63.
 export const LABEL_VALUE: NameFormat = {
   title: 'label value',
-  rule: "empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+  rule: "an empty value, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
   test: memoValid((v) => v === '' || (v.length <= 63 && QUALIFIED_NAME_PART_RE.test(v))),
   reasons: (v) => namePartReasons(v, ''),
   suggest: (v) => repair(v, QNAME_CHAR, 63, false, ''),

@@ -44,7 +44,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
   checkVolumes(out, spec.volumes, child(field, 'volumes'), facts.volumeNames);
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
   const names = new Map<string, string>();
-  const hostPorts = new Map<string, string>();
+  let hostPorts: Map<string, string> | undefined;
   for (const list of ['initContainers', 'containers']) {
     const listPath = child(field, list);
     const items = readList(out, spec[list], listPath);
@@ -70,6 +70,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       }
       // AccumulateUniqueHostPorts: a host port and protocol may be used once per pod.
       for (const hp of facts1.hostPorts) {
+        hostPorts ??= new Map();
         const earlier = hostPorts.get(hp);
         if (earlier) report(out, child(path, 'ports'), `host port ${hp} is already used by ${earlier}`, 'use a different hostPort, or none');
         else hostPorts.set(hp, path);

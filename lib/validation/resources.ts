@@ -5,7 +5,7 @@
 import { Findings, report, show } from './findings';
 import { checkFormat, QUALIFIED_NAME } from './names';
 import { child, key } from './path';
-import { checkQuantity } from './quantity';
+import { checkQuantity, parseQuantity } from './quantity';
 import { Json, readRecord } from './values';
 
 // validateContainerResourceName: a name without a domain must be a standard container resource.
@@ -21,10 +21,10 @@ function overcommitAllowed(name: string): boolean {
   return isNative(name) && !HUGEPAGES.test(name);
 }
 
-function checkResourceList(out: Findings, value: unknown, field: string): Map<string, number> {
-  const values = new Map<string, number>();
+/** Checks one resource list; returns it when it is an object (values not necessarily valid). */
+function checkResourceList(out: Findings, value: unknown, field: string): Json | undefined {
   const list = readRecord(out, value, field);
-  if (!list) return values;
+  if (!list) return undefined;
   for (const name in list) {
     const path = key(field, name);
     if (!QUALIFIED_NAME.test(name)) {
@@ -37,7 +37,6 @@ function checkResourceList(out: Findings, value: unknown, field: string): Map<st
     const example = name === 'cpu' ? '500m' : name === 'memory' ? '256Mi' : '1';
     const parsed = checkQuantity(out, list[name], path, name, { example });
     if (parsed === undefined) continue;
-    values.set(name, parsed);
     // ValidateResourceQuantityValue: extended resources (helper.IsIntegerResourceName) must be whole numbers.
     if (!isNative(name) && !Number.isInteger(parsed)) {
       report(out, path, `${name} ${show(list[name])} is not a whole number; extended resources are counted in units`, `use a whole number, e.g. "1"`);
@@ -50,17 +49,26 @@ function checkResourceList(out: Findings, value: unknown, field: string): Map<st
         `use a binary unit, e.g. ${JSON.stringify(mi)}`);
     }
   }
-  return values;
+  return list;
 }
 
-/** Checks `resources` (limits and requests) of a container; returns the parsed maps. */
-export function checkResources(out: Findings, value: unknown, field: string): { limits: Map<string, number>; requests: Map<string, number> } | undefined {
+/** A parsed quantity of a list, or undefined when absent or malformed (already reported). */
+function quantityOf(list: Json | undefined, name: string): number | undefined {
+  const v = list?.[name];
+  return typeof v === 'string' || typeof v === 'number' ? parseQuantity(v) : undefined;
+}
+
+/** Checks `resources` (limits and requests) of a container. */
+export function checkResources(out: Findings, value: unknown, field: string): void {
   const resources: Json | undefined = readRecord(out, value, field);
-  if (!resources) return undefined;
+  if (!resources) return;
   const limits = checkResourceList(out, resources.limits, child(field, 'limits'));
   const requests = checkResourceList(out, resources.requests, child(field, 'requests'));
-  for (const [name, request] of requests) {
-    const limit = limits.get(name);
+  if (!requests) return;
+  for (const name in requests) {
+    const request = quantityOf(requests, name);
+    if (request === undefined || request < 0) continue;
+    const limit = quantityOf(limits, name);
     const path = key(child(field, 'requests'), name);
     if (limit === undefined) {
       if (!overcommitAllowed(name)) {
@@ -75,7 +83,6 @@ export function checkResources(out: Findings, value: unknown, field: string): { 
         `lower the request to at most the limit, or raise limits.${name}`);
     }
   }
-  return { limits, requests };
 }
 
 /** Findings for a container's `resources`. */

@@ -7,6 +7,7 @@ import { Findings, report, show } from './findings';
 import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
 import { child, index } from './path';
+import { isValidIp, parseCidr } from './ip';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -66,17 +67,51 @@ export function checkServiceSpec(out: Findings, value: unknown, field: string): 
   if (ports) checkServicePorts(out, ports, portsPath, type, spec);
   // ValidateService: the selector is a label map.
   checkLabels(out, spec.selector, child(field, 'selector'));
-  checkEnum(out, spec.sessionAffinity, child(field, 'sessionAffinity'), ['ClientIP', 'None'], 'sessionAffinity');
+  const affinity = checkEnum(out, spec.sessionAffinity, child(field, 'sessionAffinity'), ['ClientIP', 'None'], 'sessionAffinity') ?? 'None';
+  checkSessionAffinityConfig(out, spec.sessionAffinityConfig, child(field, 'sessionAffinityConfig'), affinity);
   checkEnum(out, spec.internalTrafficPolicy, child(field, 'internalTrafficPolicy'), ['Cluster', 'Local'], 'internalTrafficPolicy');
-  // validateServiceExternalTrafficPolicy: only for externally reachable Services.
+  // ValidateService: externalIPs are IP addresses.
+  const externalIPs = readList(out, spec.externalIPs, child(field, 'externalIPs'));
+  if (externalIPs) {
+    for (let i = 0; i < externalIPs.length; i++) {
+      const ip = readString(out, externalIPs[i], index(child(field, 'externalIPs'), i));
+      if (ip !== undefined && !isValidIp(ip)) report(out, index(child(field, 'externalIPs'), i), `${show(ip)} is not an IP address`, 'write an IPv4 or IPv6 address, e.g. 203.0.113.10');
+    }
+  }
+  // validateServiceExternalTrafficPolicy: only for externally reachable Services (apiservice.ExternallyAccessible).
+  const external = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && !!externalIPs && externalIPs.length > 0);
   if (spec.externalTrafficPolicy !== undefined && spec.externalTrafficPolicy !== null) {
-    if (checkEnum(out, spec.externalTrafficPolicy, child(field, 'externalTrafficPolicy'), ['Cluster', 'Local'], 'externalTrafficPolicy')
-      && type !== 'NodePort' && type !== 'LoadBalancer') {
-      report(out, child(field, 'externalTrafficPolicy'), `externalTrafficPolicy may only be set on NodePort and LoadBalancer Services, not ${type}`,
+    if (checkEnum(out, spec.externalTrafficPolicy, child(field, 'externalTrafficPolicy'), ['Cluster', 'Local'], 'externalTrafficPolicy') && !external) {
+      report(out, child(field, 'externalTrafficPolicy'), `externalTrafficPolicy may only be set on externally reachable Services (NodePort, LoadBalancer, or with externalIPs), not ${type}`,
         'remove externalTrafficPolicy');
     }
   }
+  // ValidateService: loadBalancerSourceRanges only on LoadBalancers, each a CIDR.
+  const ranges = readList(out, spec.loadBalancerSourceRanges, child(field, 'loadBalancerSourceRanges'));
+  if (ranges && ranges.length > 0) {
+    if (type !== 'LoadBalancer') report(out, child(field, 'loadBalancerSourceRanges'), 'loadBalancerSourceRanges may only be used with type LoadBalancer', 'remove it, or set type: LoadBalancer');
+    for (let i = 0; i < ranges.length; i++) {
+      const r = readString(out, ranges[i], index(child(field, 'loadBalancerSourceRanges'), i));
+      const parsed = r === undefined ? undefined : parseCidr(r.trim());
+      if (typeof parsed === 'string') report(out, index(child(field, 'loadBalancerSourceRanges'), i), `${show(r)} ${parsed}`, 'write a CIDR, e.g. 203.0.113.0/24');
+    }
+  }
   readInt(out, spec.healthCheckNodePort, child(field, 'healthCheckNodePort'), 0, 65535);
+}
+
+// core.MaxClientIPServiceAffinitySeconds (one day).
+const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
+
+/** validateClientIPAffinityConfig: only with ClientIP affinity; timeoutSeconds 1..86400. */
+function checkSessionAffinityConfig(out: Findings, value: unknown, field: string, affinity: string): void {
+  const config = readRecord(out, value, field);
+  if (!config) return;
+  if (affinity !== 'ClientIP') {
+    report(out, field, 'sessionAffinityConfig may only be set with sessionAffinity: ClientIP', 'remove it, or set sessionAffinity: ClientIP');
+    return;
+  }
+  const clientIP = readRecord(out, config.clientIP, child(field, 'clientIP'));
+  if (clientIP) readInt(out, clientIP.timeoutSeconds, child(child(field, 'clientIP'), 'timeoutSeconds'), 1, MAX_CLIENT_IP_AFFINITY_SECONDS, 10800);
 }
 
 function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, type: string | undefined, spec: Json): void {

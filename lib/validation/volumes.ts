@@ -127,6 +127,7 @@ function checkLocalDescendingPath(out: Findings, p: string, field: string): void
 
 /** path.Clean for comparing mount points ('/data/' and '/data//' are '/data'). */
 function cleanPath(p: string): string {
+  if (!/\/\/|\/\.|\/$/.test(p)) return p;
   const parts: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;

@@ -13,6 +13,8 @@ import { checkPersistentVolumeClaimSpec } from './storage';
 import { isRecord, Json, readInt, readList, readRecord, readBoolean } from './values';
 
 const MAX_INT = 2147483647;
+// apps/v1 SetDefaults_Deployment.
+const DEFAULT_PROGRESS_DEADLINE_SECONDS = 600;
 
 /** Checks a selector that must be set, non-empty and select the template's labels. */
 export function checkOwnedSelector(out: Findings, spec: Json, field: string, templateLabels: Json | undefined, owner: string): void {
@@ -45,7 +47,7 @@ function checkCounts(out: Findings, spec: Json, field: string): number | undefin
   return readInt(out, spec.minReadySeconds, child(field, 'minReadySeconds'), 0, MAX_INT, 5);
 }
 
-const CONTROLLER_TEMPLATE: PodRules = { restartPolicies: ['Always'], forbidActiveDeadline: true };
+const DEPLOYMENT_TEMPLATE: PodRules = { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'Deployment' };
 
 /** Checks a Deployment's spec. */
 export function checkDeploymentSpec(out: Findings, value: unknown, field: string): PodFacts | undefined {
@@ -55,15 +57,19 @@ export function checkDeploymentSpec(out: Findings, value: unknown, field: string
     return undefined;
   }
   const minReady = checkCounts(out, spec, field);
-  // ValidateDeploymentSpec: progressDeadlineSeconds ≥ 0 and greater than minReadySeconds.
-  const deadline = readInt(out, spec.progressDeadlineSeconds, child(field, 'progressDeadlineSeconds'), 0, MAX_INT, 600);
+  // ValidateDeploymentSpec: progressDeadlineSeconds ≥ 0 and greater than minReadySeconds. apps/v1
+  // defaults it to 600 (SetDefaults_Deployment), so a minReadySeconds of 600 or more fails alone.
+  const given = readInt(out, spec.progressDeadlineSeconds, child(field, 'progressDeadlineSeconds'), 0, MAX_INT, 600);
+  const deadline = spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : given;
   if (deadline !== undefined && deadline >= 0 && minReady !== undefined && minReady >= 0 && deadline <= minReady) {
-    report(out, child(field, 'progressDeadlineSeconds'), `progressDeadlineSeconds ${deadline} is not greater than minReadySeconds ${minReady}, so every rollout would be reported as failed`,
+    const defaulted = deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS && given === undefined;
+    report(out, child(field, defaulted ? 'minReadySeconds' : 'progressDeadlineSeconds'),
+      `progressDeadlineSeconds ${deadline}${defaulted ? ' (the default)' : ''} is not greater than minReadySeconds ${minReady}, so every rollout would be reported as failed`,
       `set progressDeadlineSeconds above ${minReady}, e.g. ${Math.max(600, minReady + 60)}`);
   }
   readBoolean(out, spec.paused, child(field, 'paused'));
   checkDeploymentStrategy(out, spec.strategy, child(field, 'strategy'));
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'Deployment' });
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'), DEPLOYMENT_TEMPLATE);
   checkOwnedSelector(out, spec, field, template.labels, 'Deployment');
   return template.facts;
 }
@@ -148,7 +154,7 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
       checkPersistentVolumeClaimSpec(out, claim.spec, child(path, 'spec'));
     }
   }
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { ...CONTROLLER_TEMPLATE, owner: 'StatefulSet', extraVolumes: claimNames });
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'StatefulSet', extraVolumes: claimNames });
   checkOwnedSelector(out, spec, field, template.labels, 'StatefulSet');
   return template.facts;
 }

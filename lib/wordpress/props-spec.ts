@@ -11,7 +11,8 @@ import { VELERO_SCHEDULE_PROPS } from '../database/props-spec';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
-import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
+import { WORDPRESS_DEFAULTS } from './defaults';
+import { versionSuffix, WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
@@ -58,6 +59,8 @@ const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
 };
 
 /** A DatabaseConnection given as a prop; its peers are NetworkPolicy peers, checked by the schema tests' types. */
+const { namespace: _namespace, labels: _labels, ...VELERO } = VELERO_SCHEDULE_PROPS;
+
 const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   host: required(T.string(), "'wordpress-mysql'"),
   port: required(T.number(), '3306'),
@@ -69,8 +72,6 @@ const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   tls: optional(T.boolean()),
   availability: optional(T.string()),
 };
-
-const { namespace: _namespace, labels: _labels, ...VELERO } = VELERO_SCHEDULE_PROPS;
 
 const MYSQL: PropSpec<WordpressMysqlProps> = {
   image: optional(T.string(), "'mysql:8.4.3'"),
@@ -129,21 +130,34 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */
 export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords for a local experiment, never for a Git-tracked dist/';
 
-/** Suffixes the stack appends to its name, each of which must still be a valid object name. */
-const DERIVED_NAMES = ['-mysql-headless', '-mysql', '-https', '-http', '-redirect-https'];
-/** Service names (and so the longest derived name) are DNS-1035 labels: at most 63 characters. */
-const MAX_LABEL = 63;
+/**
+ * Names the stack derives from its name, with the most characters each may have: Service names are
+ * DNS-1035 labels (63); a StatefulSet's pods carry `controller-revision-hash: <name>-<10-character hash>`,
+ * a label value of at most 63, so the StatefulSet name may have 52; a Job's pods carry its name as a
+ * label value (63).
+ */
+function derivedNames(name: string, image: string): Array<{ derived: string; limit: number; what: string }> {
+  const version = versionSuffix(image);
+  return [
+    { derived: `${name}-mysql`, limit: 52, what: "the MySQL StatefulSet (its pods' controller-revision-hash label adds 11)" },
+    { derived: `${name}-mysql-headless`, limit: 63, what: 'the MySQL headless Service' },
+    { derived: `${name}-update-db-${version}`, limit: 63, what: `the update-db Job (whose name its pods carry as a label) for ${image}` },
+    { derived: `${name}-install-${version}`, limit: 63, what: `the install Job (whose name its pods carry as a label) for ${image}` },
+  ];
+}
 
 /** The WordpressApp rules better said in prop terms than as API-server findings on derived objects. */
 export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const name = props.name ?? 'wordpress';
-  const longest = DERIVED_NAMES.map((suffix) => `${name}${suffix}`).sort((a, b) => b.length - a.length)[0];
-  if (longest.length > MAX_LABEL) {
+  const derived = derivedNames(name, typeof props.image === 'string' ? props.image : WORDPRESS_DEFAULTS.image);
+  const most = Math.min(...derived.map((d) => d.limit - (d.derived.length - name.length)));
+  const binding = derived.find((d) => d.derived.length > d.limit);
+  if (binding) {
     problems.push({
       prop: 'name', value: name,
-      problem: `is ${name.length} characters, so the MySQL headless Service '${longest}' is ${longest.length}, above the ${MAX_LABEL} the API server accepts`,
-      fix: `use at most ${MAX_LABEL - (longest.length - name.length)} characters, e.g. '${name.slice(0, MAX_LABEL - (longest.length - name.length)).replace(/-+$/, '')}'`,
+      problem: `is ${name.length} characters, so ${binding.what} '${binding.derived}' is ${binding.derived.length}, above the ${binding.limit} the API server accepts`,
+      fix: `use at most ${most} characters, e.g. '${name.slice(0, most).replace(/-+$/, '')}'`,
     });
   }
   // The database tier's own rule, said here in the stack's prop terms (MysqlDatabase would say `user`).

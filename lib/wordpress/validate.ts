@@ -2,7 +2,6 @@ import { PropChecker } from '../core/configuration-error';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, workerBudgetProblems } from './runtime';
-import { versionSuffix } from './wp-cli';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {
@@ -33,9 +32,6 @@ const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
 /** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
 export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   if (!DNS_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
-  else if (`${r.name}-update-db-${versionSuffix(r.image)}`.length > 63) {
-    check.add('name', r.name, `makes the Job name '${r.name}-update-db-${versionSuffix(r.image)}' longer than 63 characters`, 'use a shorter name');
-  }
   const tag = parseImage(r.image ?? '').tag ?? '';
   if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
   const cliPin = imagePinProblem(r.cliImage);

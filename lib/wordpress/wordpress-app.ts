@@ -12,12 +12,13 @@ import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { keepOnDeleteAndPrune } from '../gitops/argocd-annotations';
 import { setSyncWave } from '../gitops/sync-waves';
-import { MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
+import { MysqlDatabase } from '../mysql/mysql-database';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule';
 import { memoryBytes } from '../policy/quantity';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
+import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
 import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
@@ -26,24 +27,7 @@ import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
 import { CRON_DEFAULTS, WpCli } from './wp-cli';
 
-/** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
-export const WORDPRESS_DEFAULTS = {
-  namespace: 'kube-example',
-  name: 'wordpress',
-  image: 'wordpress:6.7.1-apache',
-  cliImage: 'wordpress:cli-2.11.0-php8.2',
-  resources: { cpu: '200m', memory: '672Mi' },
-  cliResources: { cpu: '250m', memory: '256Mi' },
-  autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
-  storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },
-  mysqlStorageClassName: 'rook-ceph-block',
-  database: 'wordpress',
-  user: 'wordpress',
-  credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
-  shutdownBudgetSeconds: 30,
-  siteTitle: 'WordPress',
-  egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
-};
+export { WORDPRESS_DEFAULTS } from './defaults';
 
 /** Argo CD sync waves: namespace, configuration and policies; the database; WordPress with its claim; the ingress. */
 export const SYNC_WAVES = { foundation: 0, database: 1, application: 2, ingress: 3 } as const;
@@ -116,14 +100,12 @@ export class WordpressApp extends Construct {
     const cron = { ...CRON_DEFAULTS, ...props.cron };
     const egress = { ...d.egress, ...props.egress };
     const cliImage = props.cliImage ?? d.cliImage;
-    const valid = validate(props, {
+    validate(props, {
       name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
       memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
       mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
       saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
     });
-    // The problems are reported at synth, all together; nothing is built from invalid props.
-    if (!valid) return;
     const partOf = 'wordpress';
     const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
     const appLabels = standardLabels({ name: 'wordpress', instance: name, partOf });
@@ -203,7 +185,10 @@ export class WordpressApp extends Construct {
       ...props.extraEnv,
     };
 
-    const host = new URL(siteUrl!).host;
+    // An invalid or missing siteUrl is already refused; the objects are still built so that the nested
+    // constructs report their own problems in the same run.
+    const url = typeof siteUrl === 'string' ? safeUrl(siteUrl) : undefined;
+    const host = url?.host ?? 'invalid.invalid';
     const volumes: VolumeProps[] = [
       // Core comes from the image: the entrypoint copies it here at every start, so the image's version is the one served.
       { name: 'docroot', mountPath: DOCROOT, source: { emptyDir: { sizeLimit: '256Mi' } } },
@@ -229,7 +214,7 @@ export class WordpressApp extends Construct {
       resources,
       readinessProbe: Probe.httpGet({
         path: READY_PATH,
-        httpHeaders: { Host: host, ...(siteUrl!.startsWith('https://') ? { 'X-Forwarded-Proto': 'https' } : {}) },
+        httpHeaders: { Host: host, ...(url?.protocol === 'https:' ? { 'X-Forwarded-Proto': 'https' } : {}) },
         periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3,
       }),
       livenessProbe: props.livenessProbe,
@@ -258,7 +243,7 @@ export class WordpressApp extends Construct {
       env,
       claimName: storage.claimName,
       claimSubPath: storage.subPath,
-      siteUrl: siteUrl!,
+      siteUrl: siteUrl ?? '',
       siteTitle: props.siteTitle ?? d.siteTitle,
       admin,
       cron,
@@ -312,8 +297,16 @@ export class WordpressApp extends Construct {
   }
 }
 
-/** Records every problem for synth; true when there is none. */
-function validate(props: WordpressAppProps, r: ResolvedWordpressProps): boolean {
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Records every problem, reported at synth with those of the nested constructs. */
+function validate(props: WordpressAppProps, r: ResolvedWordpressProps): void {
   const check = new PropChecker();
   if (props.localDevPasswords && !props.allowPasswordsInManifests) {
     check.add('localDevPasswords', '(redacted)', 'would write passwords into dist/, which is committed to Git',
@@ -333,5 +326,4 @@ function validate(props: WordpressAppProps, r: ResolvedWordpressProps): boolean 
   props.ingress?.validate(check, 'ingress');
   validateWordpressProps(check, props, r);
   check.throwIfAny('WordpressApp');
-  return check.all.length === 0;
 }

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
-import { AuditFailedError, ZeroDowntimeApp, ZeroDowntimeDeployment } from '../../lib';
+import { AuditFailedError, PreStop, ZeroDowntimeApp, ZeroDowntimeDeployment } from '../../lib';
 import { baseProps } from '../helpers';
 
 function app(): { app: ZeroDowntimeApp; outdir: string; log: string[] } {
@@ -45,4 +45,15 @@ test('a single replica passes the construct with the opt-in and is warned about 
   new ZeroDowntimeDeployment(new Chart(a, 'dev'), 'web', baseProps({ replicas: 1, allowSingleReplica: true }));
   a.synth();
   expect(log[0]).toContain('WARNING min-replicas Deployment default/web');
+});
+
+test('kubernetesVersion 1.30 accepts the native sleep hook; the default 1.27 refuses it', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zda-'));
+  const newer = new ZeroDowntimeApp({ outdir, log: () => undefined, kubernetesVersion: '1.30' });
+  new ZeroDowntimeDeployment(new Chart(newer, 'web'), 'web', baseProps({ preStop: PreStop.nativeSleep(20) }));
+  newer.synth();
+  expect(fs.readdirSync(outdir)).toEqual(['web.k8s.yaml']);
+  const { app: older } = app();
+  new ZeroDowntimeDeployment(new Chart(older, 'web'), 'web', baseProps({ preStop: PreStop.nativeSleep(20) }));
+  expect(() => older.synth()).toThrow(/^1 problem in 1 construct[\s\S]*preStop = "PreStop\.nativeSleep\(20\)": the native sleep hook exists only from Kubernetes 1\.30/);
 });

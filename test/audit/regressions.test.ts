@@ -58,9 +58,13 @@ test('alias-heavy files are read: one anchor used 150 times, and merge keys', ()
 test('wrong types never crash and never compute: replicas "3", 3.5, grace "thirty", ports as a map, PDB maxUnavailable "1"', () => {
   const { manifests } = load('wrong-types.yaml');
   const report = audit(manifests);
-  expect(report.violations).toEqual(expect.arrayContaining([
-    expect.objectContaining({ ruleId: 'pdb-policy', object: 'PodDisruptionBudget types/typo', field: 'spec.maxUnavailable', message: '"1" must be a whole number or a percentage such as \'25%\'' }),
-  ]));
+  expect(report.violations.filter((v) => ['invalid-field', 'pdb-policy'].includes(v.ruleId)).map((v) => [v.ruleId, v.object, v.field, v.message])).toEqual([
+    ['invalid-field', 'Deployment types/typo', 'spec.replicas', 'replicas "3" is a string, not a whole number'],
+    ['invalid-field', 'Deployment types/typo', 'spec.template.spec.containers[0].ports', 'ports is an object (an object), not a list'],
+    ['invalid-field', 'Deployment types/typo', 'spec.template.spec.terminationGracePeriodSeconds', 'terminationGracePeriodSeconds "thirty" is a string, not a whole number'],
+    ['invalid-field', 'Deployment types/fractional', 'spec.replicas', 'replicas 3.5 is a fractional number, not a whole number'],
+    ['pdb-policy', 'PodDisruptionBudget types/typo', 'spec.maxUnavailable', '"1" must be a whole number or a percentage such as \'25%\''],
+  ]);
   const [typo, fractional] = rolloutPlans(manifests);
   expect(typo).toMatchObject({ object: 'Deployment types/typo', replicas: { min: 1, max: 1 }, peakPods: 2, terminationGracePeriodSeconds: 30, pdbAllowedDisruptions: undefined });
   expect(fractional).toMatchObject({ replicas: { min: 1, max: 1 }, peakPods: 2 });

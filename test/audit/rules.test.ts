@@ -47,6 +47,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'service-selects-nothing': (get) => { get('Service').spec.selector = { app: 'shopp' }; },
   'service-target-port-missing': (get) => { get('Service').spec.ports[0].targetPort = 'web'; },
   'secret-with-data': (_get, all) => { all.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'db', namespace: 'shop' }, stringData: { password: 'x' } }); },
+  'invalid-field': (get) => { pod(get).terminationGracePeriodSeconds = 'thirty'; },
   'deprecated-api': (get) => { (get('PodDisruptionBudget') as any).apiVersion = 'policy/v1beta1'; },
   'claim-wave-before-consumer': (get) => {
     get('PersistentVolumeClaim').metadata.annotations = { 'argocd.argoproj.io/sync-wave': '0', 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' };

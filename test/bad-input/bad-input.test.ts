@@ -30,7 +30,8 @@ describe.each(['App', 'ZeroDowntimeApp'] as const)('refused under a %s', (kind) 
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).not.toBeInstanceOf(TypeError);
     const message = (error as Error).message;
-    expect(message).toMatch(new RegExp(`^  - (?:[^=\\n]+, )?${escape(input.prop)}(?:, [^=\\n]+)? = `, 'm'));
+    // The prop itself, or a field below it (`volumes[0].mountPath` for `volumes[0]`), possibly beside others refused for the same value.
+    expect(message).toMatch(new RegExp(`^  - (?:[^=\\n]+, )?${escape(input.prop)}(?:[.[][^=\\n]*)?(?:, [^=\\n]+)? = `, 'm'));
     expect(message).toMatch(/^\d+ problems? in \d+ constructs?; nothing was written\./);
     expect(message).toMatch(/Fix: /);
     expect(message).not.toMatch(/^\s+at .*:\d+/m);

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { Chart, JsonPatch } from 'cdk8s';
 import {
   ArgoCdApplication, ArgoCdApplicationProps, guaranteedResources, HttpsIngress, MysqlDatabase, MysqlDatabaseProps, PreStop, Probe, QosClass,
   WordpressApp, WordpressAppProps, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps,
@@ -34,7 +34,8 @@ const raw = (title: string, props: unknown, prop: string): BadInput => ({
 });
 const wp = (title: string, props: Loose, prop: string): BadInput => ({
   title: `WordpressApp: ${title}`,
-  build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' ? { siteUrl: 'https://blog.example.com', ...props } : props) as WordpressAppProps),
+  // A site URL unless the case is about the props' shape, so that each case is refused for its own prop.
+  build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' && !Array.isArray(props) ? { siteUrl: 'https://blog.example.com', ...props } : props) as WordpressAppProps),
   prop,
 });
 const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop', resourcesFinalizer: true };
@@ -242,7 +243,50 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('httpGet preStop on an undeclared port name', { preStop: PreStop.httpGet({ path: '/drain', port: 'admin', durationSeconds: 20 }) }, 'preStop.port'),
   zdd('command preStop that does not wait', { preStop: PreStop.command(['nginx', '-s', 'quit'], 20) }, 'preStop'),
   zdd('command preStop that waits less than it declares', { preStop: PreStop.command(['/bin/sh', '-c', 'sleep 5'], 20) }, 'preStop'),
+  zdd('native sleep preStop for a 1.27 cluster', { preStop: PreStop.nativeSleep(30) }, 'preStop'),
+  wp('name of 47 characters (the MySQL StatefulSet name would be 53)', { name: `blog-${'x'.repeat(42)}` }, 'name'),
   zdd('preStop of 0 seconds', { preStop: PreStop.sleep(0) }, 'preStop (duration seconds)'),
+
+  // What the API server rejects, found on the rendered objects and named by the prop that produced it.
+  zdd('namespace in capitals', { namespace: 'Shop' }, 'namespace'),
+  zdd('namespace with an underscore', { namespace: 'my_ns' }, 'namespace'),
+  zdd('namespace of 64 characters', { namespace: `n${'s'.repeat(63)}` }, 'namespace'),
+  zdd('label value with a space', { labels: { tier: 'front end' } }, 'labels.tier'),
+  zdd('label value of 64 characters', { labels: { tier: 't'.repeat(64) } }, 'labels.tier'),
+  zdd('label key with a space', { labels: { 'my tier': 'web' } }, 'labels.my tier'),
+  zdd('component in capitals with a space', { component: 'Front End' }, 'component'),
+  zdd('instance of 64 characters', { instance: `i${'x'.repeat(63)}` }, 'instance'),
+  zdd('annotation key with a space', { annotations: { 'my note': 'x' } }, 'annotations.my note'),
+  zdd('pod annotation key with two slashes', { podAnnotations: { 'a/b/c': 'x' } }, 'podAnnotations.a/b/c'),
+  zdd('container name with an underscore', { containerName: 'web_1' }, 'containerName'),
+  zdd('container name in capitals', { containerName: 'Web' }, 'containerName'),
+  zdd('serviceAccountName with an underscore', { serviceAccountName: 'my_sa' }, 'serviceAccountName'),
+  zdd('env name with =', { env: { 'A=B': 'x' } }, 'env.A=B'),
+  zdd('env name starting with a digit', { env: { '1X': 'x' } }, 'env.1X'),
+  zdd('env secretKeyRef to a Secret name in capitals', { env: { DB_PASSWORD: { secretKeyRef: { name: 'DB', key: 'password' } } } }, 'env.DB_PASSWORD'),
+  zdd('env secretKeyRef key with a slash', { env: { DB_PASSWORD: { secretKeyRef: { name: 'db', key: 'a/b' } } } }, 'env.DB_PASSWORD'),
+  zdd('env configMapKeyRef to an empty name', { env: { MODE: { configMapKeyRef: { name: '', key: 'mode' } } } }, 'env.MODE'),
+  zdd('image repository in capitals', { image: 'Nginx:1.27.3' }, 'image'),
+  zdd('image with a scheme', { image: 'https://ghcr.io/acme/api:1.0' }, 'image'),
+  zdd('image with two digests', { image: `nginx@sha256:${sha}@sha256:${sha}` }, 'image'),
+  zdd('image tag of 129 characters', { image: `nginx:${'1'.repeat(129)}` }, 'image'),
+  zdd('empty exec probe command', { readinessProbe: Probe.exec(['']) }, 'readinessProbe'),
+  zdd('invalid probe header name', { readinessProbe: Probe.httpGet({ httpHeaders: { 'Bad Header': 'x' } }) }, 'readinessProbe'),
+  zdd("subPath '../etc'", { volumes: [volume({ subPath: '../etc' })] }, 'volumes[0]'),
+  zdd('relative mount path', { volumes: [volume({ mountPath: 'data' })] }, 'volumes[0]'),
+  zdd('empty mount path', { volumes: [volume({ mountPath: '' })] }, 'volumes[0]'),
+  zdd('two mounts at one path', { volumes: [volume(), volume({ name: 'other' })] }, 'volumes[1]'),
+  zdd('volume name with an underscore', { volumes: [volume({ name: 'my_data' })] }, 'volumes[0]'),
+  zdd('secret volume with a Secret name in capitals', { volumes: [volume({}, { secret: { secretName: 'TLS' } })] }, 'volumes[0]'),
+  zdd('claim name with an underscore', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'my_claim', accessMode: 'ReadWriteMany' } })] }, 'volumes[0]'),
+  zdd('negative emptyDir sizeLimit', { volumes: [volume({}, { emptyDir: { sizeLimit: '-1Gi' } })] }, 'volumes[0]'),
+  zdd('volume defaultMode 0o1000', { volumes: [volume({}, { configMap: { name: 'cfg', defaultMode: 0o1000 } })] }, 'volumes[0]'),
+  zdd('HPA stabilizationWindowSeconds 3601', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, 'autoscaling.behavior'),
+  zdd('HPA behavior policy with period 0', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleUp: { policies: [{ type: 'Pods', value: 1, periodSeconds: 0 }] } } } }, 'autoscaling.behavior'),
+  zdd('HPA selectPolicy misspelled', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { selectPolicy: 'max' } } } }, 'autoscaling.behavior'),
+  zdd('securityContext runAsUser -1', { securityContext: { runAsUser: -1 } }, 'securityContext'),
+  zdd('pod securityContext fsGroup a string', { podSecurityContext: { fsGroup: 'web' } }, 'podSecurityContext'),
+  zdd('changeCause that makes the annotations 300 KiB', { changeCause: 'x'.repeat(300 * 1024) }, 'annotations'),
 
   // Objects two constructs render under one kind, namespace and name.
   {
@@ -275,7 +319,7 @@ export const BAD_INPUTS: BadInput[] = [
   wp('ingress host with a scheme', { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) }, 'ingress.host'),
   wp('ingress without certResolver', { ingress: traefik({ host: 'blog.example.com' }) }, 'ingress.certResolver'),
   wp('HPA cpu 150% on the Guaranteed WordPress pods', { autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 150 } }, 'autoscaling.cpuUtilization'),
-  wp('WordPress memory 150m', { resources: guaranteedResources({ cpu: '200m', memory: '150m' }) }, 'php.maxRequestWorkers'),
+  wp('WordPress memory 150m', { resources: guaranteedResources({ cpu: '200m', memory: '150m' }) }, 'resources.requests.memory'),
   mysql('mysql:8 with the auth-plugin argument', { image: 'mysql:8', args: ['--default-authentication-plugin=mysql_native_password'] }, 'args'),
   mysql('mysql:lts with the auth-plugin argument', { image: 'mysql:lts', args: ['--default_authentication_plugin=mysql_native_password'] }, 'args'),
   mysql('user root', { user: 'root' }, 'user'),
@@ -289,7 +333,28 @@ export const BAD_INPUTS: BadInput[] = [
 ];
 
 /** Objects changed after construction (escape hatches), checked on their final JSON. */
-export const ESCAPE_HATCH_INPUTS: BadInput[] = [];
+export const ESCAPE_HATCH_INPUTS: BadInput[] = [
+  {
+    title: 'addJsonPatch on the Deployment sets replicas to -1',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', -1)); },
+    prop: 'replicas',
+  },
+  {
+    title: 'addJsonPatch on the Service adds a port named in capitals',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).service.addJsonPatch(JsonPatch.add('/spec/ports/-', { name: 'METRICS', port: 9090 })); },
+    prop: 'Service spec.ports[1].name',
+  },
+  {
+    title: 'addJsonPatch on the Deployment sets minReadySeconds to -5',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/minReadySeconds', -5)); },
+    prop: 'rollout.minReadySeconds',
+  },
+  {
+    title: 'addJsonPatch on the Deployment adds a container port 70000',
+    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/-', { containerPort: 70000 })); },
+    prop: 'Deployment spec.template.spec.containers[0].ports[1].containerPort',
+  },
+];
 
 const legit = (title: string, overrides: Loose): LegitInput => ({
   title: `ZeroDowntimeDeployment: ${title}`,
@@ -320,7 +385,6 @@ export const LEGIT_INPUTS: LegitInput[] = [
   }),
   legit('ReadWriteMany claim on a surging rollout', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'shared', accessMode: 'ReadWriteMany' } })] }),
   legit('ReadWriteOnce claim with one pod that never surges', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })], replicas: 1, allowSingleReplica: true, rollout: { maxSurge: 0, maxUnavailable: 1 }, disruptionBudget: { maxUnavailable: 1 } }),
-  legit('native preStop sleep', { preStop: PreStop.nativeSleep(30) }),
   legit('httpGet preStop on the named port', { preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 20 }) }),
   legit('httpGet preStop on the declared port number', { preStop: PreStop.httpGet({ path: '/drain', port: 8080, durationSeconds: 20 }) }),
   legit('command preStop whose wait is visible', { preStop: PreStop.command(['/bin/sh', '-c', 'touch /tmp/draining && sleep 20'], 20) }),
@@ -339,7 +403,8 @@ export const LEGIT_INPUTS: LegitInput[] = [
   legit('explicit undefined for optional props', { namespace: undefined, replicas: undefined, rollout: { maxSurge: undefined } }),
   legit('props parsed from JSON with a Probe added', { ...JSON.parse(JSON.stringify({ name: 'web', image: 'nginx:1.27.3', port: 8080, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })), readinessProbe: Probe.tcpSocket() }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
-  { title: 'WordpressApp: name of 39 characters (its update-db Job name is 63)', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(34)}` }) },
+  // The longest name: the update-db Job `<name>-update-db-6-7-1-apache` is a label value on its pods (63).
+  { title: 'WordpressApp: name of 40 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(35)}` }) },
   { title: 'WordpressApp: fixed replicas and a standard ingress', build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }) },
   { title: 'WordpressApp: local passwords with the opt-in', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }) },
   { title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument', build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, image: 'mysql:8.0.40', args: ['--default-authentication-plugin=mysql_native_password'] }) },

@@ -135,7 +135,7 @@ test.each([
 });
 
 test('kind: List and typed lists are expanded, with each item\'s line', async () => {
-  const list = 'apiVersion: v1\nkind: ServiceList\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: s}\n    spec: {selector: {app: x}}\n';
+  const list = 'apiVersion: v1\nkind: ServiceList\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: s}\n    spec: {selector: {app: x}, ports: [{port: 80}]}\n';
   const { findings } = await json('--complete', tmpFile('list.yaml', list));
   expect(findings).toEqual([expect.objectContaining({ rule: 'service-selects-nothing', kind: 'Service', name: 's', line: 7, objectLine: 4 })]);
 });

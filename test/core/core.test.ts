@@ -1,4 +1,5 @@
-import { ConfigurationError, PropChecker, selectorLabels, standardLabels, valueAt } from '../../lib';
+import { ConfigurationError, PropChecker, valueAt } from '../../lib/core/configuration-error';
+import { selectorLabels, standardLabels } from '../../lib/core/labels';
 
 test('selector labels are the stable identity only; standard labels add part-of and managed-by', () => {
   const id = { name: 'wordpress', instance: 'blog', component: 'frontend', partOf: 'wordpress' };

@@ -37,8 +37,8 @@ describe('dist/: production on an InnoDB Cluster with Velero, staging on the emb
 
   test('staging holds the embedded MySQL, its dump CronJob and the restore template', () => {
     expect(one(staging, 'StatefulSet', 'wordpress-mysql').spec.replicas).toBe(1);
-    expect(one(staging, 'CronJob', 'wordpress-mysql-backup').spec.schedule).toBe('17 3 * * *');
-    expect(one(staging, 'CronJob', 'wordpress-mysql-restore').spec.suspend).toBe(true);
+    expect(one(staging, 'CronJob', 'wordpress-db-backup').spec.schedule).toBe('17 3 * * *');
+    expect(one(staging, 'CronJob', 'wordpress-db-restore').spec.suspend).toBe(true);
     expect(staging.some((m) => m.kind === 'InnoDBCluster' || m.kind === 'Schedule')).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ const section = readme.slice(readme.indexOf('## The database tier'), readme.inde
 
 test('the README\'s database section says what the code does: restore command, operator version, defaults', () => {
   expect(section.length).toBeGreaterThan(1000);
-  expect(section).toContain(restoreCommand('kube-example-staging', 'wordpress-mysql-restore'));
+  expect(section).toContain(restoreCommand('kube-example-staging', 'wordpress-db-restore'));
   expect(section).toContain(`mysql-operator/${MYSQL_OPERATOR_VERSIONS.max}-${MYSQL_OPERATOR_VERSIONS.operator}/deploy/deploy-crds.yaml`);
   expect(section).toContain(`operator does not run (${MYSQL_OPERATOR_VERSIONS.min} to ${MYSQL_OPERATOR_VERSIONS.max}, not ${MYSQL_OPERATOR_VERSIONS.disabled.join(', ')})`);
   expect(section).toContain(`MySQL ${INNODB_CLUSTER_DEFAULTS.version}`);

@@ -1,4 +1,4 @@
-import { PropChecker } from '../../lib';
+import { PropChecker } from '../../lib/core/configuration-error';
 import { operatorVersionProblem } from '../../lib/database/innodb-cluster';
 import { cidrProblem, cronProblem, DatabaseChecks, hostProblem, mysqlNameProblem } from '../../lib/database/validate';
 import { ttlProblem } from '../../lib/database/velero-schedule';

@@ -1,4 +1,5 @@
-import { VeleroSchedule, veleroBackupVolumes } from '../../lib';
+import { VeleroSchedule } from '../../lib';
+import { veleroBackupVolumes } from '../../lib/database/velero-schedule';
 import { one, synth } from '../helpers';
 
 test('a Schedule in Velero\'s namespace for the application namespace, with a TTL, volumes by opt-in only', () => {

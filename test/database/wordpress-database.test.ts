@@ -1,4 +1,5 @@
-import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, MYSQL_DUMP_SCRIPT, WordpressDatabase } from '../../lib';
+import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressDatabase } from '../../lib';
+import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 
 const bind: DatabaseBindOptions = {
@@ -27,11 +28,11 @@ describe('WordpressDatabase.embedded', () => {
   test('a MySQL StatefulSet, its dump CronJob, the restore template, and NetworkPolicies that admit the dump pods; no PDB', () => {
     const { manifests, connection } = render(WordpressDatabase.embedded());
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
-      'PersistentVolumeClaim/wordpress-mysql-backup', 'CronJob/wordpress-mysql-backup', 'CronJob/wordpress-mysql-restore', 'NetworkPolicy/wordpress-mysql-backup',
+      'PersistentVolumeClaim/wordpress-db-backup', 'CronJob/wordpress-db-backup', 'CronJob/wordpress-db-restore', 'NetworkPolicy/wordpress-db-backup',
       'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
     ]);
     expect(manifests.some((m) => m.kind === 'PodDisruptionBudget')).toBe(false);
-    const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
+    const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
     expect(backup.spec).toMatchObject({ schedule: '17 3 * * *', concurrencyPolicy: 'Forbid' });
     const pod = backup.spec.jobTemplate.spec.template;
     expect(pod.spec.containers[0].command).toEqual(['/bin/bash', '-c', MYSQL_DUMP_SCRIPT]);
@@ -43,7 +44,7 @@ describe('WordpressDatabase.embedded', () => {
       'app.kubernetes.io/name': 'mysql-backup', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'backup',
     }]);
     expect(Object.entries(ingress.from[1].podSelector.matchLabels).every(([k, v]) => pod.metadata.labels[k] === v)).toBe(true);
-    expect(one(manifests, 'CronJob', 'wordpress-mysql-restore').spec).toMatchObject({ suspend: true });
+    expect(one(manifests, 'CronJob', 'wordpress-db-restore').spec).toMatchObject({ suspend: true });
     expect(connection).toMatchObject({ host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' } });
     expect(connection.availability).toBe('single instance, no replica to fail over to: a restart, drain or upgrade is an outage of up to 60s grace + volume detach/attach when the pod moves + startup (up to 300s by its startup probe)');
   });
@@ -63,7 +64,7 @@ describe('WordpressDatabase.embedded', () => {
 
   test('backup settings are rendered', () => {
     const { manifests } = render(WordpressDatabase.embedded({ backup: { schedule: '@daily', timeZone: 'Europe/Paris', keep: 14, storageSize: '50Gi', storageClassName: 'fast' } }));
-    const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
+    const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
     expect(backup.spec).toMatchObject({ schedule: '@daily', timeZone: 'Europe/Paris' });
     expect(backup.spec.jobTemplate.spec.template.spec.containers[0].env).toContainEqual({ name: 'KEEP', value: '14' });
     expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ storageClassName: 'fast', resources: { requests: { storage: '50Gi' } } });

@@ -1,4 +1,6 @@
 import { ConfigurationError, PreStop, Probe, QosClass, ZERO_DOWNTIME_DEFAULTS, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
+import { Chart, Testing } from 'cdk8s';
+import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
 import { baseProps, Manifest, one, selects, synth } from '../helpers';
 
 function build(overrides: Partial<ZeroDowntimeDeploymentProps> = {}, namespace?: string): { manifests: Manifest[]; zdd: ZeroDowntimeDeployment } {
@@ -138,10 +140,18 @@ describe('options', () => {
     expect(hpa.spec.behavior).toEqual(behavior);
   });
 
-  test('native preStop sleep is patched in (the 1.27 types lack it)', () => {
-    const { manifests } = build({ preStop: PreStop.nativeSleep(15) });
+  test('native preStop sleep is patched in (the 1.27 types lack it) for a 1.30 cluster', () => {
+    const app = Testing.app();
+    app.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.30');
+    const chart = new Chart(app, 'test');
+    new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.nativeSleep(15) }));
+    const manifests = chart.toJson() as Manifest[];
     expect(container(manifests).lifecycle).toEqual({ preStop: { sleep: { seconds: 15 } } });
     expect(one(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(25);
+  });
+
+  test('native preStop sleep is refused for the default 1.27, naming the way out', () => {
+    expect(errorOf({ preStop: PreStop.nativeSleep(15) }).message).toMatch(/preStop = "PreStop\.nativeSleep\(15\)": the native sleep hook exists only from Kubernetes 1\.30.*Fix: use PreStop\.sleep\(15\), or, if every cluster runs 1\.30 or later, new ZeroDowntimeApp\(\{ kubernetesVersion: '1\.30' \}\)/);
   });
 
   test('httpGet and custom-command preStop hooks (seed 002)', () => {

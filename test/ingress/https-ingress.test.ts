@@ -1,4 +1,5 @@
-import { HttpsIngress, PropChecker } from '../../lib';
+import { HttpsIngress } from '../../lib';
+import { PropChecker } from '../../lib/core/configuration-error';
 import { synth } from '../helpers';
 
 const backend = { serviceName: 'web', servicePort: 8080, namespace: 'shop', labels: { app: 'web' } };

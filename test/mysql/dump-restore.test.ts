@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Manifest, MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT, WordpressDatabase } from '../../lib';
+import { Manifest, WordpressDatabase } from '../../lib';
+import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 import { INSTALL_HINT, mariadbBinaries, TestServer } from './mariadb';
 
@@ -32,8 +33,8 @@ describeWithServer('against a real MariaDB server', () => {
   let fakeBin: string;
   let backupDir: string;
   const manifests = synth((chart) => WordpressDatabase.embedded({ backup: { keep: 3 } }).bind(chart, bind));
-  const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
-  const restore = one(manifests, 'CronJob', 'wordpress-mysql-restore');
+  const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
+  const restore = one(manifests, 'CronJob', 'wordpress-db-restore');
 
   /** Runs a Job's container command with its rendered environment, Secrets resolved and `overrides` applied. */
   function run(job: Manifest, overrides: Record<string, string> = {}, secrets = SECRETS): { status: number | null; out: string } {

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync, spawn, spawnSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -58,11 +58,20 @@ export function packedTarball(): PackResult {
       const packed: PackResult = { tarball, size: info.size, unpackedSize: info.unpackedSize, files: info.files.map((f: { path: string }) => f.path).sort() };
       fs.writeFileSync(`${result}.tmp`, JSON.stringify(packed));
       fs.renameSync(`${result}.tmp`, result);
+      removeOldPacks(path.dirname(dir));
     } finally {
       fs.rmSync(lock, { recursive: true, force: true });
     }
   }
   return JSON.parse(fs.readFileSync(result, 'utf8'));
+}
+
+/** Deletes tarballs of earlier contents (older than ten minutes, so none a concurrent run still uses). */
+function removeOldPacks(cache: string): void {
+  for (const entry of fs.readdirSync(cache)) {
+    const full = path.join(cache, entry);
+    if (Date.now() - fs.statSync(full).mtimeMs > 600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -102,4 +111,18 @@ export function run(cmd: string, args: readonly string[], cwd: string, options: 
     throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
   }
   return result;
+}
+
+/** Runs a command without blocking, so that several can run at once. */
+export function runAsync(cmd: string, args: readonly string[], cwd: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+  const start = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd, env: { ...npmEnv(), ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr, ms: Date.now() - start }));
+  });
 }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { ALL_RULES, ConfigurationError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
+import { ALL_RULES, ValidationPropertiesError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
 import { baseProps, Manifest, one, synth } from '../helpers';
 
 // The plugin is driven with cdk8s-cli's own ValidationContext and ValidationReport, as `cdk8s synth` does
@@ -39,14 +39,14 @@ async function validate(files: string[], properties?: ZeroDowntimeValidationProp
 const ruleNames = (report: ValidationReportJson) => report.violations.map((v) => v.ruleName);
 const graceEqualsPreStop = (d: Manifest) => { d.spec.template.spec.terminationGracePeriodSeconds = 20; };
 
-function refusal(properties: unknown): ConfigurationError {
+function refusal(properties: unknown): ValidationPropertiesError {
   try {
     new ZeroDowntimeValidation(properties as ZeroDowntimeValidationProps);
   } catch (e) {
-    if (e instanceof ConfigurationError) return e;
+    if (e instanceof ValidationPropertiesError) return e;
     throw e;
   }
-  throw new Error('expected a ConfigurationError');
+  throw new Error('expected a ValidationPropertiesError');
 }
 
 describe('validate', () => {
@@ -100,6 +100,23 @@ describe('validate', () => {
     expect(ruleNames(await validate(files, { endpointPropagationSeconds: 20 }))).not.toContain('prestop-shorter-than-propagation');
   });
 
+  test('kubernetesVersion reaches the audit: a flowcontrol v1beta2 FlowSchema is served by 1.27, not by 1.29', async () => {
+    const flowSchema = { apiVersion: 'flowcontrol.apiserver.k8s.io/v1beta2', kind: 'FlowSchema', metadata: { name: 'batch' }, spec: {} } as Manifest;
+    const files = writeManifests([flowSchema]);
+    expect(ruleNames(await validate(files))).not.toContain('deprecated-api');
+    const report = await validate(files, { kubernetesVersion: '1.29' });
+    expect(ruleNames(report)).toContain('deprecated-api');
+    expect(report.summary.status).toBe('failure');
+  });
+
+  test('failOn warning fails on warnings too', async () => {
+    const files = writeManifests(webManifests());
+    const report = await validate(files, { shutdownBudgetSeconds: 15, failOn: 'warning' });
+    expect(ruleNames(report)).toEqual(['grace-below-shutdown-budget']);
+    expect(report.summary.status).toBe('failure');
+    expect((await validate(files, { failOn: 'warning' })).summary.status).toBe('success');
+  });
+
   test('ignoreRules skips those rules and says so in the summary', async () => {
     const report = await validate(writeManifests(webManifests(graceEqualsPreStop)), { ignoreRules: ['prestop-not-below-grace'] });
     expect(ruleNames(report)).not.toContain('prestop-not-below-grace');
@@ -136,35 +153,52 @@ describe('properties', () => {
     expect(() => new ZeroDowntimeValidation({ endpointPropagationSeconds: 0, shutdownBudgetSeconds: 10, ignoreRules: [ALL_RULES[0].id] })).not.toThrow();
   });
 
-  test('an unknown property is refused, naming it, its value and the known ones', () => {
-    const e = refusal({ shutdownBudget: 10 });
-    expect(e.problems).toEqual([expect.objectContaining({ prop: 'shutdownBudget', value: 10, fix: expect.stringContaining('shutdownBudgetSeconds') })]);
-    expect(e.message).toContain('validations[].properties in cdk8s.yaml');
+  test('an unknown property is refused, naming it, its value and the one probably meant', () => {
+    const e = refusal({ shutdownBudgetSecond: 10 });
+    expect(e.problems).toEqual([expect.objectContaining({ prop: 'shutdownBudgetSecond', value: 10, fix: 'rename it to shutdownBudgetSeconds' })]);
+    expect(e.message).toBe('ZeroDowntimeValidation: 1 invalid property in cdk8s.yaml (validations[].properties)\n'
+      + '  - shutdownBudgetSecond = 10: is not a prop of ZeroDowntimeValidationProps, so it would be ignored. Fix: rename it to shutdownBudgetSeconds.');
   });
 
   test.each([
-    ['endpointPropagationSeconds', 1.5], ['endpointPropagationSeconds', -1], ['endpointPropagationSeconds', '5'],
-    ['shutdownBudgetSeconds', 2.5], ['shutdownBudgetSeconds', -1], ['shutdownBudgetSeconds', '10'],
+    ['endpointPropagationSeconds', 1.5], ['endpointPropagationSeconds', -1],
+    ['shutdownBudgetSeconds', 2.5], ['shutdownBudgetSeconds', -1],
   ])('%s = %p is refused: not a whole number of seconds', (prop, value) => {
     expect(refusal({ [prop]: value }).problems).toEqual([expect.objectContaining({ prop, value })]);
   });
 
+  test.each(['endpointPropagationSeconds', 'shutdownBudgetSeconds'])('%s as a quoted string is refused with the unquoted fix', (prop) => {
+    expect(refusal({ [prop]: '10' }).problems).toEqual([expect.objectContaining({ prop, value: '10', fix: 'write 10 without quotes' })]);
+  });
+
+  test('kubernetesVersion must be a quoted version: YAML reads 1.30 as the number 1.3', () => {
+    expect(() => new ZeroDowntimeValidation({ kubernetesVersion: 'v1.30.2' })).not.toThrow();
+    expect(refusal({ kubernetesVersion: 1.3 }).problems).toEqual([expect.objectContaining({ prop: 'kubernetesVersion', value: 1.3, fix: expect.stringContaining("'1.30'") })]);
+    expect(refusal({ kubernetesVersion: 'latest' }).problems).toEqual([expect.objectContaining({ prop: 'kubernetesVersion', problem: 'is not a Kubernetes version' })]);
+  });
+
+  test('failOn must be error or warning', () => {
+    expect(() => new ZeroDowntimeValidation({ failOn: 'error' })).not.toThrow();
+    expect(refusal({ failOn: 'warnings' }).problems).toEqual([expect.objectContaining({ prop: 'failOn', fix: "use 'warning'" })]);
+  });
+
   test('ignoreRules must be a list', () => {
-    expect(refusal({ ignoreRules: 'min-replicas' }).problems).toEqual([expect.objectContaining({ prop: 'ignoreRules', problem: 'must be a list of rule ids' })]);
+    expect(refusal({ ignoreRules: 'min-replicas' }).problems).toEqual([expect.objectContaining({ prop: 'ignoreRules', problem: expect.stringMatching(/^must be an array/) })]);
   });
 
   test('ignoreRules must name known rules', () => {
-    expect(refusal({ ignoreRules: [ALL_RULES[0].id, 'no-such-rule'] }).problems).toEqual([
-      expect.objectContaining({ prop: 'ignoreRules[1]', value: 'no-such-rule', fix: expect.stringContaining(ALL_RULES[0].id) }),
+    expect(refusal({ ignoreRules: [ALL_RULES[0].id, 'min-replica'] }).problems).toEqual([
+      expect.objectContaining({ prop: 'ignoreRules[1]', value: 'min-replica', fix: "use 'min-replicas'" }),
     ]);
   });
 
   test('properties that are not a map are refused', () => {
-    expect(refusal(['ignoreRules']).problems).toEqual([expect.objectContaining({ prop: 'properties' })]);
-    expect(refusal('ignoreRules').problems).toEqual([expect.objectContaining({ prop: 'properties' })]);
+    expect(refusal(['ignoreRules']).problems).toEqual([expect.objectContaining({ prop: '(props)' })]);
+    expect(refusal('ignoreRules').problems).toEqual([expect.objectContaining({ prop: '(props)' })]);
   });
 
   test('every problem is reported at once', () => {
-    expect(refusal({ extra: 1, shutdownBudgetSeconds: -1, ignoreRules: ['nope'] }).problems.map((p) => p.prop)).toEqual(['extra', 'shutdownBudgetSeconds', 'ignoreRules[0]']);
+    expect(refusal({ extra: 1, endpointPropagationSeconds: 'x', shutdownBudgetSeconds: -1, ignoreRules: ['nope'] }).problems.map((p) => p.prop).sort())
+      .toEqual(['endpointPropagationSeconds', 'extra', 'ignoreRules[0]', 'shutdownBudgetSeconds']);
   });
 });

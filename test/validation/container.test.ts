@@ -58,6 +58,11 @@ describe('container ports (validateContainerPorts)', () => {
     const udp = withField(two, 'spec.template.spec.containers[1].ports[0].protocol', 'UDP');
     expectClean(udp);
   });
+  test('(containerPort, protocol) unique: the list-map key of ports', () => {
+    expectOne(set('ports', [{ containerPort: 80, name: 'http' }, { containerPort: 80, name: 'web' }]), `${C}.ports[1].containerPort`, /80\/TCP is already declared by ports\[0\]/);
+    expectOne(set('ports', [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'UDP' }]), `${C}.ports[1].containerPort`, /53\/UDP/);
+    expectClean(set('ports', [{ containerPort: 53, protocol: 'UDP' }, { containerPort: 53, protocol: 'TCP' }]));
+  });
   test('ports as a map is a finding', () => {
     expectOne(set('ports', { http: 8080 }), `${C}.ports`, /an object .* not a list/);
   });

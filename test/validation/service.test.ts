@@ -87,9 +87,26 @@ describe('Service selector and policies', () => {
   });
   test('externalTrafficPolicy only when externally reachable; enums', () => {
     expectClean(withField(set('spec.externalTrafficPolicy', 'Local'), 'spec.type', 'LoadBalancer'));
-    expectOne(set('spec.externalTrafficPolicy', 'Local'), 'spec.externalTrafficPolicy', /only be set on NodePort and LoadBalancer/);
+    expectOne(set('spec.externalTrafficPolicy', 'Local'), 'spec.externalTrafficPolicy', /only be set on externally reachable Services/);
     expectOne(withField(set('spec.externalTrafficPolicy', 'local'), 'spec.type', 'NodePort'), 'spec.externalTrafficPolicy', /not supported/);
     expectOne(set('spec.sessionAffinity', 'Sticky'), 'spec.sessionAffinity', /not supported/);
     expectOne(set('spec.internalTrafficPolicy', 'Node'), 'spec.internalTrafficPolicy', /not supported/);
+    expectClean(withField(set('spec.externalTrafficPolicy', 'Local'), 'spec.externalIPs', ['203.0.113.10']));
+  });
+  test('sessionAffinityConfig: only with ClientIP, timeout 1..86400', () => {
+    const sticky = (timeoutSeconds: number): any => withField(set('spec.sessionAffinity', 'ClientIP'), 'spec.sessionAffinityConfig', { clientIP: { timeoutSeconds } });
+    expectClean(sticky(1));
+    expectClean(sticky(86400));
+    expectOne(sticky(0), 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', /between 1 and 86400/);
+    expectOne(sticky(86401), 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', /between 1 and 86400/);
+    expectOne(set('spec.sessionAffinityConfig', { clientIP: { timeoutSeconds: 10 } }), 'spec.sessionAffinityConfig', /only be set with sessionAffinity: ClientIP/);
+  });
+  test('externalIPs are IPs; loadBalancerSourceRanges only on LoadBalancers, CIDRs', () => {
+    expectOne(set('spec.externalIPs', ['203.0.113.300']), 'spec.externalIPs[0]', /not an IP address/);
+    expectOne(set('spec.externalIPs', ['fe80::1%eth0']), 'spec.externalIPs[0]', /not an IP address/);
+    const lb = (ranges: unknown[]): any => withField(set('spec.loadBalancerSourceRanges', ranges), 'spec.type', 'LoadBalancer');
+    expectClean(lb(['203.0.113.0/24', ' 10.0.0.0/8 ']));
+    expectOne(lb(['203.0.113.0']), 'spec.loadBalancerSourceRanges[0]', /no prefix length/);
+    expectOne(set('spec.loadBalancerSourceRanges', ['10.0.0.0/8']), 'spec.loadBalancerSourceRanges', /only be used with type LoadBalancer/);
   });
 });

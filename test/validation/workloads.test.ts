@@ -16,6 +16,9 @@ describe('Deployment integer fields (ValidateDeploymentSpec)', () => {
     expectOne(set('spec.progressDeadlineSeconds', 5), 'spec.progressDeadlineSeconds', /not greater than minReadySeconds 5/);
     expectOne(set('spec.progressDeadlineSeconds', -1), 'spec.progressDeadlineSeconds', /out of range/);
     expectClean(withField(set('spec.progressDeadlineSeconds', 5), 'spec.minReadySeconds', DELETE));
+    // Unset, the deadline defaults to 600.
+    expectClean(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 599));
+    expectOne(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 600), 'spec.minReadySeconds', /600 \(the default\) is not greater than minReadySeconds 600/);
   });
   test('paused is a boolean', () => {
     expectOne(set('spec.paused', 'true'), 'spec.paused', /not true or false/);

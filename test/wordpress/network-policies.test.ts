@@ -97,5 +97,5 @@ test('the ingress controller, DNS and egress are props', () => {
 });
 
 test('networkPolicies: false renders only the database tier\'s own policies', () => {
-  expect(build({ networkPolicies: false }).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.metadata.name)).toEqual(['wordpress-mysql-backup', 'wordpress-mysql']);
+  expect(build({ networkPolicies: false }).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.metadata.name)).toEqual(['wordpress-db-backup', 'wordpress-mysql']);
 });

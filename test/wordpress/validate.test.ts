@@ -18,7 +18,7 @@ const long = (n: number) => `w${'x'.repeat(n - 1)}`;
 /** Each condition: a refused value with the message it must give, and the closest accepted value. */
 const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> = [
   ['name is a DNS label', { name: 'Blog' }, /name = "Blog": is not a DNS label/, { name: 'blog' }],
-  ['Job names fit 63 characters', { name: long(41) }, /name = "wx+": makes the Job name 'wx+-update-db-6-7-1-apache' longer than 63 characters\. Fix: use a shorter name/, { name: long(40) }],
+  ['Job names fit 63 characters', { name: long(41) }, /name = "wx+": is 41 characters, so the update-db Job \(whose name its pods carry as a label\) for wordpress:6\.7\.1-apache 'wx+-update-db-6-7-1-apache' is 64, above the 63 the API server accepts\. Fix: use at most 40 characters/, { name: long(40) }],
   ['image is not php-fpm', { image: 'wordpress:6.7.1-fpm' }, /image = "wordpress:6\.7\.1-fpm": is a php-fpm image.*Fix: use an -apache image/, { image: 'wordpress:6.7.1-php8.3-apache' }],
   ['cliImage is pinned', { cliImage: 'wordpress' }, /cliImage = "wordpress": has no tag/, { cliImage: `wordpress@sha256:${'a'.repeat(64)}` }],
   ['cliImage is a versioned cli tag', { cliImage: 'wordpress:cli' }, /cliImage = "wordpress:cli": is not a versioned wordpress:cli tag/, { cliImage: 'wordpress:cli-2.11.0-php8.3' }],

@@ -34,7 +34,7 @@ describe('the default stack', () => {
   test('objects, in an order that applies in one pass', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
       'Namespace/kube-example', 'ConfigMap/wordpress-config', 'PersistentVolumeClaim/wordpress-wp-content',
-      'PersistentVolumeClaim/wordpress-mysql-backup', 'CronJob/wordpress-mysql-backup', 'CronJob/wordpress-mysql-restore', 'NetworkPolicy/wordpress-mysql-backup',
+      'PersistentVolumeClaim/wordpress-db-backup', 'CronJob/wordpress-db-backup', 'CronJob/wordpress-db-restore', 'NetworkPolicy/wordpress-db-backup',
       'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
       'Deployment/wordpress', 'Service/wordpress', 'PodDisruptionBudget/wordpress', 'HorizontalPodAutoscaler/wordpress',
       'Job/wordpress-install-6-7-1-apache', 'Job/wordpress-update-db-6-7-1-apache', 'CronJob/wordpress-cron',
@@ -216,7 +216,7 @@ describe('the default stack', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${describe(m)}`)).toEqual([
       'Namespace/kube-example: 0 Delete=false,Prune=false', 'ConfigMap/wordpress-config: 0', 'PersistentVolumeClaim/wordpress-wp-content: 2 Delete=false,Prune=false',
       // The dumps' claim and the CronJobs that mount it in the last wave: a WaitForFirstConsumer claim waits for the first run.
-      'PersistentVolumeClaim/wordpress-mysql-backup: 3 Delete=false,Prune=false', 'CronJob/wordpress-mysql-backup: 3', 'CronJob/wordpress-mysql-restore: 3', 'NetworkPolicy/wordpress-mysql-backup: 1',
+      'PersistentVolumeClaim/wordpress-db-backup: 3 Delete=false,Prune=false', 'CronJob/wordpress-db-backup: 3', 'CronJob/wordpress-db-restore: 3', 'NetworkPolicy/wordpress-db-backup: 1',
       'Service/wordpress-mysql: 1', 'Service/wordpress-mysql-headless: 1', 'StatefulSet/wordpress-mysql: 1', 'NetworkPolicy/wordpress-mysql: 1',
       'Deployment/wordpress: 2', 'Service/wordpress: 2', 'PodDisruptionBudget/wordpress: 2', 'HorizontalPodAutoscaler/wordpress: 2',
       'Job/wordpress-install-6-7-1-apache: 2 Sync BeforeHookCreation', 'Job/wordpress-update-db-6-7-1-apache: 2 PostSync BeforeHookCreation', 'CronJob/wordpress-cron: 2',

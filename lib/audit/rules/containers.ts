@@ -4,7 +4,7 @@ import { qosClassOf } from '../../policy/qos';
 import { isCredentialName } from '../../policy/secrets';
 import { QOS_CLASS_ANNOTATION } from '../annotations';
 import { asObject, asPort, asString, objectsOf } from '../fields';
-import { annotationsOf, ContainerAt, containerName, containersOf, declaredPorts, resourcesOf, Workload } from '../model';
+import { annotationsOf, ContainerAt, containerName, containersOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
@@ -37,7 +37,7 @@ function probeOf(value: unknown): ProbeSpec | undefined {
 
 /** Every probe finding of a container, computed once for the two probe rules; `named` is set for a finding on a named port. */
 const probeFindings = new WeakMap<object, Array<{ field: string; problem: string; fix: string; port: boolean; named: boolean }>>();
-function probeFindingsOf(container: any) {
+function probeFindingsOf({ container, ports }: ContainerAt) {
   let found = probeFindings.get(container);
   if (!found) {
     found = PROBES.flatMap((probe) => {
@@ -45,7 +45,7 @@ function probeFindingsOf(container: any) {
       if (!spec) return [];
       const kind = probe.replace('Probe', '') as 'startup' | 'readiness' | 'liveness';
       const named = HANDLERS.some((h) => typeof (spec[h] as { port?: unknown } | undefined)?.port === 'string');
-      return probeProblems(kind, spec, declaredPorts(container)).map((f) => ({ ...f, field: `${probe}.${f.field}`, port: f.field.endsWith('.port'), named }));
+      return probeProblems(kind, spec, ports).map((f) => ({ ...f, field: `${probe}.${f.field}`, port: f.field.endsWith('.port'), named }));
     });
     probeFindings.set(container, found);
   }
@@ -57,9 +57,9 @@ function probeFindingsOf(container: any) {
  * declared: the kubelet probes any port number, declared or not.
  */
 function probeHits(workloads: Workload[], portFindings: boolean): RuleHit[] {
-  return eachContainer(workloads, (w, { container, path }) => probeFindingsOf(container)
+  return eachContainer(workloads, (w, c) => probeFindingsOf(c)
     .filter((f) => f.port === portFindings && (!portFindings || f.named))
-    .map((f) => ({ manifest: w.manifest, field: `${path}.${f.field}`, message: f.problem, fix: f.fix })));
+    .map((f) => ({ manifest: w.manifest, field: `${c.path}.${f.field}`, message: f.problem, fix: f.fix })));
 }
 
 /**
@@ -81,7 +81,7 @@ export const containerRules: Rule[] = [
     summary: 'Without cpu and memory requests the scheduler cannot reserve room for pods or their surge, and an HPA cannot compute utilization.',
     fix: 'set cpu and memory requests on every container',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
-      const { requests, limits } = resourcesOf(c.container);
+      const { requests, limits } = c.resources;
       return (['cpu', 'memory'] as const).filter((r) => requests[r] === undefined && limits[r] === undefined)
         .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.requests.${r}`, message: `container "${containerName(c)}" has no ${r} request`, fix: `set resources.requests.${r} (and a limit)` }));
     }),
@@ -92,7 +92,7 @@ export const containerRules: Rule[] = [
     summary: 'Without limits a container can take a node\'s memory, and its pod is not Guaranteed.',
     fix: 'set cpu and memory limits equal to the requests',
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
-      const { limits } = resourcesOf(c.container);
+      const { limits } = c.resources;
       return (['cpu', 'memory'] as const).filter((r) => limits[r] === undefined)
         .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.limits.${r}`, message: `container "${containerName(c)}" has no ${r} limit`, fix: `set resources.limits.${r} equal to the request for Guaranteed QoS` }));
     }),
@@ -105,7 +105,7 @@ export const containerRules: Rule[] = [
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const declared = annotationsOf(w.manifest)[QOS_CLASS_ANNOTATION];
       if (!declared) return [];
-      const actual = qosClassOf(containersOf(w).map(({ container }) => resourcesOf(container)));
+      const actual = qosClassOf(containersOf(w).map((c) => c.resources));
       return declared !== actual ? [{
         manifest: w.manifest, field: 'spec.template.spec.containers[*].resources',
         message: `declares QoS ${declared} (${QOS_CLASS_ANNOTATION}) but its resources make it ${actual}`,

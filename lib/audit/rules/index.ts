@@ -1,4 +1,5 @@
 import { Rule } from '../rule';
+import { apiValidationRules } from './api-validation';
 import { availabilityRules } from './availability';
 import { containerRules } from './containers';
 import { databaseRules } from './database';
@@ -13,4 +14,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
+  ...apiValidationRules,
 ];

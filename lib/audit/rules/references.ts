@@ -1,6 +1,6 @@
 import { undeclaredPortProblem } from '../../policy/probes';
 import { asInt, asPort, at, objectsOf } from '../fields';
-import { containersOf, declaredPorts, namespaceOf, nameOf, serviceSelector } from '../model';
+import { containersOf, namespaceOf, nameOf, serviceSelector } from '../model';
 import { Rule } from '../rule';
 
 /** Rules that Services route to pods that exist, on ports they declare. */
@@ -32,7 +32,7 @@ export const referenceRules: Rule[] = [
         const target = asPort(port.targetPort) ?? asInt(port.port);
         // A number routes to that port whether or not the container declares it; only a name must resolve.
         if (typeof target !== 'string') return [];
-        const declared = containersOf(w).flatMap(({ container }) => declaredPorts(container));
+        const declared = containersOf(w).flatMap((c) => c.ports);
         const problem = undeclaredPortProblem(target, declared);
         return problem ? [{
           manifest: s, field: `spec.ports[${index}].targetPort`,

@@ -1,7 +1,7 @@
 import { rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
 import { at } from '../fields';
-import { ContainerAt, containerName, containersOf, declaredPorts, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
+import { ContainerAt, containerName, containersOf, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 import { rollingUpdateOf } from './rollout';
 
@@ -19,7 +19,7 @@ function handsOver(w: Workload): boolean {
 function servingContainers(w: Workload): ContainerAt[] {
   if (!isServed(w)) return [];
   const containers = containersOf(w);
-  const withPorts = containers.filter(({ container }) => declaredPorts(container).length > 0);
+  const withPorts = containers.filter((c) => c.ports.length > 0);
   return withPorts.length > 0 ? withPorts : containers;
 }
 

@@ -1,0 +1,21 @@
+import { MysqlCredentials } from '../mysql/mysql-database';
+
+/** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
+export const WORDPRESS_DEFAULTS = {
+  namespace: 'kube-example',
+  name: 'wordpress',
+  image: 'wordpress:6.7.1-apache',
+  cliImage: 'wordpress:cli-2.11.0-php8.2',
+  resources: { cpu: '200m', memory: '672Mi' },
+  cliResources: { cpu: '250m', memory: '256Mi' },
+  autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
+  storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },
+  mysqlStorageClassName: 'rook-ceph-block',
+  database: 'wordpress',
+  user: 'wordpress',
+  credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
+  shutdownBudgetSeconds: 30,
+  siteTitle: 'WordPress',
+  egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
+};
+
