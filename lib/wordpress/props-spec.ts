@@ -7,7 +7,7 @@ import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
 import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
 import { DatabaseConnection, SecretKeyReference } from '../database/connection';
-import { VELERO_SCHEDULE_PROPS } from '../database/props-spec';
+import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/props-spec';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
@@ -73,14 +73,9 @@ const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   availability: optional(T.string()),
 };
 
-const MYSQL: PropSpec<WordpressMysqlProps> = {
-  image: optional(T.string(), "'mysql:8.4.3'"),
-  storageClassName: optional(T.string()),
-  storageSize: optional(T.string(), "'20Gi'"),
-  resources: optional(CONTAINER_RESOURCES),
-  extraArgs: optional(T.array(T.string())),
-  terminationGracePeriodSeconds: optional(T.number(), '60'),
-};
+// The mysql prop is the embedded database's settings without its backup ones.
+const { backup: _backup, disableBackups: _disableBackups, ...EMBEDDED_SETTINGS } = EMBEDDED_DATABASE_PROPS;
+const MYSQL: PropSpec<WordpressMysqlProps> = EMBEDDED_SETTINGS;
 
 const PASSWORDS: PropSpec<LocalDevPasswords> = {
   password: { type: T.secret(), required: true },
