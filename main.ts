@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdApplication, HttpsIngress, WordpressApp, ZeroDowntimeApp } from './lib';
+import { ArgoCdApplication, HttpsIngress, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
 
 const REPO = 'https://github.com/example/wordpress-gitops.git';
 
@@ -10,10 +10,14 @@ const production = new ZeroDowntimeApp();
 new WordpressApp(new Chart(production, 'wordpress'), 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certificate: { issuerName: 'letsencrypt' } }),
   siteTitle: 'Example',
+  // MySQL InnoDB Cluster on the MySQL Operator (installed once per cluster, see the README): 3 servers and
+  // 2 routers on separate nodes, daily dumps to a claim; the files and objects to Velero every night.
+  database: WordpressDatabase.innoDbCluster({ rootSecretName: 'wordpress-mysql-root' }),
+  velero: {},
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 
-// dist/staging/: the same stack, smaller, in its own namespace.
+// dist/staging/: the same stack, smaller, in its own namespace, with the embedded MySQL and its dump CronJob.
 const staging = new ZeroDowntimeApp({ outdir: path.join(production.outdir, 'staging') });
 new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
   namespace: 'kube-example-staging',

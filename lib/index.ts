@@ -19,7 +19,7 @@ export { DEFAULTS as ZERO_DOWNTIME_DEFAULTS } from './deployment/settings';
 
 // The WordPress stack and its parts
 export { WordpressApp, WORDPRESS_DEFAULTS } from './wordpress/wordpress-app';
-export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps } from './wordpress/props';
+export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps, WordpressVeleroProps } from './wordpress/props';
 export { MysqlDatabase } from './mysql/mysql-database';
 export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-database';
 export { HttpsIngress } from './ingress/https-ingress';
@@ -88,9 +88,14 @@ export { multiAttachProblem } from './policy/volumes';
 export { WordpressDatabase } from './database/wordpress-database';
 export type { BoundDatabase, DatabaseBindOptions, EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './database/wordpress-database';
 export type { DatabaseConnection, SecretKeyReference } from './database/connection';
-export { InnoDbBackupStorage, INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster, MYSQL_OPERATOR_VERSIONS } from './database/innodb-cluster';
-export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps, MysqlInnoDbClusterProps } from './database/innodb-cluster';
-export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS } from './database/velero-schedule';
+export { INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster, MYSQL_OPERATOR_VERSIONS } from './database/innodb-cluster';
+export type { MysqlInnoDbClusterProps } from './database/innodb-cluster';
+export { InnoDbBackupStorage, INNODB_BACKUP_DEFAULTS } from './database/innodb-backup';
+export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps } from './database/innodb-backup';
+export { InnoDbClusterNetworkPolicies, MYSQL_OPERATOR_PODS, ROUTER_PORTS } from './database/innodb-network';
+export type { InnoDbClusterNetworkPoliciesProps } from './database/innodb-network';
+export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS, veleroBackupVolumes } from './database/velero-schedule';
+export { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './mysql/scripts';
 export type { VeleroScheduleProps } from './database/velero-schedule';
 export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS, restoreCommand } from './mysql/mysql-dump-backup';
 export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';

@@ -2,108 +2,23 @@ import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { InnoDbCluster, InnoDbClusterSpecBackupProfilesDumpInstanceStorage, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
+import { InnoDbCluster, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
+import { acceptProps } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
+import { MYSQL_INNODB_CLUSTER_PROPS } from './props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ComputeResources, guaranteedResources } from '../deployment/container';
 import { QosClass, resourceProblems } from '../policy/qos';
-import { keepNewestScript, MYSQL_APP_USER_SCRIPT } from '../mysql/scripts';
+import { MYSQL_APP_USER_SCRIPT } from '../mysql/scripts';
 import { DatabaseConnection, SecretKeyReference } from './connection';
+import { INNODB_BACKUP_DEFAULTS, InnoDbBackupProps, InnoDbBackupStorage } from './innodb-backup';
+import { InnoDbClusterNetworkPolicies, ROUTER_PORTS } from './innodb-network';
 import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
 export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
-
-/** Where the operator's scheduled dumps go. */
-export abstract class InnoDbBackupStorage {
-  /**
-   * A ReadWriteOnce claim rendered with the cluster. The operator never deletes dumps, so a pruning
-   * CronJob keeps the newest `keep` dump directories on it.
-   */
-  public static persistentVolumeClaim(props: InnoDbClaimBackupProps = {}): InnoDbBackupStorage {
-    return new ClaimBackupStorage(props);
-  }
-
-  /**
-   * An S3-compatible bucket. The operator never deletes dumps: expire them with the bucket's lifecycle
-   * rule (e.g. expiration after 30 days), which is the bucket's retention.
-   */
-  public static s3(props: InnoDbS3BackupProps): InnoDbBackupStorage {
-    return new S3BackupStorage(props);
-  }
-
-  /** @internal */
-  public abstract _validate(check: PropChecker, prefix: string): void;
-  /** @internal */
-  public abstract _render(scope: Construct, cluster: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage;
-}
-
-/** A claim for the operator's dumps. */
-export interface InnoDbClaimBackupProps {
-  /**
-   * Size of the claim: room for `keep` dumps plus one in progress.
-   * @default '20Gi'
-   */
-  readonly size?: string;
-  /**
-   * StorageClass.
-   * @default - the cluster's data StorageClass
-   */
-  readonly storageClassName?: string;
-  /**
-   * Dumps to keep; the pruning CronJob deletes older dump directories.
-   * @default 7
-   */
-  readonly keep?: number;
-  /**
-   * When the pruning CronJob runs. Hourly, so that at most one extra dump exists for less than an hour.
-   * @default '47 * * * *'
-   */
-  readonly pruneSchedule?: string;
-}
-
-/** An S3-compatible bucket for the operator's dumps (MySQL Shell's dumpInstance to S3). */
-export interface InnoDbS3BackupProps {
-  readonly bucketName: string;
-  /**
-   * Path in the bucket.
-   * @default - '/<cluster name>'
-   */
-  readonly prefix?: string;
-  /** Secret with the S3 `config` and `credentials` files (MySQL Shell's AWS profile files). */
-  readonly configSecretName: string;
-  /**
-   * Profile in those files.
-   * @default 'default'
-   */
-  readonly profile?: string;
-  /**
-   * Endpoint URL of an S3-compatible service (MinIO, Ceph RGW, ...).
-   * @default - AWS S3
-   */
-  readonly endpoint?: string;
-}
-
-/** The operator's scheduled backups. */
-export interface InnoDbBackupProps {
-  /**
-   * When to dump, as a cron expression.
-   * @default '17 3 * * *'
-   */
-  readonly schedule?: string;
-  /**
-   * Time zone of the schedule (IANA name).
-   * @default - the kube-controller-manager's zone, usually UTC
-   */
-  readonly timeZone?: string;
-  /**
-   * Where the dumps go.
-   * @default InnoDbBackupStorage.persistentVolumeClaim()
-   */
-  readonly storage?: InnoDbBackupStorage;
-}
 
 /** Props of a MysqlInnoDbCluster. */
 export interface MysqlInnoDbClusterProps {
@@ -177,6 +92,16 @@ export interface MysqlInnoDbClusterProps {
    * @default - the operator's self-signed certificates
    */
   readonly tls?: { readonly caSecretName: string; readonly secretName: string };
+  /**
+   * Labels of the application's pods, which the routers admit (NetworkPolicy).
+   * @default - none besides the user Job: give them, or only the Job reaches the routers under a default-deny
+   */
+  readonly clients?: ReadonlyArray<Record<string, string>>;
+  /**
+   * Namespace the MySQL Operator runs in, which its pods' NetworkPolicy admits.
+   * @default 'mysql-operator'
+   */
+  readonly operatorNamespace?: string;
   /** The application's database and user, which a Job creates; never root. */
   readonly application: { readonly database: string; readonly user: string; readonly passwordSecret: SecretKeyReference };
   /**
@@ -203,102 +128,8 @@ export const INNODB_CLUSTER_DEFAULTS = {
   resources: { cpu: '1', memory: '2Gi' },
   sidecarResources: { cpu: '250m', memory: '512Mi' },
   routerResources: { cpu: '250m', memory: '256Mi' },
-  backupSchedule: '17 3 * * *',
-  backupClaimSize: '20Gi',
-  backupKeep: 7,
-  pruneSchedule: '47 * * * *',
-  jobResources: { cpu: '100m', memory: '128Mi' },
 };
 
-/** The router ports the Service forwards to: read-write (3306 → 6446), read-only, X protocol and read/write splitting. */
-export const ROUTER_PORTS = { readWrite: 6446, readOnly: 6447, xReadWrite: 6448, xReadOnly: 6449, readWriteSplit: 6450 } as const;
-
-/** What the rendering of a cluster tells its backup storage. */
-interface RenderedCluster {
-  readonly name: string;
-  readonly namespace: string;
-  readonly image: string;
-  readonly labels: Record<string, string>;
-  readonly identity: Omit<AppIdentity, 'name' | 'component'>;
-  readonly storageClassName?: string;
-  readonly scheduleName: string;
-}
-
-class ClaimBackupStorage extends InnoDbBackupStorage {
-  constructor(private readonly props: InnoDbClaimBackupProps) { super(); }
-
-  public _validate(check: PropChecker, prefix: string): void {
-    const db = new DatabaseChecks(check);
-    if (this.props.size !== undefined) db.storageSize(`${prefix}size`, this.props.size);
-    if (this.props.keep !== undefined) db.retention(`${prefix}keep`, this.props.keep);
-    if (this.props.pruneSchedule !== undefined) db.schedule(`${prefix}pruneSchedule`, this.props.pruneSchedule);
-  }
-
-  public _render(scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
-    const d = INNODB_CLUSTER_DEFAULTS;
-    const claimName = `${c.name}-backup`;
-    const storageClassName = this.props.storageClassName ?? c.storageClassName;
-    new k8s.KubePersistentVolumeClaim(scope, 'BackupClaim', {
-      metadata: { name: claimName, namespace: c.namespace, labels: c.labels },
-      spec: {
-        accessModes: ['ReadWriteOnce'],
-        ...(storageClassName ? { storageClassName } : {}),
-        resources: { requests: { storage: k8s.Quantity.fromString(this.props.size ?? d.backupClaimSize) } },
-      },
-    });
-    const identity: AppIdentity = { ...c.identity, name: 'mysql-backup-prune', component: 'backup' };
-    const labels = standardLabels(identity);
-    new k8s.KubeCronJob(scope, 'PruneCronJob', {
-      metadata: { name: `${c.name}-backup-prune`, namespace: c.namespace, labels },
-      spec: {
-        schedule: this.props.pruneSchedule ?? d.pruneSchedule,
-        concurrencyPolicy: 'Forbid',
-        startingDeadlineSeconds: 3600,
-        successfulJobsHistoryLimit: 1,
-        failedJobsHistoryLimit: 3,
-        jobTemplate: {
-          metadata: { labels },
-          spec: scriptJobSpec({
-            name: 'prune',
-            image: c.image,
-            // The operator writes each dump to a directory `<cluster>-<schedule><yymmddHHMMSS>`.
-            script: ['set -euo pipefail', keepNewestScript('$DUMP_PREFIX????????????', 'd')].join('\n'),
-            env: { BACKUP_DIR: '/backup', DUMP_PREFIX: `${c.name}-${c.scheduleName}`, KEEP: String(this.props.keep ?? d.backupKeep) },
-            resources: guaranteedResources(d.jobResources),
-            podLabels: labels,
-            // The operator's backup pods run as 27 (mysql), which owns the dumps.
-            runAsUser: 27,
-            claims: [{ claimName, mountPath: '/backup' }],
-            activeDeadlineSeconds: 600,
-            backoffLimit: 2,
-          }),
-        },
-      },
-    });
-    return { persistentVolumeClaim: { claimName } };
-  }
-}
-
-class S3BackupStorage extends InnoDbBackupStorage {
-  constructor(private readonly props: InnoDbS3BackupProps) { super(); }
-
-  public _validate(check: PropChecker, prefix: string): void {
-    if (!this.props.bucketName) check.add(`${prefix}bucketName`, this.props.bucketName, 'is required', 'name the bucket');
-    new DatabaseChecks(check).secretName(`${prefix}configSecretName`, this.props.configSecretName);
-  }
-
-  public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
-    return {
-      s3: {
-        bucketName: this.props.bucketName,
-        prefix: this.props.prefix ?? `/${c.name}`,
-        config: this.props.configSecretName,
-        ...(this.props.profile ? { profile: this.props.profile } : {}),
-        ...(this.props.endpoint ? { endpoint: this.props.endpoint } : {}),
-      },
-    };
-  }
-}
 
 /** Compares dotted versions numerically. */
 function compareVersions(a: string, b: string): number {
@@ -390,17 +221,20 @@ export function jobDigest(value: unknown): string {
  */
 export class MysqlInnoDbCluster extends Construct {
   /** The InnoDBCluster. */
-  public readonly cluster: InnoDbCluster;
+  public readonly cluster!: InnoDbCluster;
   /** The Job that creates the application database and user. */
-  public readonly userJob: k8s.KubeJob;
+  public readonly userJob!: k8s.KubeJob;
   /** How the application connects. */
-  public readonly connection: DatabaseConnection;
+  public readonly connection!: DatabaseConnection;
 
   constructor(scope: Construct, id: string, props: MysqlInnoDbClusterProps) {
     super(scope, id);
-    const check = new PropChecker();
-    innoDbClusterProblems(check, '', props);
-    check.throwIfAny(`MysqlInnoDbCluster "${props.name}"`);
+    const problems = (p: MysqlInnoDbClusterProps) => {
+      const check = new PropChecker();
+      innoDbClusterProblems(check, '', p);
+      return check.all;
+    };
+    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) return;
     const d = INNODB_CLUSTER_DEFAULTS;
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const version = props.version ?? d.version;
@@ -417,7 +251,8 @@ export class MysqlInnoDbCluster extends Construct {
     // The operator's selectors use its own app.kubernetes.io labels: overriding them in the pod template
     // would make the StatefulSet's selector miss its pods, so only part-of is added.
     const podLabels = props.identity.partOf ? { podLabels: { 'app.kubernetes.io/part-of': props.identity.partOf } } : {};
-    const backupLabels = standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' });
+    // The operator's backup pods join the cluster's members, which the NetworkPolicies let talk to each other.
+    const backupLabels = { ...standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), 'mysql.oracle.com/cluster': props.name };
 
     const backups = props.disableBackups ? undefined : (() => {
       const storage = (props.backup?.storage ?? InnoDbBackupStorage.persistentVolumeClaim())._render(this, {
@@ -427,7 +262,7 @@ export class MysqlInnoDbCluster extends Construct {
         backupProfiles: [{ name: 'dump', podLabels: backupLabels, dumpInstance: { storage } }],
         backupSchedules: [{
           name: scheduleName,
-          schedule: props.backup?.schedule ?? d.backupSchedule,
+          schedule: props.backup?.schedule ?? INNODB_BACKUP_DEFAULTS.schedule,
           backupProfileName: 'dump',
           enabled: true,
           deleteBackupData: false,
@@ -436,6 +271,54 @@ export class MysqlInnoDbCluster extends Construct {
       };
     })();
 
+    const app = props.application;
+    this.connection = {
+      host: props.name,
+      port: 3306,
+      database: app.database,
+      user: app.user,
+      passwordSecret: app.passwordSecret,
+      egressPeers: [{ podSelector: { matchLabels: routerPods } }],
+      peerPorts: [ROUTER_PORTS.readWrite],
+      availability: `InnoDB Cluster of ${props.instances ?? d.instances} servers behind ${props.routers ?? d.routers} routers: `
+        + 'a restart, drain or node loss of one server fails over to another primary in seconds; upgrades roll one server at a time',
+    };
+
+    const jobIdentity: AppIdentity = { ...props.identity, name: 'mysql-app-user', component: 'database-setup' };
+    const jobLabels = standardLabels(jobIdentity);
+    const env = {
+      DB_HOST: this.connection.host,
+      DB_PORT: String(this.connection.port),
+      DB_USER: { secretKeyRef: { name: props.secretName, key: 'rootUser', optional: true } },
+      MYSQL_PWD: { secretKeyRef: { name: props.secretName, key: 'rootPassword' } },
+      APP_DATABASE: app.database,
+      APP_USER: app.user,
+      APP_PASSWORD: { secretKeyRef: { name: app.passwordSecret.name, key: app.passwordSecret.key } },
+    };
+    const spec = scriptJobSpec({
+      name: 'create-user',
+      image,
+      script: MYSQL_APP_USER_SCRIPT,
+      env,
+      resources: guaranteedResources(INNODB_BACKUP_DEFAULTS.jobResources),
+      podLabels: jobLabels,
+      runAsUser: 27,
+      // The script waits up to 10 minutes for the routers; the cluster's first start takes a few.
+      activeDeadlineSeconds: 1800,
+      backoffLimit: 6,
+    });
+    this.userJob = new k8s.KubeJob(this, 'UserJob', {
+      metadata: { name: `${props.name}-app-user-${jobDigest({ env, image })}`, namespace, labels: jobLabels },
+      spec,
+    });
+    new DatabaseClientPolicy(this, 'UserJobEgress', {
+      name: `${props.name}-app-user`, namespace, labels: jobLabels, podSelector: selectorLabels(jobIdentity), connection: this.connection,
+    });
+    new InnoDbClusterNetworkPolicies(this, 'NetworkPolicies', {
+      clusterName: props.name, namespace, labels, operatorNamespace: props.operatorNamespace,
+      clients: [...(props.clients ?? []), selectorLabels(jobIdentity)],
+    });
+    // The custom resource last: `kubectl apply -f` then creates the plain objects before the CRD-backed one.
     this.cluster = new InnoDbCluster(this, 'Cluster', {
       metadata: { name: props.name, namespace, labels },
       spec: {
@@ -475,50 +358,6 @@ export class MysqlInnoDbCluster extends Construct {
         service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
         ...backups,
       },
-    });
-
-    const app = props.application;
-    this.connection = {
-      host: props.name,
-      port: 3306,
-      database: app.database,
-      user: app.user,
-      passwordSecret: app.passwordSecret,
-      egressPeers: [{ podSelector: { matchLabels: routerPods } }],
-      peerPorts: [ROUTER_PORTS.readWrite],
-      availability: `InnoDB Cluster of ${props.instances ?? d.instances} servers behind ${props.routers ?? d.routers} routers: `
-        + 'a restart, drain or node loss of one server fails over to another primary in seconds; upgrades roll one server at a time',
-    };
-
-    const jobIdentity: AppIdentity = { ...props.identity, name: 'mysql-app-user', component: 'database-setup' };
-    const jobLabels = standardLabels(jobIdentity);
-    const env = {
-      DB_HOST: this.connection.host,
-      DB_PORT: String(this.connection.port),
-      DB_USER: { secretKeyRef: { name: props.secretName, key: 'rootUser', optional: true } },
-      MYSQL_PWD: { secretKeyRef: { name: props.secretName, key: 'rootPassword' } },
-      APP_DATABASE: app.database,
-      APP_USER: app.user,
-      APP_PASSWORD: { secretKeyRef: { name: app.passwordSecret.name, key: app.passwordSecret.key } },
-    };
-    const spec = scriptJobSpec({
-      name: 'create-user',
-      image,
-      script: MYSQL_APP_USER_SCRIPT,
-      env,
-      resources: guaranteedResources(d.jobResources),
-      podLabels: jobLabels,
-      runAsUser: 27,
-      // The script waits up to 10 minutes for the routers; the cluster's first start takes a few.
-      activeDeadlineSeconds: 1800,
-      backoffLimit: 6,
-    });
-    this.userJob = new k8s.KubeJob(this, 'UserJob', {
-      metadata: { name: `${props.name}-app-user-${jobDigest({ env, image })}`, namespace, labels: jobLabels },
-      spec,
-    });
-    new DatabaseClientPolicy(this, 'UserJobEgress', {
-      name: `${props.name}-app-user`, namespace, labels: jobLabels, podSelector: selectorLabels(jobIdentity), connection: this.connection,
     });
   }
 }

@@ -1,6 +1,8 @@
 import { Construct } from 'constructs';
 import { Schedule } from '../../imports/velero-schedule-velero.io';
-import { PropChecker } from '../core/configuration-error';
+import { acceptProps } from '../core/accept-props';
+import { PropChecker, PropProblem } from '../core/configuration-error';
+import { VELERO_SCHEDULE_PROPS } from './props-spec';
 import { DatabaseChecks } from './validate';
 
 /** The pod annotation that opts volumes into Velero's file-system backup (Kopia). */
@@ -62,18 +64,13 @@ export function ttlProblem(ttl: unknown): string | undefined {
  * Velero must be installed in the cluster (see the README).
  */
 export class VeleroSchedule extends Construct {
-  public readonly schedule: Schedule;
+  public readonly schedule!: Schedule;
 
   constructor(scope: Construct, id: string, props: VeleroScheduleProps) {
     super(scope, id);
+    if (!acceptProps(this, 'VeleroSchedule', props, VELERO_SCHEDULE_PROPS, veleroScheduleProblems)) return;
     const d = VELERO_SCHEDULE_DEFAULTS;
-    const check = new PropChecker();
     const ttl = props.ttl ?? d.ttl;
-    const problem = ttlProblem(ttl);
-    if (problem) check.add('ttl', ttl, problem, "use a duration such as '720h0m0s' (30 days)");
-    if (props.schedule !== undefined) new DatabaseChecks(check).schedule('schedule', props.schedule);
-    if (!props.namespace) check.add('namespace', props.namespace, 'is required', "name the application's namespace");
-    check.throwIfAny(`VeleroSchedule "${props.name ?? `${props.namespace}-daily`}"`);
 
     this.schedule = new Schedule(this, 'Schedule', {
       metadata: { name: props.name ?? `${props.namespace}-daily`, namespace: props.veleroNamespace ?? d.veleroNamespace, ...(props.labels ? { labels: props.labels } : {}) },
@@ -90,6 +87,16 @@ export class VeleroSchedule extends Construct {
       },
     });
   }
+}
+
+function veleroScheduleProblems(props: VeleroScheduleProps): PropProblem[] {
+  const check = new PropChecker();
+  const ttl = props.ttl ?? VELERO_SCHEDULE_DEFAULTS.ttl;
+  const problem = ttlProblem(ttl);
+  if (problem) check.add('ttl', ttl, problem, "use a duration such as '720h0m0s' (30 days)");
+  if (props.schedule !== undefined) new DatabaseChecks(check).schedule('schedule', props.schedule);
+  if (!props.namespace) check.add('namespace', props.namespace, 'is required', "name the application's namespace");
+  return [...check.all];
 }
 
 /** The pod annotations that opt these volumes (pod volume names) into Velero's file-system backup. */

@@ -3,11 +3,15 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
+import { selectorLabels } from '../core/labels';
+import { checkProps, PropSpec } from '../core/prop-spec';
+import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
 import { ContainerResources } from '../deployment/container';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
 import { DatabaseConnection, SecretKeyReference } from './connection';
-import { InnoDbBackupProps, innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
+import { InnoDbBackupProps } from './innodb-backup';
+import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
 import { singleInstanceRestartCost } from './restart-cost';
 import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
 
@@ -33,6 +37,8 @@ export interface BoundDatabase {
   readonly connection: DatabaseConnection;
   /** The construct holding the tier's objects (for sync waves); undefined when nothing is rendered. */
   readonly construct?: Construct;
+  /** The embedded MySQL, for the embedded tier. */
+  readonly mysql?: MysqlDatabase;
 }
 
 /** The embedded single-instance MySQL. */
@@ -147,6 +153,11 @@ export interface InnoDbClusterDatabaseProps {
    */
   readonly tls?: MysqlInnoDbClusterProps['tls'];
   /**
+   * Namespace the MySQL Operator runs in.
+   * @default 'mysql-operator'
+   */
+  readonly operatorNamespace?: string;
+  /**
    * The operator's scheduled dumps.
    * @default - daily at 03:17 to a 20Gi claim, newest 7 kept
    */
@@ -209,10 +220,10 @@ export abstract class WordpressDatabase {
    * rendered, since one that allows no eviction would block every drain.
    */
   public static embedded(props: EmbeddedDatabaseProps = {}): WordpressDatabase {
-    const check = new PropChecker();
-    if (props.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', props.storageSize);
-    if (props.backup && !props.disableBackups) dumpSettingsProblems(check, 'backup.', props.backup);
-    check.throwIfAny('WordpressDatabase.embedded');
+    checkFactoryProps('embedded', 'EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
+      if (p.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', p.storageSize);
+      if (p.backup && !p.disableBackups) dumpSettingsProblems(check, 'backup.', p.backup);
+    });
     return new EmbeddedWordpressDatabase(props);
   }
 
@@ -222,36 +233,61 @@ export abstract class WordpressDatabase {
    * that creates the application's database and non-root user.
    */
   public static innoDbCluster(props: InnoDbClusterDatabaseProps): WordpressDatabase {
-    const check = new PropChecker();
-    innoDbClusterProblems(check, '', { ...props, secretName: props.rootSecretName }, 'rootSecretName');
-    check.throwIfAny('WordpressDatabase.innoDbCluster');
+    checkFactoryProps('innoDbCluster', 'InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
+      innoDbClusterProblems(check, '', { ...p, secretName: p.rootSecretName }, 'rootSecretName');
+    });
     return new InnoDbClusterWordpressDatabase(props);
   }
 
   /** A database outside the cluster: nothing is rendered; WordPress gets its address and NetworkPolicy egress to it. */
   public static external(props: ExternalDatabaseProps): WordpressDatabase {
-    const check = new PropChecker();
-    const db = new DatabaseChecks(check);
-    const problem = hostProblem(props.host);
-    if (problem) check.add('host', props.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
-    if (props.port !== undefined) db.port('port', props.port);
-    if (props.database !== undefined) db.databaseName('database', props.database);
-    if (props.user !== undefined) db.applicationUser('user', props.user);
-    db.secretName('passwordSecret.name', props.passwordSecret?.name);
-    if (!props.passwordSecret?.key) check.add('passwordSecret.key', props.passwordSecret?.key, 'is required', 'name the key of the password in the Secret');
-    if (props.cidr !== undefined) {
-      const cidr = cidrProblem(props.cidr);
-      if (cidr) check.add('cidr', props.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
-    }
-    check.throwIfAny('WordpressDatabase.external');
+    checkFactoryProps('external', 'ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
+      const db = new DatabaseChecks(check);
+      const problem = hostProblem(p.host);
+      if (problem) check.add('host', p.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
+      if (p.port !== undefined) db.port('port', p.port);
+      if (p.database !== undefined) db.databaseName('database', p.database);
+      if (p.user !== undefined) db.applicationUser('user', p.user);
+      db.secretName('passwordSecret.name', p.passwordSecret.name);
+      if (!p.passwordSecret.key) check.add('passwordSecret.key', p.passwordSecret.key, 'is required', 'name the key of the password in the Secret');
+      if (p.cidr !== undefined) {
+        const cidr = cidrProblem(p.cidr);
+        if (cidr) check.add('cidr', p.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
+      }
+    });
     return new ExternalWordpressDatabase(props);
   }
 
+  /**
+   * A database tier rendered elsewhere (another chart, another tool) that you describe yourself: nothing is
+   * rendered; WordPress connects with this connection and its NetworkPolicy egress goes to its peers.
+   */
+  public static fromConnection(connection: DatabaseConnection): WordpressDatabase {
+    return new GivenConnectionDatabase(connection);
+  }
+
   /** Short name of the choice, for reports. */
-  public abstract readonly kind: 'embedded' | 'innodb-cluster' | 'external';
+  public abstract readonly kind: 'embedded' | 'innodb-cluster' | 'external' | 'connection';
+
+  /** The connection given to fromConnection (checked by the application, which names its props). */
+  public get givenConnection(): DatabaseConnection | undefined {
+    return undefined;
+  }
 
   /** Renders the tier's objects into `scope` and returns how the application connects. */
   public abstract bind(scope: Construct, options: DatabaseBindOptions): BoundDatabase;
+}
+
+/**
+ * Checks a factory's props: their types first (a wrong type is a finding, never a crash), then, when they
+ * are well-typed, the rules. Problems are reported with the construct being built, or thrown at once.
+ */
+function checkFactoryProps<P>(factory: string, typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): void {
+  const check = new PropChecker();
+  const types = checkProps(props, typeName, spec);
+  for (const t of types) check.add(t.prop, t.value, t.problem, t.fix);
+  if (types.length === 0) rules(check, props as P);
+  check.throwIfAny(`WordpressDatabase.${factory}`);
 }
 
 class EmbeddedWordpressDatabase extends WordpressDatabase {
@@ -266,6 +302,22 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
     const image = p.image ?? 'mysql:8.4.3';
     const identity = { instance: o.instance, partOf: o.partOf };
     const backupSelector = dumpBackupPodSelector(identity);
+    // The dumps' claim first, so that `kubectl apply -f` creates storage before the workloads.
+    const address = { host: name, port: 3306, database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } };
+    const egressPeers = [{ podSelector: { matchLabels: selectorLabels({ name: 'mysql', instance: o.instance, component: 'database' }) } }];
+    if (!p.disableBackups) {
+      new MysqlDumpBackup(construct, 'Backup', {
+        ...p.backup,
+        // `<app>-db-backup` and `<app>-db-restore`: CronJob names leave 11 characters for the Jobs' suffix.
+        name: `${o.name}-db`,
+        namespace: o.namespace,
+        image,
+        connection: { ...address, egressPeers },
+        credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
+        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
+        identity,
+      });
+    }
     const mysql = new MysqlDatabase(construct, 'Database', {
       name,
       namespace: o.namespace,
@@ -296,19 +348,21 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
       egressPeers: [{ podSelector: { matchLabels: mysql.selector } }],
       availability: singleInstanceRestartCost(podSpec.terminationGracePeriodSeconds, podSpec.containers[0].startupProbe),
     };
-    if (!p.disableBackups) {
-      new MysqlDumpBackup(construct, 'Backup', {
-        ...p.backup,
-        name,
-        namespace: o.namespace,
-        image,
-        connection,
-        credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
-        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
-        identity,
-      });
-    }
-    return { connection, construct };
+    return { connection, construct, mysql };
+  }
+}
+
+class GivenConnectionDatabase extends WordpressDatabase {
+  public readonly kind = 'connection' as const;
+
+  constructor(private readonly connection: DatabaseConnection) { super(); }
+
+  public override get givenConnection(): DatabaseConnection {
+    return this.connection;
+  }
+
+  public bind(): BoundDatabase {
+    return { connection: this.connection };
   }
 }
 
@@ -326,6 +380,7 @@ class InnoDbClusterWordpressDatabase extends WordpressDatabase {
       secretName: rootSecretName,
       storageClassName: this.props.storageClassName ?? 'rook-ceph-block',
       application: { database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } },
+      clients: o.clients,
       identity: { instance: o.instance, partOf: o.partOf },
     });
     return { connection: cluster.connection, construct: cluster };

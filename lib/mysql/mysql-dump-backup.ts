@@ -1,7 +1,9 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { PropChecker } from '../core/configuration-error';
+import { acceptProps } from '../core/accept-props';
+import { PropChecker, PropProblem } from '../core/configuration-error';
+import { MYSQL_DUMP_BACKUP_PROPS } from '../database/props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from '../database/connection';
 import { DatabaseClientPolicy } from '../database/network';
@@ -66,7 +68,7 @@ export interface MysqlDumpBackupProps extends MysqlDumpSettings {
   /** Image with mysqldump, mysql, gzip and bash: the server's own image, pinned. */
   readonly image: string;
   /** Where the database is. */
-  readonly connection: Pick<DatabaseConnection, 'host' | 'port' | 'database' | 'egressPeers' | 'peerPorts'>;
+  readonly connection: DatabaseConnection;
   /**
    * Account the dump runs as. mysqldump needs PROCESS (for tablespaces) and read access to routines,
    * which the application user does not have.
@@ -104,18 +106,19 @@ const BACKUP_DIR = MYSQL_DUMP_DEFAULTS.mountPath;
  */
 export class MysqlDumpBackup extends Construct {
   /** The backup CronJob. */
-  public readonly cronJob: k8s.KubeCronJob;
+  public readonly cronJob!: k8s.KubeCronJob;
   /** The suspended restore CronJob, a template for `kubectl create job --from`. */
-  public readonly restoreCronJob: k8s.KubeCronJob;
+  public readonly restoreCronJob!: k8s.KubeCronJob;
   /** The dumps' claim. */
-  public readonly claim: k8s.KubePersistentVolumeClaim;
+  public readonly claim!: k8s.KubePersistentVolumeClaim;
   /** Labels of the backup and restore pods, for the database's NetworkPolicy. */
-  public readonly podSelector: Record<string, string>;
+  public readonly podSelector!: Record<string, string>;
   /** The command that restores the newest dump. */
-  public readonly restoreCommand: string;
+  public readonly restoreCommand!: string;
 
   constructor(scope: Construct, id: string, props: MysqlDumpBackupProps) {
     super(scope, id);
+    if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) return;
     const d = MYSQL_DUMP_DEFAULTS;
     const settings = {
       schedule: props.schedule ?? d.schedule,
@@ -123,7 +126,6 @@ export class MysqlDumpBackup extends Construct {
       storageSize: props.storageSize ?? d.storageSize,
       resources: props.resources ?? guaranteedResources(d.resources),
     };
-    validateDumpSettings(settings, props);
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const identity = backupIdentity(props.identity);
     this.podSelector = selectorLabels(identity);
@@ -187,8 +189,7 @@ export class MysqlDumpBackup extends Construct {
       },
     });
     new DatabaseClientPolicy(this, 'EgressPolicy', {
-      name: backupName, namespace, labels, podSelector: this.podSelector,
-      connection: { ...props.connection, user: props.user ?? 'root', passwordSecret: { name: props.credentials.secretName, key: props.credentials.passwordKey } },
+      name: backupName, namespace, labels, podSelector: this.podSelector, connection: props.connection,
     });
     this.restoreCommand = restoreCommand(namespace, restoreName);
   }
@@ -217,12 +218,12 @@ export function dumpSettingsProblems(check: PropChecker, prefix: string, setting
   if (settings.resources) check.addFindingsAt(resourceProblems(settings.resources, settings.resources.qosClass ?? QosClass.GUARANTEED), `${prefix}resources`, settings.resources);
 }
 
-function validateDumpSettings(settings: MysqlDumpSettings, props: MysqlDumpBackupProps): void {
+function dumpBackupProblems(props: MysqlDumpBackupProps): PropProblem[] {
   const check = new PropChecker();
-  dumpSettingsProblems(check, '', settings);
+  dumpSettingsProblems(check, '', props);
   const pin = imagePinProblem(props.image);
   if (pin) check.add('image', props.image, pin, "pin a version such as 'mysql:8.4.3'");
   new DatabaseChecks(check).secretName('credentials.secretName', props.credentials?.secretName);
   if (!props.credentials?.passwordKey) check.add('credentials.passwordKey', props.credentials?.passwordKey, 'is required', 'name the key of the password in the Secret');
-  check.throwIfAny(`MysqlDumpBackup "${props.name}"`);
+  return [...check.all];
 }

@@ -7,6 +7,8 @@ import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
 import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
 import { DatabaseConnection, SecretKeyReference } from '../database/connection';
+import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/props-spec';
+import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
 import { WORDPRESS_DEFAULTS } from './defaults';
@@ -57,6 +59,8 @@ const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
 };
 
 /** A DatabaseConnection given as a prop; its peers are NetworkPolicy peers, checked by the schema tests' types. */
+const { namespace: _namespace, labels: _labels, ...VELERO } = VELERO_SCHEDULE_PROPS;
+
 const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   host: required(T.string(), "'wordpress-mysql'"),
   port: required(T.number(), '3306'),
@@ -69,14 +73,9 @@ const DATABASE_CONNECTION: PropSpec<DatabaseConnection> = {
   availability: optional(T.string()),
 };
 
-const MYSQL: PropSpec<WordpressMysqlProps> = {
-  image: optional(T.string(), "'mysql:8.4.3'"),
-  storageClassName: optional(T.string()),
-  storageSize: optional(T.string(), "'20Gi'"),
-  resources: optional(CONTAINER_RESOURCES),
-  extraArgs: optional(T.array(T.string())),
-  terminationGracePeriodSeconds: optional(T.number(), '60'),
-};
+// The mysql prop is the embedded database's settings without its backup ones.
+const { backup: _backup, disableBackups: _disableBackups, ...EMBEDDED_SETTINGS } = EMBEDDED_DATABASE_PROPS;
+const MYSQL: PropSpec<WordpressMysqlProps> = EMBEDDED_SETTINGS;
 
 const PASSWORDS: PropSpec<LocalDevPasswords> = {
   password: { type: T.secret(), required: true },
@@ -107,7 +106,9 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   php: optional(T.shape('WordpressPhpProps', PHP)),
   shutdownBudgetSeconds: optional(T.number(), '30'),
   livenessProbe: optional(PROBE),
-  database: optional(T.shape('DatabaseConnection', DATABASE_CONNECTION)),
+  database: optional(T.instanceOf(WordpressDatabase, 'WordpressDatabase', 'WordpressDatabase.embedded({...}), .innoDbCluster({...}), .external({...}) or .fromConnection({...})',
+    (db: WordpressDatabase, prop) => (db.givenConnection ? T.shape('DatabaseConnection', DATABASE_CONNECTION).check(db.givenConnection, prop) : []))),
+  velero: optional(T.shape('WordpressVeleroProps', VELERO)),
   saltsSecretName: optional(T.string(), "'wordpress-salts'"),
   admin: optional(T.shape('WordpressAdminSecret', ADMIN)),
   siteUrl: optional(T.string(), "'https://blog.example.com'"),

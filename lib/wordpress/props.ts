@@ -1,4 +1,5 @@
-import { DatabaseConnection } from '../database/connection';
+import { VeleroScheduleProps } from '../database/velero-schedule';
+import { WordpressDatabase } from '../database/wordpress-database';
 import { ContainerResources, EnvValue } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { AutoscalingProps } from '../deployment/props';
@@ -75,6 +76,9 @@ export interface WordpressMysqlProps {
   readonly terminationGracePeriodSeconds?: number;
 }
 
+/** The Velero Schedule of the stack's namespace (the namespace is the stack's). */
+export type WordpressVeleroProps = Omit<VeleroScheduleProps, 'namespace' | 'labels'>;
+
 /** Passwords rendered into a Secret in the manifests: for local experiments only, never for Git. */
 export interface LocalDevPasswords {
   /** The application user's password. */
@@ -146,12 +150,20 @@ export interface WordpressAppProps {
    */
   readonly storage?: WordpressStorageProps;
   /**
-   * The database, from any tier that provides a DatabaseConnection (an InnoDB Cluster, a managed
-   * database). The stack then renders no MySQL of its own, and databaseName, databaseUser, credentials,
-   * localDevPasswords and mysql do not apply.
-   * @default - an embedded single MySQL StatefulSet (see mysql)
+   * The database tier: `WordpressDatabase.embedded({...})` (a single MySQL with a dump CronJob: every
+   * restart or drain is an outage), `.innoDbCluster({...})` (MySQL Operator: 3 servers, 2 routers),
+   * `.external({...})` (a managed database), or `.fromConnection({...})` (a tier rendered elsewhere).
+   * databaseName, databaseUser and credentials name the application's database, user and password Secret
+   * for the first three; `mysql` applies only to the embedded default.
+   * @default WordpressDatabase.embedded() with the mysql settings
    */
-  readonly database?: DatabaseConnection;
+  readonly database?: WordpressDatabase;
+  /**
+   * A Velero Schedule (velero.io/v1) for the namespace, which backs up its objects and the wp-content
+   * volume (file-system backup). Velero must be installed with its node agent.
+   * @default - none
+   */
+  readonly velero?: WordpressVeleroProps;
   /**
    * The existing Secret with the eight WORDPRESS_*_KEY and WORDPRESS_*_SALT variables, one key per
    * variable name (the README has the command that creates it). Every pod and Job shares them, so a login

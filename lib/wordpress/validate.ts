@@ -83,11 +83,16 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
     if (!IPV4_CIDR.test(cidr) && !IPV6_CIDR.test(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
   });
 
-  if (props.database) {
-    for (const prop of ['databaseName', 'databaseUser', 'credentials', 'localDevPasswords', 'mysql'] as const) {
-      if (props[prop] !== undefined) check.add(prop, prop === 'localDevPasswords' ? '(redacted)' : props[prop], 'configures the embedded MySQL, which is not rendered when database is given', `drop ${prop}`);
+  const c = props.database?.givenConnection;
+  if (props.database && props.database.kind !== 'embedded') {
+    const embeddedOnly = c ? ['databaseName', 'databaseUser', 'credentials', 'localDevPasswords', 'mysql'] as const : ['localDevPasswords', 'mysql'] as const;
+    for (const prop of embeddedOnly) {
+      if (props[prop] !== undefined) check.add(prop, prop === 'localDevPasswords' ? '(redacted)' : props[prop], `configures the embedded MySQL, which is not rendered with WordpressDatabase.${props.database.kind}`, `drop ${prop}`);
     }
-    const c = props.database;
+  } else if (props.database && props.mysql !== undefined) {
+    check.add('mysql', props.mysql, 'is set together with database: WordpressDatabase.embedded(), which has its own settings', 'move the settings into WordpressDatabase.embedded({...}) and drop mysql');
+  }
+  if (c) {
     if (!c.host) check.add('database.host', c.host, 'is empty', 'give the host name clients connect to');
     if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) check.add('database.port', c.port, 'is not a TCP port', 'use e.g. 3306');
     if (!c.database) check.add('database.database', c.database, 'is empty', 'name the schema');

@@ -12,7 +12,9 @@ import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { keepOnDeleteAndPrune } from '../gitops/argocd-annotations';
 import { setSyncWave } from '../gitops/sync-waves';
-import { MYSQL_DEFAULT_ARGS, MysqlDatabase } from '../mysql/mysql-database';
+import { MysqlDatabase } from '../mysql/mysql-database';
+import { WordpressDatabase } from '../database/wordpress-database';
+import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule';
 import { memoryBytes } from '../policy/quantity';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
@@ -69,6 +71,8 @@ export class WordpressApp extends Construct {
   public readonly mysql?: MysqlDatabase;
   /** How WordPress and its Jobs reach the database. */
   public readonly database!: DatabaseConnection;
+  /** The database tier chosen (WordpressDatabase.embedded() unless the database prop says otherwise). */
+  public readonly databaseChoice!: WordpressDatabase;
   /** The install and update-db Jobs and the cron CronJob. */
   public readonly wpCli!: WpCli;
   /** The wp-content claim. */
@@ -151,32 +155,23 @@ export class WordpressApp extends Construct {
     keepOnDeleteAndPrune(this.contentClaim);
 
     const cliIdentity = { name: 'wordpress', instance: name, component: 'wp-cli' };
-    if (props.database) {
-      this.database = props.database;
-    } else {
-      const mysql = props.mysql ?? {};
-      this.mysql = new MysqlDatabase(this, 'Mysql', {
-        name: `${name}-mysql`,
-        namespace: this.namespace,
-        image: mysql.image,
-        database: props.databaseName ?? d.database,
-        user: props.databaseUser ?? d.user,
-        credentials,
-        storageClassName: mysql.storageClassName ?? d.mysqlStorageClassName,
-        storageSize: mysql.storageSize,
-        resources: mysql.resources,
-        args: [...MYSQL_DEFAULT_ARGS, ...(mysql.extraArgs ?? [])],
-        terminationGracePeriodSeconds: mysql.terminationGracePeriodSeconds,
-        allowedClients: [selectorLabels(wordpressIdentity), selectorLabels(cliIdentity)],
-        instance: name,
-        partOf,
-        labels: { tier: 'mysql' },
-        annotations: {
-          [ignoreAnnotation('min-replicas')]: 'single-instance MySQL on a ReadWriteOnce volume; a second replica needs replication, which is out of scope',
-        },
-      });
-      this.database = this.mysql.connection;
-    }
+    // The database tier: embedded by default (the mysql prop is its settings), or the one chosen.
+    this.databaseChoice = props.database ?? WordpressDatabase.embedded({ ...props.mysql });
+    const bound = this.databaseChoice.bind(this, {
+      name,
+      namespace: this.namespace,
+      instance: name,
+      partOf,
+      clients: [selectorLabels(wordpressIdentity), selectorLabels(cliIdentity)],
+      database: props.databaseName ?? d.database,
+      user: props.databaseUser ?? d.user,
+      credentials,
+    });
+    this.database = bound.connection;
+    this.mysql = bound.mysql;
+    const databaseTier = bound.construct;
+    // The dumps are data: Argo CD never deletes or prunes their claims.
+    databaseTier?.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'PersistentVolumeClaim').forEach((c) => keepOnDeleteAndPrune(c));
 
     const db = this.database;
     const env: Record<string, EnvValue> = {
@@ -228,7 +223,11 @@ export class WordpressApp extends Construct {
       podSecurityContext: POD_SECURITY,
       securityContext: APACHE_SECURITY,
       // subPath mounts do not follow ConfigMap changes: a new checksum rolls the pods instead.
-      podAnnotations: { 'checksum/config': createHash('sha256').update(JSON.stringify(configData)).digest('hex') },
+      podAnnotations: {
+        'checksum/config': createHash('sha256').update(JSON.stringify(configData)).digest('hex'),
+        // The files go to the Velero Schedule's file-system backup; the database has its own dumps.
+        ...(props.velero ? veleroBackupVolumes(['wp-content']) : {}),
+      },
       service: { type: props.serviceType ?? 'ClusterIP', port: 80 },
       changeCause: props.changeCause,
     });
@@ -273,9 +272,23 @@ export class WordpressApp extends Construct {
       labels: appLabels,
     }) ?? [];
 
+    // The database tier's custom resources after the plain objects, so that `kubectl apply -f` creates
+    // everything a cluster without the operator's CRDs can take before it reaches them.
+    databaseTier?.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.apiVersion.includes('.') && !c.apiVersion.split('/')[0].endsWith('k8s.io'))
+      .forEach((o) => o.addDependency(this.wordpress, this.wpCli, ...this.networkPolicies));
+    if (props.velero) {
+      new VeleroSchedule(this, 'VeleroSchedule', { ...props.velero, namespace: this.namespace, labels: namespaceLabels });
+    }
+
     if (argo) {
       [...foundation, ...this.networkPolicies].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
-      if (this.mysql) setSyncWave(this.mysql, SYNC_WAVES.database);
+      if (databaseTier) {
+        setSyncWave(databaseTier, SYNC_WAVES.database);
+        // Backup claims and the CronJobs that mount them last: a WaitForFirstConsumer claim stays Pending
+        // until the first scheduled run, and Argo CD would wait for it before any later wave.
+        databaseTier.node.findAll().filter((c) => ApiObject.isApiObject(c) && ['PersistentVolumeClaim', 'CronJob'].includes((c as ApiObject).kind))
+          .forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
+      }
       // The claim in the wave of its first consumers: a WaitForFirstConsumer claim stays Pending until a pod mounts it.
       [this.contentClaim, this.wpCli.cronJob].forEach((o) => setSyncWave(o, SYNC_WAVES.application));
       setSyncWave(this.wordpress, SYNC_WAVES.application);

@@ -4,6 +4,8 @@ import { synth } from '../helpers';
 test('the rollout plan lists the Jobs and CronJobs: when they run, image, deadline, retries', () => {
   const manifests = synth((chart) => new WordpressApp(chart, 'wp', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) }));
   expect(jobPlans(manifests)).toEqual([
+    { object: 'CronJob kube-example/wordpress-db-backup', runs: "schedule '17 3 * * *', Forbid", image: 'mysql:8.4.3', activeDeadlineSeconds: 3600, backoffLimit: 2 },
+    { object: 'CronJob kube-example/wordpress-db-restore', runs: "schedule '0 0 31 2 *', Forbid", image: 'mysql:8.4.3', activeDeadlineSeconds: 3600, backoffLimit: 0 },
     { object: 'Job kube-example/wordpress-install-6-7-1-apache', runs: 'on apply; Argo CD Sync hook, wave 2', image: 'wordpress:cli-2.11.0-php8.2', activeDeadlineSeconds: 1800, backoffLimit: 3 },
     { object: 'Job kube-example/wordpress-update-db-6-7-1-apache', runs: 'on apply; Argo CD PostSync hook, wave 2', image: 'wordpress:cli-2.11.0-php8.2', activeDeadlineSeconds: 1800, backoffLimit: 3 },
     { object: 'CronJob kube-example/wordpress-cron', runs: "schedule '*/5 * * * *', Forbid", image: 'wordpress:cli-2.11.0-php8.2', activeDeadlineSeconds: 600, backoffLimit: 0 },

@@ -28,11 +28,11 @@ describe('WordpressDatabase.embedded', () => {
   test('a MySQL StatefulSet, its dump CronJob, the restore template, and NetworkPolicies that admit the dump pods; no PDB', () => {
     const { manifests, connection } = render(WordpressDatabase.embedded());
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
+      'PersistentVolumeClaim/wordpress-db-backup', 'CronJob/wordpress-db-backup', 'CronJob/wordpress-db-restore', 'NetworkPolicy/wordpress-db-backup',
       'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
-      'PersistentVolumeClaim/wordpress-mysql-backup', 'CronJob/wordpress-mysql-backup', 'CronJob/wordpress-mysql-restore', 'NetworkPolicy/wordpress-mysql-backup',
     ]);
     expect(manifests.some((m) => m.kind === 'PodDisruptionBudget')).toBe(false);
-    const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
+    const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
     expect(backup.spec).toMatchObject({ schedule: '17 3 * * *', concurrencyPolicy: 'Forbid' });
     const pod = backup.spec.jobTemplate.spec.template;
     expect(pod.spec.containers[0].command).toEqual(['/bin/bash', '-c', MYSQL_DUMP_SCRIPT]);
@@ -44,7 +44,7 @@ describe('WordpressDatabase.embedded', () => {
       'app.kubernetes.io/name': 'mysql-backup', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'backup',
     }]);
     expect(Object.entries(ingress.from[1].podSelector.matchLabels).every(([k, v]) => pod.metadata.labels[k] === v)).toBe(true);
-    expect(one(manifests, 'CronJob', 'wordpress-mysql-restore').spec).toMatchObject({ suspend: true });
+    expect(one(manifests, 'CronJob', 'wordpress-db-restore').spec).toMatchObject({ suspend: true });
     expect(connection).toMatchObject({ host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' } });
     expect(connection.availability).toBe('single instance, no replica to fail over to: a restart, drain or upgrade is an outage of up to 60s grace + volume detach/attach when the pod moves + startup (up to 300s by its startup probe)');
   });
@@ -64,7 +64,7 @@ describe('WordpressDatabase.embedded', () => {
 
   test('backup settings are rendered', () => {
     const { manifests } = render(WordpressDatabase.embedded({ backup: { schedule: '@daily', timeZone: 'Europe/Paris', keep: 14, storageSize: '50Gi', storageClassName: 'fast' } }));
-    const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
+    const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
     expect(backup.spec).toMatchObject({ schedule: '@daily', timeZone: 'Europe/Paris' });
     expect(backup.spec.jobTemplate.spec.template.spec.containers[0].env).toContainEqual({ name: 'KEEP', value: '14' });
     expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ storageClassName: 'fast', resources: { requests: { storage: '50Gi' } } });
@@ -131,6 +131,27 @@ describe('WordpressDatabase.innoDbCluster', () => {
     // Its egress: DNS and the routers' 6446.
     const egress = one(manifests, 'NetworkPolicy', 'wordpress-mysql-app-user').spec.egress;
     expect(egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
+  });
+
+  test('NetworkPolicies: members talk to each other, the operator and the API; the routers admit the clients and the user Job only', () => {
+    const { manifests } = render(cluster());
+    const members = one(manifests, 'NetworkPolicy', 'wordpress-mysql-members').spec;
+    expect(members.podSelector).toEqual({ matchLabels: { 'mysql.oracle.com/cluster': 'wordpress-mysql' } });
+    expect(members.ingress[0].from).toEqual([
+      { podSelector: { matchLabels: { 'mysql.oracle.com/cluster': 'wordpress-mysql' } } },
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'mysql-operator' } }, podSelector: { matchLabels: { name: 'mysql-operator' } } },
+    ]);
+    expect(members.egress[1]).toEqual({ ports: [{ protocol: 'TCP', port: 443 }, { protocol: 'TCP', port: 6443 }] });
+    const routers = one(manifests, 'NetworkPolicy', 'wordpress-mysql-router-clients').spec;
+    const job = one(manifests, 'Job');
+    expect(routers.ingress[0].from.map((f: any) => f.podSelector.matchLabels)).toEqual([bind.clients[0], {
+      'app.kubernetes.io/name': 'mysql-app-user', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'database-setup',
+    }]);
+    expect(Object.entries(routers.ingress[0].from[1].podSelector.matchLabels).every(([k, v]) => job.spec.template.metadata.labels[k] === v)).toBe(true);
+    expect(routers.ingress[0].ports.map((p: any) => p.port)).toEqual([6446, 6447, 6448, 6449, 6450]);
+    // The operator's backup pods carry the member label.
+    expect(one(manifests, 'InnoDBCluster').spec.backupProfiles[0].podLabels['mysql.oracle.com/cluster']).toBe('wordpress-mysql');
+    expect(one(render(cluster({ operatorNamespace: 'operators' })).manifests, 'NetworkPolicy', 'wordpress-mysql-members').spec.ingress[0].from[1].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('operators');
   });
 
   test('the audit has nothing to say about the default cluster', () => {
@@ -223,5 +244,19 @@ describe('WordpressDatabase.external', () => {
 
   test('every problem is reported at once', () => {
     expect(refusal(() => WordpressDatabase.external({ host: 'a b', port: -1, user: 'root', passwordSecret: { name: '', key: '' } }))).toMatch(/5 invalid props/);
+  });
+});
+
+describe('wrong types and unknown props are findings, never crashes', () => {
+  test.each([
+    [() => WordpressDatabase.embedded({ backup: { keep: '7' } } as any), 'backup.keep = "7": must be a number, not a string. Fix: write 7 without quotes'],
+    [() => WordpressDatabase.embedded({ backups: false } as any), 'backups = false: is not a prop of EmbeddedDatabaseProps, so it would be ignored. Fix: rename it to backup'],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', instances: '3' } as any), 'instances = "3": must be a number'],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', spread: 'require' } as any), "spread = \"require\": must be one of 'required', 'preferred'. Fix: use 'required'"],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { storage: { s3: {} } } } as any), 'backup.storage = {"s3":{}}: must be a InnoDbBackupStorage built by its factory methods'],
+    [() => WordpressDatabase.innoDbCluster(undefined as any), '(props) = undefined: must be a InnoDbClusterDatabaseProps object'],
+    [() => WordpressDatabase.external({ host: 42, passwordSecret: 'rds' } as any), 'host = 42: must be a string'],
+  ])('%#: %s', (build, message) => {
+    expect(refusal(build)).toContain(message);
   });
 });

@@ -20,7 +20,7 @@ describe('renaming the site in Git (same Application, automated sync with prune)
 
   test('keeps the old wp-content claim (Prune=false); the MySQL volume outlives its StatefulSet (retention Retain)', () => {
     const left = before.filter((m) => !pruned.includes(m) && !after.some((a) => objectKey(a) === objectKey(m)) && m.kind !== 'Job');
-    expect(names(left)).toEqual(['PersistentVolumeClaim/wordpress-wp-content']);
+    expect(names(left)).toEqual(['PersistentVolumeClaim/wordpress-wp-content', 'PersistentVolumeClaim/wordpress-db-backup']);
     expect(one(before, 'StatefulSet').spec.persistentVolumeClaimRetentionPolicy.whenDeleted).toBe('Retain');
     expect(holdsData(one(before, 'StatefulSet'))).toBe(false);
   });
@@ -31,7 +31,7 @@ describe('renaming the site in Git (same Application, automated sync with prune)
 
   test('without the annotation, the same rename would delete the claim', () => {
     const unprotected = before.map((m) => (m.kind === 'PersistentVolumeClaim' ? { ...m, metadata: { ...m.metadata, annotations: {} } } : m));
-    expect(names(prunedBySync(unprotected, after, true).filter(holdsData))).toEqual(['PersistentVolumeClaim/wordpress-wp-content']);
+    expect(names(prunedBySync(unprotected, after, true).filter(holdsData))).toEqual(['PersistentVolumeClaim/wordpress-wp-content', 'PersistentVolumeClaim/wordpress-db-backup']);
   });
 });
 
@@ -45,7 +45,7 @@ describe('renaming (deleting and re-creating) the Argo CD Application', () => {
     expect(application(true).metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     const deleted = deletedWithApplication(managed, true);
     expect(deleted.filter(holdsData)).toEqual([]);
-    expect(names(managed.filter((m) => !deleted.includes(m) && !m.metadata.annotations?.['argocd.argoproj.io/hook']))).toEqual(['Namespace/kube-example', 'PersistentVolumeClaim/wordpress-wp-content']);
+    expect(names(managed.filter((m) => !deleted.includes(m) && !m.metadata.annotations?.['argocd.argoproj.io/hook']))).toEqual(['Namespace/kube-example', 'PersistentVolumeClaim/wordpress-wp-content', 'PersistentVolumeClaim/wordpress-db-backup']);
   });
 
   test('without it: nothing is deleted, everything is orphaned', () => {

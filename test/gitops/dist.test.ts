@@ -66,8 +66,14 @@ test.each(['', 'staging'])('kubectl apply -f dist/%s applies in one pass: Namesp
   const ranks = order.map(rank);
   expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
   expect(order[0].kind).toBe('Namespace');
-  expect(order.filter((m) => m.kind !== 'Namespace').every((m) => m.metadata?.namespace === order[0].metadata?.name)).toBe(true);
-  expect(order.filter((m) => rank(m) === 3).map((m) => `${m.apiVersion} ${m.kind}`)).toEqual(['traefik.io/v1alpha1 Middleware', 'cert-manager.io/v1 Certificate', 'traefik.io/v1alpha1 IngressRoute', 'traefik.io/v1alpha1 IngressRoute']);
+  // Velero reads Schedules only in its own namespace.
+  expect(order.filter((m) => m.kind !== 'Namespace' && m.apiVersion !== 'velero.io/v1').every((m) => m.metadata?.namespace === order[0].metadata?.name)).toBe(true);
+  expect(order.filter((m) => m.apiVersion === 'velero.io/v1').map((m) => m.metadata?.namespace)).toEqual(env ? [] : ['velero']);
+  expect(order.filter((m) => rank(m) === 3).map((m) => `${m.apiVersion} ${m.kind}`)).toEqual([
+    ...(env ? [] : ['mysql.oracle.com/v2 InnoDBCluster']),
+    'traefik.io/v1alpha1 Middleware', 'cert-manager.io/v1 Certificate', 'traefik.io/v1alpha1 IngressRoute', 'traefik.io/v1alpha1 IngressRoute',
+    ...(env ? [] : ['velero.io/v1 Schedule']),
+  ]);
 });
 
 test('each Argo CD Application points at an environment folder of manifests, and the folders do not apply Argo CD objects', () => {

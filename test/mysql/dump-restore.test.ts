@@ -33,8 +33,8 @@ describeWithServer('against a real MariaDB server', () => {
   let fakeBin: string;
   let backupDir: string;
   const manifests = synth((chart) => WordpressDatabase.embedded({ backup: { keep: 3 } }).bind(chart, bind));
-  const backup = one(manifests, 'CronJob', 'wordpress-mysql-backup');
-  const restore = one(manifests, 'CronJob', 'wordpress-mysql-restore');
+  const backup = one(manifests, 'CronJob', 'wordpress-db-backup');
+  const restore = one(manifests, 'CronJob', 'wordpress-db-restore');
 
   /** Runs a Job's container command with its rendered environment, Secrets resolved and `overrides` applied. */
   function run(job: Manifest, overrides: Record<string, string> = {}, secrets = SECRETS): { status: number | null; out: string } {

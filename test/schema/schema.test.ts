@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { HttpsIngress, Manifest, parseManifests, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
+import { WordpressDatabase, HttpsIngress, Manifest, parseManifests, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
 import { Chart, Testing } from 'cdk8s';
 import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
 import { baseProps, synth } from '../helpers';
@@ -43,7 +43,7 @@ function variants(): Array<[string, Manifest]> {
     ...synth((chart) => new WordpressApp(chart, 'wp', {
       name: 'blog', ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
       livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }), syncWaves: false, cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
-      database: { host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] },
+      database: WordpressDatabase.fromConnection({ host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] }),
     })),
   ];
   return manifests.map((m) => [`variant: ${m.kind} ${m.metadata.name}`, m]);

@@ -18,7 +18,7 @@ function podsOf(manifests: Manifest[]): Record<string, PodEndpoint> {
     mysql: pod(one(manifests, 'StatefulSet').spec.template),
     install: pod(one(manifests, 'Job', 'wordpress-install-6-7-1-apache').spec.template),
     updateDb: pod(one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache').spec.template),
-    cron: pod(one(manifests, 'CronJob').spec.jobTemplate.spec.template),
+    cron: pod(one(manifests, 'CronJob', 'wordpress-cron').spec.jobTemplate.spec.template),
   };
 }
 
@@ -96,6 +96,6 @@ test('the ingress controller, DNS and egress are props', () => {
   expect(check(wp, internet, 443)).toBe(false);
 });
 
-test('networkPolicies: false renders only the MySQL policy', () => {
-  expect(build({ networkPolicies: false }).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.metadata.name)).toEqual(['wordpress-mysql']);
+test('networkPolicies: false renders only the database tier\'s own policies', () => {
+  expect(build({ networkPolicies: false }).filter((m) => m.kind === 'NetworkPolicy').map((m) => m.metadata.name)).toEqual(['wordpress-db-backup', 'wordpress-mysql']);
 });

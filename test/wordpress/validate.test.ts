@@ -1,4 +1,4 @@
-import { ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
+import { WordpressDatabase, ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { synth } from '../helpers';
 
 const base: WordpressAppProps = { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) };
@@ -70,7 +70,7 @@ test.each<[string, any, RegExp]>([
   ['a misspelled storage prop', { storage: { subpath: 'wp-content' } }, /storage\.subpath = .*is not a prop of WordpressStorageProps.*subPath/],
   ['a misspelled top-level prop', { saltSecretName: 'salts' }, /saltSecretName = "salts": is not a prop of WordpressAppProps.*saltsSecretName/],
   ['egress ports as a number', { egress: { ports: 443 } }, /egress\.ports = 443: must be/],
-  ['a connection without a password Secret', { database: { host: 'db', port: 3306, database: 'wp', user: 'wp', egressPeers: [] } }, /database\.passwordSecret = undefined: is required/],
+  ['a connection without a password Secret', { database: WordpressDatabase.fromConnection({ host: 'db', port: 3306, database: 'wp', user: 'wp', egressPeers: [] } as any) }, /database\.passwordSecret = undefined: is required/],
   ['a plain object as the liveness probe', { livenessProbe: { tcpSocket: { port: 80 } } }, /livenessProbe = .*must be a Probe built by its factory methods/],
 ])('wrong types and unknown keys are findings, not crashes: %s', (_t, props, message) => {
   expect(outcome(props)).toMatch(message);

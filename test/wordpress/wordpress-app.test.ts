@@ -1,4 +1,4 @@
-import { ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
+import { WordpressDatabase, ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
 import { DatabaseConnection } from '../../lib/database/connection';
 import { Manifest, one, selects, synth } from '../helpers';
 
@@ -34,6 +34,7 @@ describe('the default stack', () => {
   test('objects, in an order that applies in one pass', () => {
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}`)).toEqual([
       'Namespace/kube-example', 'ConfigMap/wordpress-config', 'PersistentVolumeClaim/wordpress-wp-content',
+      'PersistentVolumeClaim/wordpress-db-backup', 'CronJob/wordpress-db-backup', 'CronJob/wordpress-db-restore', 'NetworkPolicy/wordpress-db-backup',
       'Service/wordpress-mysql', 'Service/wordpress-mysql-headless', 'StatefulSet/wordpress-mysql', 'NetworkPolicy/wordpress-mysql',
       'Deployment/wordpress', 'Service/wordpress', 'PodDisruptionBudget/wordpress', 'HorizontalPodAutoscaler/wordpress',
       'Job/wordpress-install-6-7-1-apache', 'Job/wordpress-update-db-6-7-1-apache', 'CronJob/wordpress-cron',
@@ -197,6 +198,7 @@ describe('the default stack', () => {
       from: [
         { podSelector: { matchLabels: deployment.spec.selector.matchLabels } },
         { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'wordpress', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'wp-cli' } } },
+        { podSelector: { matchLabels: { 'app.kubernetes.io/name': 'mysql-backup', 'app.kubernetes.io/instance': 'wordpress', 'app.kubernetes.io/component': 'backup' } } },
       ],
       ports: [{ protocol: 'TCP', port: 3306 }],
     }]);
@@ -213,6 +215,8 @@ describe('the default stack', () => {
       .filter(Boolean).join(' ');
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${describe(m)}`)).toEqual([
       'Namespace/kube-example: 0 Delete=false,Prune=false', 'ConfigMap/wordpress-config: 0', 'PersistentVolumeClaim/wordpress-wp-content: 2 Delete=false,Prune=false',
+      // The dumps' claim and the CronJobs that mount it in the last wave: a WaitForFirstConsumer claim waits for the first run.
+      'PersistentVolumeClaim/wordpress-db-backup: 3 Delete=false,Prune=false', 'CronJob/wordpress-db-backup: 3', 'CronJob/wordpress-db-restore: 3', 'NetworkPolicy/wordpress-db-backup: 1',
       'Service/wordpress-mysql: 1', 'Service/wordpress-mysql-headless: 1', 'StatefulSet/wordpress-mysql: 1', 'NetworkPolicy/wordpress-mysql: 1',
       'Deployment/wordpress: 2', 'Service/wordpress: 2', 'PodDisruptionBudget/wordpress: 2', 'HorizontalPodAutoscaler/wordpress: 2',
       'Job/wordpress-install-6-7-1-apache: 2 Sync BeforeHookCreation', 'Job/wordpress-update-db-6-7-1-apache: 2 PostSync BeforeHookCreation', 'CronJob/wordpress-cron: 2',
@@ -223,7 +227,7 @@ describe('the default stack', () => {
     const withoutArgo = stack({ syncWaves: false });
     expect(withoutArgo.some((m) => a(m)['argocd.argoproj.io/sync-wave'] !== undefined || a(m)['argocd.argoproj.io/hook'] !== undefined)).toBe(false);
     // Data protection is not optional: kubectl ignores it, Argo CD needs it.
-    expect(withoutArgo.filter((m) => a(m)['argocd.argoproj.io/sync-options']).map((m) => m.kind)).toEqual(['Namespace', 'PersistentVolumeClaim']);
+    expect(withoutArgo.filter((m) => a(m)['argocd.argoproj.io/sync-options']).map((m) => m.kind)).toEqual(['Namespace', 'PersistentVolumeClaim', 'PersistentVolumeClaim']);
   });
 
   test('Traefik: websecure route with the cert resolver, web route that redirects to https (traefik.io/v1alpha1)', () => {
@@ -269,7 +273,7 @@ describe('options', () => {
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_HOST', value: 'blog-mysql:3306' });
     expect(d.spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).toMatch(/^define\('DISABLE_WP_CRON', true\);\n.*\ndefine\('WP_HOME', 'https:\/\/blog\.example\.com'\);$/s);
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'blog-db', key: 'pw' } } });
-    expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ storageClassName: 'nfs', resources: { requests: { storage: '5Gi' } } });
+    expect(one(manifests, 'PersistentVolumeClaim', 'blog-wp-content').spec).toMatchObject({ storageClassName: 'nfs', resources: { requests: { storage: '5Gi' } } });
     expect(one(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'gp3', resources: { requests: { storage: '50Gi' } } });
   });
 
@@ -291,7 +295,7 @@ describe('the database seam: everything database-related comes from one Database
     passwordSecret: { name: 'blog-db', key: 'pw' },
     egressPeers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'db' } }, podSelector: { matchLabels: { component: 'mysqlrouter' } } }],
   };
-  const manifests = stack({ database: connection });
+  const manifests = stack({ database: WordpressDatabase.fromConnection(connection) });
 
   test('no embedded MySQL', () => {
     expect(manifests.some((m) => m.kind === 'StatefulSet' || m.metadata.name.includes('mysql'))).toBe(false);
@@ -299,7 +303,7 @@ describe('the database seam: everything database-related comes from one Database
 
   test('the pods and every Job get host, port, schema, user and password from it', () => {
     const envs = [one(manifests, 'Deployment').spec.template.spec, one(manifests, 'Job', 'wordpress-install-6-7-1-apache').spec.template.spec,
-      one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache').spec.template.spec, one(manifests, 'CronJob').spec.jobTemplate.spec.template.spec]
+      one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache').spec.template.spec, one(manifests, 'CronJob', 'wordpress-cron').spec.jobTemplate.spec.template.spec]
       .map((pod) => pod.containers[0].env.slice(0, 4));
     for (const env of envs) {
       expect(env).toEqual([
@@ -318,7 +322,7 @@ describe('the database seam: everything database-related comes from one Database
   });
 
   test('peer ports (a Service that translates its port) and TLS come from the connection too', () => {
-    const tls = stack({ database: { ...connection, port: 3306, peerPorts: [6446], tls: true } });
+    const tls = stack({ database: WordpressDatabase.fromConnection({ ...connection, port: 3306, peerPorts: [6446], tls: true }) });
     expect(one(tls, 'NetworkPolicy', 'wordpress-wordpress-egress').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 6446 }]);
     const extra = one(tls, 'Deployment').spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value;
     expect(extra).toContain("define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);");
@@ -332,21 +336,22 @@ describe('the database seam: everything database-related comes from one Database
   test('the embedded MySQL exposes the same seam', () => {
     let app!: WordpressApp;
     synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
-    expect(app.database).toBe(app.mysql!.connection);
-    expect(app.database).toEqual({
+    expect(app.database).toEqual({ ...app.mysql!.connection, availability: expect.stringMatching(/^single instance, no replica to fail over to/) });
+    expect(app.database).toMatchObject({
       host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' },
       egressPeers: [{ podSelector: { matchLabels: app.mysql!.selector } }],
     });
+    expect(app.databaseChoice.kind).toBe('embedded');
   });
 
   test.each<[string, WordpressAppProps, RegExp]>([
-    ['embedded-MySQL props beside it', { database: connection, databaseName: 'x', mysql: {} }, /databaseName = "x": configures the embedded MySQL[\s\S]*mysql = \{\}: configures the embedded MySQL/],
-    ['an empty host', { database: { ...connection, host: '' } }, /database\.host = "": is empty/],
-    ['a port out of range', { database: { ...connection, port: 70000 } }, /database\.port = 70000: is not a TCP port/],
-    ['an empty schema', { database: { ...connection, database: '' } }, /database\.database = "": is empty/],
-    ['an empty user', { database: { ...connection, user: '' } }, /database\.user = "": is empty/],
-    ['a bad password Secret', { database: { ...connection, passwordSecret: { name: 'Blog DB', key: 'pw' } } }, /database\.passwordSecret = .*is not a Secret name and key/],
-    ['a bad password key', { database: { ...connection, passwordSecret: { name: 'blog-db', key: 'p w' } } }, /database\.passwordSecret = .*is not a Secret name and key/],
+    ['embedded-MySQL props beside it', { database: WordpressDatabase.fromConnection(connection), databaseName: 'x', mysql: {} }, /databaseName = "x": configures the embedded MySQL[\s\S]*mysql = \{\}: configures the embedded MySQL/],
+    ['an empty host', { database: WordpressDatabase.fromConnection({ ...connection, host: '' }) }, /database\.host = "": is empty/],
+    ['a port out of range', { database: WordpressDatabase.fromConnection({ ...connection, port: 70000 }) }, /database\.port = 70000: is not a TCP port/],
+    ['an empty schema', { database: WordpressDatabase.fromConnection({ ...connection, database: '' }) }, /database\.database = "": is empty/],
+    ['an empty user', { database: WordpressDatabase.fromConnection({ ...connection, user: '' }) }, /database\.user = "": is empty/],
+    ['a bad password Secret', { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'Blog DB', key: 'pw' } }) }, /database\.passwordSecret = .*is not a Secret name and key/],
+    ['a bad password key', { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'blog-db', key: 'p w' } }) }, /database\.passwordSecret = .*is not a Secret name and key/],
   ])('refuses %s', (_t, props, message) => {
     expect(errorOf({ ...SITE, ...props })).toMatch(message);
   });

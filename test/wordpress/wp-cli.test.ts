@@ -82,7 +82,7 @@ test('CronJob: Forbid, bounded history and deadlines, no retries (the next run r
     jobTemplate: { spec: { activeDeadlineSeconds: 600, backoffLimit: 0 } },
   });
   expect(cron.spec.jobTemplate.spec.template.metadata.labels.task).toBe('cron');
-  const custom = one(build({ cron: { schedule: '0 * * * *', activeDeadlineSeconds: 900, startingDeadlineSeconds: 30 } }), 'CronJob').spec;
+  const custom = one(build({ cron: { schedule: '0 * * * *', activeDeadlineSeconds: 900, startingDeadlineSeconds: 30 } }), 'CronJob', 'wordpress-cron').spec;
   expect(custom).toMatchObject({ schedule: '0 * * * *', startingDeadlineSeconds: 30, jobTemplate: { spec: { activeDeadlineSeconds: 900 } } });
 });
 

@@ -1,0 +1,195 @@
+import { Construct } from 'constructs';
+import * as k8s from '../../imports/k8s';
+import { InnoDbClusterSpecBackupProfilesDumpInstanceStorage } from '../../imports/mysql-operator-mysql.oracle.com';
+import { PropChecker } from '../core/configuration-error';
+import { AppIdentity, standardLabels } from '../core/labels';
+import { guaranteedResources } from '../deployment/container';
+import { keepNewestScript } from '../mysql/scripts';
+import { scriptJobSpec } from './script-job';
+import { DatabaseChecks } from './validate';
+
+/** The defaults of the operator's scheduled backups. */
+export const INNODB_BACKUP_DEFAULTS = {
+  schedule: '17 3 * * *',
+  claimSize: '20Gi',
+  keep: 7,
+  pruneSchedule: '47 * * * *',
+  jobResources: { cpu: '100m', memory: '128Mi' },
+};
+
+/** Where the operator's scheduled dumps go. */
+export abstract class InnoDbBackupStorage {
+  /**
+   * A ReadWriteOnce claim rendered with the cluster. The operator never deletes dumps, so a pruning
+   * CronJob keeps the newest `keep` dump directories on it.
+   */
+  public static persistentVolumeClaim(props: InnoDbClaimBackupProps = {}): InnoDbBackupStorage {
+    return new ClaimBackupStorage(props);
+  }
+
+  /**
+   * An S3-compatible bucket. The operator never deletes dumps: expire them with the bucket's lifecycle
+   * rule (e.g. expiration after 30 days), which is the bucket's retention.
+   */
+  public static s3(props: InnoDbS3BackupProps): InnoDbBackupStorage {
+    return new S3BackupStorage(props);
+  }
+
+  /** @internal */
+  public abstract _validate(check: PropChecker, prefix: string): void;
+  /** @internal */
+  public abstract _render(scope: Construct, cluster: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage;
+}
+
+/** A claim for the operator's dumps. */
+export interface InnoDbClaimBackupProps {
+  /**
+   * Size of the claim: room for `keep` dumps plus one in progress.
+   * @default '20Gi'
+   */
+  readonly size?: string;
+  /**
+   * StorageClass.
+   * @default - the cluster's data StorageClass
+   */
+  readonly storageClassName?: string;
+  /**
+   * Dumps to keep; the pruning CronJob deletes older dump directories.
+   * @default 7
+   */
+  readonly keep?: number;
+  /**
+   * When the pruning CronJob runs. Hourly, so that at most one extra dump exists for less than an hour.
+   * @default '47 * * * *'
+   */
+  readonly pruneSchedule?: string;
+}
+
+/** An S3-compatible bucket for the operator's dumps (MySQL Shell's dumpInstance to S3). */
+export interface InnoDbS3BackupProps {
+  readonly bucketName: string;
+  /**
+   * Path in the bucket.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the S3 `config` and `credentials` files (MySQL Shell's AWS profile files). */
+  readonly configSecretName: string;
+  /**
+   * Profile in those files.
+   * @default 'default'
+   */
+  readonly profile?: string;
+  /**
+   * Endpoint URL of an S3-compatible service (MinIO, Ceph RGW, ...).
+   * @default - AWS S3
+   */
+  readonly endpoint?: string;
+}
+
+/** The operator's scheduled backups. */
+export interface InnoDbBackupProps {
+  /**
+   * When to dump, as a cron expression.
+   * @default '17 3 * * *'
+   */
+  readonly schedule?: string;
+  /**
+   * Time zone of the schedule (IANA name).
+   * @default - the kube-controller-manager's zone, usually UTC
+   */
+  readonly timeZone?: string;
+  /**
+   * Where the dumps go.
+   * @default InnoDbBackupStorage.persistentVolumeClaim()
+   */
+  readonly storage?: InnoDbBackupStorage;
+}
+
+/** What the rendering of a cluster tells its backup storage. */
+export interface RenderedCluster {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: string;
+  readonly labels: Record<string, string>;
+  readonly identity: Omit<AppIdentity, 'name' | 'component'>;
+  readonly storageClassName?: string;
+  readonly scheduleName: string;
+}
+
+class ClaimBackupStorage extends InnoDbBackupStorage {
+  constructor(private readonly props: InnoDbClaimBackupProps) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    const db = new DatabaseChecks(check);
+    if (this.props.size !== undefined) db.storageSize(`${prefix}size`, this.props.size);
+    if (this.props.keep !== undefined) db.retention(`${prefix}keep`, this.props.keep);
+    if (this.props.pruneSchedule !== undefined) db.schedule(`${prefix}pruneSchedule`, this.props.pruneSchedule);
+  }
+
+  public _render(scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    const d = INNODB_BACKUP_DEFAULTS;
+    const claimName = `${c.name}-backup`;
+    const storageClassName = this.props.storageClassName ?? c.storageClassName;
+    new k8s.KubePersistentVolumeClaim(scope, 'BackupClaim', {
+      metadata: { name: claimName, namespace: c.namespace, labels: c.labels },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        ...(storageClassName ? { storageClassName } : {}),
+        resources: { requests: { storage: k8s.Quantity.fromString(this.props.size ?? d.claimSize) } },
+      },
+    });
+    const identity: AppIdentity = { ...c.identity, name: 'mysql-backup-prune', component: 'backup' };
+    const labels = standardLabels(identity);
+    new k8s.KubeCronJob(scope, 'PruneCronJob', {
+      metadata: { name: `${c.name}-backup-prune`, namespace: c.namespace, labels },
+      spec: {
+        schedule: this.props.pruneSchedule ?? d.pruneSchedule,
+        concurrencyPolicy: 'Forbid',
+        startingDeadlineSeconds: 3600,
+        successfulJobsHistoryLimit: 1,
+        failedJobsHistoryLimit: 3,
+        jobTemplate: {
+          metadata: { labels },
+          spec: scriptJobSpec({
+            name: 'prune',
+            image: c.image,
+            // The operator writes each dump to a directory `<cluster>-<schedule><yymmddHHMMSS>`.
+            script: ['set -euo pipefail', keepNewestScript('$DUMP_PREFIX????????????', 'd')].join('\n'),
+            env: { BACKUP_DIR: '/backup', DUMP_PREFIX: `${c.name}-${c.scheduleName}`, KEEP: String(this.props.keep ?? d.keep) },
+            resources: guaranteedResources(d.jobResources),
+            podLabels: labels,
+            // The operator's backup pods run as 27 (mysql), which owns the dumps.
+            runAsUser: 27,
+            claims: [{ claimName, mountPath: '/backup' }],
+            activeDeadlineSeconds: 600,
+            backoffLimit: 2,
+          }),
+        },
+      },
+    });
+    return { persistentVolumeClaim: { claimName } };
+  }
+}
+
+class S3BackupStorage extends InnoDbBackupStorage {
+  constructor(private readonly props: InnoDbS3BackupProps) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    if (!this.props.bucketName) check.add(`${prefix}bucketName`, this.props.bucketName, 'is required', 'name the bucket');
+    new DatabaseChecks(check).secretName(`${prefix}configSecretName`, this.props.configSecretName);
+  }
+
+  public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    return {
+      s3: {
+        bucketName: this.props.bucketName,
+        prefix: this.props.prefix ?? `/${c.name}`,
+        config: this.props.configSecretName,
+        ...(this.props.profile ? { profile: this.props.profile } : {}),
+        ...(this.props.endpoint ? { endpoint: this.props.endpoint } : {}),
+      },
+    };
+  }
+}
+
