@@ -264,7 +264,7 @@ export class AuditContext {
       listAt(this.workloadsByNamespace, w.namespace).push(w);
       const index = this.byPodLabel.get(w.namespace) ?? new Map<string, Workload[]>();
       this.byPodLabel.set(w.namespace, index);
-      for (const [k, v] of Object.entries(w.podLabels)) listAt(index, `${k}=${v}`).push(w);
+      for (const k in w.podLabels) listAt(index, `${k}=${w.podLabels[k]}`).push(w);
     }
     for (const service of this.services) {
       const selected = this.workloadsSelectedBy(namespaceOf(service), serviceSelector(service));
@@ -300,7 +300,7 @@ export class AuditContext {
    * candidates come from the label index, then the full selector decides.
    */
   public workloadsSelectedBy(namespace: string, selector: unknown): Workload[] {
-    const clean = labelSelectorOf(selector);
+    const clean = isCleanSelector(selector) ? selector : labelSelectorOf(selector);
     const keys = Object.keys(clean.matchLabels ?? {});
     const first = keys.find((k) => !CONTROLLER_LABELS.has(k));
     const candidates = first ? this.byPodLabel.get(namespace)?.get(`${first}=${clean.matchLabels![first]}`) : this.workloadsByNamespace.get(namespace);
@@ -405,8 +405,11 @@ function cleanPreStop(value: unknown): PreStopHandler | undefined {
   const handler = asObject(value);
   if (!handler) return undefined;
   const seconds = asInt(at(handler, 'sleep', 'seconds'));
-  const command = asList(at(handler, 'exec', 'command'))?.filter((w): w is string => typeof w === 'string');
-  return { ...(seconds !== undefined ? { sleep: { seconds } } : {}), ...(command ? { exec: { command } } : {}) };
+  const words = asList(at(handler, 'exec', 'command'));
+  const clean: { sleep?: { seconds: number }; exec?: { command: string[] } } = {};
+  if (seconds !== undefined) clean.sleep = { seconds };
+  if (words) clean.exec = { command: words.filter((w): w is string => typeof w === 'string') };
+  return clean;
 }
 
 /** Each container's preStop delay and its field path, where the manifest says how long the delay is. */

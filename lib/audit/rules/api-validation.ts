@@ -32,8 +32,16 @@ export const apiValidationRules: Rule[] = [
     severity: 'error',
     summary: 'A value the Kubernetes API server rejects (wrong type, out of range, invalid name) fails the apply.',
     fix: 'write the value as the API expects (the finding says which type or range)',
-    check: (ctx, options) => ctx.manifests.flatMap((m) => validateObject(m, { kubernetesVersion: options.kubernetesVersion })
-      .filter((f) => !REPORTED_ELSEWHERE.some((r) => r.kinds.includes(m.kind ?? '') && r.field.test(f.field) && (!r.problem || r.problem.test(f.problem))))
-      .map((f): RuleHit => ({ manifest: m, field: f.field || 'metadata', message: f.problem, fix: f.fix }))),
+    check: (ctx, options) => {
+      const validation = { kubernetesVersion: options.kubernetesVersion };
+      const hits: RuleHit[] = [];
+      for (const m of ctx.manifests) {
+        for (const f of validateObject(m, validation)) {
+          if (REPORTED_ELSEWHERE.some((r) => r.kinds.includes(m.kind ?? '') && r.field.test(f.field) && (!r.problem || r.problem.test(f.problem)))) continue;
+          hits.push({ manifest: m, field: f.field || 'metadata', message: f.problem, fix: f.fix });
+        }
+      }
+      return hits;
+    },
   },
 ];
