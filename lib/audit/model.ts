@@ -1,4 +1,5 @@
-import { DisruptionPolicy } from '../policy/disruption';
+import { DisruptionPolicy, disruptionPolicyProblems } from '../policy/disruption';
+import { Finding } from '../policy/finding';
 import { IntOrPercent } from '../policy/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
 import { SERVED_ANNOTATION } from './annotations';
@@ -375,10 +376,13 @@ export function intOrPercentField(value: unknown): IntOrPercent | undefined {
   return typeof value === 'number' || typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** A PodDisruptionBudget manifest's policy fields. */
-export function pdbPolicy(pdb: Manifest): DisruptionPolicy {
-  return { minAvailable: intOrPercentField(at(pdb, 'spec', 'minAvailable')), maxUnavailable: intOrPercentField(at(pdb, 'spec', 'maxUnavailable')) };
-}
+/** A PodDisruptionBudget manifest's policy fields (read once per PDB; several rules and the plan need them). */
+export const pdbPolicy = memo((pdb: Manifest): DisruptionPolicy => ({
+  minAvailable: intOrPercentField(at(pdb, 'spec', 'minAvailable')), maxUnavailable: intOrPercentField(at(pdb, 'spec', 'maxUnavailable')),
+}));
+
+/** What is malformed in a PDB's budget (both or neither field set, a bad value), computed once per PDB. */
+export const pdbPolicyProblems = memo((pdb: Manifest): readonly Finding[] => disruptionPolicyProblems(pdbPolicy(pdb)));
 
 /** A container's requests and limits with only string or number quantities (other values read as absent). */
 export function resourcesOf(container: unknown): Quantities {

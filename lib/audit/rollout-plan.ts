@@ -1,9 +1,9 @@
-import { allowedDisruptions, disruptionPolicyProblems } from '../policy/disruption';
+import { allowedDisruptions } from '../policy/disruption';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
 import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
 import { asInt, asObject, at } from './fields';
-import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, preStopsOf, terminationGraceOf, Workload } from './model';
+import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, pdbPolicyProblems, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';
 import { databasePlanNote, innoDbClusterPlans } from './rules/database';
@@ -60,7 +60,8 @@ function planOf(w: Workload): RolloutPlan {
   }, 0);
   const ready = Math.max(0, ...containers.map((c) => secondsToReady(timingsOf(c.readinessProbe), timingsOf(c.startupProbe))));
   const preStops = preStopsOf(w).map((p) => p.seconds);
-  const pdb = w.pdbs.map(pdbPolicy).find((policy) => disruptionPolicyProblems(policy).length === 0);
+  const wellFormed = w.pdbs.find((p) => pdbPolicyProblems(p).length === 0);
+  const pdb = wellFormed && pdbPolicy(wellFormed);
   return {
     object: objectRef(w.manifest),
     replicas: { min: w.replicas, max: (w.hpa && hpaRange(w.hpa).max) ?? w.replicas, autoscaled: !!w.hpa },

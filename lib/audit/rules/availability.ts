@@ -1,14 +1,14 @@
-import { allowedDisruptions, disruptionPolicyProblems, disruptionProblems } from '../../policy/disruption';
+import { allowedDisruptions, disruptionProblems } from '../../policy/disruption';
 import { asInt, asString, at, objectsOf } from '../fields';
-import { hpaRange, isServedAndReplicated, matchesSelector, namespaceOf, nameOf, pdbPolicy, Workload } from '../model';
+import { hpaRange, isServedAndReplicated, matchesSelector, namespaceOf, nameOf, pdbPolicy, pdbPolicyProblems, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 /** The budget findings of each well-formed PDB over a replicated workload, at that workload's replica count. */
 function budgetFindings(workloads: Workload[], drainHangs: boolean): RuleHit[] {
   return workloads.filter((w) => w.replicated).flatMap((w) => w.pdbs.flatMap((pdb) => {
-    const policy = pdbPolicy(pdb);
     // A malformed budget is pdb-policy's finding; disruptionProblems reports it first, so skip it here.
-    if (disruptionPolicyProblems(policy).length > 0) return [];
+    if (pdbPolicyProblems(pdb).length > 0) return [];
+    const policy = pdbPolicy(pdb);
     if ((allowedDisruptions(policy, w.replicas) < 1) !== drainHangs) return [];
     const counted = `${w.kind} ${nameOf(w.manifest)} runs ${w.replicas} replica${w.replicas === 1 ? '' : 's'}${w.hpa ? ' (HPA minReplicas)' : ''}`;
     return disruptionProblems(policy, w.replicas).map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: `${counted}: ${f.problem}`, fix: f.fix }));
@@ -50,7 +50,7 @@ export const availabilityRules: Rule[] = [
     severity: 'error',
     summary: 'A PodDisruptionBudget needs exactly one well-formed minAvailable or maxUnavailable.',
     fix: 'set exactly one of minAvailable and maxUnavailable, as a whole number or a percentage',
-    check: (ctx) => ctx.pdbs.flatMap((pdb) => disruptionPolicyProblems(pdbPolicy(pdb))
+    check: (ctx) => ctx.pdbs.flatMap((pdb) => pdbPolicyProblems(pdb)
       .map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: f.problem, fix: f.fix }))),
   },
   {
