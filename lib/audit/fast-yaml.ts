@@ -256,8 +256,9 @@ class Reader {
   private plainKey(p: number, end: number): string {
     const text = this.text;
     const length = end - p;
-    let hash = length;
-    for (let i = p; i < end; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+    // Length, both ends and the middle tell keys apart well enough; startsWith below decides.
+    const hash = ((((length * 31 + text.charCodeAt(p)) * 31 + text.charCodeAt(end - 1)) * 31
+      + text.charCodeAt(p + (length >> 1))) * 31 + text.charCodeAt(p + 1)) | 0;
     const slot = hash & (KEY_CACHE_SIZE - 1);
     const known = this.keys[slot];
     if (known !== undefined && known.length === length && text.startsWith(known, p)) return known;
@@ -341,10 +342,19 @@ class Reader {
       return {};
     }
     if (isIndicator(c) && !(c === DASH && p + 1 < e && text.charCodeAt(p + 1) !== SP)) throw BAIL;
-    const hash = this.commentAt(p, e);
-    const raw = text.slice(p, hash < 0 ? e : hash).trimEnd();
-    if (raw.includes(': ') || raw.endsWith(':')) throw BAIL;
-    return this.plain(raw);
+    // One pass: the value ends at a ` #` comment; `: ` inside it is a mapping js-yaml would refuse here.
+    let end = e;
+    for (let i = p + 1; i < e; i++) {
+      const d = text.charCodeAt(i);
+      if (d === SP) {
+        const prev = text.charCodeAt(i - 1);
+        if (prev === COLON) throw BAIL;
+        if (text.charCodeAt(i + 1) === HASH) { end = i; break; }
+      }
+    }
+    while (end > p && text.charCodeAt(end - 1) === SP) end--;
+    if (text.charCodeAt(end - 1) === COLON) throw BAIL;
+    return this.plain(text.slice(p, end));
   }
 
   /** A one-line flow list of scalars: `["/bin/sh", "-c", "sleep 20"]`, `[]`. */
