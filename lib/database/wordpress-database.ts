@@ -4,6 +4,7 @@ import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { selectorLabels } from '../core/labels';
+import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, PropSpec } from '../core/prop-spec';
 import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
 import { ContainerResources } from '../deployment/container';
@@ -220,11 +221,11 @@ export abstract class WordpressDatabase {
    * rendered, since one that allows no eviction would block every drain.
    */
   public static embedded(props: EmbeddedDatabaseProps = {}): WordpressDatabase {
-    checkFactoryProps('embedded', 'EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
+    const problems = checkFactoryProps('EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
       if (p.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', p.storageSize);
       if (p.backup && !p.disableBackups) dumpSettingsProblems(check, 'backup.', p.backup);
     });
-    return new EmbeddedWordpressDatabase(props);
+    return new EmbeddedWordpressDatabase(props, problems);
   }
 
   /**
@@ -233,15 +234,15 @@ export abstract class WordpressDatabase {
    * that creates the application's database and non-root user.
    */
   public static innoDbCluster(props: InnoDbClusterDatabaseProps): WordpressDatabase {
-    checkFactoryProps('innoDbCluster', 'InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
+    const problems = checkFactoryProps('InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
       innoDbClusterProblems(check, '', { ...p, secretName: p.rootSecretName }, 'rootSecretName');
     });
-    return new InnoDbClusterWordpressDatabase(props);
+    return new InnoDbClusterWordpressDatabase(props, problems);
   }
 
   /** A database outside the cluster: nothing is rendered; WordPress gets its address and NetworkPolicy egress to it. */
   public static external(props: ExternalDatabaseProps): WordpressDatabase {
-    checkFactoryProps('external', 'ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
+    const problems = checkFactoryProps('ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
       const db = new DatabaseChecks(check);
       const problem = hostProblem(p.host);
       if (problem) check.add('host', p.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
@@ -255,7 +256,7 @@ export abstract class WordpressDatabase {
         if (cidr) check.add('cidr', p.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
       }
     });
-    return new ExternalWordpressDatabase(props);
+    return new ExternalWordpressDatabase(props, problems);
   }
 
   /**
@@ -264,6 +265,17 @@ export abstract class WordpressDatabase {
    */
   public static fromConnection(connection: DatabaseConnection): WordpressDatabase {
     return new GivenConnectionDatabase(connection);
+  }
+
+  /** @param factoryProblems what was wrong with the factory's props, reported by the application that receives it */
+  protected constructor(private readonly factoryProblems: readonly PropProblem[] = []) {}
+
+  /**
+   * The problems of the props the choice was built with, named below `prop` (e.g. `database.host`).
+   * @internal
+   */
+  public _problems(prop: string): PropProblem[] {
+    return nestProblems(this.factoryProblems, prop);
   }
 
   /** Short name of the choice, for reports. */
@@ -280,20 +292,20 @@ export abstract class WordpressDatabase {
 
 /**
  * Checks a factory's props: their types first (a wrong type is a finding, never a crash), then, when they
- * are well-typed, the rules. Problems are reported with the construct being built, or thrown at once.
+ * are well-typed, the rules. The application that receives the choice reports them, under its own prop.
  */
-function checkFactoryProps<P>(factory: string, typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): void {
+function checkFactoryProps<P>(typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): readonly PropProblem[] {
   const check = new PropChecker();
   const types = checkProps(props, typeName, spec);
   for (const t of types) check.add(t.prop, t.value, t.problem, t.fix);
   if (types.length === 0) rules(check, props as P);
-  check.throwIfAny(`WordpressDatabase.${factory}`);
+  return check.all;
 }
 
 class EmbeddedWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'embedded' as const;
 
-  constructor(private readonly props: EmbeddedDatabaseProps) { super(); }
+  constructor(private readonly props: EmbeddedDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const p = this.props;
@@ -369,7 +381,7 @@ class GivenConnectionDatabase extends WordpressDatabase {
 class InnoDbClusterWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'innodb-cluster' as const;
 
-  constructor(private readonly props: InnoDbClusterDatabaseProps) { super(); }
+  constructor(private readonly props: InnoDbClusterDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const { rootSecretName, ...rest } = this.props;
@@ -390,7 +402,7 @@ class InnoDbClusterWordpressDatabase extends WordpressDatabase {
 class ExternalWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'external' as const;
 
-  constructor(private readonly props: ExternalDatabaseProps) { super(); }
+  constructor(private readonly props: ExternalDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(_scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const p = this.props;
