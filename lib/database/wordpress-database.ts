@@ -11,7 +11,6 @@ import { ContainerResources } from '../deployment/container';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
 import { DatabaseConnection, SecretKeyReference } from './connection';
-import { InnoDbBackupProps } from './innodb-backup';
 import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
 import { singleInstanceRestartCost } from './restart-cost';
 import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
@@ -86,8 +85,11 @@ export interface EmbeddedDatabaseProps {
   readonly disableBackups?: boolean;
 }
 
-/** A MySQL InnoDB Cluster on the MySQL Operator. */
-export interface InnoDbClusterDatabaseProps {
+/**
+ * A MySQL InnoDB Cluster on the MySQL Operator: the cluster's settings, less those the application
+ * derives itself (namespace, clients, the application's database and user, labels).
+ */
+export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps, 'name' | 'namespace' | 'secretName' | 'clients' | 'application' | 'identity' | 'storageClassName'> {
   /**
    * Existing Secret with the administrative account the operator creates: key `rootPassword`, and
    * optionally `rootUser` (default root) and `rootHost` (default %).
@@ -99,75 +101,10 @@ export interface InnoDbClusterDatabaseProps {
    */
   readonly name?: string;
   /**
-   * MySQL version, pinned; MySQL Operator 2.2.2 runs 8.0.27 to 9.1.0.
-   * @default '8.4.3'
-   */
-  readonly version?: string;
-  /**
-   * Group Replication members; below 3 needs allowReducedAvailability.
-   * @default 3
-   */
-  readonly instances?: number;
-  /**
-   * MySQL Routers; below 2 needs allowReducedAvailability.
-   * @default 2
-   */
-  readonly routers?: number;
-  /**
-   * Accept fewer than 3 instances or 2 routers.
-   * @default false
-   */
-  readonly allowReducedAvailability?: boolean;
-  /**
-   * Anti-affinity of servers and routers over nodes.
-   * @default 'required'
-   */
-  readonly spread?: 'required' | 'preferred';
-  /**
-   * Size of each server's data volume.
-   * @default '20Gi'
-   */
-  readonly storageSize?: string;
-  /**
    * StorageClass of the data volumes.
    * @default 'rook-ceph-block'
    */
   readonly storageClassName?: string;
-  /**
-   * The mysql container's cpu and memory (Guaranteed).
-   * @default - 1 CPU, 2Gi
-   */
-  readonly resources?: MysqlInnoDbClusterProps['resources'];
-  /**
-   * The operator's sidecar and helper containers (Guaranteed).
-   * @default - 250m CPU, 512Mi
-   */
-  readonly sidecarResources?: MysqlInnoDbClusterProps['sidecarResources'];
-  /**
-   * Each router (Guaranteed).
-   * @default - 250m CPU, 256Mi
-   */
-  readonly routerResources?: MysqlInnoDbClusterProps['routerResources'];
-  /**
-   * Server TLS certificates.
-   * @default - the operator's self-signed certificates
-   */
-  readonly tls?: MysqlInnoDbClusterProps['tls'];
-  /**
-   * Namespace the MySQL Operator runs in.
-   * @default 'mysql-operator'
-   */
-  readonly operatorNamespace?: string;
-  /**
-   * The operator's scheduled dumps.
-   * @default - daily at 03:17 to a 20Gi claim, newest 7 kept
-   */
-  readonly backup?: InnoDbBackupProps;
-  /**
-   * Render no scheduled backups (the audit then warns).
-   * @default false
-   */
-  readonly disableBackups?: boolean;
 }
 
 /** A managed database outside the cluster (RDS, Cloud SQL, Azure Database for MySQL, ...). */
