@@ -20,8 +20,6 @@ export interface CheckedConstruct {
 const CHECKED = new WeakMap<IConstruct, CheckedConstruct>();
 /** Per object, the field-to-prop maps, built only when a finding asks (most objects never have one). */
 const FIELD_PROPS = new WeakMap<ApiObject, Array<() => Readonly<Record<string, string>>>>();
-/** The construct of each class most recently registered: the one whose constructor may still be running. */
-const LATEST_BY_CLASS = new Map<string, WeakRef<IConstruct>>();
 
 /** Registers a construct with the synth-time check (once; later calls return the same record). */
 export function registerChecked(scope: IConstruct, label: string, name?: string): CheckedConstruct {
@@ -29,7 +27,6 @@ export function registerChecked(scope: IConstruct, label: string, name?: string)
   if (!record) {
     record = { label, name, problems: [], refused: false, site: captureCallSite() };
     CHECKED.set(scope, record);
-    LATEST_BY_CLASS.set(scope.constructor.name, new WeakRef(scope));
   }
   return record;
 }
@@ -68,17 +65,3 @@ export function propOfField(obj: ApiObject, field: string): string | undefined {
   return undefined;
 }
 
-/**
- * The registered construct whose constructor is running this call: the innermost `new X` frame on the
- * stack whose class has a registered instance. Lets a construct that checks its props with
- * `PropChecker.throwIfAny` report at synth, with every other construct, instead of throwing at once.
- */
-export function constructUnderConstruction(): IConstruct | undefined {
-  const holder: { stack?: string } = {};
-  Error.captureStackTrace(holder, constructUnderConstruction);
-  for (const match of (holder.stack ?? '').matchAll(/at new (\w+) /g)) {
-    const scope = LATEST_BY_CLASS.get(match[1])?.deref();
-    if (scope) return scope;
-  }
-  return undefined;
-}

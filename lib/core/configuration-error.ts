@@ -1,5 +1,6 @@
 import { Finding, wholeNumberProblem } from '../policy/finding';
-import { constructUnderConstruction, registerChecked } from './checked-constructs';
+import { IConstruct } from 'constructs';
+import { registerChecked } from './checked-constructs';
 import { formatProblem, PropProblem } from './prop-problem';
 
 export { PropProblem } from './prop-problem';
@@ -81,17 +82,16 @@ export class PropChecker {
   }
 
   /**
-   * Reports the problems for synth, where every construct's are listed together. Called from a registered
-   * construct's constructor, they are added to it; elsewhere they are thrown at once, labelled `construct`.
+   * Adds the problems to `scope`, a construct registered with the synth-time check (by `acceptProps`), so
+   * that synth reports them with every other construct's.
    */
+  public reportTo(scope: IConstruct): void {
+    if (this.problems.length > 0) registerChecked(scope, scope.node.id).problems.push(...this.problems);
+  }
+
+  /** Throws the problems at once, labelled `construct`: for checks that run outside any construct. */
   public throwIfAny(construct: string): void {
-    if (this.problems.length === 0) return;
-    const scope = constructUnderConstruction();
-    if (scope) {
-      registerChecked(scope, construct).problems.push(...this.problems);
-      return;
-    }
-    throw new ConfigurationError([{ path: construct, label: '', problems: [...this.problems] }]);
+    if (this.problems.length > 0) throw new ConfigurationError([{ path: construct, label: '', problems: [...this.problems] }]);
   }
 }
 

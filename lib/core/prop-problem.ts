@@ -10,6 +10,14 @@ export interface PropProblem {
   readonly fix: string;
 }
 
+/**
+ * A factory's problems (`Probe.httpGet(...)`, `WordpressDatabase.external(...)`) as problems of the prop that
+ * received what it built: `port` becomes `readinessProbe.port`; `(props)`, the options object itself, the prop.
+ */
+export function nestProblems(problems: readonly PropProblem[], prop: string): PropProblem[] {
+  return problems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
+}
+
 const MAX_VALUE_LENGTH = 80;
 
 /** A value as a message shows it: JSON, shortened; never throws (circular objects, class instances, functions). */

@@ -4,13 +4,13 @@ import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
 import { selectorLabels } from '../core/labels';
+import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, PropSpec } from '../core/prop-spec';
 import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
 import { ContainerResources } from '../deployment/container';
 import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
 import { DatabaseConnection, SecretKeyReference } from './connection';
-import { InnoDbBackupProps } from './innodb-backup';
 import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
 import { singleInstanceRestartCost } from './restart-cost';
 import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
@@ -85,8 +85,11 @@ export interface EmbeddedDatabaseProps {
   readonly disableBackups?: boolean;
 }
 
-/** A MySQL InnoDB Cluster on the MySQL Operator. */
-export interface InnoDbClusterDatabaseProps {
+/**
+ * A MySQL InnoDB Cluster on the MySQL Operator: the cluster's settings, less those the application
+ * derives itself (namespace, clients, the application's database and user, labels).
+ */
+export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps, 'name' | 'namespace' | 'secretName' | 'clients' | 'application' | 'identity' | 'storageClassName'> {
   /**
    * Existing Secret with the administrative account the operator creates: key `rootPassword`, and
    * optionally `rootUser` (default root) and `rootHost` (default %).
@@ -98,75 +101,10 @@ export interface InnoDbClusterDatabaseProps {
    */
   readonly name?: string;
   /**
-   * MySQL version, pinned; MySQL Operator 2.2.2 runs 8.0.27 to 9.1.0.
-   * @default '8.4.3'
-   */
-  readonly version?: string;
-  /**
-   * Group Replication members; below 3 needs allowReducedAvailability.
-   * @default 3
-   */
-  readonly instances?: number;
-  /**
-   * MySQL Routers; below 2 needs allowReducedAvailability.
-   * @default 2
-   */
-  readonly routers?: number;
-  /**
-   * Accept fewer than 3 instances or 2 routers.
-   * @default false
-   */
-  readonly allowReducedAvailability?: boolean;
-  /**
-   * Anti-affinity of servers and routers over nodes.
-   * @default 'required'
-   */
-  readonly spread?: 'required' | 'preferred';
-  /**
-   * Size of each server's data volume.
-   * @default '20Gi'
-   */
-  readonly storageSize?: string;
-  /**
    * StorageClass of the data volumes.
    * @default 'rook-ceph-block'
    */
   readonly storageClassName?: string;
-  /**
-   * The mysql container's cpu and memory (Guaranteed).
-   * @default - 1 CPU, 2Gi
-   */
-  readonly resources?: MysqlInnoDbClusterProps['resources'];
-  /**
-   * The operator's sidecar and helper containers (Guaranteed).
-   * @default - 250m CPU, 512Mi
-   */
-  readonly sidecarResources?: MysqlInnoDbClusterProps['sidecarResources'];
-  /**
-   * Each router (Guaranteed).
-   * @default - 250m CPU, 256Mi
-   */
-  readonly routerResources?: MysqlInnoDbClusterProps['routerResources'];
-  /**
-   * Server TLS certificates.
-   * @default - the operator's self-signed certificates
-   */
-  readonly tls?: MysqlInnoDbClusterProps['tls'];
-  /**
-   * Namespace the MySQL Operator runs in.
-   * @default 'mysql-operator'
-   */
-  readonly operatorNamespace?: string;
-  /**
-   * The operator's scheduled dumps.
-   * @default - daily at 03:17 to a 20Gi claim, newest 7 kept
-   */
-  readonly backup?: InnoDbBackupProps;
-  /**
-   * Render no scheduled backups (the audit then warns).
-   * @default false
-   */
-  readonly disableBackups?: boolean;
 }
 
 /** A managed database outside the cluster (RDS, Cloud SQL, Azure Database for MySQL, ...). */
@@ -220,11 +158,11 @@ export abstract class WordpressDatabase {
    * rendered, since one that allows no eviction would block every drain.
    */
   public static embedded(props: EmbeddedDatabaseProps = {}): WordpressDatabase {
-    checkFactoryProps('embedded', 'EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
+    const problems = checkFactoryProps('EmbeddedDatabaseProps', props, EMBEDDED_DATABASE_PROPS, (check, p: EmbeddedDatabaseProps) => {
       if (p.storageSize !== undefined) new DatabaseChecks(check).storageSize('storageSize', p.storageSize);
       if (p.backup && !p.disableBackups) dumpSettingsProblems(check, 'backup.', p.backup);
     });
-    return new EmbeddedWordpressDatabase(props);
+    return new EmbeddedWordpressDatabase(props, problems);
   }
 
   /**
@@ -233,15 +171,15 @@ export abstract class WordpressDatabase {
    * that creates the application's database and non-root user.
    */
   public static innoDbCluster(props: InnoDbClusterDatabaseProps): WordpressDatabase {
-    checkFactoryProps('innoDbCluster', 'InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
+    const problems = checkFactoryProps('InnoDbClusterDatabaseProps', props, INNODB_CLUSTER_DATABASE_PROPS, (check, p: InnoDbClusterDatabaseProps) => {
       innoDbClusterProblems(check, '', { ...p, secretName: p.rootSecretName }, 'rootSecretName');
     });
-    return new InnoDbClusterWordpressDatabase(props);
+    return new InnoDbClusterWordpressDatabase(props, problems);
   }
 
   /** A database outside the cluster: nothing is rendered; WordPress gets its address and NetworkPolicy egress to it. */
   public static external(props: ExternalDatabaseProps): WordpressDatabase {
-    checkFactoryProps('external', 'ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
+    const problems = checkFactoryProps('ExternalDatabaseProps', props, EXTERNAL_DATABASE_PROPS, (check, p: ExternalDatabaseProps) => {
       const db = new DatabaseChecks(check);
       const problem = hostProblem(p.host);
       if (problem) check.add('host', p.host, problem, "give the server's DNS name (e.g. 'db.example.rds.amazonaws.com') or IP address, without a port");
@@ -255,7 +193,7 @@ export abstract class WordpressDatabase {
         if (cidr) check.add('cidr', p.cidr, cidr, "give the database's network, e.g. '10.20.0.0/16'");
       }
     });
-    return new ExternalWordpressDatabase(props);
+    return new ExternalWordpressDatabase(props, problems);
   }
 
   /**
@@ -264,6 +202,17 @@ export abstract class WordpressDatabase {
    */
   public static fromConnection(connection: DatabaseConnection): WordpressDatabase {
     return new GivenConnectionDatabase(connection);
+  }
+
+  /** @param factoryProblems what was wrong with the factory's props, reported by the application that receives it */
+  protected constructor(private readonly factoryProblems: readonly PropProblem[] = []) {}
+
+  /**
+   * The problems of the props the choice was built with, named below `prop` (e.g. `database.host`).
+   * @internal
+   */
+  public _problems(prop: string): PropProblem[] {
+    return nestProblems(this.factoryProblems, prop);
   }
 
   /** Short name of the choice, for reports. */
@@ -280,20 +229,20 @@ export abstract class WordpressDatabase {
 
 /**
  * Checks a factory's props: their types first (a wrong type is a finding, never a crash), then, when they
- * are well-typed, the rules. Problems are reported with the construct being built, or thrown at once.
+ * are well-typed, the rules. The application that receives the choice reports them, under its own prop.
  */
-function checkFactoryProps<P>(factory: string, typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): void {
+function checkFactoryProps<P>(typeName: string, props: unknown, spec: PropSpec<P>, rules: (check: PropChecker, props: P) => void): readonly PropProblem[] {
   const check = new PropChecker();
   const types = checkProps(props, typeName, spec);
   for (const t of types) check.add(t.prop, t.value, t.problem, t.fix);
   if (types.length === 0) rules(check, props as P);
-  check.throwIfAny(`WordpressDatabase.${factory}`);
+  return check.all;
 }
 
 class EmbeddedWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'embedded' as const;
 
-  constructor(private readonly props: EmbeddedDatabaseProps) { super(); }
+  constructor(private readonly props: EmbeddedDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const p = this.props;
@@ -369,7 +318,7 @@ class GivenConnectionDatabase extends WordpressDatabase {
 class InnoDbClusterWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'innodb-cluster' as const;
 
-  constructor(private readonly props: InnoDbClusterDatabaseProps) { super(); }
+  constructor(private readonly props: InnoDbClusterDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const { rootSecretName, ...rest } = this.props;
@@ -390,7 +339,7 @@ class InnoDbClusterWordpressDatabase extends WordpressDatabase {
 class ExternalWordpressDatabase extends WordpressDatabase {
   public readonly kind = 'external' as const;
 
-  constructor(private readonly props: ExternalDatabaseProps) { super(); }
+  constructor(private readonly props: ExternalDatabaseProps, problems: readonly PropProblem[]) { super(problems); }
 
   public bind(_scope: Construct, o: DatabaseBindOptions): BoundDatabase {
     const p = this.props;

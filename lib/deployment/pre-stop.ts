@@ -1,4 +1,4 @@
-import { PropProblem } from '../core/prop-problem';
+import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, optional, PropSpec, required, T } from '../core/prop-spec';
 import { PreStopHandler } from '../policy/probes';
 
@@ -100,6 +100,6 @@ export class PreStop {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
+    return nestProblems(this.optionProblems, prop);
   }
 }

@@ -1,5 +1,5 @@
 import * as k8s from '../../imports/k8s';
-import { PropProblem } from '../core/prop-problem';
+import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, optional, PropSpec, T } from '../core/prop-spec';
 import { ProbeSpec } from '../policy/probes';
 
@@ -138,7 +138,7 @@ export class Probe {
    * @internal
    */
   public _problems(prop: string): PropProblem[] {
-    return this.optionProblems.map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
+    return nestProblems(this.optionProblems, prop);
   }
 
   /** The probe as plain manifest data; `defaultPort` is the container's named port. @internal */

@@ -8,10 +8,9 @@ import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
 import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
 import { PreStopKind } from './pre-stop';
+import { DNS1035_LABEL, formatProblem, PORT_NAME } from '../validation/names';
 import { DeploymentSettings } from './settings';
 
-const DNS_1035_LABEL = /^[a-z]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?$/;
 
 /** Checks the settings of a ZeroDowntimeDeployment; every problem names its prop and the fix. */
 export function validateSettings(s: DeploymentSettings): PropChecker {
@@ -35,16 +34,17 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
 
 function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
   const p = s.props;
-  if (!DNS_1035_LABEL.test(p.name ?? '')) {
-    check.add('name', p.name, 'must be a DNS-1035 label (lower-case letters, digits and -, starting with a letter, at most 63 characters), because the Service shares it', "use a name such as 'wordpress'");
-  }
+  // The Service shares the name, so it must be a DNS-1035 label, not just a DNS-1123 subdomain.
+  const name = formatProblem(DNS1035_LABEL, p.name ?? '');
+  if (name) check.add('name', p.name, `must be a DNS-1035 label, because the Service shares it: ${name.reasons}`, name.fix);
   const pinProblem = imagePinProblem(p.image ?? '');
   if (pinProblem) {
     const repository = parseImage(p.image ?? '').repository || 'registry.example.com/app';
     check.add('image', p.image, pinProblem, `pin the version you tested, e.g. '${repository}:1.2.3', or a digest '${repository}@sha256:…'`);
   }
   if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
-  if (!PORT_NAME.test(s.portName)) check.add('portName', s.portName, 'must be an IANA service name (at most 15 lower-case letters, digits and -, with a letter)', "use a name such as 'http'");
+  const portName = formatProblem(PORT_NAME, s.portName);
+  if (portName) check.add('portName', s.portName, `must be an IANA service name: ${portName.reasons}`, portName.fix);
 }
 
 function checkReplicas(check: PropChecker, s: DeploymentSettings): void {

@@ -77,7 +77,7 @@ export class ArgoCdApplication extends Construct {
     if (props.automated === false && (props.prune !== undefined || props.selfHeal !== undefined)) {
       check.add('prune/selfHeal', { prune: props.prune, selfHeal: props.selfHeal }, 'only apply to automated sync, which is off', 'drop them, or set automated: true');
     }
-    check.throwIfAny(`ArgoCdApplication "${props.name}"`);
+    check.reportTo(this);
 
     const automated = props.automated ?? true;
     this.application = new ApiObject(this, 'Application', {

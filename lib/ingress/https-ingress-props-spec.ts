@@ -1,4 +1,4 @@
-import { PropProblem } from '../core/prop-problem';
+import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, optional, PropSpec, required, T } from '../core/prop-spec';
 import { StandardIngressProps, TraefikIngressProps } from './https-ingress';
 
@@ -36,5 +36,5 @@ export function checkIngressProps<I extends object>(ingress: I, props: unknown, 
 
 /** The problems of the props an ingress was built with, named below `prop`. */
 export function ingressPropProblems(ingress: object, prop: string): PropProblem[] {
-  return (PROBLEMS.get(ingress) ?? []).map((p) => ({ ...p, prop: p.prop === '(props)' ? prop : `${prop}.${p.prop}` }));
+  return nestProblems(PROBLEMS.get(ingress) ?? [], prop);
 }

@@ -135,7 +135,7 @@ export class MysqlDatabase extends Construct {
     const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });
     const grace = props.terminationGracePeriodSeconds ?? 60;
     const storageSize = props.storageSize ?? '20Gi';
-    validate(props, image, args, resources, grace, storageSize);
+    validate(this, props, image, args, resources, grace, storageSize);
 
     this.name = props.name;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
@@ -226,7 +226,7 @@ export class MysqlDatabase extends Construct {
   }
 }
 
-function validate(props: MysqlDatabaseProps, image: string, args: string[], resources: ContainerResources, grace: number, storageSize: string): void {
+function validate(scope: Construct, props: MysqlDatabaseProps, image: string, args: string[], resources: ContainerResources, grace: number, storageSize: string): void {
   const check = new PropChecker();
   const pin = imagePinProblem(image);
   if (pin) check.add('image', image, pin, "pin a version such as 'mysql:8.4.3'");
@@ -246,5 +246,5 @@ function validate(props: MysqlDatabaseProps, image: string, args: string[], reso
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
     if (!props.credentials?.[field]) check.add(`credentials.${field}`, props.credentials?.[field], 'is required', 'name the existing Secret and its keys');
   }
-  check.throwIfAny(`MysqlDatabase "${props.name}"`);
+  check.reportTo(scope);
 }

@@ -335,11 +335,23 @@ export function checkFormat(out: Findings, value: unknown, field: string, format
       `write the ${what} as a string, a ${format.title}: ${format.rule}`);
     return false;
   }
-  if (format.test(value)) return true;
-  const suggestion = format.suggest(value);
-  report(out, field, `${what} ${show(value)} is not a valid ${format.title}: it ${format.reasons(value).join(', ')}`,
-    `use ${format.rule}${suggestion && suggestion !== value ? `, e.g. ${JSON.stringify(suggestion)}` : ''}`);
+  const problem = formatProblem(format, value);
+  if (!problem) return true;
+  report(out, field, `${what} ${show(value)} is not a valid ${format.title}: ${problem.reasons}`, problem.fix);
   return false;
+}
+
+/**
+ * Why the string `value` is not in `format` (`reasons`, e.g. `it contains "W"`) and the fix, with a
+ * suggestion close to the value; undefined when it is in the format. Constructs use it to say it of a prop.
+ */
+export function formatProblem(format: NameFormat, value: string): { reasons: string; fix: string } | undefined {
+  if (format.test(value)) return undefined;
+  const suggestion = format.suggest(value);
+  return {
+    reasons: `it ${format.reasons(value).join(', ')}`,
+    fix: `use ${format.rule}${suggestion && suggestion !== value ? `, e.g. ${JSON.stringify(suggestion)}` : ''}`,
+  };
 }
 
 function single(format: NameFormat, what: string) {

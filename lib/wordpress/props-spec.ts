@@ -107,7 +107,7 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   shutdownBudgetSeconds: optional(T.number(), '30'),
   livenessProbe: optional(PROBE),
   database: optional(T.instanceOf(WordpressDatabase, 'WordpressDatabase', 'WordpressDatabase.embedded({...}), .innoDbCluster({...}), .external({...}) or .fromConnection({...})',
-    (db: WordpressDatabase, prop) => (db.givenConnection ? T.shape('DatabaseConnection', DATABASE_CONNECTION).check(db.givenConnection, prop) : []))),
+    (db: WordpressDatabase, prop) => (db.givenConnection ? T.shape('DatabaseConnection', DATABASE_CONNECTION).check(db.givenConnection, prop) : db._problems(prop)))),
   velero: optional(T.shape('WordpressVeleroProps', VELERO)),
   saltsSecretName: optional(T.string(), "'wordpress-salts'"),
   admin: optional(T.shape('WordpressAdminSecret', ADMIN)),

@@ -1,5 +1,5 @@
 import { VeleroScheduleProps } from '../database/velero-schedule';
-import { WordpressDatabase } from '../database/wordpress-database';
+import { EmbeddedDatabaseProps, WordpressDatabase } from '../database/wordpress-database';
 import { ContainerResources, EnvValue } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { AutoscalingProps } from '../deployment/props';
@@ -42,39 +42,8 @@ export interface WordpressStorageProps {
   readonly accessMode?: 'ReadWriteMany' | 'ReadWriteOnce';
 }
 
-/** The MySQL tier. */
-export interface WordpressMysqlProps {
-  /**
-   * Official mysql image, pinned.
-   * @default 'mysql:8.4.3'
-   */
-  readonly image?: string;
-  /**
-   * StorageClass of the ReadWriteOnce data volume (seed 003 used Ceph RBD).
-   * @default 'rook-ceph-block'
-   */
-  readonly storageClassName?: string;
-  /**
-   * Size of the data volume.
-   * @default '20Gi'
-   */
-  readonly storageSize?: string;
-  /**
-   * Requests and limits.
-   * @default - Guaranteed 500m CPU, 1Gi memory
-   */
-  readonly resources?: ContainerResources;
-  /**
-   * Extra server arguments after the utf8mb4 ones.
-   * @default - none
-   */
-  readonly extraArgs?: string[];
-  /**
-   * Seconds for InnoDB to flush after SIGTERM.
-   * @default 60
-   */
-  readonly terminationGracePeriodSeconds?: number;
-}
+/** The embedded MySQL tier's settings, given as `mysql` (its backups are set with `database: WordpressDatabase.embedded(...)`). */
+export type WordpressMysqlProps = Omit<EmbeddedDatabaseProps, 'backup' | 'disableBackups'>;
 
 /** The Velero Schedule of the stack's namespace (the namespace is the stack's). */
 export type WordpressVeleroProps = Omit<VeleroScheduleProps, 'namespace' | 'labels'>;

@@ -100,7 +100,7 @@ export class WordpressApp extends Construct {
     const cron = { ...CRON_DEFAULTS, ...props.cron };
     const egress = { ...d.egress, ...props.egress };
     const cliImage = props.cliImage ?? d.cliImage;
-    validate(props, {
+    validate(this, props, {
       name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
       memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
       mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
@@ -306,7 +306,7 @@ function safeUrl(text: string): URL | undefined {
 }
 
 /** Records every problem, reported at synth with those of the nested constructs. */
-function validate(props: WordpressAppProps, r: ResolvedWordpressProps): void {
+function validate(scope: Construct, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   const check = new PropChecker();
   if (props.localDevPasswords && !props.allowPasswordsInManifests) {
     check.add('localDevPasswords', '(redacted)', 'would write passwords into dist/, which is committed to Git',
@@ -325,5 +325,5 @@ function validate(props: WordpressAppProps, r: ResolvedWordpressProps): void {
   }
   props.ingress?.validate(check, 'ingress');
   validateWordpressProps(check, props, r);
-  check.throwIfAny('WordpressApp');
+  check.reportTo(scope);
 }

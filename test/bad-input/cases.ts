@@ -223,6 +223,8 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('portName in capitals', { portName: 'HTTP' }, 'portName'),
   zdd('portName of 16 characters', { portName: 'http-metrics-abc' }, 'portName'),
   zdd('portName only digits', { portName: '8080' }, 'portName'),
+  zdd('portName with a double hyphen', { portName: 'a--b' }, 'portName'),
+  zdd('portName ending in a hyphen', { portName: 'http-' }, 'portName'),
   zdd('memory 256m (0.256 bytes)', { resources: guaranteedResources({ cpu: '250m', memory: '256m' }) }, 'resources.requests.memory'),
   zdd('negative cpu', { resources: guaranteedResources({ cpu: '-1', memory: '1Gi' }) }, 'resources.requests.cpu'),
   zdd('cpu not a quantity', { resources: guaranteedResources({ cpu: 'two', memory: '1Gi' }) }, 'resources.requests.cpu'),

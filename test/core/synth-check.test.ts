@@ -85,6 +85,17 @@ test('the same name in two namespaces or of two kinds is no clash', () => {
   expect(() => chart.toJson()).not.toThrow();
 });
 
+test('PropChecker.reportTo adds the problems to the construct, reported at synth with its own', () => {
+  const error = refusal((c) => {
+    const wp = new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', databaseUser: 'root' });
+    const check = new PropChecker();
+    check.add('extra', 1, 'is bad', 'use 2');
+    expect(() => check.reportTo(wp)).not.toThrow();
+    new PropChecker().reportTo(wp);
+  });
+  expect(error.constructs.map((r) => [r.path, r.problems.map((p) => p.prop)])).toEqual([['c/blog', ['databaseUser', 'extra']]]);
+});
+
 test('PropChecker.throwIfAny outside any construct throws at once', () => {
   const check = new PropChecker();
   check.add('a', 1, 'is bad', 'use 2');

@@ -1,4 +1,4 @@
-import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressDatabase } from '../../lib';
+import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressApp, WordpressDatabase } from '../../lib';
 import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 
@@ -13,10 +13,10 @@ function render(db: WordpressDatabase) {
   return { manifests, connection };
 }
 
-/** The ConfigurationError message of `f`, or '' when it does not throw. */
-function refusal(f: () => unknown): string {
+/** The ConfigurationError message when a WordpressApp is given the database `f` builds, or '' when it synthesizes. */
+function refusal(f: () => WordpressDatabase): string {
   try {
-    f();
+    synth((chart) => new WordpressApp(chart, 'blog', { siteUrl: 'https://blog.example.com', database: f() }));
     return '';
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigurationError);
@@ -242,8 +242,11 @@ describe('WordpressDatabase.external', () => {
     expect(refusal(() => external(props as any))).toContain(message);
   });
 
-  test('every problem is reported at once', () => {
-    expect(refusal(() => WordpressDatabase.external({ host: 'a b', port: -1, user: 'root', passwordSecret: { name: '', key: '' } }))).toMatch(/5 invalid props/);
+  test('every problem is reported at once, named by the prop that received the choice', () => {
+    const message = refusal(() => WordpressDatabase.external({ host: 'a b', port: -1, user: 'root', passwordSecret: { name: '', key: '' } }));
+    expect(message).toMatch(/5 invalid props/);
+    expect(message).toContain('database.host = "a b"');
+    expect(message).toContain('database.port = -1');
   });
 });
 
@@ -254,7 +257,7 @@ describe('wrong types and unknown props are findings, never crashes', () => {
     [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', instances: '3' } as any), 'instances = "3": must be a number'],
     [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', spread: 'require' } as any), "spread = \"require\": must be one of 'required', 'preferred'. Fix: use 'required'"],
     [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { storage: { s3: {} } } } as any), 'backup.storage = {"s3":{}}: must be a InnoDbBackupStorage built by its factory methods'],
-    [() => WordpressDatabase.innoDbCluster(undefined as any), '(props) = undefined: must be a InnoDbClusterDatabaseProps object'],
+    [() => WordpressDatabase.innoDbCluster(undefined as any), 'database = undefined: must be a InnoDbClusterDatabaseProps object'],
     [() => WordpressDatabase.external({ host: 42, passwordSecret: 'rds' } as any), 'host = 42: must be a string'],
   ])('%#: %s', (build, message) => {
     expect(refusal(build)).toContain(message);

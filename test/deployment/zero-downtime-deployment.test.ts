@@ -254,6 +254,7 @@ describe('refusals name the prop, the value and the fix', () => {
     ['progressDeadline not above minReady', { rollout: { minReadySeconds: 600 } }, /rollout\.progressDeadlineSeconds = 600: must exceed minReadySeconds \(600\)/],
     ['literal password in env', { env: { DB_PASSWORD: 'hunter2' } }, /env\.DB_PASSWORD = "\(redacted\)": is a credential written as a literal/],
     ['invalid name', { name: 'Web_1' }, /name = "Web_1": must be a DNS-1035 label/],
+    ['invalid port name', { portName: 'a--b' }, /portName = "a--b": must be an IANA service name: it contains '--'/],
     ['invalid port', { port: 70000 }, /port = 70000: must be a whole number from 1 to 65535/],
     ['bad maxSurge format', { rollout: { maxSurge: '1.5' } }, /rollout\.maxSurge = "1\.5": "1\.5" must be a whole number or a percentage/],
     ['two sources for one volume', { volumes: [{ name: 'x', mountPath: '/x', source: { emptyDir: {}, configMap: { name: 'c' } } }] }, /volumes\[0\]\.source = \["configMap","emptyDir"\]|volumes\[0\]\.source = \["emptyDir","configMap"\]/],
