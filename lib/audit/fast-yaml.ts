@@ -174,10 +174,7 @@ class Reader {
         this.li++;
         out[key] = this.nested(indent, true);
       } else {
-        out[key] = this.inline(v, e);
-        this.li++;
-        this.skipBlank();
-        if (this.li < this.n && this.ind[this.li] > indent) throw BAIL;
+        out[key] = this.lineValue(v, e, indent);
       }
       this.skipBlank();
       if (this.li >= this.n) break;
@@ -210,10 +207,7 @@ class Reader {
       } else if (this.isKeyAt(p, e)) {
         out.push(this.map(p - this.ls[l], p - this.ls[l]));
       } else {
-        out.push(this.inline(p, e));
-        this.li++;
-        this.skipBlank();
-        if (this.li < this.n && this.ind[this.li] > indent) throw BAIL;
+        out.push(this.lineValue(p, e, indent));
       }
       this.skipBlank();
       if (this.li >= this.n) break;
@@ -224,6 +218,15 @@ class Reader {
     }
     this.depth--;
     return out;
+  }
+
+  /** A value that ends on its line; a more indented line after it would continue it, which is left to js-yaml. */
+  private lineValue(p: number, e: number, indent: number): unknown {
+    const value = this.inline(p, e);
+    this.li++;
+    this.skipBlank();
+    if (this.li < this.n && this.ind[this.li] > indent) throw BAIL;
+    return value;
   }
 
   /** The block node under a `key:` or `-` with nothing after it on its line (null when there is none). */

@@ -58,7 +58,7 @@ const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downt
 /** The YAML schema of Kubernetes manifests: JSON-compatible scalars (no timestamps: dates stay strings) and merge keys. */
 const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
 /** The schema's scalar types, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
-const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+export const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -301,7 +301,7 @@ function yamlError(e: unknown, source: string, lineOffset = 0): UnusableInputErr
 }
 
 /** Every document of a text, with the offset where each root node starts, read by js-yaml. */
-function jsYamlDocuments(text: string, source: string): { values: unknown[]; starts: number[] } {
+export function jsYamlDocuments(text: string, source: string): { values: unknown[]; starts: number[] } {
   const values: unknown[] = [];
   const starts: number[] = [];
   let depth = 0;

@@ -1,28 +1,18 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as jsYaml from 'js-yaml';
 import { ImplicitType, readPlainYaml } from '../../lib/audit/fast-yaml';
+import { IMPLICIT_TYPES, jsYamlDocuments } from '../../lib/audit/load';
 
-const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
-const TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+const TYPES: readonly ImplicitType[] = IMPLICIT_TYPES;
 const ROOT = path.join(__dirname, '..', '..');
 
-/** What js-yaml reads, with the offset of each document's root node as the audit's listener records it. */
+/** What js-yaml reads, with the offset of each document's root node, as the audit reads a text without the fast reader. */
 function reference(text: string): { values: unknown[]; starts: number[] } | { error: string } {
-  const values: unknown[] = [];
-  const starts: number[] = [];
-  let depth = 0;
   try {
-    jsYaml.loadAll(text, (doc) => values.push(doc), {
-      schema: SCHEMA,
-      listener(event, state) {
-        if (event === 'open') { if (depth === 0) starts.push(state.position); depth++; } else depth--;
-      },
-    });
+    return jsYamlDocuments(text, 'test.yaml');
   } catch (e) {
     return { error: (e as Error).message };
   }
-  return { values, starts };
 }
 
 /** The fast reader either gives up or reads exactly what js-yaml reads. */
