@@ -78,3 +78,20 @@ describe('the rollout plan', () => {
     expect(rolloutPlans([innoDbClusterManifest({ instances: 1 })])[0].note).toContain('no majority survives');
   });
 });
+
+describe('malformed fields are read as absent, never a crash', () => {
+  test('a CronJob whose command is a number and whose env is a map: no crash, and it is no backup', () => {
+    const cronJob = dumpCronJob('shop', 'shop-db');
+    const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
+    const broken = { ...cronJob, spec: { ...cronJob.spec, jobTemplate: { spec: { template: { spec: { containers: [{ ...container, command: 5, args: 'x', env: { A: 'b' } }] } } } } } };
+    const manifests = [...mysqlManifests({ dumpCronJob: false }), broken];
+    expect(() => audit(manifests)).not.toThrow();
+    expect(ids(manifests)).toContain('database-backup-missing metadata');
+    expect(ids([...mysqlManifests({ dumpCronJob: false }), cronJob])).not.toContain('database-backup-missing metadata');
+  });
+  test('an InnoDBCluster with instances "3" (a string) reads it as absent (the CRD default, 1) and the rollout plan stays numeric', () => {
+    const cluster = innoDbClusterManifest({ instances: '3', podSpec: { containers: 'none' } });
+    expect(ids([cluster])).toContain('innodbcluster-size spec.instances');
+    expect(formatRolloutPlans(rolloutPlans([cluster]))).toContain('1 Group Replication member behind 2 routers');
+  });
+});

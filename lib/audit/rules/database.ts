@@ -2,6 +2,7 @@ import { singleInstanceRestartCost } from '../../database/restart-cost';
 import { allowedDisruptions } from '../../policy/disruption';
 import { parseImage } from '../../policy/image';
 import { qosClassOf } from '../../policy/qos';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
 import { AuditContext, containersOf, Manifest, namespaceOf, objectRef, terminationGraceOf, Workload } from '../model';
 import type { RolloutPlan } from '../rollout-plan';
 import { Rule } from '../rule';
@@ -30,8 +31,11 @@ function databaseWorkloads(ctx: AuditContext): Workload[] {
 
 /** The text of a CronJob's containers: commands, arguments and literal environment values. */
 function cronJobText(cronJob: Manifest): string {
-  const containers = cronJob.spec?.jobTemplate?.spec?.template?.spec?.containers ?? [];
-  return containers.flatMap((c: any) => [...(c.command ?? []), ...(c.args ?? []), ...(c.env ?? []).map((e: any) => e.value ?? '')]).join('\n');
+  // Read type-safely: a malformed field is the invalid-field rule's to report, never a crash here.
+  const strings = (list: unknown) => (asList(list) ?? []).map(asString).filter((t): t is string => t !== undefined);
+  return objectsOf(at(cronJob, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'containers')).flatMap(({ item: c }) => [
+    ...strings(c.command), ...strings(c.args), ...objectsOf(c.env).map(({ item: e }) => asString(e.value) ?? ''),
+  ]).join('\n');
 }
 
 /** True when a CronJob of the namespace dumps this workload's database (it runs a dump tool and names one of its Services). */
@@ -50,7 +54,7 @@ function innoDbClusters(ctx: AuditContext): Manifest[] {
 
 /** Instances and routers of an InnoDBCluster, with the CRD's defaults (1 and 1). */
 function clusterSize(m: Manifest): { instances: number; routers: number } {
-  return { instances: m.spec?.instances ?? 1, routers: m.spec?.router?.instances ?? 1 };
+  return { instances: asInt(at(m, 'spec', 'instances')) ?? 1, routers: asInt(at(m, 'spec', 'router', 'instances')) ?? 1 };
 }
 
 /** The restart cost of a single-instance database workload, for the audit and the rollout plan. */
@@ -68,8 +72,8 @@ export function databasePlanNote(w: Workload): string | undefined {
 export function innoDbClusterPlans(manifests: readonly Manifest[]): RolloutPlan[] {
   return manifests.filter((m) => m.kind === 'InnoDBCluster').map((m) => {
     const { instances, routers } = clusterSize(m);
-    const podSpec = m.spec?.podSpec ?? {};
-    const resources = [...(podSpec.containers ?? []), ...(podSpec.initContainers ?? [])].map((c: any) => c.resources ?? {});
+    const podSpec = at(m, 'spec', 'podSpec');
+    const resources = [...objectsOf(at(podSpec, 'containers')), ...objectsOf(at(podSpec, 'initContainers'))].map(({ item: c }) => asObject(c.resources) ?? {});
     return {
       object: objectRef(m),
       replicas: { min: instances, max: instances, autoscaled: false },
