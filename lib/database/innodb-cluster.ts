@@ -16,6 +16,7 @@ import { InnoDbClusterNetworkPolicies, ROUTER_PORTS } from './innodb-network';
 import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
+import { DNS1035_LABEL } from '../validation/names';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
 export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
@@ -156,7 +157,7 @@ export function innoDbClusterProblems(check: PropChecker, prefix: string, props:
   const version = props.version ?? d.version;
   const versionProblem = operatorVersionProblem(version);
   if (versionProblem) check.add(`${prefix}version`, version, versionProblem, `use ${d.version} (the 8.4 LTS line)`);
-  if (props.name !== undefined && (props.name.length > 40 || !/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(props.name))) {
+  if (props.name !== undefined && (props.name.length > 40 || !DNS1035_LABEL.test(props.name))) {
     check.add(`${prefix}name`, props.name, 'is not a DNS label of at most 40 characters, as the InnoDBCluster CRD requires', "use a short name such as 'wordpress-mysql'");
   }
   const instances = props.instances ?? d.instances;

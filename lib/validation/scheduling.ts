@@ -93,17 +93,22 @@ function checkPodAffinity(out: Findings, value: unknown, field: string): void {
   if (required) {
     for (let i = 0; i < required.length; i++) checkPodAffinityTerm(out, required[i], index(child(field, 'requiredDuringSchedulingIgnoredDuringExecution'), i));
   }
+  // validateWeightedPodAffinityTerms: weight 1-100.
+  checkWeightedTerms(out, affinity, field, 'podAffinityTerm', checkPodAffinityTerm);
+}
+
+/** Checks `preferredDuringSchedulingIgnoredDuringExecution` of `owner`: each term's weight and its `termKey` term. */
+function checkWeightedTerms(out: Findings, owner: Readonly<Record<string, unknown>>, field: string, termKey: string,
+  checkTerm: (out: Findings, value: unknown, field: string) => void): void {
   const preferredPath = child(field, 'preferredDuringSchedulingIgnoredDuringExecution');
-  const preferred = readList(out, affinity.preferredDuringSchedulingIgnoredDuringExecution, preferredPath);
-  if (preferred) {
-    for (let i = 0; i < preferred.length; i++) {
-      const path = index(preferredPath, i);
-      const term = readRecord(out, preferred[i], path);
-      if (!term) continue;
-      // validateWeightedPodAffinityTerms: weight 1-100.
-      checkWeight(out, term, path);
-      checkPodAffinityTerm(out, term.podAffinityTerm, child(path, 'podAffinityTerm'));
-    }
+  const preferred = readList(out, owner.preferredDuringSchedulingIgnoredDuringExecution, preferredPath);
+  if (!preferred) return;
+  for (let i = 0; i < preferred.length; i++) {
+    const path = index(preferredPath, i);
+    const term = readRecord(out, preferred[i], path);
+    if (!term) continue;
+    checkWeight(out, term, path);
+    checkTerm(out, term[termKey], child(path, termKey));
   }
 }
 
@@ -125,17 +130,7 @@ export function checkAffinity(out: Findings, value: unknown, field: string): voi
         for (let i = 0; i < terms.length; i++) checkNodeSelectorTerm(out, terms[i], index(child(requiredPath, 'nodeSelectorTerms'), i));
       }
     }
-    const preferredPath = child(nodePath, 'preferredDuringSchedulingIgnoredDuringExecution');
-    const preferred = readList(out, node.preferredDuringSchedulingIgnoredDuringExecution, preferredPath);
-    if (preferred) {
-      for (let i = 0; i < preferred.length; i++) {
-        const path = index(preferredPath, i);
-        const term = readRecord(out, preferred[i], path);
-        if (!term) continue;
-        checkWeight(out, term, path);
-        checkNodeSelectorTerm(out, term.preference, child(path, 'preference'));
-      }
-    }
+    checkWeightedTerms(out, node, nodePath, 'preference', checkNodeSelectorTerm);
   }
   checkPodAffinity(out, affinity.podAffinity, child(field, 'podAffinity'));
   checkPodAffinity(out, affinity.podAntiAffinity, child(field, 'podAntiAffinity'));
