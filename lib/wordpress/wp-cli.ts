@@ -122,6 +122,13 @@ export function versionSuffix(image: string): string {
 }
 
 /**
+ * Copies the image's own core and wp-config-docker.php (which reads everything from the environment)
+ * into the Job's emptyDir. As uid 33 the emptyDir is not ours, so nothing may preserve the times or
+ * mode of its root: `cp -a` fails there ("preserving times for '/core/.'"), `cp -R` does not.
+ */
+export const CORE_COPY_SCRIPT = 'cp -R /usr/src/wordpress/. /core/ && cp /usr/src/wordpress/wp-config-docker.php /core/wp-config.php';
+
+/**
  * The wp-cli side of a WordPress site, with the official wordpress:cli image against the core of the
  * WordPress image (copied in by an init container, so the Jobs run exactly the core the pods serve):
  *
@@ -134,6 +141,7 @@ export function versionSuffix(image: string): string {
  * template is immutable); under Argo CD they are hooks (install: Sync, in the WordPress wave; update-db:
  * PostSync, after the rollout is healthy).
  */
+
 export class WpCli extends Construct {
   public readonly installJob: k8s.KubeJob;
   public readonly updateDbJob: k8s.KubeJob;
@@ -206,8 +214,7 @@ export class WpCli extends Construct {
             name: 'core',
             image: p.wordpressImage,
             imagePullPolicy: 'IfNotPresent',
-            // The image's own core and wp-config-docker.php, which reads everything from the environment.
-            command: ['/bin/sh', '-c', 'cp -a /usr/src/wordpress/. /core/ && cp /usr/src/wordpress/wp-config-docker.php /core/wp-config.php'],
+            command: ['/bin/sh', '-c', CORE_COPY_SCRIPT],
             resources,
             securityContext: CLI_SECURITY,
             volumeMounts: [{ name: 'core', mountPath: '/core' }],

@@ -4,9 +4,6 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-/** How to get a server when none is installed; `.ci/run` does this. */
-export const INSTALL_HINT = 'install one with: apt-get install -y mariadb-server mariadb-client (the CI script .ci/run does)';
-
 function which(names: string[]): string | undefined {
   const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'];
   for (const name of names) for (const dir of dirs) if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);

@@ -56,7 +56,7 @@ test.each([['install', install], ['update-db', updateDb], ['cron', cron]])('%s: 
   const pod = podOf(m);
   expect(pod.initContainers).toHaveLength(1);
   expect(pod.initContainers[0].image).toBe('wordpress:6.7.1-apache');
-  expect(pod.initContainers[0].command).toEqual(['/bin/sh', '-c', 'cp -a /usr/src/wordpress/. /core/ && cp /usr/src/wordpress/wp-config-docker.php /core/wp-config.php']);
+  expect(pod.initContainers[0].command).toEqual(['/bin/sh', '-c', 'cp -R /usr/src/wordpress/. /core/ && cp /usr/src/wordpress/wp-config-docker.php /core/wp-config.php']);
   expect(pod.containers[0].image).toBe('wordpress:cli-2.11.0-php8.2');
   const wordpressEnv = one(manifests, 'Deployment').spec.template.spec.containers[0].env;
   expect(pod.containers[0].env.slice(0, wordpressEnv.length)).toEqual(wordpressEnv);

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { Manifest, WordpressDatabase } from '../../lib';
 import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
-import { INSTALL_HINT, mariadbBinaries, TestServer } from './mariadb';
+import { canRun, MARIADB } from '../requires';
+import { mariadbBinaries, TestServer } from './mariadb';
 
 /**
  * The dump, restore and user-creation scripts, taken from the synthesized CronJobs and Job, run against a
@@ -12,15 +13,11 @@ import { INSTALL_HINT, mariadbBinaries, TestServer } from './mariadb';
  * substituted, through the same environment variables the pods get.
  */
 
-const bin = mariadbBinaries();
+const bin = canRun('test/mysql/dump-restore', MARIADB) ? mariadbBinaries() : undefined;
 const ROOT_PASSWORD = 'r00t pass';
 const SECRETS: Record<string, string> = { 'wordpress-db-pwd/rootpwd': ROOT_PASSWORD, 'wordpress-db-pwd/dbpwd': 'unused', 'wordpress-mysql-root/rootPassword': ROOT_PASSWORD };
 const bind = { name: 'wordpress', namespace: 'blog', instance: 'wordpress', partOf: 'wordpress', clients: [], database: 'wordpress', user: 'wordpress', credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } };
 
-if (!bin) {
-  // eslint-disable-next-line no-console
-  console.warn(`SKIPPED: the dump/restore round trip needs a MariaDB or MySQL server binary (mariadbd) on this machine; ${INSTALL_HINT}.`);
-}
 const describeWithServer = bin ? describe : describe.skip;
 
 function podSpecOf(m: Manifest): any {
