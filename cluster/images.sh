@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Packs the cluster's images as one-layer OCI archives in .cluster/images/, from the binaries built
+# here. An image is rebuilt only when its inputs are newer than its archive.
+set -euo pipefail
+source "$(dirname "$0")/common.sh"
+IMAGES=$STATE/images
+mkdir -p "$IMAGES"
+
+# image NAME REF INPUT... -- OCI-IMAGE-FLAGS...
+image() {
+  local name=$1 ref=$2; shift 2
+  local inputs=()
+  while [ "$1" != -- ]; do inputs+=("$1"); shift; done
+  shift
+  local out=$IMAGES/$name.tar stale=
+  for f in "${inputs[@]}"; do [ "$f" -nt "$out" ] && stale=1; done
+  [ -f "$out" ] && [ -z "$stale" ] && [ "$(cat "$IMAGES/$name.ref" 2>/dev/null)" = "$ref" ] && return 0
+  say "image: $ref"
+  "$BIN/oci-image" -ref "$ref" -o "$out" "$@" > "$IMAGES/$name.digest"
+  echo "$ref" > "$IMAGES/$name.ref"
+}
+
+# Static binaries need only /etc/passwd-free basics; a nobody user for those that run unprivileged.
+base=$STATE/build/base-rootfs
+if [ ! -d "$base" ]; then
+  mkdir -p "$base/etc" "$base/tmp"
+  chmod 1777 "$base/tmp"
+  printf 'root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n' > "$base/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$base/etc/group"
+  printf 'hosts: files dns\n' > "$base/etc/nsswitch.conf"
+fi
+
+# A root filesystem with Debian's dynamically linked programs and the libraries they load (from ldd).
+with_programs() {
+  local dir=$1; shift
+  rm -rf "$dir"; cp -a "$base" "$dir"
+  local prog lib
+  for prog in "$@"; do
+    for lib in "$prog" $(ldd "$prog" | grep -o '/[^ ]*'); do
+      mkdir -p "$dir$(dirname "$lib")"
+      cp -L "$lib" "$dir$lib"
+    done
+  done
+}
+
+image pause zdc.local/pause:1 "$BIN/pause" -- -file "$BIN/pause:/pause:0755" -entrypoint /pause
+image coredns zdc.local/coredns:v1.12.4 "$BIN/coredns" -- -rootfs "$base" -file "$BIN/coredns:/coredns:0755" -entrypoint /coredns
+image metrics-server zdc.local/metrics-server:v0.8.0 "$BIN/metrics-server" -- -rootfs "$base" -file "$BIN/metrics-server:/metrics-server:0755" -entrypoint /metrics-server -user 65534
+# kube-network-policies programs nftables through Debian's nft.
+netpol_root=$STATE/build/netpol-rootfs
+[ "$(command -v nft)" -nt "$netpol_root" ] && with_programs "$netpol_root" "$(command -v nft)"
+image kube-network-policies zdc.local/kube-network-policies:v0.8.0 "$BIN/kube-network-policies" "$netpol_root" -- -rootfs "$netpol_root" -file "$BIN/kube-network-policies:/bin/netpol:0755" -entrypoint /bin/netpol
+for v in v1 v2; do
+  image "demo-server-$v" "zdc.local/demo-server:$v" "$BIN/demo-server" -- -rootfs "$base" -file "$BIN/demo-server:/demo-server:0755" \
+    -entrypoint /demo-server -env "VERSION=$v" -env PORT=8080 -expose 8080/tcp -user 65534
+done
+for hook in "$REPO"/cluster/images/*.sh; do
+  [ -e "$hook" ] && IMAGE_LIB=1 source "$hook"
+done
+true

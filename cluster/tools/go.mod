@@ -1,0 +1,3 @@
+module zero-downtime-charts/cluster/tools
+
+go 1.24
