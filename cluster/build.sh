@@ -19,7 +19,7 @@ install_module() {
 }
 install_module coredns "$COREDNS_MODULE"
 install_module metrics-server "$METRICS_SERVER_MODULE"
-install_module kube-network-policies "$NETPOL_MODULE"
+install_module kube-router "$NETPOL_MODULE"
 install_module fortio "$FORTIO_MODULE"
 
 # This repo's tools (stdlib only): rebuilt when their source changes.

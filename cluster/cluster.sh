@@ -51,15 +51,19 @@ cmd_up() {
   wait "${importers[@]}"
   for node in "${NODES[@]}"; do kubelet_up "$node"; done
   mkdir -p "$STATE/nodes/client"
-  kube_proxy_config client "$STATE/nodes/client/kube-proxy.yaml"
+  # The load generator has no Node object; it takes node1's name only so that kube-proxy need not wait
+  # for one (no Service here routes by topology).
+  kube_proxy_config node1 "$STATE/nodes/client/kube-proxy.yaml" "$CLIENT_IP"
   NETNS=$CLIENT_NS start_daemon kube-proxy-client "$BIN/kube-proxy" --config "$STATE/nodes/client/kube-proxy.yaml"
 
-  sed "s/@DNS_IP@/$DNS_IP/" "$REPO/cluster/addons.yaml" | kctl apply -f - >/dev/null
+  sed -e "s/@DNS_IP@/$DNS_IP/" -e "s|@POD_CIDR@|$POD_CIDR|" "$REPO/cluster/addons.yaml" | kctl apply -f - >/dev/null
   for node in "${NODES[@]}"; do
     WATCH=kubelet-$node wait_for "node $node Ready" 90 "$LOGS/kubelet-$node.log" \
       sh -c "'$BIN/kubectl' --kubeconfig '$KUBECONFIG_FILE' get node $node -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}' | grep -qx True"
   done
   wait_for "CoreDNS" 90 "$LOGS/kubelet-node1.log" kctl -n kube-system rollout status deploy/coredns --timeout=2s
+  WATCH=kube-proxy-client wait_for "the load generator's kube-proxy" 30 "$LOGS/kube-proxy-client.log" \
+    sh -c "ip netns exec $CLIENT_NS iptables -t nat -S KUBE-SERVICES | grep -q kube-dns"
   trap - ERR
   say "up: $(( SECONDS - built ))s to Ready nodes and DNS ($(( built - started ))s building); kubeconfig: $KUBECONFIG_FILE, kubectl: $BIN/kubectl"
 }

@@ -6,7 +6,9 @@
 K8S_VERSION=1.34.4
 COREDNS_MODULE=github.com/coredns/coredns@v1.12.4
 METRICS_SERVER_MODULE=sigs.k8s.io/metrics-server/cmd/metrics-server@v0.8.0
-NETPOL_MODULE=sigs.k8s.io/kube-network-policies/cmd@v0.8.0
+# NetworkPolicy enforcement: kube-router's firewall (iptables and ipsets). kube-network-policies needs
+# the nftables "queue" expression, which this machine's kernel lacks.
+NETPOL_MODULE=github.com/cloudnativelabs/kube-router/v2/cmd/kube-router@v2.1.0
 FORTIO_MODULE=fortio.org/fortio@v1.68.2
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -44,7 +46,7 @@ node_run() { echo "$RUN/$1"; }
 REQUIRED_PROGRAMS=(
   "containerd:containerd" "containerd-shim-runc-v2:containerd" "runc:runc" "ctr:containerd"
   "iptables:iptables" "conntrack:conntrack" "socat:socat" "ip:iproute2" "nsenter:util-linux"
-  "openssl:openssl" "nft:nftables" "ldd:libc-bin" "curl:curl" "go:golang (or Go from the Go project)" "flock:util-linux"
+  "openssl:openssl" "nft:nftables" "ldd:libc-bin" "ipset:ipset" "curl:curl" "go:golang (or Go from the Go project)" "flock:util-linux"
 )
 CNI_DIR=/usr/lib/cni
 CNI_PACKAGE=containernetworking-plugins

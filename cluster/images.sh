@@ -46,14 +46,20 @@ with_programs() {
 image pause zdc.local/pause:1 "$BIN/pause" -- -file "$BIN/pause:/pause:0755" -entrypoint /pause
 image coredns zdc.local/coredns:v1.12.4 "$BIN/coredns" -- -rootfs "$base" -file "$BIN/coredns:/coredns:0755" -entrypoint /coredns
 image metrics-server zdc.local/metrics-server:v0.8.0 "$BIN/metrics-server" -- -rootfs "$base" -file "$BIN/metrics-server:/metrics-server:0755" -entrypoint /metrics-server -user 65534
-# kube-network-policies programs nftables through Debian's nft.
-netpol_root=$STATE/build/netpol-rootfs
-[ "$(command -v nft)" -nt "$netpol_root" ] && with_programs "$netpol_root" "$(command -v nft)"
-image kube-network-policies zdc.local/kube-network-policies:v0.8.0 "$BIN/kube-network-policies" "$netpol_root" -- -rootfs "$netpol_root" -file "$BIN/kube-network-policies:/bin/netpol:0755" -entrypoint /bin/netpol
+# kube-router's firewall runs Debian's iptables (nft backend, with its dlopen'ed extensions) and ipset.
+netpol_root=$STATE/build/kube-router-rootfs
+if [ ! -d "$netpol_root" ] || [ "$(command -v ipset)" -nt "$netpol_root" ]; then
+  with_programs "$netpol_root" $(for p in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore ipset; do command -v $p; done)
+  mkdir -p "$netpol_root/usr/lib/x86_64-linux-gnu"
+  cp -a /usr/lib/x86_64-linux-gnu/xtables "$netpol_root/usr/lib/x86_64-linux-gnu/"
+fi
+image kube-router zdc.local/kube-router:v2.1.0 "$BIN/kube-router" "$netpol_root" -- -rootfs "$netpol_root" \
+  -file "$BIN/kube-router:/usr/local/bin/kube-router:0755" -entrypoint /usr/local/bin/kube-router
 for v in v1 v2; do
   image "demo-server-$v" "zdc.local/demo-server:$v" "$BIN/demo-server" -- -rootfs "$base" -file "$BIN/demo-server:/demo-server:0755" \
     -entrypoint /demo-server -env "VERSION=$v" -env PORT=8080 -expose 8080/tcp -user 65534
 done
+image fortio zdc.local/fortio:v1.68.2 "$BIN/fortio" -- -rootfs "$base" -file "$BIN/fortio:/usr/bin/fortio:0755" -entrypoint /usr/bin/fortio -user 65534
 for hook in "$REPO"/cluster/images/*.sh; do
   [ -e "$hook" ] && IMAGE_LIB=1 source "$hook"
 done

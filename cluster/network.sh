@@ -37,6 +37,10 @@ network_up() {
   for node in "${NODES[@]}"; do
     ip -n "$CLIENT_NS" route add "$(node_pod_cidr "$node")" via "$(node_ip "$node")"
   done
+  # The host reaches Services as a client would, through the load generator's kube-proxy; nothing
+  # else in the benchmark range leaves the bridge.
+  ip route add "$SERVICE_CIDR" via "$CLIENT_IP" dev "$HOST_BRIDGE"
+  ip route add blackhole 198.18.0.0/15
   # The host forwards between the namespaces, and only there.
   iptables -N ZDC-FORWARD
   iptables -A ZDC-FORWARD -i "$HOST_BRIDGE" -o "$HOST_BRIDGE" -j ACCEPT
@@ -49,6 +53,7 @@ network_down() {
     ip netns delete "$ns" 2>/dev/null || true
   done
   ip link delete "$HOST_BRIDGE" 2>/dev/null || true
+  ip route delete blackhole 198.18.0.0/15 2>/dev/null || true
   while iptables -D FORWARD -j ZDC-FORWARD 2>/dev/null; do :; done
   iptables -F ZDC-FORWARD 2>/dev/null || true
   iptables -X ZDC-FORWARD 2>/dev/null || true

@@ -83,7 +83,7 @@ YAML
 }
 
 kube_proxy_config() {
-  local name=$1 out=$2
+  local name=$1 out=$2 ip=$3
   cat > "$out" <<YAML
 apiVersion: kubeproxy.config.k8s.io/v1alpha1
 kind: KubeProxyConfiguration
@@ -91,7 +91,9 @@ clientConnection: {kubeconfig: $STATE/kubeconfigs/kube-proxy}
 hostnameOverride: $name
 mode: iptables
 clusterCIDR: $POD_CIDR
-bindAddress: 0.0.0.0
+# Its own address, so that it need not wait for a Node object (the load generator has none).
+bindAddress: $ip
+nodePortAddresses: [primary]
 metricsBindAddress: 127.0.0.1:10249
 healthzBindAddress: 127.0.0.1:10256
 # Conntrack limits are the machine's (init namespace only): leave them as they are.
@@ -106,7 +108,7 @@ node_up() {
   mkdir -p "$dir/kubelet" "$run"
   containerd_config "$node"
   kubelet_config "$node"
-  kube_proxy_config "$node" "$dir/kube-proxy.yaml"
+  kube_proxy_config "$node" "$dir/kube-proxy.yaml" "$(node_ip "$node")"
   NETNS=$ns start_daemon "containerd-$node" containerd --config "$dir/containerd.toml"
   wait_for "containerd on $node" 30 "$LOGS/containerd-$node.log" ctr --address "$run/containerd.sock" version
 }
