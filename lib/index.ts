@@ -35,6 +35,9 @@ export type { PhpWorkerBudget } from './wordpress/runtime';
 // Apps and GitOps
 export { AuditFailedError, ZeroDowntimeApp } from './app/zero-downtime-app';
 export type { ZeroDowntimeAppProps } from './app/zero-downtime-app';
+export { synthApps } from './app/synth-apps';
+export type { SynthAppsOptions } from './app/synth-apps';
+export { KubernetesVersion } from './core/kubernetes-version';
 export { ArgoCdApplication } from './gitops/argocd-application';
 export type { ArgoCdApplicationProps } from './gitops/argocd-application';
 export { setSyncWave } from './gitops/sync-waves';

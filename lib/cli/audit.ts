@@ -2,10 +2,11 @@ import { audit } from '../audit/engine';
 import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, TOOL_NAME } from '../audit/formats';
 import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
 import { AuditContext, objectRef } from '../audit/model';
-import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
+import { kubernetesMinor } from '../audit/removed-apis';
 import { jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { Rule } from '../audit/rule';
 import { ALL_RULES } from '../audit/rules';
+import { KubernetesVersion } from '../core/kubernetes-version';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit'] as const;
 type Format = typeof FORMATS[number];
@@ -28,7 +29,9 @@ options:
                                    zero-downtime.audit/ignore.<rule>: "<reason>")
   --complete                       the input is the whole application: a Service, PDB or HPA whose
                                    other half is missing is an error, not a warning
-  --kubernetes-version 1.N         cluster version for removed API versions (default: ${TARGET_KUBERNETES_VERSION})
+  --kubernetes-version 1.N         cluster version for removed API versions (default: the
+                                   kubernetesVersion of ./cdk8s.yaml's ZeroDowntimeValidation,
+                                   else ${KubernetesVersion.DEFAULT})
   --propagation-seconds N          endpoint propagation time preStop must cover (default: 5)
   --shutdown-budget N              seconds the app needs after SIGTERM (default: 10)
   --no-plan                        do not print the rollout plans (table format)
@@ -142,8 +145,18 @@ function parseArgs(argv: readonly string[]): Parsed | 'help' {
     }
   }
   if (parsed.targets.length === 0) throw new UsageError('no file, folder or - given');
+  parsed.options.kubernetesVersion ??= projectKubernetesVersion();
   if (parsed.targets.filter((t) => t === STDIN).length > 1) throw new UsageError('- (standard input) can be given once');
   return parsed;
+}
+
+/** The version cdk8s.yaml sets in the working directory, if any: one setting for the app, the plugin and the CLI. */
+function projectKubernetesVersion(): string | undefined {
+  try {
+    return KubernetesVersion.fromCdk8sYaml();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ export interface RefusedConstruct {
   readonly problems: readonly PropProblem[];
 }
 
-/** Brand that the clean uncaught-error printer looks for (shared across copies of this package). */
+/** Brand of the errors whose message is the whole report, printed alone by synthApps (shared across copies of this package). */
 export const CLEAN_ERROR = Symbol.for('zero-downtime-charts.clean-error');
 
 /**

@@ -2,9 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { validateObject } from '../validation';
 import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
-import { installCleanExit } from './clean-exit';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
 import { fieldValue } from './field-path';
+import { KubernetesVersion } from './kubernetes-version';
 import { formatValue, PropProblem } from './prop-problem';
 import { userLocation } from './source-location';
 
@@ -12,13 +12,6 @@ import { userLocation } from './source-location';
 export const CHECK_ALL_OBJECTS = Symbol.for('zero-downtime-charts.check-all-objects');
 /** Set on an app while its synth has already run the check, so cdk8s's validation pass does not run it again. */
 export const CHECK_DONE = Symbol.for('zero-downtime-charts.check-done');
-
-/**
- * Context key (`app.node.setContext`) with the Kubernetes version the manifests are for, e.g. `'1.30'`:
- * the API-server rules that changed after 1.27 (lifecycle sleep hooks, relaxed env names) follow it.
- * ZeroDowntimeApp sets it from its `kubernetesVersion` prop.
- */
-export const KUBERNETES_VERSION_CONTEXT = 'zero-downtime-charts:kubernetesVersion';
 
 /** Options of one synth-time check. */
 export interface SynthCheckOptions {
@@ -52,7 +45,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     else g.problems.push(p);
   };
   const all = root.node.findAll();
-  const kubernetesVersion = root.node.tryGetContext(KUBERNETES_VERSION_CONTEXT) as string | undefined;
+  const kubernetesVersion = KubernetesVersion.of(root);
   for (const c of all) {
     const record = checkedRecord(c);
     if (record) for (const p of record.problems) add(group(c, record.label), p);
@@ -170,10 +163,7 @@ export function installSynthCheck(scope: IConstruct): void {
     validate: () => {
       if ((root as any)[CHECK_DONE]) return [];
       const refused = synthProblems(root, { allObjects: Boolean((root as any)[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
-      if (refused.length > 0) {
-        installCleanExit();
-        throw new ConfigurationError(refused);
-      }
+      if (refused.length > 0) throw new ConfigurationError(refused);
       return [];
     },
   });

@@ -4,7 +4,7 @@ import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { acceptProps, reportProblems } from '../core/accept-props';
 import { PropProblem } from '../core/prop-problem';
-import { KUBERNETES_VERSION_CONTEXT } from '../core/synth-check';
+import { KubernetesVersion } from '../core/kubernetes-version';
 import { mapFieldsToProps } from '../core/checked-constructs';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
@@ -213,16 +213,16 @@ export class ZeroDowntimeDeployment extends Construct {
   }
 }
 
-/** The native sleep hook needs Kubernetes 1.30; the version comes from the app (ZeroDowntimeApp's kubernetesVersion). */
+/** The native sleep hook needs Kubernetes 1.30; the version is the app's (KubernetesVersion.of). */
 function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProblem | undefined {
   if (s.preStop.kind !== PreStopKind.NATIVE_SLEEP) return undefined;
-  const version = scope.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+  const version = KubernetesVersion.of(scope);
   const minor = typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
   if (minor >= 30) return undefined;
   const seconds = s.preStop.durationSeconds;
   return {
     prop: 'preStop', value: `PreStop.nativeSleep(${seconds})`,
-    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${version ?? '1.27 (the default)'}: the API server would reject the Deployment`,
+    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${version === KubernetesVersion.DEFAULT ? `${version} (the default)` : version}: the API server would reject the Deployment`,
     fix: `use PreStop.sleep(${seconds}), or, if every cluster runs 1.30 or later, new ZeroDowntimeApp({ kubernetesVersion: '1.30' })`,
   };
 }

@@ -1,6 +1,6 @@
 import { ConfigurationError, PreStop, Probe, QosClass, ZERO_DOWNTIME_DEFAULTS, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
 import { Chart, Testing } from 'cdk8s';
-import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
+import { KubernetesVersion } from '../../lib';
 import { baseProps, Manifest, one, selects, synth } from '../helpers';
 
 function build(overrides: Partial<ZeroDowntimeDeploymentProps> = {}, namespace?: string): { manifests: Manifest[]; zdd: ZeroDowntimeDeployment } {
@@ -142,7 +142,7 @@ describe('options', () => {
 
   test('native preStop sleep is patched in (the 1.27 types lack it) for a 1.30 cluster', () => {
     const app = Testing.app();
-    app.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.30');
+    KubernetesVersion.set(app, '1.30');
     const chart = new Chart(app, 'test');
     new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.nativeSleep(15) }));
     const manifests = chart.toJson() as Manifest[];

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { WordpressDatabase, HttpsIngress, Manifest, parseManifests, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
 import { Chart, Testing } from 'cdk8s';
-import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
+import { KubernetesVersion } from '../../lib';
 import { baseProps, synth } from '../helpers';
 import { KUBERNETES_VERSIONS, SchemaValidator } from './validator';
 
@@ -75,7 +75,7 @@ describe.each(KUBERNETES_VERSIONS)('Kubernetes %s, unknown fields are errors', (
 
 test('the native preStop sleep is valid on the clusters that have it (1.34), and rejected by 1.27', () => {
   const app = Testing.app();
-  app.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.30');
+  KubernetesVersion.set(app, '1.30');
   const chart = new Chart(app, 'test');
   new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.nativeSleep(20) }));
   const [deployment] = chart.toJson();
