@@ -17,6 +17,7 @@ import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { DNS1035_LABEL } from '../validation/names';
+import { deepFreeze } from '../core/freeze';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
 export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
@@ -120,7 +121,7 @@ export interface MysqlInnoDbClusterProps {
 }
 
 /** The defaults of a MysqlInnoDbCluster, in one place. */
-export const INNODB_CLUSTER_DEFAULTS = {
+export const INNODB_CLUSTER_DEFAULTS = deepFreeze({
   version: '8.4.3',
   instances: 3,
   routers: 2,
@@ -129,7 +130,7 @@ export const INNODB_CLUSTER_DEFAULTS = {
   resources: { cpu: '1', memory: '2Gi' },
   sidecarResources: { cpu: '250m', memory: '512Mi' },
   routerResources: { cpu: '250m', memory: '256Mi' },
-};
+});
 
 
 /** Compares dotted versions numerically. */
