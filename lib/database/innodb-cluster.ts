@@ -3,7 +3,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { InnoDbCluster, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MYSQL_INNODB_CLUSTER_PROPS } from './props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -236,7 +236,10 @@ export class MysqlInnoDbCluster extends Construct {
       innoDbClusterProblems(check, '', p);
       return check.all;
     };
-    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) return;
+    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) {
+      withholdFields(this, ['cluster', 'userJob', 'connection']);
+      return;
+    }
     const d = INNODB_CLUSTER_DEFAULTS;
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const version = props.version ?? d.version;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { Schedule } from '../../imports/velero-schedule-velero.io';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker, PropProblem } from '../core/configuration-error';
 import { VELERO_SCHEDULE_PROPS } from './props-spec';
 import { DatabaseChecks } from './validate';
@@ -69,7 +69,10 @@ export class VeleroSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: VeleroScheduleProps) {
     super(scope, id);
-    if (!acceptProps(this, 'VeleroSchedule', props, VELERO_SCHEDULE_PROPS, veleroScheduleProblems)) return;
+    if (!acceptProps(this, 'VeleroSchedule', props, VELERO_SCHEDULE_PROPS, veleroScheduleProblems)) {
+      withholdFields(this, ['schedule']);
+      return;
+    }
     const d = VELERO_SCHEDULE_DEFAULTS;
     const ttl = props.ttl ?? d.ttl;
 

@@ -2,7 +2,7 @@ import { Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
-import { acceptProps, reportProblems } from '../core/accept-props';
+import { acceptProps, reportProblems, withholdFields } from '../core/accept-props';
 import { PropProblem } from '../core/prop-problem';
 import { KubernetesVersion } from '../core/kubernetes-version';
 import { mapFieldsToProps } from '../core/checked-constructs';
@@ -56,7 +56,13 @@ export class ZeroDowntimeDeployment extends Construct {
   constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
     super(scope, id);
     const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p)).all;
-    if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) return;
+    if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) {
+      withholdFields(this, [
+        'name', 'namespace', 'selector', 'qosClass', 'portName', 'servicePort', 'preStopSeconds', 'terminationGracePeriodSeconds',
+        'deployment', 'service', 'podDisruptionBudget', 'horizontalPodAutoscaler',
+      ]);
+      return;
+    }
     const s = resolveSettings(props);
     const nativeSleep = nativeSleepProblem(this, s);
     if (nativeSleep) reportProblems(this, 'ZeroDowntimeDeployment', [nativeSleep]);

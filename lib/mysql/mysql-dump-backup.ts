@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker, PropProblem } from '../core/configuration-error';
 import { MYSQL_DUMP_BACKUP_PROPS } from '../database/props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -119,7 +119,10 @@ export class MysqlDumpBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: MysqlDumpBackupProps) {
     super(scope, id);
-    if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) return;
+    if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) {
+      withholdFields(this, ['cronJob', 'restoreCronJob', 'claim', 'podSelector', 'restoreCommand']);
+      return;
+    }
     const d = MYSQL_DUMP_DEFAULTS;
     const settings = {
       schedule: props.schedule ?? d.schedule,

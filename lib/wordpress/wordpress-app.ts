@@ -3,7 +3,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from '../database/connection';
@@ -84,7 +84,10 @@ export class WordpressApp extends Construct {
 
   constructor(scope: Construct, id: string, props: WordpressAppProps = {}) {
     super(scope, id);
-    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) return;
+    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) {
+      withholdFields(this, ['namespace', 'wordpress', 'mysql', 'database', 'databaseChoice', 'wpCli', 'contentClaim', 'networkPolicies', 'ingressObjects']);
+      return;
+    }
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
     this.namespace = props.namespace ?? d.namespace;
