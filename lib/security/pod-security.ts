@@ -17,8 +17,9 @@ function containersOf(pod: any): Array<{ c: Container; path: string }> {
   return [...list('initContainers'), ...list('containers'), ...list('ephemeralContainers')];
 }
 
-/** What keeps a pod spec from the baseline level (Kubernetes 1.27's checks); empty when it meets it. */
-export function baselineProblems(pod: any): Finding[] {
+/** What keeps a pod spec (plain JSON, as rendered) from the baseline level (Kubernetes 1.27's checks); empty when it meets it. */
+export function baselineProblems(podSpec: unknown): Finding[] {
+  const pod = podSpec as any;
   const f: Finding[] = [];
   const add = (field: string, problem: string, fix: string) => f.push({ field, problem, fix });
   for (const host of ['hostNetwork', 'hostPID', 'hostIPC'] as const) if (pod?.[host]) add(host, 'shares a host namespace', `drop ${host}`);
@@ -42,7 +43,8 @@ export function baselineProblems(pod: any): Finding[] {
 }
 
 /** What keeps a pod spec from the restricted level: baseline's checks and restricted's own. */
-export function restrictedProblems(pod: any): Finding[] {
+export function restrictedProblems(podSpec: unknown): Finding[] {
+  const pod = podSpec as any;
   const f = baselineProblems(pod);
   const add = (field: string, problem: string, fix: string) => f.push({ field, problem, fix });
   (pod?.volumes ?? []).forEach((v: any, i: number) => {
@@ -66,7 +68,7 @@ export function restrictedProblems(pod: any): Finding[] {
 }
 
 /** The most restrictive level the pod spec meets. */
-export function podSecurityLevel(pod: any): PodSecurityLevel {
-  if (baselineProblems(pod).length > 0) return 'privileged';
-  return restrictedProblems(pod).length > 0 ? 'baseline' : 'restricted';
+export function podSecurityLevel(podSpec: unknown): PodSecurityLevel {
+  if (baselineProblems(podSpec).length > 0) return 'privileged';
+  return restrictedProblems(podSpec).length > 0 ? 'baseline' : 'restricted';
 }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES } from '../../lib';
+import { ALL_RULES } from '../../lib/analysis';
 import { main } from '../../lib/cli/audit';
 import { FIXTURES } from '../audit/fixtures';
 import { run, tmpFile } from './run';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
-import { ALL_RULES } from '../../lib';
+import { ALL_RULES } from '../../lib/analysis';
 import { FIXTURES } from '../audit/fixtures';
 import { run, tmpFile } from './run';
 

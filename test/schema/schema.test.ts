@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { WordpressDatabase, HttpsIngress, Manifest, parseManifests, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
+import { WordpressDatabase, HttpsIngress, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
+import { Manifest, parseManifests } from '../../lib/analysis';
 import { Chart, Testing } from 'cdk8s';
 import { KubernetesVersion } from '../../lib';
 import { baseProps, synth } from '../helpers';
