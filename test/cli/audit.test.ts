@@ -127,6 +127,11 @@ test.each([
   ['an unknown rule', ['--ignore', 'no-such-rule', 'dist'], /--ignore: no rule named "no-such-rule"/],
   ['a bad Kubernetes version', ['--kubernetes-version', 'latest', 'dist'], /--kubernetes-version takes a version such as 1.27/],
   ['a missing option value', ['dist', '--only'], /--only needs a value/],
+  ['a value given to a flag', ['--json=yes', 'dist'], /--json takes no value/],
+  ['an option as another option\'s value', ['--format', '--json', 'dist'], /--format takes table, json, sarif, junit; got "--json"/],
+  ['an unknown short option', ['-x', 'dist'], /unknown option -x/],
+  ['the option terminator', ['dist', '--'], /unknown option --$/m],
+  ['standard input twice', ['-', '-'], /- \(standard input\) can be given once/],
 ])('usage error: %s exits 2', async (_title, argv, message) => {
   const { code, err, out } = await run(argv as string[]);
   expect(code).toBe(2);
