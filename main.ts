@@ -33,6 +33,12 @@ new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
 const argocd = new App({ outdir: path.join(production.outdir, 'argocd') });
 const applications = new Chart(argocd, 'applications');
 new ArgoCdApplication(applications, 'production', { name: 'wordpress', repoURL: REPO, path: 'dist', destinationNamespace: 'kube-example', resourcesFinalizer: true });
-new ArgoCdApplication(applications, 'staging', { name: 'wordpress-staging', repoURL: REPO, path: 'dist/staging', destinationNamespace: 'kube-example-staging', resourcesFinalizer: true });
+new ArgoCdApplication(applications, 'staging', {
+  name: 'wordpress-staging',
+  repoURL: REPO,
+  path: 'dist/staging',
+  destinationNamespace: 'kube-example-staging',
+  resourcesFinalizer: true,
+});
 
 process.exitCode = synthApps([production, staging, argocd]);

@@ -4,7 +4,17 @@
 
 // NetworkPolicy and Pod Security semantics over plain data
 export { evaluateConnection } from './network/evaluate';
-export type { Connection as NetworkConnection, DirectionVerdict, Endpoint as NetworkEndpoint, ExternalEndpoint, NetworkPolicyManifest, PodEndpoint, PolicyPeer, PolicyPort, Verdict as NetworkVerdict } from './network/evaluate';
+export type {
+  Connection as NetworkConnection,
+  DirectionVerdict,
+  Endpoint as NetworkEndpoint,
+  ExternalEndpoint,
+  NetworkPolicyManifest,
+  PodEndpoint,
+  PolicyPeer,
+  PolicyPort,
+  Verdict as NetworkVerdict,
+} from './network/evaluate';
 export type { PlainLabelSelector } from './network/label-selector';
 export { baselineProblems, podSecurityLevel, restrictedProblems } from './security/pod-security';
 export type { PodSecurityLevel } from './security/pod-security';

@@ -97,5 +97,5 @@ export class PropChecker {
 
 /** The value at a dotted path such as `limits.cpu` or `httpGet.port`. */
 export function valueAt(source: unknown, dottedPath: string): unknown {
-  return dottedPath.split('.').reduce<any>((o, k) => o?.[k], source);
+  return dottedPath.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
 }

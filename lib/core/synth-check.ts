@@ -50,7 +50,8 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     const record = checkedRecord(c);
     if (record) for (const p of record.problems) add(group(c, record.label), p);
     if (c !== root) {
-      for (const message of c.node.validate()) add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: 'see the construct\'s documentation' });
+      for (const message of c.node.validate())
+        add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: "see the construct's documentation" });
     }
   }
   const identities = new Map<string, ApiObject>();
@@ -73,7 +74,12 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     try {
       json = options.jsonOf(obj);
     } catch (e) {
-      add(g, { prop: `${obj.kind} ${obj.name}`, value: obj.node.path, problem: `cannot be serialized: ${(e as Error).message}`, fix: 'check the escape-hatch patches and values given to this object' });
+      add(g, {
+        prop: `${obj.kind} ${obj.name}`,
+        value: obj.node.path,
+        problem: `cannot be serialized: ${(e as Error).message}`,
+        fix: 'check the escape-hatch patches and values given to this object',
+      });
       continue;
     }
     const propsWithProblems = new Set(g.problems.flatMap((p) => p.prop.split(', ')));
@@ -161,8 +167,9 @@ export function installSynthCheck(scope: IConstruct): void {
   INSTALLED.add(root);
   root.node.addValidation({
     validate: () => {
-      if ((root as any)[CHECK_DONE]) return [];
-      const refused = synthProblems(root, { allObjects: Boolean((root as any)[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
+      const flags = root as unknown as Record<symbol, boolean | undefined>;
+      if (flags[CHECK_DONE]) return [];
+      const refused = synthProblems(root, { allObjects: Boolean(flags[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
       if (refused.length > 0) throw new ConfigurationError(refused);
       return [];
     },

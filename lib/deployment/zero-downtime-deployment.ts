@@ -148,8 +148,14 @@ export class ZeroDowntimeDeployment extends Construct {
       },
     });
     mapFieldsToProps(this.service, () => ({
-      ...METADATA_PROPS, 'metadata.annotations': 'service.annotations', 'spec.type': 'service.type', ...selectorProps('spec.selector'),
-      'spec.ports[0].name': 'portName', 'spec.ports[0].port': props.service?.port !== undefined ? 'service.port' : 'port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
+      ...METADATA_PROPS,
+      'metadata.annotations': 'service.annotations',
+      'spec.type': 'service.type',
+      ...selectorProps('spec.selector'),
+      'spec.ports[0].name': 'portName',
+      'spec.ports[0].port': props.service?.port !== undefined ? 'service.port' : 'port',
+      'spec.ports[0].nodePort': 'service.nodePort',
+      'spec.ports[0].targetPort': 'portName',
     }));
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
@@ -161,7 +167,10 @@ export class ZeroDowntimeDeployment extends Construct {
       },
     });
     mapFieldsToProps(this.podDisruptionBudget, () => ({
-      ...METADATA_PROPS, ...selectorProps('spec.selector.matchLabels'), 'spec.minAvailable': 'disruptionBudget.minAvailable', 'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
+      ...METADATA_PROPS,
+      ...selectorProps('spec.selector.matchLabels'),
+      'spec.minAvailable': 'disruptionBudget.minAvailable',
+      'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
     }));
 
     if (s.autoscaling) {
@@ -227,8 +236,10 @@ function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProble
   if (minor >= 30) return undefined;
   const seconds = s.preStop.durationSeconds;
   return {
-    prop: 'preStop', value: `PreStop.nativeSleep(${seconds})`,
-    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${version === KubernetesVersion.DEFAULT ? `${version} (the default)` : version}: the API server would reject the Deployment`,
+    prop: 'preStop',
+    value: `PreStop.nativeSleep(${seconds})`,
+    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${
+      version === KubernetesVersion.DEFAULT ? `${version} (the default)` : version}: the API server would reject the Deployment`,
     fix: `use PreStop.sleep(${seconds}), or, if every cluster runs 1.30 or later, new ZeroDowntimeApp({ kubernetesVersion: '1.30' })`,
   };
 }

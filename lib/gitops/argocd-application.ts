@@ -76,7 +76,8 @@ export class ArgoCdApplication extends Construct {
     }
     const check = new PropChecker();
     if (!/^(https:\/\/|ssh:\/\/|git@)\S+$/.test(props.repoURL ?? '')) check.add('repoURL', props.repoURL, 'is not an https, ssh or git@ repository URL', "use the clone URL, e.g. 'https://github.com/acme/gitops.git'");
-    if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..')) check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");
+    if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..'))
+      check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");
     if (props.automated === false && (props.prune !== undefined || props.selfHeal !== undefined)) {
       check.add('prune/selfHeal', { prune: props.prune, selfHeal: props.selfHeal }, 'only apply to automated sync, which is off', 'drop them, or set automated: true');
     }

@@ -54,7 +54,18 @@ test('public declarations mention only exported types of the package', () => {
 });
 
 test('internals stay internal', () => {
-  for (const internal of ['PropChecker', 'valueAt', 'renderEnv', 'toKubeHandler', 'formatTable', 'resolveSettings', 'selectorLabels', 'AuditContext', 'restoreCommand', 'MYSQL_DUMP_SCRIPT']) {
+  for (const internal of [
+    'PropChecker',
+    'valueAt',
+    'renderEnv',
+    'toKubeHandler',
+    'formatTable',
+    'resolveSettings',
+    'selectorLabels',
+    'AuditContext',
+    'restoreCommand',
+    'MYSQL_DUMP_SCRIPT',
+  ]) {
     expect(Object.keys(lib)).not.toContain(internal);
     expect(Object.keys(analysis)).not.toContain(internal);
   }

@@ -29,7 +29,11 @@ test('error-level violations in any chart fail synth, all listed together, and n
   const raw = new Chart(a, 'raw');
   new k8s.KubeDeployment(raw, 'legacy', {
     metadata: { name: 'legacy', namespace: 'default' },
-    spec: { replicas: 2, selector: { matchLabels: { app: 'legacy' } }, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:latest', ports: [{ containerPort: 80 }] }] } } },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: { app: 'legacy' } },
+      template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:latest', ports: [{ containerPort: 80 }] }] } },
+    },
   });
   new k8s.KubeService(raw, 'legacy-svc', { metadata: { name: 'legacy', namespace: 'default' }, spec: { selector: { app: 'legacy' }, ports: [{ port: 80 }] } });
   let error: unknown;
@@ -138,7 +142,10 @@ describe('synthApps', () => {
     const { app: a } = app();
     new KubeDeployment(new Chart(a, 'raw'), 'legacy', {
       metadata: { name: 'legacy' },
-      spec: { selector: { matchLabels: { app: 'legacy' } }, template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:latest' }] } } },
+      spec: {
+        selector: { matchLabels: { app: 'legacy' } },
+        template: { metadata: { labels: { app: 'legacy' } }, spec: { containers: [{ name: 'legacy', image: 'legacy:latest' }] } },
+      },
     });
     const written: string[] = [];
     expect(synthApps([a], { write: (t) => written.push(t), env: {} })).toBe(1);

@@ -17,7 +17,9 @@ test('the broken fixtures exit 1 and report every rule id', async () => {
 test('the seeds\' own YAML is caught for the mistakes the articles made', async () => {
   const { findings } = await json(path.join(FIXTURES, 'broken'));
   const found = (file: string) => new Set(findings.filter((v: any) => v.file.endsWith(file)).map((v: any) => v.rule));
-  expect([...found('seed-000-wordpress.yaml')]).toEqual(expect.arrayContaining(['pod-affinity-instead-of-anti', 'max-unavailable-behind-service', 'literal-secret-env', 'pdb-missing']));
+  expect([...found('seed-000-wordpress.yaml')]).toEqual(
+    expect.arrayContaining(['pod-affinity-instead-of-anti', 'max-unavailable-behind-service', 'literal-secret-env', 'pdb-missing']),
+  );
   expect([...found('seed-001-user-v1.yaml')]).toEqual(expect.arrayContaining(['rolling-update-without-readiness', 'prestop-missing']));
   expect([...found('seed-002-myapp.yaml')]).toEqual(expect.arrayContaining(['prestop-not-below-grace', 'deprecated-api']));
   expect([...found('seed-003-wordpress.yaml')]).toEqual(expect.arrayContaining(['rwo-volume-on-surging-deployment', 'hpa-replicas-conflict', 'deprecated-api', 'prestop-missing']));
@@ -99,7 +101,11 @@ test('--kubernetes-version decides which API versions are removed', async () => 
   const flowSchema = tmpFile('fs.yaml', 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: x\n');
   expect((await run([flowSchema])).code).toBe(0);
   const on132 = await json('--kubernetes-version', '1.32', flowSchema);
-  expect(on132.findings[0]).toMatchObject({ rule: 'deprecated-api', message: 'FlowSchema flowcontrol.apiserver.k8s.io/v1beta3 is no longer served: removed in Kubernetes 1.32 (target: 1.32)', fix: 'use flowcontrol.apiserver.k8s.io/v1' });
+  expect(on132.findings[0]).toMatchObject({
+    rule: 'deprecated-api',
+    message: 'FlowSchema flowcontrol.apiserver.k8s.io/v1beta3 is no longer served: removed in Kubernetes 1.32 (target: 1.32)',
+    fix: 'use flowcontrol.apiserver.k8s.io/v1',
+  });
   const podPreset = tmpFile('pp.yaml', 'apiVersion: settings.k8s.io/v1alpha1\nkind: PodPreset\nmetadata:\n  name: x\n');
   expect((await json(podPreset)).findings[0].message).toMatch(/removed in Kubernetes 1\.20/);
   expect((await run(['--kubernetes-version', '1.19', podPreset])).code).toBe(0);

@@ -113,7 +113,6 @@ function leadingLiteral(text: string): { value: unknown } | undefined {
   const bool = /^(true|false)(?=\s|$)/.exec(source);
   if (bool) return { value: bool[1] === 'true' };
   if (source.startsWith('{') || source.startsWith('[')) {
-    // eslint-disable-next-line no-new-func
     return { value: new Function(`return (${source});`)() };
   }
   return undefined;

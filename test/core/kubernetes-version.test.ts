@@ -6,7 +6,12 @@ import { KubernetesVersion, PreStop, ZeroDowntimeApp, ZeroDowntimeDeployment, Ze
 import { main } from '../../lib/cli/audit';
 import { baseProps } from '../helpers';
 
-const PLUGIN = (properties: string) => `language: typescript\napp: node main.ts\nvalidations:\n  - package: zero-downtime-charts\n    class: Other\n    properties: { kubernetesVersion: '1.20' }\n  - package: zero-downtime-charts\n    class: ZeroDowntimeValidation\n    properties: ${properties}\n`;
+/** A cdk8s.yaml with another plugin's kubernetesVersion (ignored) and ZeroDowntimeValidation's `properties`. */
+const PLUGIN = (properties: string) => [
+  'language: typescript', 'app: node main.ts', 'validations:',
+  '  - package: zero-downtime-charts', '    class: Other', "    properties: { kubernetesVersion: '1.20' }",
+  '  - package: zero-downtime-charts', '    class: ZeroDowntimeValidation', `    properties: ${properties}`, '',
+].join('\n');
 
 /** Runs `fn` in a fresh folder whose cdk8s.yaml is `text` (none when undefined). */
 function inProject<T>(text: string | undefined, fn: (dir: string) => T): T {

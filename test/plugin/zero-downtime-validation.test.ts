@@ -9,6 +9,7 @@ import { baseProps, Manifest, one, synth } from '../helpers';
 
 // The plugin is driven with cdk8s-cli's own ValidationContext and ValidationReport, as `cdk8s synth` does
 // (its package exports them as `cdk8s-cli/plugins`; the types are read from their file).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- typed from the file the exports map hides
 const { ValidationContext } = require('cdk8s-cli/plugins') as typeof cli;
 type ValidationReportJson = cli.ValidationReportJson;
 

@@ -21,31 +21,62 @@ function distManifests(dir = DIST): Array<[string, Manifest]> {
 /** Variants that dist/ does not show, so that every rendering path is validated. */
 function variants(): Array<[string, Manifest]> {
   const manifests = [
-    ...synth((chart) => new ZeroDowntimeDeployment(chart, 'web', baseProps({
-      spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule' },
-      service: { type: 'LoadBalancer', nodePort: 30080, annotations: { a: 'b' } },
-      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 60, memoryUtilization: 70, behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } },
-      startupProbe: Probe.exec(['true']), livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
-      preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 15 }),
-      env: { A: 'b', B: { configMapKeyRef: { name: 'c', key: 'k' } }, C: { fieldRef: { fieldPath: 'metadata.name' } } },
-      volumes: [
-        { name: 'cfg', mountPath: '/cfg', readOnly: true, source: { configMap: { name: 'cfg', defaultMode: 0o444 } } },
-        { name: 'tls', mountPath: '/tls', subPath: 'tls', source: { secret: { secretName: 'tls' } } },
-        { name: 'tmp', mountPath: '/tmp', source: { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } } },
-        { name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', readOnly: true, accessMode: 'ReadOnlyMany' } } },
-      ],
-      securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true }, podSecurityContext: { fsGroup: 2000 },
-      serviceAccountName: 'web', changeCause: 'test', podAnnotations: { x: 'y' }, command: ['/app'], args: ['--x'],
-    }))),
-    ...synth((chart) => new WordpressApp(chart, 'wp', {
-      ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
-      localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true,
-    })),
-    ...synth((chart) => new WordpressApp(chart, 'wp', {
-      name: 'blog', ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
-      livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }), syncWaves: false, cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
-      database: WordpressDatabase.fromConnection({ host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] }),
-    })),
+    ...synth(
+      (chart) =>
+        new ZeroDowntimeDeployment(
+          chart,
+          'web',
+          baseProps({
+            spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule' },
+            service: { type: 'LoadBalancer', nodePort: 30080, annotations: { a: 'b' } },
+            autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 60, memoryUtilization: 70, behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } },
+            startupProbe: Probe.exec(['true']),
+            livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
+            preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 15 }),
+            env: { A: 'b', B: { configMapKeyRef: { name: 'c', key: 'k' } }, C: { fieldRef: { fieldPath: 'metadata.name' } } },
+            volumes: [
+              { name: 'cfg', mountPath: '/cfg', readOnly: true, source: { configMap: { name: 'cfg', defaultMode: 0o444 } } },
+              { name: 'tls', mountPath: '/tls', subPath: 'tls', source: { secret: { secretName: 'tls' } } },
+              { name: 'tmp', mountPath: '/tmp', source: { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } } },
+              { name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', readOnly: true, accessMode: 'ReadOnlyMany' } } },
+            ],
+            securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true },
+            podSecurityContext: { fsGroup: 2000 },
+            serviceAccountName: 'web',
+            changeCause: 'test',
+            podAnnotations: { x: 'y' },
+            command: ['/app'],
+            args: ['--x'],
+          }),
+        ),
+    ),
+    ...synth(
+      (chart) =>
+        new WordpressApp(chart, 'wp', {
+          ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
+          localDevPasswords: { password: 'a', rootPassword: 'b' },
+          allowPasswordsInManifests: true,
+        }),
+    ),
+    ...synth(
+      (chart) =>
+        new WordpressApp(chart, 'wp', {
+          name: 'blog',
+          ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
+          storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
+          livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
+          syncWaves: false,
+          cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
+          database: WordpressDatabase.fromConnection({
+            host: 'db.example.com',
+            port: 3306,
+            database: 'blog',
+            user: 'blog',
+            passwordSecret: { name: 'db', key: 'pw' },
+            egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }],
+          }),
+        }),
+    ),
   ];
   return manifests.map((m) => [`variant: ${m.kind} ${m.metadata.name}`, m]);
 }
