@@ -56,7 +56,7 @@ export class ZeroDowntimeApp extends App {
     this.auditOptions = props.audit ?? {};
     this.log = props.log ?? ((text) => process.stderr.write(`${text}\n`));
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
-    KubernetesVersion.set(this, props.kubernetesVersion ?? KubernetesVersion.of(this));
+    if (props.kubernetesVersion !== undefined) KubernetesVersion.set(this, props.kubernetesVersion);
     // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.
     installSynthCheck(this);
   }

@@ -33,8 +33,12 @@ export class KubernetesVersion {
 
   /** The version the constructs in `scope`'s app are for: the app's own setting, else cdk8s.yaml's, else DEFAULT. */
   public static of(scope: IConstruct): string {
-    const set = scope.node.tryGetContext(KubernetesVersion.CONTEXT_KEY);
-    return set !== undefined ? set : KubernetesVersion.fromCdk8sYaml() ?? KubernetesVersion.DEFAULT;
+    return KubernetesVersion.setting(scope) ?? KubernetesVersion.DEFAULT;
+  }
+
+  /** The app's own setting, else cdk8s.yaml's; undefined when neither sets one. */
+  public static setting(scope: IConstruct): string | undefined {
+    return scope.node.tryGetContext(KubernetesVersion.CONTEXT_KEY) ?? KubernetesVersion.fromCdk8sYaml();
   }
 
   /**

@@ -231,7 +231,7 @@ export class ZeroDowntimeDeployment extends Construct {
 /** The native sleep hook needs Kubernetes 1.30; the version is the app's (KubernetesVersion.of). */
 function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProblem | undefined {
   if (s.preStop.kind !== PreStopKind.NATIVE_SLEEP) return undefined;
-  const version = KubernetesVersion.of(scope);
+  const version = KubernetesVersion.setting(scope);
   const minor = typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
   if (minor >= 30) return undefined;
   const seconds = s.preStop.durationSeconds;
@@ -239,7 +239,7 @@ function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProble
     prop: 'preStop',
     value: `PreStop.nativeSleep(${seconds})`,
     problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${
-      version === KubernetesVersion.DEFAULT ? `${version} (the default)` : version}: the API server would reject the Deployment`,
+      version ?? `${KubernetesVersion.DEFAULT} (the default)`}: the API server would reject the Deployment`,
     fix: `use PreStop.sleep(${seconds}), or, if every cluster runs 1.30 or later, new ZeroDowntimeApp({ kubernetesVersion: '1.30' })`,
   };
 }

@@ -52,6 +52,7 @@ test('cdk8s.yaml: the ZeroDowntimeValidation entry\'s kubernetesVersion, else un
 
 test('of: the app\'s setting, else cdk8s.yaml\'s, else the default', () => {
   expect(KubernetesVersion.DEFAULT).toBe('1.27');
+  expect(inProject(undefined, () => KubernetesVersion.setting(Testing.app()))).toBeUndefined();
   expect(inProject(undefined, () => KubernetesVersion.of(Testing.app()))).toBe('1.27');
   expect(inProject(PLUGIN("{ kubernetesVersion: '1.30' }"), () => KubernetesVersion.of(new Chart(Testing.app(), 'c')))).toBe('1.30');
   const app = Testing.app();
@@ -68,6 +69,10 @@ test('set once in cdk8s.yaml, the native sleep works in ZeroDowntimeApp, Testing
     expect(fs.readFileSync(path.join(dir, 'dist', 'web.k8s.yaml'), 'utf8')).toContain('sleep:\n');
     expect(() => Testing.synth(new ZeroDowntimeDeployment(new Chart(Testing.app(), 'web'), 'web', nativeSleep()).node.scope as Chart)).not.toThrow();
     expect((new ZeroDowntimeValidation({ kubernetesVersion: KubernetesVersion.fromCdk8sYaml() }) as any).options.kubernetesVersion).toBe('1.30');
+  });
+  inProject(PLUGIN("{ kubernetesVersion: '1.27' }"), () => {
+    expect(() => Testing.synth(new ZeroDowntimeDeployment(new Chart(Testing.app(), 'web'), 'web', nativeSleep()).node.scope as Chart))
+      .toThrow(/the manifests are for 1\.27: /);
   });
   // The app's own prop wins over cdk8s.yaml.
   inProject(PLUGIN("{ kubernetesVersion: '1.30' }"), () => {
