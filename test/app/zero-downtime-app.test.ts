@@ -116,6 +116,11 @@ describe('synthApps', () => {
       }
     };
     expect(serializations((a) => synthApps([a]))).toBe(serializations((a) => a.synth()));
+    // Once for the check and the audit, once by cdk8s's writer: cdk8s's validation pass does not check again.
+    const { app: counted } = app();
+    new ZeroDowntimeDeployment(new Chart(counted, 'web'), 'web', baseProps());
+    const objects = counted.node.findAll().filter((c) => ApiObject.isApiObject(c)).length;
+    expect(serializations((a) => a.synth())).toBe(2 * objects);
   });
 
   test('a refusal: its report alone, exit code 1, no output folder, later apps not synthesized', () => {
