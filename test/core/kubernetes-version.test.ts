@@ -45,6 +45,8 @@ test('cdk8s.yaml: the ZeroDowntimeValidation entry\'s kubernetesVersion, else un
   expect(inProject(PLUGIN("{ kubernetesVersion: '1.30' }"), () => KubernetesVersion.fromCdk8sYaml())).toBe('1.30');
   expect(inProject(PLUGIN('{ failOn: warning }'), () => KubernetesVersion.fromCdk8sYaml())).toBeUndefined();
   expect(inProject('language: typescript\n', () => KubernetesVersion.fromCdk8sYaml())).toBeUndefined();
+  expect(inProject('validations:\n  - class: ZeroDowntimeValidation\n', () => KubernetesVersion.fromCdk8sYaml())).toBeUndefined();
+  expect(inProject('validations: none\n', () => KubernetesVersion.fromCdk8sYaml())).toBeUndefined();
   expect(inProject(undefined, () => KubernetesVersion.fromCdk8sYaml())).toBeUndefined();
   expect(inProject(PLUGIN("{ kubernetesVersion: '1.31' }"), (dir) => KubernetesVersion.fromCdk8sYaml(path.join(dir, 'cdk8s.yaml')))).toBe('1.31');
   expect(() => inProject(PLUGIN('{ kubernetesVersion: 1.30 }'), () => KubernetesVersion.fromCdk8sYaml())).toThrow(/kubernetesVersion is 1\.3, not a string; quote it: '1\.30'/);
