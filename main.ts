@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdApplication, HttpsIngress, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
+import { ArgoCdApplication, HttpsIngress, synthApps, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
 
 const REPO = 'https://github.com/example/wordpress-gitops.git';
 
@@ -33,8 +33,12 @@ new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
 const argocd = new App({ outdir: path.join(production.outdir, 'argocd') });
 const applications = new Chart(argocd, 'applications');
 new ArgoCdApplication(applications, 'production', { name: 'wordpress', repoURL: REPO, path: 'dist', destinationNamespace: 'kube-example', resourcesFinalizer: true });
-new ArgoCdApplication(applications, 'staging', { name: 'wordpress-staging', repoURL: REPO, path: 'dist/staging', destinationNamespace: 'kube-example-staging', resourcesFinalizer: true });
+new ArgoCdApplication(applications, 'staging', {
+  name: 'wordpress-staging',
+  repoURL: REPO,
+  path: 'dist/staging',
+  destinationNamespace: 'kube-example-staging',
+  resourcesFinalizer: true,
+});
 
-production.synth();
-staging.synth();
-argocd.synth();
+process.exitCode = synthApps([production, staging, argocd]);

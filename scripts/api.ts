@@ -1,8 +1,9 @@
-// Generates docs/API.md and test/api/exports.txt (the pinned runtime export names) from lib/index.ts.
+// Generates docs/API.md and test/api/exports.txt (the pinned runtime export names) from the package's entry
+// points: lib/index.ts (`zero-downtime-charts`) and lib/analysis.ts (`zero-downtime-charts/analysis`).
 //   npm run api            regenerate both
 //   npm run api -- --check exit 1 when either is stale
 // It reads the sources syntactically (no type-checking, so it takes well under a second): every name
-// lib/index.ts exports is followed to its declaration, documented from its JSDoc, and checked for
+// an entry point exports is followed to its declaration, documented from its JSDoc, and checked for
 // public declarations that mention a type of this package that is not exported ("forgotten exports").
 import * as fs from 'fs';
 import * as path from 'path';
@@ -11,13 +12,19 @@ import * as ts from 'typescript';
 export const ROOT = path.join(__dirname, '..');
 export const API_MD = path.join(ROOT, 'docs', 'API.md');
 export const EXPORTS_TXT = path.join(ROOT, 'test', 'api', 'exports.txt');
-const INDEX = path.join(ROOT, 'lib', 'index.ts');
+/** The package's entry points: the module users import, and its source. */
+export const ENTRY_POINTS: ReadonlyArray<{ readonly module: string; readonly file: string }> = [
+  { module: 'zero-downtime-charts', file: path.join(ROOT, 'lib', 'index.ts') },
+  { module: 'zero-downtime-charts/analysis', file: path.join(ROOT, 'lib', 'analysis.ts') },
+];
 
 /** One exported name and the declaration behind it. */
 export interface ApiEntry {
   /** The name users import. */
   readonly name: string;
-  /** Heading of the lib/index.ts section that exports it. */
+  /** The module users import it from. */
+  readonly module: string;
+  /** Heading of the entry point section that exports it. */
   readonly section: string;
   /** Whether the name exists at runtime (not a type-only export). */
   readonly runtime: boolean;
@@ -103,9 +110,14 @@ function kindOf(node: ts.Node): ApiEntry['kind'] {
   return 'const';
 }
 
-/** Every name lib/index.ts exports, in its order, with its section and declaration. */
+/** Every name the entry points export, in their order, with its section and declaration. */
 export function collectApi(): ApiEntry[] {
-  const index = source(INDEX);
+  return ENTRY_POINTS.flatMap(({ module, file }) => collectEntryPoint(module, file));
+}
+
+function collectEntryPoint(module: string, indexFile: string): ApiEntry[] {
+  const index = source(indexFile);
+  const shown = path.relative(ROOT, indexFile);
   const entries: ApiEntry[] = [];
   let section = 'API';
   for (const stmt of index.statements) {
@@ -113,18 +125,18 @@ export function collectApi(): ApiEntry[] {
     const last = comments[comments.length - 1];
     if (last) section = index.text.slice(last.pos, last.end).replace(/^\/\/\s*/, '').trim();
     if (!ts.isExportDeclaration(stmt) || !stmt.moduleSpecifier || !ts.isStringLiteral(stmt.moduleSpecifier)) {
-      throw new Error(`lib/index.ts: only re-exports belong here, found: ${stmt.getText().slice(0, 80)}`);
+      throw new Error(`${shown}: only re-exports belong here, found: ${stmt.getText().slice(0, 80)}`);
     }
-    const target = resolveModule(INDEX, stmt.moduleSpecifier.text);
-    if (!target) throw new Error(`lib/index.ts: cannot resolve ${stmt.moduleSpecifier.text}`);
+    const target = resolveModule(indexFile, stmt.moduleSpecifier.text);
+    if (!target) throw new Error(`${shown}: cannot resolve ${stmt.moduleSpecifier.text}`);
     const names: Array<{ exported: string; local: string; typeOnly: boolean }> = stmt.exportClause && ts.isNamedExports(stmt.exportClause)
       ? stmt.exportClause.elements.map((e) => ({ exported: e.name.text, local: (e.propertyName ?? e.name).text, typeOnly: stmt.isTypeOnly || e.isTypeOnly }))
       : exportedNames(target).map((n) => ({ exported: n, local: n, typeOnly: stmt.isTypeOnly }));
     for (const n of names) {
       const found = findExport(target, n.local);
-      if (!found) throw new Error(`lib/index.ts: ${stmt.moduleSpecifier.text} does not export ${n.local}`);
+      if (!found) throw new Error(`${shown}: ${stmt.moduleSpecifier.text} does not export ${n.local}`);
       const kind = kindOf(found.declaration);
-      entries.push({ name: n.exported, section, runtime: !n.typeOnly && kind !== 'interface' && kind !== 'type', kind, ...found });
+      entries.push({ name: n.exported, module, section, runtime: !n.typeOnly && kind !== 'interface' && kind !== 'type', kind, ...found });
     }
   }
   return entries;
@@ -208,13 +220,21 @@ function keyOf(declaration: ts.Node, file: string): string {
   return `${path.relative(ROOT, file)}:${declaration.pos}`;
 }
 
-/** Types of this package that public declarations mention but lib/index.ts does not export. */
+/**
+ * Types of this package that public declarations mention but users cannot import: the root's declarations
+ * may mention only the root's types (props are imported with their construct); the analysis entry point's
+ * may mention both.
+ */
 export function forgottenExports(entries: readonly ApiEntry[]): string[] {
-  const exported = new Set(entries.map((e) => keyOf(e.declaration, e.file)));
+  const root = ENTRY_POINTS[0].module;
+  const exportedBy = (modules: readonly string[]) => new Set(entries.filter((e) => modules.includes(e.module)).map((e) => keyOf(e.declaration, e.file)));
+  const fromRoot = exportedBy([root]);
+  const fromAny = exportedBy(ENTRY_POINTS.map((p) => p.module));
   const problems = new Set<string>();
   for (const entry of entries) {
+    const exported = entry.module === root ? fromRoot : fromAny;
     for (const t of mentionedTypes(entry)) {
-      if (!exported.has(t.key)) problems.add(`${entry.name} mentions ${t.name} (${t.key.split(':')[0]}), which lib/index.ts does not export`);
+      if (!exported.has(t.key)) problems.add(`${entry.name} mentions ${t.name} (${t.key.split(':')[0]}), which ${entry.module} does not export`);
     }
   }
   return [...problems].sort();
@@ -340,34 +360,46 @@ export function renderApiMarkdown(entries: readonly ApiEntry[]): string {
   const out = [
     '# API reference',
     '',
-    '<!-- Generated from lib/index.ts by `npm run api`; do not edit by hand. -->',
+    '<!-- Generated from lib/index.ts and lib/analysis.ts by `npm run api`; do not edit by hand. -->',
     '',
-    'Everything below is exported by `zero-downtime-charts` (`import { ... } from \'zero-downtime-charts\'`);',
-    'other modules of the package are internal and may change in any release.',
+    'Everything below is exported by `zero-downtime-charts` (`import { ... } from \'zero-downtime-charts\'`):',
+    'the constructs, their props and the functions that build with them; or, where the heading says so, by',
+    '`zero-downtime-charts/analysis`: the rules and the audit over plain manifests. Other modules of the',
+    'package are internal and may change in any release.',
     '',
   ];
+  const heading = (s: string) => {
+    const module = entries.find((e) => e.section === s)!.module;
+    return module === ENTRY_POINTS[0].module ? s : `${s} (${module})`;
+  };
   for (const s of sections) {
     const names = entries.filter((e) => e.section === s).map((e) => `[${e.name}](#${anchor(e.name)})`);
-    out.push(`- **[${s}](#${anchor(s)})**: ${names.join(', ')}`);
+    out.push(`- **[${heading(s)}](#${anchor(heading(s))})**: ${names.join(', ')}`);
   }
   out.push('');
   for (const s of sections) {
-    out.push(`## ${s}`, '');
+    out.push(`## ${heading(s)}`, '');
     for (const e of entries.filter((x) => x.section === s)) out.push(...renderEntry(e));
   }
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
-/** test/api/exports.txt: the runtime export names with their kinds, sorted. */
+/** test/api/exports.txt: the runtime export names with their kinds, sorted; a subpath's names after its path (`analysis/audit`). */
 export function renderExports(entries: readonly ApiEntry[]): string {
-  return `${entries.filter((e) => e.runtime).map((e) => `${e.name} ${e.kind}`).sort().join('\n')}\n`;
+  return `${entries.filter((e) => e.runtime).map((e) => `${exportPath(e)} ${e.kind}`).sort().join('\n')}\n`;
+}
+
+/** `name` for the root, `analysis/name` for `zero-downtime-charts/analysis`. */
+export function exportPath(e: Pick<ApiEntry, 'module' | 'name'>): string {
+  const subpath = e.module.slice(ENTRY_POINTS[0].module.length + 1);
+  return subpath ? `${subpath}/${e.name}` : e.name;
 }
 
 function main(argv: readonly string[]): number {
   const entries = collectApi();
   const forgotten = forgottenExports(entries);
   if (forgotten.length) {
-    process.stderr.write(`Public declarations mention types that lib/index.ts does not export:\n${forgotten.map((f) => `  - ${f}`).join('\n')}\n`);
+    process.stderr.write(`Public declarations mention types that their entry point does not export:\n${forgotten.map((f) => `  - ${f}`).join('\n')}\n`);
     return 1;
   }
   const outputs: Array<[string, string]> = [[API_MD, renderApiMarkdown(entries)], [EXPORTS_TXT, renderExports(entries)]];

@@ -1,13 +1,12 @@
-import * as fs from 'fs';
-import { ApiObject, App, AppProps, Chart, Yaml } from 'cdk8s';
+import { ApiObject, App, AppProps, Chart } from 'cdk8s';
 import { audit, AuditReport } from '../audit/engine';
 import { formatAuditReport } from '../audit/report';
 import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../audit/rollout-plan';
+import { Manifest } from '../audit/model';
 import { AuditOptions } from '../audit/rule';
-import { installCleanExit } from '../core/clean-exit';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
-import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, KUBERNETES_VERSION_CONTEXT, synthProblems } from '../core/synth-check';
-import { stringifyYaml } from '../core/yaml-writer';
+import { KubernetesVersion } from '../core/kubernetes-version';
+import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
 
 /** Props of a ZeroDowntimeApp. */
 export interface ZeroDowntimeAppProps extends AppProps {
@@ -23,8 +22,9 @@ export interface ZeroDowntimeAppProps extends AppProps {
   readonly log?: (text: string) => void;
   /**
    * The oldest Kubernetes version the manifests are applied to (`'1.30'`). The API-server rules that
-   * changed after 1.27 follow it: `PreStop.nativeSleep` needs 1.30.
-   * @default '1.27'
+   * changed after 1.27 follow it: `PreStop.nativeSleep` needs 1.30. Set it once for the app, the plugin
+   * and the CLI in cdk8s.yaml instead (see KubernetesVersion).
+   * @default - cdk8s.yaml's (KubernetesVersion.fromCdk8sYaml), else '1.27'
    */
   readonly kubernetesVersion?: string;
 }
@@ -45,8 +45,7 @@ export class AuditFailedError extends Error {
 /**
  * A cdk8s App whose synth checks every object of every chart (props, the API server's rules, duplicate
  * names), audits all charts together (so cross-chart references resolve), prints each workload's rollout
- * plan, and writes nothing when anything is refused. Each object is serialized once, and that JSON is
- * shared by the check, the audit and the YAML writer.
+ * plan, and writes nothing when anything is refused.
  */
 export class ZeroDowntimeApp extends App {
   private readonly auditOptions: AuditOptions;
@@ -57,7 +56,7 @@ export class ZeroDowntimeApp extends App {
     this.auditOptions = props.audit ?? {};
     this.log = props.log ?? ((text) => process.stderr.write(`${text}\n`));
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
-    if (props.kubernetesVersion !== undefined) this.node.setContext(KUBERNETES_VERSION_CONTEXT, props.kubernetesVersion);
+    if (props.kubernetesVersion !== undefined) KubernetesVersion.set(this, props.kubernetesVersion);
     // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.
     installSynthCheck(this);
   }
@@ -67,40 +66,41 @@ export class ZeroDowntimeApp extends App {
    * writing nothing, when anything is refused.
    */
   public override synth(): void {
-    const objects = this.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
-    const json = new Map<ApiObject, any>();
-    const jsonOf = (o: ApiObject): any => {
-      let j = json.get(o);
-      if (j === undefined) json.set(o, j = o.toJson());
-      return j;
+    this.checkAndAudit();
+    this.withoutSecondCheck(() => super.synth());
+  }
+
+  /** The manifests as one YAML text, after the same checks and audit as synth. */
+  public override synthYaml(): string {
+    this.checkAndAudit();
+    return this.withoutSecondCheck(() => super.synthYaml());
+  }
+
+  /** Throws when any object is refused or the audit finds errors; else logs the rollout plan and the audit. */
+  private checkAndAudit(): void {
+    const json = new Map<ApiObject, Manifest>();
+    const jsonOf = (o: ApiObject): Manifest => {
+      if (!json.has(o)) json.set(o, o.toJson());
+      return json.get(o)!;
     };
     const refused = synthProblems(this, { allObjects: true, jsonOf });
-    if (refused.length > 0) {
-      installCleanExit();
-      throw new ConfigurationError(refused);
-    }
+    if (refused.length > 0) throw new ConfigurationError(refused);
+    const objects = this.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
     const manifests = this.charts.flatMap((chart) => objects.filter((o) => Chart.of(o) === chart).map(jsonOf));
     // One Kubernetes version for the API-server check and the audit: the app's, unless the audit options name one.
-    const kubernetesVersion = this.auditOptions.kubernetesVersion ?? this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
-    const report = audit(manifests, kubernetesVersion === undefined ? this.auditOptions : { ...this.auditOptions, kubernetesVersion });
-    if (report.errors > 0) {
-      installCleanExit();
-      throw new AuditFailedError(report);
-    }
+    const kubernetesVersion = this.auditOptions.kubernetesVersion ?? KubernetesVersion.of(this);
+    const report = audit(manifests, { ...this.auditOptions, kubernetesVersion });
+    if (report.errors > 0) throw new AuditFailedError(report);
     const jobs = formatJobPlans(jobPlans(manifests));
     this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${jobs ? `${jobs}\n\n` : ''}${formatAuditReport(report)}`);
-    // cdk8s's writer keeps its file layout and object order, but it would serialize each object again
-    // through toJson() and build a YAML document tree per object: hand it the JSON already made, and
-    // write the same bytes directly (lib/core/yaml-writer.ts). Both are undone when the write ends.
-    for (const o of objects) Object.defineProperty(o, 'toJson', { value: () => jsonOf(o), configurable: true });
+  }
+
+  /** Runs cdk8s's synth, whose validation pass would otherwise run the check just done again. */
+  private withoutSecondCheck<T>(synth: () => T): T {
     Object.defineProperty(this, CHECK_DONE, { value: true, configurable: true });
-    const save = Object.getOwnPropertyDescriptor(Yaml, 'save')!;
-    Object.defineProperty(Yaml, 'save', { ...save, value: (file: string, docs: unknown[]) => fs.writeFileSync(file, stringifyYaml(docs), { encoding: 'utf8' }) });
     try {
-      super.synth();
+      return synth();
     } finally {
-      Object.defineProperty(Yaml, 'save', save);
-      for (const o of objects) delete (o as { toJson?: unknown }).toJson;
       delete (this as Record<symbol, unknown>)[CHECK_DONE];
     }
   }

@@ -1,11 +1,13 @@
+import { parseArgs as nodeParseArgs, ParseArgsConfig } from 'util';
 import { audit } from '../audit/engine';
 import { formatJson, formatJunit, formatSarif, formatText, ReportInput, styles, TOOL_NAME } from '../audit/formats';
 import { loadManifests, STDIN, UnusableInputError } from '../audit/load';
 import { AuditContext, objectRef } from '../audit/model';
-import { kubernetesMinor, TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
+import { kubernetesMinor } from '../audit/removed-apis';
 import { jobPlans, rolloutPlans } from '../audit/rollout-plan';
 import { Rule } from '../audit/rule';
 import { ALL_RULES } from '../audit/rules';
+import { KubernetesVersion } from '../core/kubernetes-version';
 
 const FORMATS = ['table', 'json', 'sarif', 'junit'] as const;
 type Format = typeof FORMATS[number];
@@ -28,7 +30,9 @@ options:
                                    zero-downtime.audit/ignore.<rule>: "<reason>")
   --complete                       the input is the whole application: a Service, PDB or HPA whose
                                    other half is missing is an error, not a warning
-  --kubernetes-version 1.N         cluster version for removed API versions (default: ${TARGET_KUBERNETES_VERSION})
+  --kubernetes-version 1.N         cluster version for removed API versions (default: the
+                                   kubernetesVersion of ./cdk8s.yaml's ZeroDowntimeValidation,
+                                   else ${KubernetesVersion.DEFAULT})
   --propagation-seconds N          endpoint propagation time preStop must cover (default: 5)
   --shutdown-budget N              seconds the app needs after SIGTERM (default: 10)
   --no-plan                        do not print the rollout plans (table format)
@@ -87,63 +91,87 @@ interface Parsed {
 
 class UsageError extends Error {}
 
+/** The options; each is checked (and its value converted) by `readOption`. */
+const OPTIONS = {
+  'help': { type: 'boolean', short: 'h' },
+  'json': { type: 'boolean' },
+  'format': { type: 'string' },
+  'fail-on': { type: 'string' },
+  'only': { type: 'string' },
+  'ignore': { type: 'string' },
+  'complete': { type: 'boolean' },
+  'kubernetes-version': { type: 'string' },
+  'propagation-seconds': { type: 'string' },
+  'shutdown-budget': { type: 'string' },
+  'no-plan': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
 function parseArgs(argv: readonly string[]): Parsed | 'help' {
   const parsed: Parsed = { targets: [], format: 'table', failOn: 'error', ignore: [], complete: false, plan: true, options: {} };
-  const known = new Set(ALL_RULES.map((r) => r.id));
-  const value = (i: number, flag: string) => {
-    if (i >= argv.length) throw new UsageError(`${flag} needs a value`);
-    return argv[i];
-  };
-  const ruleList = (text: string, flag: string) => {
-    const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
-    const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0 || ids.length === 0) throw new UsageError(`${flag}: no rule named ${JSON.stringify(unknown[0] ?? text)} (see --help for the list)`);
-    return ids;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i], undefined];
-    const next = () => inline ?? value(++i, flag);
-    switch (flag) {
-      case '-h': case '--help': return 'help';
-      case '--json': parsed.format = 'json'; break;
-      case '--format': {
-        const f = next();
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format takes ${FORMATS.join(', ')}; got ${JSON.stringify(f)}`);
-        parsed.format = f as Format;
-        break;
-      }
-      case '--fail-on': {
-        const f = next();
-        if (f !== 'error' && f !== 'warning') throw new UsageError(`--fail-on takes error or warning; got ${JSON.stringify(f)}`);
-        parsed.failOn = f;
-        break;
-      }
-      case '--only': parsed.only = [...parsed.only ?? [], ...ruleList(next(), flag)]; break;
-      case '--ignore': parsed.ignore.push(...ruleList(next(), flag)); break;
-      case '--complete': parsed.complete = true; break;
-      case '--no-plan': parsed.plan = false; break;
-      case '--no-color': parsed.color = false; break;
-      case '--kubernetes-version': {
-        const v = next();
-        if (kubernetesMinor(v) === undefined) throw new UsageError(`--kubernetes-version takes a version such as 1.27 or v1.30.2; got ${JSON.stringify(v)}`);
-        parsed.options.kubernetesVersion = v;
-        break;
-      }
-      case '--propagation-seconds': case '--shutdown-budget': {
-        const raw = next();
-        const n = Number(raw);
-        if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a whole number of seconds, got ${JSON.stringify(raw)}`);
-        parsed.options[flag === '--propagation-seconds' ? 'endpointPropagationSeconds' : 'shutdownBudgetSeconds'] = n;
-        break;
-      }
-      default:
-        if (argv[i] !== STDIN && argv[i].startsWith('-')) throw new UsageError(`unknown option ${argv[i]}`);
-        parsed.targets.push(argv[i]);
-    }
+  // Not strict: an unknown option or a missing value is reported in this CLI's words, in argument order.
+  const { tokens } = nodeParseArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  for (const token of tokens) {
+    if (token.kind === 'positional') parsed.targets.push(token.value);
+    else if (token.kind === 'option-terminator') throw new UsageError('unknown option --');
+    else if (token.name === 'help') return 'help';
+    else readOption(parsed, token.rawName, token.name, token.value);
   }
   if (parsed.targets.length === 0) throw new UsageError('no file, folder or - given');
   if (parsed.targets.filter((t) => t === STDIN).length > 1) throw new UsageError('- (standard input) can be given once');
+  parsed.options.kubernetesVersion ??= projectKubernetesVersion();
   return parsed;
+}
+
+/** Applies one option to `parsed`, refusing an unknown one or a bad value. */
+function readOption(parsed: Parsed, flag: string, name: string, given: string | undefined): void {
+  if (!Object.hasOwn(OPTIONS, name)) throw new UsageError(`unknown option ${flag}`);
+  const type: string = OPTIONS[name as keyof typeof OPTIONS].type;
+  if (type === 'boolean' && given !== undefined) throw new UsageError(`${flag} takes no value`);
+  if (type === 'string' && given === undefined) throw new UsageError(`${flag} needs a value`);
+  const value = given!;
+  switch (name) {
+    case 'json': parsed.format = 'json'; break;
+    case 'format':
+      if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format takes ${FORMATS.join(', ')}; got ${JSON.stringify(value)}`);
+      parsed.format = value as Format;
+      break;
+    case 'fail-on':
+      if (value !== 'error' && value !== 'warning') throw new UsageError(`--fail-on takes error or warning; got ${JSON.stringify(value)}`);
+      parsed.failOn = value;
+      break;
+    case 'only': parsed.only = [...parsed.only ?? [], ...ruleList(value, flag)]; break;
+    case 'ignore': parsed.ignore.push(...ruleList(value, flag)); break;
+    case 'complete': parsed.complete = true; break;
+    case 'no-plan': parsed.plan = false; break;
+    case 'no-color': parsed.color = false; break;
+    case 'kubernetes-version':
+      if (kubernetesMinor(value) === undefined) throw new UsageError(`--kubernetes-version takes a version such as 1.27 or v1.30.2; got ${JSON.stringify(value)}`);
+      parsed.options.kubernetesVersion = value;
+      break;
+    default: {
+      const n = Number(value);
+      if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) throw new UsageError(`${flag} takes a whole number of seconds, got ${JSON.stringify(value)}`);
+      parsed.options[name === 'propagation-seconds' ? 'endpointPropagationSeconds' : 'shutdownBudgetSeconds'] = n;
+    }
+  }
+}
+
+/** The rule ids of a comma-separated list, each known. */
+function ruleList(text: string, flag: string): string[] {
+  const ids = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !ALL_RULES.some((r) => r.id === id));
+  if (unknown.length > 0 || ids.length === 0) throw new UsageError(`${flag}: no rule named ${JSON.stringify(unknown[0] ?? text)} (see --help for the list)`);
+  return ids;
+}
+
+/** The version cdk8s.yaml sets in the working directory, if any: one setting for the app, the plugin and the CLI. */
+function projectKubernetesVersion(): string | undefined {
+  try {
+    return KubernetesVersion.fromCdk8sYaml();
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 /**

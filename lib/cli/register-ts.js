@@ -1,7 +1,8 @@
 // Runs TypeScript under plain node (`node -r ./lib/cli/register-ts.js main.ts`), transpiled by
 // ./transpile-ts.js without type-checking: `cdk8s synth` then takes a fraction of `ts-node`'s time, which
 // type-checks the 1.1 MB imports/k8s.ts on every run. Output is cached by content hash in
-// node_modules/.cache, so an unchanged file is not transpiled again.
+// node_modules/.cache, so an unchanged file is not transpiled again. sucrase's own `sucrase/register/ts`
+// has no cache and adds inline source maps: main.ts took 1.0-1.5 s under it against 0.35-0.55 s here.
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');

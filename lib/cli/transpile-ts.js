@@ -10,8 +10,8 @@ function transpile(source, filename) {
 }
 
 /** Jest's transformer interface (jest caches the result itself). */
-function process(source, filename) {
+function processForJest(source, filename) {
   return { code: transpile(source, filename) };
 }
 
-module.exports = { transpile, process };
+module.exports = { transpile, process: processForJest };

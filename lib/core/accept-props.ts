@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
-import { registerChecked } from './checked-constructs';
+import { checkedRecord, registerChecked } from './checked-constructs';
+import { ConfigurationError } from './configuration-error';
 import { PropProblem } from './prop-problem';
 import { checkProps, PropField } from './prop-spec';
+import { userLocation } from './source-location';
 import { installSynthCheck } from './synth-check';
 
 /** The `name` prop, when props carry a usable one. */
@@ -14,7 +16,7 @@ function nameOf(props: unknown): string | undefined {
  * The first line of a construct's constructor: checks `props` against the construct's spec and
  * registers the construct with the synth-time check, which reports the problems of every construct
  * together. `semantics` runs only on well-typed props. Returns false when the props are malformed; the
- * constructor then renders nothing.
+ * constructor then renders nothing and withholds its public fields (withholdFields).
  */
 export function acceptProps<P>(
   scope: IConstruct, kind: string, props: unknown, spec: Readonly<Record<string, PropField>>,
@@ -55,4 +57,17 @@ function bestEffort<P>(props: unknown, malformed: readonly PropProblem[], semant
 /** Reports problems found by a construct's own checks, for synth. */
 export function reportProblems(scope: IConstruct, kind: string, problems: readonly PropProblem[]): void {
   registerChecked(scope, kind).problems.push(...problems);
+}
+
+/**
+ * A refused construct rendered nothing, so its public fields have no value to hold: reading one throws
+ * the construct's ConfigurationError (its problems, as synth would report them), never `undefined` from a
+ * field typed as always set.
+ */
+export function withholdFields<T extends IConstruct>(scope: T, fields: ReadonlyArray<keyof T & string>): void {
+  const refusal = () => {
+    const record = checkedRecord(scope);
+    return new ConfigurationError([{ path: scope.node.path, label: record?.label ?? scope.node.id, location: userLocation(record?.site), problems: record?.problems ?? [] }]);
+  };
+  for (const field of fields) Object.defineProperty(scope, field, { get: () => { throw refusal(); }, configurable: true, enumerable: false });
 }

@@ -60,7 +60,8 @@ export function propOfField(obj: ApiObject, field: string): string | undefined {
   const entries = (FIELD_PROPS.get(obj) ?? []).flatMap((fields) => Object.entries(fields())).sort((a, b) => b[0].length - a[0].length);
   for (const [prefix, prop] of entries) {
     // Map keys in brackets read as props (`resources.limits[memory]` → `resources.limits.memory`); indexes stay.
-    if (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`)) return prop + field.slice(prefix.length).replace(/\[([^\]]*[^\d\]][^\]]*|)\]/g, '.$1');
+    if (field === prefix || field.startsWith(`${prefix}.`) || field.startsWith(`${prefix}[`))
+      return prop + field.slice(prefix.length).replace(/\[([^\]]*[^\d\]][^\]]*|)\]/g, '.$1');
   }
   return undefined;
 }

@@ -16,7 +16,7 @@ export interface RefusedConstruct {
   readonly problems: readonly PropProblem[];
 }
 
-/** Brand that the clean uncaught-error printer looks for (shared across copies of this package). */
+/** Brand of the errors whose message is the whole report, printed alone by synthApps (shared across copies of this package). */
 export const CLEAN_ERROR = Symbol.for('zero-downtime-charts.clean-error');
 
 /**
@@ -97,5 +97,5 @@ export class PropChecker {
 
 /** The value at a dotted path such as `limits.cpu` or `httpGet.port`. */
 export function valueAt(source: unknown, dottedPath: string): unknown {
-  return dottedPath.split('.').reduce<any>((o, k) => o?.[k], source);
+  return dottedPath.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
 }

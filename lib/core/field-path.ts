@@ -15,10 +15,10 @@ export function fieldSteps(path: string): Array<string | number> {
 
 /** The value at a Kubernetes field path inside a plain object, or undefined. */
 export function fieldValue(source: unknown, path: string): unknown {
-  let value: any = source;
+  let value = source;
   for (const step of fieldSteps(path)) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = value[step];
+    value = (value as Record<string | number, unknown>)[step];
   }
   return value;
 }

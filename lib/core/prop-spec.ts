@@ -123,10 +123,11 @@ export const T = {
    * An instance of a union-like class (Probe, PreStop, HttpsIngress); a plain object that looks like one is
    * refused with how to build it. `problemsOf` reports what was wrong with the factory's arguments.
    */
-  instanceOf: <C>(cls: Function, name: string, howToBuild: string, problemsOf?: (instance: C, prop: string) => PropProblem[]): ValueType => ({
+  instanceOf: <C>(cls: { readonly prototype: C }, name: string, howToBuild: string, problemsOf?: (instance: C, prop: string) => PropProblem[]): ValueType => ({
     description: `a ${name}`,
     shape: 'instance',
-    check: (value, prop) => (value instanceof cls ? problemsOf?.(value as C, prop) ?? [] : [{
+    // `instanceof` for classes whose constructors are private (the factories build them).
+    check: (value, prop) => (Object.prototype.isPrototypeOf.call(cls.prototype, value as object) ? problemsOf?.(value as C, prop) ?? [] : [{
       prop, value, problem: `must be a ${name} built by its factory methods, not ${what(value)}`, fix: `build it with ${howToBuild}`,
     }]),
   }),
@@ -155,11 +156,21 @@ export const T = {
         for (const [key, field] of Object.entries(fields)) {
           const v = record[key];
           if (v === undefined) {
-            if (field.required) problems.push({ prop: join(prop, key), value: undefined, problem: 'is required', fix: field.example ? `set it, e.g. ${key}: ${field.example}` : `set it to ${field.type.description}` });
+            if (field.required)
+              problems.push({
+                prop: join(prop, key),
+                value: undefined,
+                problem: 'is required',
+                fix: field.example ? `set it, e.g. ${key}: ${field.example}` : `set it to ${field.type.description}`,
+              });
             continue;
           }
           const found = field.type.check(v, join(prop, key));
-          problems.push(...(field.example ? found.map((f) => (f.fix.startsWith('use ') && f.problem.startsWith('must be ') && !f.problem.includes('one of') ? { ...f, fix: `use ${field.example}` } : f)) : found));
+          problems.push(
+            ...(field.example
+              ? found.map((f) => (f.fix.startsWith('use ') && f.problem.startsWith('must be ') && !f.problem.includes('one of') ? { ...f, fix: `use ${field.example}` } : f))
+              : found),
+          );
         }
         return problems;
       },

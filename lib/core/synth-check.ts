@@ -2,9 +2,9 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { validateObject } from '../validation';
 import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
-import { installCleanExit } from './clean-exit';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
 import { fieldValue } from './field-path';
+import { KubernetesVersion } from './kubernetes-version';
 import { formatValue, PropProblem } from './prop-problem';
 import { userLocation } from './source-location';
 
@@ -12,13 +12,6 @@ import { userLocation } from './source-location';
 export const CHECK_ALL_OBJECTS = Symbol.for('zero-downtime-charts.check-all-objects');
 /** Set on an app while its synth has already run the check, so cdk8s's validation pass does not run it again. */
 export const CHECK_DONE = Symbol.for('zero-downtime-charts.check-done');
-
-/**
- * Context key (`app.node.setContext`) with the Kubernetes version the manifests are for, e.g. `'1.30'`:
- * the API-server rules that changed after 1.27 (lifecycle sleep hooks, relaxed env names) follow it.
- * ZeroDowntimeApp sets it from its `kubernetesVersion` prop.
- */
-export const KUBERNETES_VERSION_CONTEXT = 'zero-downtime-charts:kubernetesVersion';
 
 /** Options of one synth-time check. */
 export interface SynthCheckOptions {
@@ -52,12 +45,13 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     else g.problems.push(p);
   };
   const all = root.node.findAll();
-  const kubernetesVersion = root.node.tryGetContext(KUBERNETES_VERSION_CONTEXT) as string | undefined;
+  const kubernetesVersion = KubernetesVersion.of(root);
   for (const c of all) {
     const record = checkedRecord(c);
     if (record) for (const p of record.problems) add(group(c, record.label), p);
     if (c !== root) {
-      for (const message of c.node.validate()) add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: 'see the construct\'s documentation' });
+      for (const message of c.node.validate())
+        add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: "see the construct's documentation" });
     }
   }
   const identities = new Map<string, ApiObject>();
@@ -80,7 +74,12 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     try {
       json = options.jsonOf(obj);
     } catch (e) {
-      add(g, { prop: `${obj.kind} ${obj.name}`, value: obj.node.path, problem: `cannot be serialized: ${(e as Error).message}`, fix: 'check the escape-hatch patches and values given to this object' });
+      add(g, {
+        prop: `${obj.kind} ${obj.name}`,
+        value: obj.node.path,
+        problem: `cannot be serialized: ${(e as Error).message}`,
+        fix: 'check the escape-hatch patches and values given to this object',
+      });
       continue;
     }
     const propsWithProblems = new Set(g.problems.flatMap((p) => p.prop.split(', ')));
@@ -168,12 +167,10 @@ export function installSynthCheck(scope: IConstruct): void {
   INSTALLED.add(root);
   root.node.addValidation({
     validate: () => {
-      if ((root as any)[CHECK_DONE]) return [];
-      const refused = synthProblems(root, { allObjects: Boolean((root as any)[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
-      if (refused.length > 0) {
-        installCleanExit();
-        throw new ConfigurationError(refused);
-      }
+      const flags = root as unknown as Record<symbol, boolean | undefined>;
+      if (flags[CHECK_DONE]) return [];
+      const refused = synthProblems(root, { allObjects: Boolean(flags[CHECK_ALL_OBJECTS]), jsonOf: (o) => o.toJson() });
+      if (refused.length > 0) throw new ConfigurationError(refused);
       return [];
     },
   });

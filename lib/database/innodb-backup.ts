@@ -7,15 +7,16 @@ import { guaranteedResources } from '../deployment/container';
 import { keepNewestScript } from '../mysql/scripts';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
+import { deepFreeze } from '../core/freeze';
 
 /** The defaults of the operator's scheduled backups. */
-export const INNODB_BACKUP_DEFAULTS = {
+export const INNODB_BACKUP_DEFAULTS = deepFreeze({
   schedule: '17 3 * * *',
   claimSize: '20Gi',
   keep: 7,
   pruneSchedule: '47 * * * *',
   jobResources: { cpu: '100m', memory: '128Mi' },
-};
+});
 
 /** Where the operator's scheduled dumps go. */
 export abstract class InnoDbBackupStorage {

@@ -3,7 +3,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { InnoDbCluster, InnoDbClusterSpecServiceDefaultPort, InnoDbClusterSpecServiceType } from '../../imports/mysql-operator-mysql.oracle.com';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MYSQL_INNODB_CLUSTER_PROPS } from './props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -17,6 +17,7 @@ import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { DNS1035_LABEL } from '../validation/names';
+import { deepFreeze } from '../core/freeze';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
 export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
@@ -120,7 +121,7 @@ export interface MysqlInnoDbClusterProps {
 }
 
 /** The defaults of a MysqlInnoDbCluster, in one place. */
-export const INNODB_CLUSTER_DEFAULTS = {
+export const INNODB_CLUSTER_DEFAULTS = deepFreeze({
   version: '8.4.3',
   instances: 3,
   routers: 2,
@@ -129,7 +130,7 @@ export const INNODB_CLUSTER_DEFAULTS = {
   resources: { cpu: '1', memory: '2Gi' },
   sidecarResources: { cpu: '250m', memory: '512Mi' },
   routerResources: { cpu: '250m', memory: '256Mi' },
-};
+});
 
 
 /** Compares dotted versions numerically. */
@@ -235,7 +236,10 @@ export class MysqlInnoDbCluster extends Construct {
       innoDbClusterProblems(check, '', p);
       return check.all;
     };
-    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) return;
+    if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) {
+      withholdFields(this, ['cluster', 'userJob', 'connection']);
+      return;
+    }
     const d = INNODB_CLUSTER_DEFAULTS;
     const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     const version = props.version ?? d.version;

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { Schedule } from '../../imports/velero-schedule-velero.io';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker, PropProblem } from '../core/configuration-error';
 import { VELERO_SCHEDULE_PROPS } from './props-spec';
 import { DatabaseChecks } from './validate';
+import { deepFreeze } from '../core/freeze';
 
 /** The pod annotation that opts volumes into Velero's file-system backup (Kopia). */
 export const VELERO_BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
@@ -45,7 +46,7 @@ export interface VeleroScheduleProps {
 }
 
 /** The defaults of a VeleroSchedule. */
-export const VELERO_SCHEDULE_DEFAULTS = { veleroNamespace: 'velero', schedule: '7 2 * * *', ttl: '720h0m0s' };
+export const VELERO_SCHEDULE_DEFAULTS = deepFreeze({ veleroNamespace: 'velero', schedule: '7 2 * * *', ttl: '720h0m0s' });
 
 const GO_DURATION = /^(\d+(\.\d+)?(h|m|s|ms|us|µs|ns))+$/;
 
@@ -68,7 +69,10 @@ export class VeleroSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: VeleroScheduleProps) {
     super(scope, id);
-    if (!acceptProps(this, 'VeleroSchedule', props, VELERO_SCHEDULE_PROPS, veleroScheduleProblems)) return;
+    if (!acceptProps(this, 'VeleroSchedule', props, VELERO_SCHEDULE_PROPS, veleroScheduleProblems)) {
+      withholdFields(this, ['schedule']);
+      return;
+    }
     const d = VELERO_SCHEDULE_DEFAULTS;
     const ttl = props.ttl ?? d.ttl;
 

@@ -1,4 +1,4 @@
-import { JsonPatch } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import * as k8s from '../../imports/k8s';
 
 /**
@@ -14,7 +14,7 @@ export class PatchableKubeDeployment extends k8s.KubeDeployment {
     this.postSchemaPatches.push(...ops);
   }
 
-  public override toJson(): any {
+  public override toJson(): ReturnType<ApiObject['toJson']> {
     const json = super.toJson();
     return this.postSchemaPatches.length > 0 ? JsonPatch.apply(json, ...this.postSchemaPatches) : json;
   }

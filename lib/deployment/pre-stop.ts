@@ -76,7 +76,8 @@ export class PreStop {
    */
   public static command(command: string[], durationSeconds: number): PreStop {
     const problems = [...T.array(T.string()).check(command, 'command'), ...T.number().check(durationSeconds, 'durationSeconds')];
-    if (Array.isArray(command) && command.length === 0) problems.push({ prop: 'command', value: command, problem: 'is empty', fix: "give the command, e.g. ['/bin/sh', '-c', 'sleep 20']" });
+    if (Array.isArray(command) && command.length === 0)
+      problems.push({ prop: 'command', value: command, problem: 'is empty', fix: "give the command, e.g. ['/bin/sh', '-c', 'sleep 20']" });
     const copy = Array.isArray(command) ? [...command] : [];
     return new PreStop(PreStopKind.COMMAND, durationSeconds, () => ({ exec: { command: copy } }), problems);
   }

@@ -114,7 +114,9 @@ export class Probe {
   public static exec(command: string[], options: ProbeTimingOptions = {}): Probe {
     const problems = [
       ...T.array(T.string()).check(command, 'command'),
-      ...(Array.isArray(command) && command.length === 0 ? [{ prop: 'command', value: command, problem: 'is empty, so the probe has nothing to run', fix: "give the command and its arguments, e.g. ['cat', '/tmp/ready']" }] : []),
+      ...(Array.isArray(command) && command.length === 0
+        ? [{ prop: 'command', value: command, problem: 'is empty, so the probe has nothing to run', fix: "give the command and its arguments, e.g. ['cat', '/tmp/ready']" }]
+        : []),
       ...checkProps(options ?? {}, 'ProbeTimingOptions', TIMINGS),
     ];
     if (problems.length > 0) return new Probe({}, () => ({}), problems);

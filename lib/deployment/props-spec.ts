@@ -120,8 +120,14 @@ export const ZERO_DOWNTIME_DEPLOYMENT_PROPS: PropSpec<ZeroDowntimeDeploymentProp
   startupProbe: optional(PROBE),
   readinessProbe: required(PROBE, "Probe.httpGet({ path: '/healthz' })"),
   livenessProbe: optional(PROBE),
-  preStop: optional(T.instanceOf<PreStop>(PreStop, 'PreStop', 'PreStop.sleep(20), PreStop.nativeSleep(20), PreStop.httpGet({ path, durationSeconds }) or PreStop.command([...], seconds)',
-    (preStop, prop) => preStop._problems(prop))),
+  preStop: optional(
+    T.instanceOf<PreStop>(
+      PreStop,
+      'PreStop',
+      'PreStop.sleep(20), PreStop.nativeSleep(20), PreStop.httpGet({ path, durationSeconds }) or PreStop.command([...], seconds)',
+      (preStop, prop) => preStop._problems(prop),
+    ),
+  ),
   shutdownBudgetSeconds: optional(T.number(), '10'),
   terminationGracePeriodSeconds: optional(T.number(), '30'),
   resources: required(CONTAINER_RESOURCES, "guaranteedResources({ cpu: '250m', memory: '256Mi' })"),

@@ -22,7 +22,13 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
   checkProbes(check, s);
   checkShutdown(check, s);
   const resourceFindings = p.resources ? resourceProblems(p.resources, s.qosClass) : [];
-  if (!p.resources) check.add('resources', undefined, 'is required: pods without requests are BestEffort and the first to be evicted', "pass guaranteedResources({ cpu: '200m', memory: '128Mi' })");
+  if (!p.resources)
+    check.add(
+      'resources',
+      undefined,
+      'is required: pods without requests are BestEffort and the first to be evicted',
+      "pass guaranteedResources({ cpu: '200m', memory: '128Mi' })",
+    );
   check.addFindingsAt(resourceFindings, 'resources', p.resources);
   check.addFindingsAt(disruptionProblems(s.disruptionBudget, s.worstCaseReplicas), 'disruptionBudget', s.disruptionBudget);
   checkEnv(check, s);
@@ -42,7 +48,8 @@ function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
     const repository = parseImage(p.image ?? '').repository || 'registry.example.com/app';
     check.add('image', p.image, pinProblem, `pin the version you tested, e.g. '${repository}:1.2.3', or a digest '${repository}@sha256:…'`);
   }
-  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
+  if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)
+    check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
   const portName = formatProblem(PORT_NAME, s.portName);
   if (portName) check.add('portName', s.portName, `must be an IANA service name: ${portName.reasons}`, portName.fix);
 }
@@ -57,15 +64,23 @@ function checkReplicas(check: PropChecker, s: DeploymentSettings): void {
     const a = s.autoscaling;
     check.wholeNumber('autoscaling.minReplicas', a.minReplicas, 1);
     check.wholeNumber('autoscaling.maxReplicas', a.maxReplicas, 1);
-    if (a.minReplicas > a.maxReplicas) check.add('autoscaling.minReplicas', a.minReplicas, `is above autoscaling.maxReplicas ${a.maxReplicas}`, 'make minReplicas at most maxReplicas');
-    else if (a.minReplicas === a.maxReplicas) check.add('autoscaling.maxReplicas', a.maxReplicas, `equals minReplicas, so the autoscaler can never scale`, 'raise maxReplicas, or drop autoscaling and set replicas');
-    if (a.minReplicas < 2 && !p.allowSingleReplica) check.add('autoscaling.minReplicas', a.minReplicas, 'lets the autoscaler go down to one pod, which cannot survive a node drain', singleFix);
+    if (a.minReplicas > a.maxReplicas)
+      check.add('autoscaling.minReplicas', a.minReplicas, `is above autoscaling.maxReplicas ${a.maxReplicas}`, 'make minReplicas at most maxReplicas');
+    else if (a.minReplicas === a.maxReplicas)
+      check.add('autoscaling.maxReplicas', a.maxReplicas, `equals minReplicas, so the autoscaler can never scale`, 'raise maxReplicas, or drop autoscaling and set replicas');
+    if (a.minReplicas < 2 && !p.allowSingleReplica)
+      check.add('autoscaling.minReplicas', a.minReplicas, 'lets the autoscaler go down to one pod, which cannot survive a node drain', singleFix);
     for (const metric of ['cpuUtilization', 'memoryUtilization'] as const) {
       const value = a[metric];
-      if (value !== undefined && (!Number.isInteger(value) || value < 1)) check.add(`autoscaling.${metric}`, value, 'must be a whole percentage of the request, at least 1', 'use a value such as 70');
+      if (value !== undefined && (!Number.isInteger(value) || value < 1))
+        check.add(`autoscaling.${metric}`, value, 'must be a whole percentage of the request, at least 1', 'use a value such as 70');
       else if (value !== undefined && value > 100 && s.qosClass === QosClass.GUARANTEED) {
-        check.add(`autoscaling.${metric}`, value, `is above 100% of the request, but Guaranteed pods cannot use more than their limit, which equals the request, so the autoscaler never scales up`,
-          'use a target below 100, e.g. 70, or ask for qosClass Burstable with a limit above the request');
+        check.add(
+          `autoscaling.${metric}`,
+          value,
+          `is above 100% of the request, but Guaranteed pods cannot use more than their limit, which equals the request, so the autoscaler never scales up`,
+          'use a target below 100, e.g. 70, or ask for qosClass Burstable with a limit above the request',
+        );
       }
     }
   } else {
@@ -81,7 +96,12 @@ function checkRollout(check: PropChecker, s: DeploymentSettings): void {
   check.wholeNumber('rollout.revisionHistoryLimit', s.revisionHistoryLimit, 0);
   check.wholeNumber('rollout.progressDeadlineSeconds', s.progressDeadlineSeconds, 1);
   if (s.progressDeadlineSeconds <= s.minReadySeconds) {
-    check.add('rollout.progressDeadlineSeconds', s.progressDeadlineSeconds, `must exceed minReadySeconds (${s.minReadySeconds}); the API server rejects it otherwise`, 'keep the default 600');
+    check.add(
+      'rollout.progressDeadlineSeconds',
+      s.progressDeadlineSeconds,
+      `must exceed minReadySeconds (${s.minReadySeconds}); the API server rejects it otherwise`,
+      'keep the default 600',
+    );
   }
 }
 
@@ -89,7 +109,12 @@ function checkProbes(check: PropChecker, s: DeploymentSettings): void {
   const p = s.props;
   const declared: DeclaredPort[] = [{ name: s.portName, containerPort: p.port }];
   if (!p.readinessProbe) {
-    check.add('readinessProbe', undefined, 'is required: without it a pod receives traffic before it can serve, and a rollout cannot tell a broken version', "pass Probe.httpGet({ path: '/healthz' }) or Probe.tcpSocket()");
+    check.add(
+      'readinessProbe',
+      undefined,
+      'is required: without it a pod receives traffic before it can serve, and a rollout cannot tell a broken version',
+      "pass Probe.httpGet({ path: '/healthz' }) or Probe.tcpSocket()",
+    );
   }
   const probes = { startupProbe: p.startupProbe, readinessProbe: p.readinessProbe, livenessProbe: p.livenessProbe };
   for (const [prop, probe] of Object.entries(probes)) {
@@ -100,8 +125,12 @@ function checkProbes(check: PropChecker, s: DeploymentSettings): void {
   }
   const resolved = (probe: NonNullable<typeof p.livenessProbe>) => resolveNamedPorts(probe.toSpec(s.portName), declared);
   if (p.livenessProbe && p.readinessProbe && sameProbe(resolved(p.livenessProbe), resolved(p.readinessProbe))) {
-    check.add('livenessProbe', p.livenessProbe.toSpec(s.portName), 'is identical to readinessProbe: an overloaded pod is restarted at the moment it leaves the load balancer, and the restarts cascade',
-      'drop the liveness probe (the default), or give it a cheaper endpoint and a higher failureThreshold');
+    check.add(
+      'livenessProbe',
+      p.livenessProbe.toSpec(s.portName),
+      'is identical to readinessProbe: an overloaded pod is restarted at the moment it leaves the load balancer, and the restarts cascade',
+      'drop the liveness probe (the default), or give it a cheaper endpoint and a higher failureThreshold',
+    );
   }
 }
 
@@ -126,17 +155,27 @@ function checkPreStopIsHonest(check: PropChecker, s: DeploymentSettings): void {
   if (s.preStop.kind === PreStopKind.HTTP_GET && handler.httpGet?.port !== undefined) {
     const problem = undeclaredPortProblem(handler.httpGet.port, declared);
     if (problem) {
-      check.add('preStop.port', handler.httpGet.port, `${problem}: the GET fails at once and SIGTERM follows with no delay`, `use the named port '${s.portName}', or leave port unset`);
+      check.add(
+        'preStop.port',
+        handler.httpGet.port,
+        `${problem}: the GET fails at once and SIGTERM follows with no delay`,
+        `use the named port '${s.portName}', or leave port unset`,
+      );
     }
   }
   if (s.preStop.kind === PreStopKind.COMMAND) {
     const visible = preStopSeconds(handler);
     const seconds = s.preStop.durationSeconds;
     if (visible !== seconds) {
-      check.add('preStop', handler.exec?.command, visible === undefined
-        ? `declares ${seconds}s, but nothing in the command waits, so SIGTERM can arrive before endpoint removal has propagated`
-        : `declares ${seconds}s, but the command's last sleep waits ${visible}s`,
-      `make the wait visible and put it first, so traffic has stopped before the command runs: PreStop.command(['/bin/sh', '-c', 'sleep ${seconds} && ${shellWords(handler.exec?.command ?? [])}'], ${seconds})`);
+      check.add(
+        'preStop',
+        handler.exec?.command,
+        visible === undefined
+          ? `declares ${seconds}s, but nothing in the command waits, so SIGTERM can arrive before endpoint removal has propagated`
+          : `declares ${seconds}s, but the command's last sleep waits ${visible}s`,
+        'make the wait visible and put it first, so traffic has stopped before the command runs: '
+          + `PreStop.command(['/bin/sh', '-c', 'sleep ${seconds} && ${shellWords(handler.exec?.command ?? [])}'], ${seconds})`,
+      );
     }
   }
 }
@@ -151,13 +190,28 @@ function checkService(check: PropChecker, s: DeploymentSettings): void {
   const service = s.props.service ?? {};
   const type = service.type ?? 'ClusterIP';
   if (service.port !== undefined && (!Number.isInteger(service.port) || service.port < 1 || service.port > 65535)) {
-    check.add('service.port', service.port, 'must be a whole number from 1 to 65535; the API server rejects it otherwise', `use the port clients connect to, e.g. ${s.props.port >= 1 && s.props.port <= 65535 ? s.props.port : 80}`);
+    check.add(
+      'service.port',
+      service.port,
+      'must be a whole number from 1 to 65535; the API server rejects it otherwise',
+      `use the port clients connect to, e.g. ${s.props.port >= 1 && s.props.port <= 65535 ? s.props.port : 80}`,
+    );
   }
   if (service.nodePort !== undefined) {
     if (type === 'ClusterIP') {
-      check.add('service.nodePort', service.nodePort, 'is set on a ClusterIP Service; the API server rejects a nodePort unless the type is NodePort or LoadBalancer', "set service.type: 'NodePort', or drop nodePort");
+      check.add(
+        'service.nodePort',
+        service.nodePort,
+        'is set on a ClusterIP Service; the API server rejects a nodePort unless the type is NodePort or LoadBalancer',
+        "set service.type: 'NodePort', or drop nodePort",
+      );
     } else if (!Number.isInteger(service.nodePort) || service.nodePort < 30000 || service.nodePort > 32767) {
-      check.add('service.nodePort', service.nodePort, 'is outside the node port range 30000-32767 (the API server\'s default --service-node-port-range), so the Service is rejected', 'use a port from 30000 to 32767, or leave it unset to let the cluster choose');
+      check.add(
+        'service.nodePort',
+        service.nodePort,
+        "is outside the node port range 30000-32767 (the API server's default --service-node-port-range), so the Service is rejected",
+        'use a port from 30000 to 32767, or leave it unset to let the cluster choose',
+      );
     }
   }
 }
@@ -165,7 +219,12 @@ function checkService(check: PropChecker, s: DeploymentSettings): void {
 function checkSpread(check: PropChecker, s: DeploymentSettings): void {
   const weight = s.spread.antiAffinityWeight;
   if (!Number.isInteger(weight) || weight < 1 || weight > 100) {
-    check.add('spread.antiAffinityWeight', weight, 'must be a whole number from 1 to 100; the API server rejects it otherwise', 'use 100 (the default) to spread as much as possible');
+    check.add(
+      'spread.antiAffinityWeight',
+      weight,
+      'must be a whole number from 1 to 100; the API server rejects it otherwise',
+      'use 100 (the default) to spread as much as possible',
+    );
   }
 }
 

@@ -2,9 +2,9 @@ import { Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
-import { acceptProps, reportProblems } from '../core/accept-props';
+import { acceptProps, reportProblems, withholdFields } from '../core/accept-props';
 import { PropProblem } from '../core/prop-problem';
-import { KUBERNETES_VERSION_CONTEXT } from '../core/synth-check';
+import { KubernetesVersion } from '../core/kubernetes-version';
 import { mapFieldsToProps } from '../core/checked-constructs';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
@@ -56,7 +56,13 @@ export class ZeroDowntimeDeployment extends Construct {
   constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
     super(scope, id);
     const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p)).all;
-    if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) return;
+    if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) {
+      withholdFields(this, [
+        'name', 'namespace', 'selector', 'qosClass', 'portName', 'servicePort', 'preStopSeconds', 'terminationGracePeriodSeconds',
+        'deployment', 'service', 'podDisruptionBudget', 'horizontalPodAutoscaler',
+      ]);
+      return;
+    }
     const s = resolveSettings(props);
     const nativeSleep = nativeSleepProblem(this, s);
     if (nativeSleep) reportProblems(this, 'ZeroDowntimeDeployment', [nativeSleep]);
@@ -142,8 +148,14 @@ export class ZeroDowntimeDeployment extends Construct {
       },
     });
     mapFieldsToProps(this.service, () => ({
-      ...METADATA_PROPS, 'metadata.annotations': 'service.annotations', 'spec.type': 'service.type', ...selectorProps('spec.selector'),
-      'spec.ports[0].name': 'portName', 'spec.ports[0].port': props.service?.port !== undefined ? 'service.port' : 'port', 'spec.ports[0].nodePort': 'service.nodePort', 'spec.ports[0].targetPort': 'portName',
+      ...METADATA_PROPS,
+      'metadata.annotations': 'service.annotations',
+      'spec.type': 'service.type',
+      ...selectorProps('spec.selector'),
+      'spec.ports[0].name': 'portName',
+      'spec.ports[0].port': props.service?.port !== undefined ? 'service.port' : 'port',
+      'spec.ports[0].nodePort': 'service.nodePort',
+      'spec.ports[0].targetPort': 'portName',
     }));
 
     this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
@@ -155,7 +167,10 @@ export class ZeroDowntimeDeployment extends Construct {
       },
     });
     mapFieldsToProps(this.podDisruptionBudget, () => ({
-      ...METADATA_PROPS, ...selectorProps('spec.selector.matchLabels'), 'spec.minAvailable': 'disruptionBudget.minAvailable', 'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
+      ...METADATA_PROPS,
+      ...selectorProps('spec.selector.matchLabels'),
+      'spec.minAvailable': 'disruptionBudget.minAvailable',
+      'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
     }));
 
     if (s.autoscaling) {
@@ -213,16 +228,18 @@ export class ZeroDowntimeDeployment extends Construct {
   }
 }
 
-/** The native sleep hook needs Kubernetes 1.30; the version comes from the app (ZeroDowntimeApp's kubernetesVersion). */
+/** The native sleep hook needs Kubernetes 1.30; the version is the app's (KubernetesVersion.of). */
 function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProblem | undefined {
   if (s.preStop.kind !== PreStopKind.NATIVE_SLEEP) return undefined;
-  const version = scope.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+  const version = KubernetesVersion.setting(scope);
   const minor = typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
   if (minor >= 30) return undefined;
   const seconds = s.preStop.durationSeconds;
   return {
-    prop: 'preStop', value: `PreStop.nativeSleep(${seconds})`,
-    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${version ?? '1.27 (the default)'}: the API server would reject the Deployment`,
+    prop: 'preStop',
+    value: `PreStop.nativeSleep(${seconds})`,
+    problem: `the native sleep hook exists only from Kubernetes 1.30, and the manifests are for ${
+      version ?? `${KubernetesVersion.DEFAULT} (the default)`}: the API server would reject the Deployment`,
     fix: `use PreStop.sleep(${seconds}), or, if every cluster runs 1.30 or later, new ZeroDowntimeApp({ kubernetesVersion: '1.30' })`,
   };
 }

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PropChecker } from '../core/configuration-error';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { ARGOCD_APPLICATION_PROPS } from './argocd-application-props-spec';
 import { RESOURCES_FINALIZER } from './argocd-annotations';
 
@@ -70,10 +70,14 @@ export class ArgoCdApplication extends Construct {
 
   constructor(scope: Construct, id: string, props: ArgoCdApplicationProps) {
     super(scope, id);
-    if (!acceptProps(this, 'ArgoCdApplication', props, ARGOCD_APPLICATION_PROPS)) return;
+    if (!acceptProps(this, 'ArgoCdApplication', props, ARGOCD_APPLICATION_PROPS)) {
+      withholdFields(this, ['application']);
+      return;
+    }
     const check = new PropChecker();
     if (!/^(https:\/\/|ssh:\/\/|git@)\S+$/.test(props.repoURL ?? '')) check.add('repoURL', props.repoURL, 'is not an https, ssh or git@ repository URL', "use the clone URL, e.g. 'https://github.com/acme/gitops.git'");
-    if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..')) check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");
+    if (!props.path || props.path.startsWith('/') || props.path.split('/').includes('..'))
+      check.add('path', props.path, 'must be a folder relative to the repository root', "use e.g. 'dist' or 'dist/staging'");
     if (props.automated === false && (props.prune !== undefined || props.selfHeal !== undefined)) {
       check.add('prune/selfHeal', { prune: props.prune, selfHeal: props.selfHeal }, 'only apply to automated sync, which is off', 'drop them, or set automated: true');
     }

@@ -5,7 +5,8 @@ export interface GitOpsObject {
   readonly apiVersion?: string;
   readonly kind?: string;
   readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly annotations?: Record<string, string> };
-  readonly spec?: any;
+  /** Read for a StatefulSet's claim retention; other kinds' specs pass through unread. */
+  readonly spec?: { readonly persistentVolumeClaimRetentionPolicy?: { readonly whenDeleted?: string } };
 }
 
 /** group/Kind/namespace/name: how Argo CD tells managed objects apart. */

@@ -28,7 +28,7 @@ export const TRAEFIK_INGRESS_PROPS: PropSpec<TraefikIngressProps> = {
 const PROBLEMS = new WeakMap<object, readonly PropProblem[]>();
 
 /** Checks a factory's props and remembers the problems on the ingress it built, for the construct that binds it. */
-export function checkIngressProps<I extends object>(ingress: I, props: unknown, typeName: string, spec: PropSpec<any>): I {
+export function checkIngressProps<I extends object, P>(ingress: I, props: unknown, typeName: string, spec: PropSpec<P>): I {
   const problems = checkProps(props, typeName, spec);
   if (problems.length > 0) PROBLEMS.set(ingress, problems);
   return ingress;

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { PropChecker } from '../core/configuration-error';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems } from './mysql-database-props-spec';
 import { DatabaseChecks } from '../database/validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -129,7 +129,10 @@ export class MysqlDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: MysqlDatabaseProps) {
     super(scope, id);
-    if (!acceptProps(this, 'MysqlDatabase', props, MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems)) return;
+    if (!acceptProps(this, 'MysqlDatabase', props, MYSQL_DATABASE_PROPS, mysqlDatabasePropProblems)) {
+      withholdFields(this, ['name', 'namespace', 'hostAndPort', 'selector', 'statefulSet', 'service', 'networkPolicy', 'connection']);
+      return;
+    }
     const image = props.image ?? 'mysql:8.4.3';
     const args = props.args ?? MYSQL_DEFAULT_ARGS;
     const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker, PropProblem } from '../core/configuration-error';
 import { MYSQL_DUMP_BACKUP_PROPS } from '../database/props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -13,6 +13,7 @@ import { ContainerResources, guaranteedResources } from '../deployment/container
 import { imagePinProblem } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';
 import { MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './scripts';
+import { deepFreeze } from '../core/freeze';
 
 /** Where the dump account's password lives; the dump runs as root (see MysqlDumpBackupProps.user). */
 export interface DumpCredentials {
@@ -87,13 +88,13 @@ export interface MysqlDumpBackupProps extends MysqlDumpSettings {
 }
 
 /** The defaults of a MysqlDumpBackup, in one place for the constructs, the README and the tests. */
-export const MYSQL_DUMP_DEFAULTS = {
+export const MYSQL_DUMP_DEFAULTS = deepFreeze({
   schedule: '17 3 * * *',
   keep: 7,
   storageSize: '10Gi',
   resources: { cpu: '250m', memory: '256Mi' },
   mountPath: '/backup',
-};
+});
 
 /** Where the dumps are mounted in the backup and restore pods. */
 const BACKUP_DIR = MYSQL_DUMP_DEFAULTS.mountPath;
@@ -118,7 +119,10 @@ export class MysqlDumpBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: MysqlDumpBackupProps) {
     super(scope, id);
-    if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) return;
+    if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) {
+      withholdFields(this, ['cronJob', 'restoreCronJob', 'claim', 'podSelector', 'restoreCommand']);
+      return;
+    }
     const d = MYSQL_DUMP_DEFAULTS;
     const settings = {
       schedule: props.schedule ?? d.schedule,

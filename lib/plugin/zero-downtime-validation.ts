@@ -6,6 +6,7 @@ import { AuditOptions } from '../audit/rule';
 import { kubernetesMinor } from '../audit/removed-apis';
 import { ALL_RULES } from '../audit/rules';
 import { PropChecker } from '../core/configuration-error';
+import { KubernetesVersion } from '../core/kubernetes-version';
 import { formatProblem, PropProblem } from '../core/prop-problem';
 import { checkProps, optional, PropSpec, T } from '../core/prop-spec';
 import { ValidationPluginContext, ValidationPluginViolatingResource, ValidationPluginViolation } from './validation-context';
@@ -79,7 +80,7 @@ export class ZeroDowntimeValidation {
     }
     if (problems.length > 0) throw new ValidationPropertiesError(problems);
     const { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion } = given;
-    this.options = { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion };
+    this.options = { endpointPropagationSeconds, shutdownBudgetSeconds, kubernetesVersion: kubernetesVersion ?? KubernetesVersion.DEFAULT };
     this.ignored = new Set(given.ignoreRules);
     this.failOn = given.failOn ?? 'error';
   }

@@ -1,7 +1,8 @@
 import { MysqlCredentials } from '../mysql/mysql-database';
+import { deepFreeze } from '../core/freeze';
 
 /** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
-export const WORDPRESS_DEFAULTS = {
+export const WORDPRESS_DEFAULTS = deepFreeze({
   namespace: 'kube-example',
   name: 'wordpress',
   image: 'wordpress:6.7.1-apache',
@@ -17,5 +18,5 @@ export const WORDPRESS_DEFAULTS = {
   shutdownBudgetSeconds: 30,
   siteTitle: 'WordPress',
   egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
-};
+});
 

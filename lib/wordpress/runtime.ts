@@ -36,7 +36,8 @@ export function requiredMemoryMi(b: PhpWorkerBudget): number {
 
 /** The arithmetic as one line, for error messages and the README. */
 export function memoryArithmetic(b: PhpWorkerBudget): string {
-  return `${b.maxRequestWorkers} workers x (${b.phpMemoryLimitMi} MiB memory_limit + ${WORKER_OVERHEAD_MI} MiB) + ${b.opcacheMemoryMi} MiB opcache + ${PARENT_OVERHEAD_MI} MiB = ${requiredMemoryMi(b)} MiB`;
+  return `${b.maxRequestWorkers} workers x (${b.phpMemoryLimitMi} MiB memory_limit + ${WORKER_OVERHEAD_MI} MiB)`
+    + ` + ${b.opcacheMemoryMi} MiB opcache + ${PARENT_OVERHEAD_MI} MiB = ${requiredMemoryMi(b)} MiB`;
 }
 
 /** Problems of a worker budget against the container's memory limit (bytes; undefined when unset). */
@@ -54,9 +55,11 @@ export function workerBudgetProblems(b: PhpWorkerBudget, memoryLimitBytes: numbe
   if (findings.length > 0) return findings;
   const needed = requiredMemoryMi(b) * 1024 * 1024;
   if (memoryLimitBytes === undefined || memoryLimitBytes < needed) {
+    const limit = memoryLimitBytes === undefined ? 'unset' : `${Math.floor(memoryLimitBytes / 1024 / 1024)}Mi`;
     findings.push({
       field: 'maxRequestWorkers',
-      problem: `needs a memory limit of at least ${requiredMemoryMi(b)}Mi (${memoryArithmetic(b)}), but the limit is ${memoryLimitBytes === undefined ? 'unset' : `${Math.floor(memoryLimitBytes / 1024 / 1024)}Mi`}; one worker over it OOM-kills the container and every request in flight`,
+      problem: `needs a memory limit of at least ${requiredMemoryMi(b)}Mi (${memoryArithmetic(b)}), but the limit is ${limit}; `
+        + 'one worker over it OOM-kills the container and every request in flight',
       fix: `raise resources.limits.memory (and requests) to ${requiredMemoryMi(b)}Mi, or lower maxRequestWorkers or phpMemoryLimitMi`,
     });
   }

@@ -16,5 +16,6 @@ export function saltEnv(secretName: string): Record<string, EnvValue> {
 
 /** The shell one-liner that creates the Secret, for the README and error messages. */
 export function saltSecretCommand(namespace: string, secretName: string): string {
-  return `kubectl -n ${namespace} create secret generic ${secretName} $(for v in ${WORDPRESS_SALT_VARIABLES.join(' ')}; do printf -- '--from-literal=%s=%s ' "$v" "$(head -c 48 /dev/urandom | base64 -w0)"; done)`;
+  const literals = `for v in ${WORDPRESS_SALT_VARIABLES.join(' ')}; do printf -- '--from-literal=%s=%s ' "$v" "$(head -c 48 /dev/urandom | base64 -w0)"; done`;
+  return `kubectl -n ${namespace} create secret generic ${secretName} $(${literals})`;
 }

@@ -37,7 +37,12 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   const cliPin = imagePinProblem(r.cliImage);
   if (cliPin) check.add('cliImage', r.cliImage, cliPin, "pin the wp-cli image, e.g. 'wordpress:cli-2.11.0-php8.2'");
   else if (parseImage(r.cliImage).tag !== undefined && !/^cli-\d+\.\d+/.test(parseImage(r.cliImage).tag!)) {
-    check.add('cliImage', r.cliImage, 'is not a versioned wordpress:cli tag (a moving tag such as :cli changes wp-cli under the Jobs)', "use e.g. 'wordpress:cli-2.11.0-php8.2', or pin a digest");
+    check.add(
+      'cliImage',
+      r.cliImage,
+      'is not a versioned wordpress:cli tag (a moving tag such as :cli changes wp-cli under the Jobs)',
+      "use e.g. 'wordpress:cli-2.11.0-php8.2', or pin a digest",
+    );
   }
 
   if (r.siteUrl === undefined) {
@@ -45,13 +50,20 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   } else if (!SITE_URL.test(r.siteUrl)) {
     check.add('siteUrl', r.siteUrl, 'is not an http(s) URL with a lower-case host and no trailing slash, query or fragment', "use e.g. 'https://blog.example.com'");
   } else if (props.ingress && new URL(r.siteUrl).hostname !== props.ingress.host) {
-    check.add('siteUrl', r.siteUrl, `names another host than ingress.host '${props.ingress.host}', so WordPress would redirect every visitor away`, 'use the ingress host, or drop siteUrl');
+    check.add(
+      'siteUrl',
+      r.siteUrl,
+      `names another host than ingress.host '${props.ingress.host}', so WordPress would redirect every visitor away`,
+      'use the ingress host, or drop siteUrl',
+    );
   }
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
 
   // Names derived from an invalid name are reported once, as the name.
-  if (props.saltsSecretName !== undefined && !DNS_SUBDOMAIN.test(r.saltsSecretName ?? '')) check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
-  if (props.admin?.secretName !== undefined && !DNS_SUBDOMAIN.test(r.admin.secretName ?? '')) check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
+  if (props.saltsSecretName !== undefined && !DNS_SUBDOMAIN.test(r.saltsSecretName ?? ''))
+    check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
+  if (props.admin?.secretName !== undefined && !DNS_SUBDOMAIN.test(r.admin.secretName ?? ''))
+    check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
   for (const key of ['userKey', 'passwordKey', 'emailKey'] as const) {
     if (!SECRET_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
@@ -69,12 +81,19 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
     check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
   }
-  if (props.storage?.claimName !== undefined && !DNS_SUBDOMAIN.test(r.storage.claimName ?? '')) check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
+  if (props.storage?.claimName !== undefined && !DNS_SUBDOMAIN.test(r.storage.claimName ?? ''))
+    check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
 
   for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
     if (peer === undefined) continue;
     if (!DNS_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");
-    if (Object.keys(peer.podLabels ?? {}).length === 0) check.add(`${prop}.podLabels`, peer.podLabels, 'is empty, which would admit every pod of the namespace', "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }");
+    if (Object.keys(peer.podLabels ?? {}).length === 0)
+      check.add(
+        `${prop}.podLabels`,
+        peer.podLabels,
+        'is empty, which would admit every pod of the namespace',
+        "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }",
+      );
   }
   r.egress.ports.forEach((port, i) => {
     if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
@@ -87,10 +106,21 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (props.database && props.database.kind !== 'embedded') {
     const embeddedOnly = c ? ['databaseName', 'databaseUser', 'credentials', 'localDevPasswords', 'mysql'] as const : ['localDevPasswords', 'mysql'] as const;
     for (const prop of embeddedOnly) {
-      if (props[prop] !== undefined) check.add(prop, prop === 'localDevPasswords' ? '(redacted)' : props[prop], `configures the embedded MySQL, which is not rendered with WordpressDatabase.${props.database.kind}`, `drop ${prop}`);
+      if (props[prop] !== undefined)
+        check.add(
+          prop,
+          prop === 'localDevPasswords' ? '(redacted)' : props[prop],
+          `configures the embedded MySQL, which is not rendered with WordpressDatabase.${props.database.kind}`,
+          `drop ${prop}`,
+        );
     }
   } else if (props.database && props.mysql !== undefined) {
-    check.add('mysql', props.mysql, 'is set together with database: WordpressDatabase.embedded(), which has its own settings', 'move the settings into WordpressDatabase.embedded({...}) and drop mysql');
+    check.add(
+      'mysql',
+      props.mysql,
+      'is set together with database: WordpressDatabase.embedded(), which has its own settings',
+      'move the settings into WordpressDatabase.embedded({...}) and drop mysql',
+    );
   }
   if (c) {
     if (!c.host) check.add('database.host', c.host, 'is empty', 'give the host name clients connect to');

@@ -3,7 +3,7 @@ import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
-import { acceptProps } from '../core/accept-props';
+import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
 import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from '../database/connection';
@@ -38,7 +38,15 @@ export const DOCROOT = '/var/www/html';
 export const WP_CONTENT = `${DOCROOT}/wp-content`;
 
 /** Variables the stack sets itself; extraEnv may not override them. */
-export const OWN_ENV: readonly string[] = ['WORDPRESS_DB_HOST', 'WORDPRESS_DB_USER', 'WORDPRESS_DB_NAME', 'WORDPRESS_DB_PASSWORD', 'WORDPRESS_CONFIG_EXTRA', DB_TLS_VARIABLE, ...WORDPRESS_SALT_VARIABLES];
+export const OWN_ENV: readonly string[] = [
+  'WORDPRESS_DB_HOST',
+  'WORDPRESS_DB_USER',
+  'WORDPRESS_DB_NAME',
+  'WORDPRESS_DB_PASSWORD',
+  'WORDPRESS_CONFIG_EXTRA',
+  DB_TLS_VARIABLE,
+  ...WORDPRESS_SALT_VARIABLES,
+];
 
 /**
  * The stack's wp-config.php settings: scheduled events run from the CronJob, not from visitors'
@@ -84,7 +92,10 @@ export class WordpressApp extends Construct {
 
   constructor(scope: Construct, id: string, props: WordpressAppProps = {}) {
     super(scope, id);
-    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) return;
+    if (!acceptProps(this, 'WordpressApp', props, WORDPRESS_APP_PROPS, wordpressAppPropProblems)) {
+      withholdFields(this, ['namespace', 'wordpress', 'mysql', 'database', 'databaseChoice', 'wpCli', 'contentClaim', 'networkPolicies', 'ingressObjects']);
+      return;
+    }
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
     this.namespace = props.namespace ?? d.namespace;
@@ -134,11 +145,18 @@ export class WordpressApp extends Construct {
       foundation.push(namespaceObject);
     }
     if (props.localDevPasswords) {
-      foundation.push(new k8s.KubeSecret(this, 'LocalDevSecret', {
-        metadata: { name: credentials.secretName, namespace: this.namespace, labels: namespaceLabels, annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON } },
-        type: 'Opaque',
-        stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
-      }));
+      foundation.push(
+        new k8s.KubeSecret(this, 'LocalDevSecret', {
+          metadata: {
+            name: credentials.secretName,
+            namespace: this.namespace,
+            labels: namespaceLabels,
+            annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON },
+          },
+          type: 'Opaque',
+          stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
+        }),
+      );
     }
     const configData = { 'apache.conf': apacheConfig(budget), 'php.ini': phpIni(budget), 'ready.php': readinessScript() };
     const configName = `${name}-config`;

@@ -82,9 +82,18 @@ export const TASK_LABEL = 'task';
 /** The wp-cli pods' component label: one NetworkPolicy covers the Jobs and the CronJob. */
 export const WP_CLI_COMPONENT = 'wp-cli';
 
+// Exits 0 once the database accepts the pods' credentials (over TLS when the pods use it).
+const CONNECT_PHP = [
+  'mysqli_report(MYSQLI_REPORT_OFF);',
+  '$p = explode(":", getenv("WORDPRESS_DB_HOST"), 2);',
+  '$db = mysqli_init();',
+  'exit(@$db->real_connect($p[0], getenv("WORDPRESS_DB_USER"), getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"),',
+  `(int) ($p[1] ?? 3306), null, getenv("${DB_TLS_VARIABLE}") === "true" ? MYSQLI_CLIENT_SSL : 0) ? 0 : 1);`,
+].join(' ');
+
 // Waits up to 10 minutes for the database: under plain kubectl the Jobs start with the database.
 const WAIT_FOR_DATABASE = `i=0
-until php -r 'mysqli_report(MYSQLI_REPORT_OFF); $p = explode(":", getenv("WORDPRESS_DB_HOST"), 2); $db = mysqli_init(); exit(@$db->real_connect($p[0], getenv("WORDPRESS_DB_USER"), getenv("WORDPRESS_DB_PASSWORD"), getenv("WORDPRESS_DB_NAME"), (int) ($p[1] ?? 3306), null, getenv("${DB_TLS_VARIABLE}") === "true" ? MYSQLI_CLIENT_SSL : 0) ? 0 : 1);'; do
+until php -r '${CONNECT_PHP}'; do
   i=$((i + 1)); [ "$i" -le 120 ] || { echo "the database at $WORDPRESS_DB_HOST is unreachable" >&2; exit 1; }
   echo "waiting for the database at $WORDPRESS_DB_HOST" >&2; sleep 5
 done`;
@@ -205,34 +214,44 @@ export class WpCli extends Construct {
       backoffLimit: 3,
       activeDeadlineSeconds: deadline,
       template: {
-        metadata: { labels: { ...standardLabels({ name: 'wordpress', instance: p.instance, component: WP_CLI_COMPONENT, partOf: p.partOf }), ...(version ? { 'app.kubernetes.io/version': version } : {}), [TASK_LABEL]: task } },
+        metadata: {
+          labels: {
+            ...standardLabels({ name: 'wordpress', instance: p.instance, component: WP_CLI_COMPONENT, partOf: p.partOf }),
+            ...(version ? { 'app.kubernetes.io/version': version } : {}),
+            [TASK_LABEL]: task,
+          },
+        },
         spec: {
           restartPolicy: 'Never',
           automountServiceAccountToken: false,
           securityContext: CLI_POD_SECURITY,
-          initContainers: [{
-            name: 'core',
-            image: p.wordpressImage,
-            imagePullPolicy: 'IfNotPresent',
-            command: ['/bin/sh', '-c', CORE_COPY_SCRIPT],
-            resources,
-            securityContext: CLI_SECURITY,
-            volumeMounts: [{ name: 'core', mountPath: '/core' }],
-          }],
-          containers: [{
-            name: 'wp-cli',
-            image: p.cliImage,
-            imagePullPolicy: 'IfNotPresent',
-            command: ['/bin/sh', '-c', script],
-            env: renderEnv({ ...p.env, ...env, HOME: '/tmp', WP_CLI_CACHE_DIR: '/tmp/wp-cli-cache' }),
-            resources,
-            securityContext: CLI_SECURITY,
-            volumeMounts: [
-              { name: 'core', mountPath: '/var/www/html' },
-              { name: 'wp-content', mountPath: '/var/www/html/wp-content', ...(p.claimSubPath ? { subPath: p.claimSubPath } : {}) },
-              { name: 'tmp', mountPath: '/tmp' },
-            ],
-          }],
+          initContainers: [
+            {
+              name: 'core',
+              image: p.wordpressImage,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['/bin/sh', '-c', CORE_COPY_SCRIPT],
+              resources,
+              securityContext: CLI_SECURITY,
+              volumeMounts: [{ name: 'core', mountPath: '/core' }],
+            },
+          ],
+          containers: [
+            {
+              name: 'wp-cli',
+              image: p.cliImage,
+              imagePullPolicy: 'IfNotPresent',
+              command: ['/bin/sh', '-c', script],
+              env: renderEnv({ ...p.env, ...env, HOME: '/tmp', WP_CLI_CACHE_DIR: '/tmp/wp-cli-cache' }),
+              resources,
+              securityContext: CLI_SECURITY,
+              volumeMounts: [
+                { name: 'core', mountPath: '/var/www/html' },
+                { name: 'wp-content', mountPath: '/var/www/html/wp-content', ...(p.claimSubPath ? { subPath: p.claimSubPath } : {}) },
+                { name: 'tmp', mountPath: '/tmp' },
+              ],
+            },
+          ],
           volumes: [
             { name: 'core', emptyDir: { sizeLimit: k8s.Quantity.fromString('256Mi') } },
             { name: 'wp-content', persistentVolumeClaim: { claimName: p.claimName } },

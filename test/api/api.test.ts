@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as lib from '../../lib';
+import * as analysis from '../../lib/analysis';
 import { API_MD, ApiEntry, collectApi, EXPORTS_TXT, forgottenExports, renderApiMarkdown, renderExports, ROOT, undocumented } from '../../scripts/api';
+import * as pkg from '../../package.json';
 
 // The public API is deliberate: a new export, a removed one or a changed doc shows up as a diff of
 // test/api/exports.txt and docs/API.md, which `npm run api` regenerates.
@@ -23,7 +25,20 @@ function expectCurrent(file: string, generated: string): void {
 
 test('the runtime exports are exactly the pinned list', () => {
   const pinned = fs.readFileSync(EXPORTS_TXT, 'utf8').trim().split('\n').map((l) => l.split(' ')[0]);
-  expect(Object.keys(lib).sort()).toEqual(pinned);
+  expect(Object.keys(lib).sort()).toEqual(pinned.filter((name) => !name.includes('/')));
+  expect(Object.keys(analysis).map((name) => `analysis/${name}`).sort()).toEqual(pinned.filter((name) => name.startsWith('analysis/')));
+});
+
+test('the root exports at most 10 free functions: the rest is zero-downtime-charts/analysis', () => {
+  const functions = fs.readFileSync(EXPORTS_TXT, 'utf8').trim().split('\n').filter((l) => l.endsWith(' function') && !l.includes('/'));
+  expect(functions.length).toBeLessThanOrEqual(10);
+  expect(Object.keys(lib)).not.toContain('audit');
+  expect(Object.keys(analysis)).toContain('audit');
+});
+
+test('package.json exports the analysis subpath, for node and for TypeScript', () => {
+  expect(pkg.exports['./analysis']).toEqual({ types: './build/lib/analysis.d.ts', default: './build/lib/analysis.js' });
+  expect(pkg.typesVersions['*'].analysis).toEqual(['build/lib/analysis.d.ts']);
 });
 
 test('the pinned list is current', () => {
@@ -39,8 +54,20 @@ test('public declarations mention only exported types of the package', () => {
 });
 
 test('internals stay internal', () => {
-  for (const internal of ['PropChecker', 'valueAt', 'renderEnv', 'toKubeHandler', 'formatTable', 'resolveSettings', 'selectorLabels', 'AuditContext']) {
+  for (const internal of [
+    'PropChecker',
+    'valueAt',
+    'renderEnv',
+    'toKubeHandler',
+    'formatTable',
+    'resolveSettings',
+    'selectorLabels',
+    'AuditContext',
+    'restoreCommand',
+    'MYSQL_DUMP_SCRIPT',
+  ]) {
     expect(Object.keys(lib)).not.toContain(internal);
+    expect(Object.keys(analysis)).not.toContain(internal);
   }
 });
 

@@ -17,7 +17,7 @@ function synthApp(build: (chart: Chart) => void): { files: string[]; log: string
 test('allowLiteralSecrets: ZeroDowntimeApp accepts the literal and reports it as suppressed, with the reason', () => {
   const { files, log } = synthApp((c) => new ZeroDowntimeDeployment(c, 'web', baseProps({ env: { API_TOKEN: 'dev-token' }, allowLiteralSecrets: true })));
   expect(files).toEqual(['c.k8s.yaml']);
-  expect(log[0]).toMatch(/suppressed by annotation:\n  literal-secret-env Deployment default\/web: allowLiteralSecrets: literal values in API_TOKEN, for a local experiment/);
+  expect(log[0]).toMatch(/suppressed by annotation:\n {2}literal-secret-env Deployment default\/web: allowLiteralSecrets: literal values in API_TOKEN, for a local experiment/);
   expect(log[0]).toMatch(/audit: 0 error\(s\), \d+ warning\(s\), 1 suppressed$/);
 });
 

@@ -1,4 +1,4 @@
-import { audit, formatRolloutPlans, Manifest, rolloutPlans } from '../../lib';
+import { audit, formatRolloutPlans, Manifest, rolloutPlans } from '../../lib/analysis';
 import { isDatabaseImage } from '../../lib/audit/rules/database';
 import { dumpCronJob, innoDbClusterManifest, mysqlManifests } from '../database/fixtures';
 

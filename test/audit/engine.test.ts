@@ -1,4 +1,4 @@
-import { audit, formatAuditReport, ignoreAnnotation } from '../../lib';
+import { audit, formatAuditReport, ignoreAnnotation } from '../../lib/analysis';
 import { shopWith } from './fixtures';
 
 test('every violation is reported, with counts by severity', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Manifest, parseManifests } from '../../lib';
+import { Manifest, parseManifests } from '../../lib/analysis';
 
 /** Folder of the YAML fixtures. */
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');

@@ -1,4 +1,5 @@
-import { formatJobPlans, HttpsIngress, jobPlans, WordpressApp } from '../../lib';
+import { formatJobPlans, jobPlans } from '../../lib/analysis';
+import { HttpsIngress, WordpressApp } from '../../lib';
 import { synth } from '../helpers';
 
 test('the rollout plan lists the Jobs and CronJobs: when they run, image, deadline, retries', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { audit, loadManifests, Manifest, parseManifests, rolloutPlans } from '../../lib';
+import { audit, loadManifests, Manifest, parseManifests, rolloutPlans } from '../../lib/analysis';
 import { FIXTURES } from './fixtures';
 
 /** Public manifest shapes (written here) that once got false errors, were missed, or crashed the audit. */

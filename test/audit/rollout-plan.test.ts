@@ -1,4 +1,4 @@
-import { formatRolloutPlans, rolloutPlans } from '../../lib';
+import { formatRolloutPlans, rolloutPlans } from '../../lib/analysis';
 import { shop, shopWith } from './fixtures';
 
 test('plan of the baseline: HPA range, surge resources, drain, rollout bound, PDB, QoS', () => {

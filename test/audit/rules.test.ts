@@ -1,4 +1,4 @@
-import { ALL_RULES, audit, ignoreAnnotation } from '../../lib';
+import { ALL_RULES, audit, ignoreAnnotation } from '../../lib/analysis';
 import { availabilityRules } from '../../lib/audit/rules/availability';
 import { containerRules } from '../../lib/audit/rules/containers';
 import { hygieneRules } from '../../lib/audit/rules/hygiene';

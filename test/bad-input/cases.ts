@@ -193,7 +193,11 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 6 } }, 'replicas'),
   zdd('one replica without opt-in', { replicas: 1, disruptionBudget: { maxUnavailable: 1 } }, 'replicas'),
   zdd('replicas -1', { replicas: -1 }, 'replicas'),
-  zdd('ReadWriteOnce claim on a surging rollout', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })] }, 'volumes[0].source.persistentVolumeClaim.accessMode'),
+  zdd(
+    'ReadWriteOnce claim on a surging rollout',
+    { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })] },
+    'volumes[0].source.persistentVolumeClaim.accessMode',
+  ),
   zdd('two volumes with one name', { volumes: [volume(), volume({ mountPath: '/other' })] }, 'volumes[1].name'),
   zdd('two sources for one volume', { volumes: [volume({}, { emptyDir: {}, configMap: { name: 'c' } })] }, 'volumes[0].source'),
   zdd('no source for a volume', { volumes: [volume({}, {})] }, 'volumes[0].source'),
@@ -283,8 +287,16 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('claim name with an underscore', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'my_claim', accessMode: 'ReadWriteMany' } })] }, 'volumes[0]'),
   zdd('negative emptyDir sizeLimit', { volumes: [volume({}, { emptyDir: { sizeLimit: '-1Gi' } })] }, 'volumes[0]'),
   zdd('volume defaultMode 0o1000', { volumes: [volume({}, { configMap: { name: 'cfg', defaultMode: 0o1000 } })] }, 'volumes[0]'),
-  zdd('HPA stabilizationWindowSeconds 3601', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } }, 'autoscaling.behavior'),
-  zdd('HPA behavior policy with period 0', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleUp: { policies: [{ type: 'Pods', value: 1, periodSeconds: 0 }] } } } }, 'autoscaling.behavior'),
+  zdd(
+    'HPA stabilizationWindowSeconds 3601',
+    { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { stabilizationWindowSeconds: 3601 } } } },
+    'autoscaling.behavior',
+  ),
+  zdd(
+    'HPA behavior policy with period 0',
+    { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleUp: { policies: [{ type: 'Pods', value: 1, periodSeconds: 0 }] } } } },
+    'autoscaling.behavior',
+  ),
   zdd('HPA selectPolicy misspelled', { autoscaling: { minReplicas: 2, maxReplicas: 4, behavior: { scaleDown: { selectPolicy: 'max' } } } }, 'autoscaling.behavior'),
   zdd('securityContext runAsUser -1', { securityContext: { runAsUser: -1 } }, 'securityContext'),
   zdd('pod securityContext fsGroup a string', { podSecurityContext: { fsGroup: 'web' } }, 'podSecurityContext'),
@@ -293,17 +305,26 @@ export const BAD_INPUTS: BadInput[] = [
   // Objects two constructs render under one kind, namespace and name.
   {
     title: 'two ZeroDowntimeDeployments with one name in one namespace',
-    build: (c) => { new ZeroDowntimeDeployment(c, 'a', baseProps({ name: 'api' })); new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api' })); },
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'a', baseProps({ name: 'api' }));
+      new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api' }));
+    },
     prop: 'name',
   },
   {
     title: 'a ZeroDowntimeDeployment and a WordpressApp both rendering Deployment kube-example/wordpress',
-    build: (c) => { new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com' }); new ZeroDowntimeDeployment(c, 'w', baseProps({ name: 'wordpress', namespace: 'kube-example' })); },
+    build: (c) => {
+      new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com' });
+      new ZeroDowntimeDeployment(c, 'w', baseProps({ name: 'wordpress', namespace: 'kube-example' }));
+    },
     prop: 'name',
   },
   {
     title: 'two WordpressApps in one namespace',
-    build: (c) => { new WordpressApp(c, 'a', { siteUrl: 'https://a.example.com' }); new WordpressApp(c, 'b', { siteUrl: 'https://b.example.com', createNamespace: false }); },
+    build: (c) => {
+      new WordpressApp(c, 'a', { siteUrl: 'https://a.example.com' });
+      new WordpressApp(c, 'b', { siteUrl: 'https://b.example.com', createNamespace: false });
+    },
     prop: 'name',
   },
 
@@ -338,22 +359,30 @@ export const BAD_INPUTS: BadInput[] = [
 export const ESCAPE_HATCH_INPUTS: BadInput[] = [
   {
     title: 'addJsonPatch on the Deployment sets replicas to -1',
-    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', -1)); },
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/replicas', -1));
+    },
     prop: 'replicas',
   },
   {
     title: 'addJsonPatch on the Service adds a port named in capitals',
-    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).service.addJsonPatch(JsonPatch.add('/spec/ports/-', { name: 'METRICS', port: 9090 })); },
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'web', baseProps()).service.addJsonPatch(JsonPatch.add('/spec/ports/-', { name: 'METRICS', port: 9090 }));
+    },
     prop: 'Service spec.ports[1].name',
   },
   {
     title: 'addJsonPatch on the Deployment sets minReadySeconds to -5',
-    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/minReadySeconds', -5)); },
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.replace('/spec/minReadySeconds', -5));
+    },
     prop: 'rollout.minReadySeconds',
   },
   {
     title: 'addJsonPatch on the Deployment adds a container port 70000',
-    build: (c) => { new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/-', { containerPort: 70000 })); },
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'web', baseProps()).deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/0/ports/-', { containerPort: 70000 }));
+    },
     prop: 'Deployment spec.template.spec.containers[0].ports[1].containerPort',
   },
 ];
@@ -386,7 +415,13 @@ export const LEGIT_INPUTS: LegitInput[] = [
     ],
   }),
   legit('ReadWriteMany claim on a surging rollout', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'shared', accessMode: 'ReadWriteMany' } })] }),
-  legit('ReadWriteOnce claim with one pod that never surges', { volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })], replicas: 1, allowSingleReplica: true, rollout: { maxSurge: 0, maxUnavailable: 1 }, disruptionBudget: { maxUnavailable: 1 } }),
+  legit('ReadWriteOnce claim with one pod that never surges', {
+    volumes: [volume({}, { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } })],
+    replicas: 1,
+    allowSingleReplica: true,
+    rollout: { maxSurge: 0, maxUnavailable: 1 },
+    disruptionBudget: { maxUnavailable: 1 },
+  }),
   legit('httpGet preStop on the named port', { preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 20 }) }),
   legit('httpGet preStop on the declared port number', { preStop: PreStop.httpGet({ path: '/drain', port: 8080, durationSeconds: 20 }) }),
   legit('command preStop whose wait is visible', { preStop: PreStop.command(['/bin/sh', '-c', 'touch /tmp/draining && sleep 20'], 20) }),
@@ -394,22 +429,45 @@ export const LEGIT_INPUTS: LegitInput[] = [
   legit('liveness different from readiness', { livenessProbe: Probe.httpGet({ path: '/livez', failureThreshold: 6 }) }),
   legit('Burstable QoS asked for', { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '128Mi' }, qosClass: QosClass.BURSTABLE } }),
   legit('HPA on memory only', { autoscaling: { minReplicas: 2, maxReplicas: 5, memoryUtilization: 75 } }),
-  legit('HPA above 100% on Burstable pods', { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '1', memory: '64Mi' }, qosClass: QosClass.BURSTABLE }, autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 150 } }),
+  legit('HPA above 100% on Burstable pods', {
+    resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '1', memory: '64Mi' }, qosClass: QosClass.BURSTABLE },
+    autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 150 },
+  }),
   legit('HPA behavior with a 3600 s window', { autoscaling: { minReplicas: 2, maxReplicas: 5, behavior: { scaleDown: { stabilizationWindowSeconds: 3600 } } } }),
   legit("cpu '0.5' and memory '1Gi'", { resources: guaranteedResources({ cpu: '0.5', memory: '1Gi' }) }),
   legit('NodePort with a fixed node port', { service: { type: 'NodePort', port: 80, nodePort: 30080 } }),
   legit('LoadBalancer with annotations', { service: { type: 'LoadBalancer', annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } } }),
-  legit('required anti-affinity, zone spread DoNotSchedule, weight 1', { spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule', antiAffinityWeight: 1 } }),
+  legit('required anti-affinity, zone spread DoNotSchedule, weight 1', {
+    spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule', antiAffinityWeight: 1 },
+  }),
   legit('portName of 15 characters', { portName: 'http-metrics-ab' }),
   legit('grace period of an hour', { terminationGracePeriodSeconds: 3600 }),
   legit('explicit undefined for optional props', { namespace: undefined, replicas: undefined, rollout: { maxSurge: undefined } }),
-  legit('props parsed from JSON with a Probe added', { ...JSON.parse(JSON.stringify({ name: 'web', image: 'nginx:1.27.3', port: 8080, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })), readinessProbe: Probe.tcpSocket() }),
+  legit('props parsed from JSON with a Probe added', {
+    ...JSON.parse(JSON.stringify({ name: 'web', image: 'nginx:1.27.3', port: 8080, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } })),
+    readinessProbe: Probe.tcpSocket(),
+  }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
   // The longest name: the update-db Job `<name>-update-db-6-7-1-apache` is a label value on its pods (63).
   { title: 'WordpressApp: name of 40 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(35)}` }) },
-  { title: 'WordpressApp: fixed replicas and a standard ingress', build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }) },
-  { title: 'WordpressApp: local passwords with the opt-in', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }) },
-  { title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument', build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, image: 'mysql:8.0.40', args: ['--default-authentication-plugin=mysql_native_password'] }) },
+  {
+    title: 'WordpressApp: fixed replicas and a standard ingress',
+    build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }),
+  },
+  {
+    title: 'WordpressApp: local passwords with the opt-in',
+    build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }),
+  },
+  {
+    title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument',
+    build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, image: 'mysql:8.0.40', args: ['--default-authentication-plugin=mysql_native_password'] }),
+  },
   { title: 'ArgoCdApplication: manual sync', build: (c) => new ArgoCdApplication(c, 'app', { ...argo, automated: false }) },
-  { title: 'two ZeroDowntimeDeployments with one name in two namespaces', build: (c) => { new ZeroDowntimeDeployment(c, 'a', baseProps({ name: 'api', namespace: 'a' })); new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api', namespace: 'b' })); } },
+  {
+    title: 'two ZeroDowntimeDeployments with one name in two namespaces',
+    build: (c) => {
+      new ZeroDowntimeDeployment(c, 'a', baseProps({ name: 'api', namespace: 'a' }));
+      new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api', namespace: 'b' }));
+    },
+  },
 ];

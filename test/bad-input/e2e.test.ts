@@ -26,7 +26,7 @@ test('node main.ts: the block alone on stderr, exit code 1, no stack trace, noth
   const { status, out } = run(process.execPath, ['-r', './lib/cli/register-ts.js', EXAMPLE], { CDK8S_OUTDIR: outdir });
   expect(status).toBe(1);
   expect(out).toMatch(BLOCK);
-  expect(out).toMatch(/\n\nshop\/blog \(.*:19\) WordpressApp "blog": 1 invalid prop\n  - databaseUser = "root": .*\n$/);
+  expect(out).toMatch(/\n\nshop\/blog \(.*:19\) WordpressApp "blog": 1 invalid prop\n {2}- databaseUser = "root": .*\n$/);
   expect(out).not.toMatch(/^\s+at /m);
   expect(out).not.toMatch(/Error:|\^\n/);
   expect(fs.readdirSync(outdir)).toEqual([]);

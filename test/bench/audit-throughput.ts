@@ -137,7 +137,10 @@ function main(): void {
   const wall = median(samples.map((s) => s.wallMs));
   const size = fs.statSync(input).size / 2 ** 20;
   fs.rmSync(dir, { recursive: true, force: true });
-  console.log(`audit throughput: ${N} x (Deployment + Service + PDB) = ${objects} objects, ${size.toFixed(1)} MB of YAML; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, median of ${RUNS} runs`);
+  console.log(
+    `audit throughput: ${N} x (Deployment + Service + PDB) = ${objects} objects, ${size.toFixed(1)} MB of YAML; `
+      + `${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, node ${process.version}, median of ${RUNS} runs`,
+  );
   console.log(`  in-process (read, parse, index, rules, plans, JSON): ${ms.toFixed(0)} ms = ${Math.round(objects / (ms / 1000)).toLocaleString('en-US')} objects/s`);
   console.log(`  whole process (node start to exit):                 ${wall.toFixed(0)} ms = ${Math.round(objects / (wall / 1000)).toLocaleString('en-US')} objects/s`);
   const cpu = median(samples.map((s) => s.cpuMs));

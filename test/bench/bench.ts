@@ -84,7 +84,14 @@ function main(): void {
       const synth = median(samples.map((s) => s.synthMs));
       (perDeployment[variant] ??= {})[n] = synth / n;
       (walls[variant] ??= {})[n] = wall;
-      rows.push([String(n), variant, `${(wall / 1000).toFixed(2)} s`, `${synth.toFixed(0)} ms`, `${(synth / n).toFixed(2)} ms`, `${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`]);
+      rows.push([
+        String(n),
+        variant,
+        `${(wall / 1000).toFixed(2)} s`,
+        `${synth.toFixed(0)} ms`,
+        `${(synth / n).toFixed(2)} ms`,
+        `${median(samples.map((s) => s.rssMb)).toFixed(0)} MB`,
+      ]);
     }
   }
   const header = ['N', 'BUILT WITH', 'WALL (PROCESS)', 'BUILD+SYNTH', 'PER DEPLOYMENT', 'PEAK RSS'];
@@ -93,7 +100,10 @@ function main(): void {
   const z = perDeployment['zero-downtime'];
   const ratio = z[1000] / perDeployment['cdk8s-plus'][1000];
   const wallRatio = walls['zero-downtime'][1000] / walls['cdk8s-plus'][1000];
-  console.log(`N = 1000: zero-downtime / cdk8s-plus build+synth ${ratio.toFixed(2)}x (wall ${wallRatio.toFixed(2)}x); time per deployment at 1000 / at 100: ${(z[1000] / z[100]).toFixed(2)}x`);
+  console.log(
+    `N = 1000: zero-downtime / cdk8s-plus build+synth ${ratio.toFixed(2)}x (wall ${wallRatio.toFixed(2)}x); `
+      + `time per deployment at 1000 / at 100: ${(z[1000] / z[100]).toFixed(2)}x`,
+  );
 }
 
 if (process.argv[2] === 'child') child(process.argv[3] as Variant, Number(process.argv[4]));

@@ -40,8 +40,16 @@ function cdk8sPlus(n: number, outdir: string): App {
       }],
     });
     deployment.exposeViaService({ name: `svc-${i}` });
-    new kplus.HorizontalPodAutoscaler(chart, `svc-${i}-hpa`, { target: deployment, minReplicas: 2, maxReplicas: 6, metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(70))] });
-    new k8s.KubePodDisruptionBudget(chart, `svc-${i}-pdb`, { metadata: { name: `svc-${i}` }, spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: deployment.matchLabels } } });
+    new kplus.HorizontalPodAutoscaler(chart, `svc-${i}-hpa`, {
+      target: deployment,
+      minReplicas: 2,
+      maxReplicas: 6,
+      metrics: [kplus.Metric.resourceCpu(kplus.MetricTarget.averageUtilization(70))],
+    });
+    new k8s.KubePodDisruptionBudget(chart, `svc-${i}-pdb`, {
+      metadata: { name: `svc-${i}` },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: deployment.matchLabels } },
+    });
   }
   return app;
 }

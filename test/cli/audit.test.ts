@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ALL_RULES } from '../../lib';
+import { ALL_RULES } from '../../lib/analysis';
 import { main } from '../../lib/cli/audit';
 import { FIXTURES } from '../audit/fixtures';
 import { run, tmpFile } from './run';
@@ -17,7 +17,9 @@ test('the broken fixtures exit 1 and report every rule id', async () => {
 test('the seeds\' own YAML is caught for the mistakes the articles made', async () => {
   const { findings } = await json(path.join(FIXTURES, 'broken'));
   const found = (file: string) => new Set(findings.filter((v: any) => v.file.endsWith(file)).map((v: any) => v.rule));
-  expect([...found('seed-000-wordpress.yaml')]).toEqual(expect.arrayContaining(['pod-affinity-instead-of-anti', 'max-unavailable-behind-service', 'literal-secret-env', 'pdb-missing']));
+  expect([...found('seed-000-wordpress.yaml')]).toEqual(
+    expect.arrayContaining(['pod-affinity-instead-of-anti', 'max-unavailable-behind-service', 'literal-secret-env', 'pdb-missing']),
+  );
   expect([...found('seed-001-user-v1.yaml')]).toEqual(expect.arrayContaining(['rolling-update-without-readiness', 'prestop-missing']));
   expect([...found('seed-002-myapp.yaml')]).toEqual(expect.arrayContaining(['prestop-not-below-grace', 'deprecated-api']));
   expect([...found('seed-003-wordpress.yaml')]).toEqual(expect.arrayContaining(['rwo-volume-on-surging-deployment', 'hpa-replicas-conflict', 'deprecated-api', 'prestop-missing']));
@@ -99,7 +101,11 @@ test('--kubernetes-version decides which API versions are removed', async () => 
   const flowSchema = tmpFile('fs.yaml', 'apiVersion: flowcontrol.apiserver.k8s.io/v1beta3\nkind: FlowSchema\nmetadata:\n  name: x\n');
   expect((await run([flowSchema])).code).toBe(0);
   const on132 = await json('--kubernetes-version', '1.32', flowSchema);
-  expect(on132.findings[0]).toMatchObject({ rule: 'deprecated-api', message: 'FlowSchema flowcontrol.apiserver.k8s.io/v1beta3 is no longer served: removed in Kubernetes 1.32 (target: 1.32)', fix: 'use flowcontrol.apiserver.k8s.io/v1' });
+  expect(on132.findings[0]).toMatchObject({
+    rule: 'deprecated-api',
+    message: 'FlowSchema flowcontrol.apiserver.k8s.io/v1beta3 is no longer served: removed in Kubernetes 1.32 (target: 1.32)',
+    fix: 'use flowcontrol.apiserver.k8s.io/v1',
+  });
   const podPreset = tmpFile('pp.yaml', 'apiVersion: settings.k8s.io/v1alpha1\nkind: PodPreset\nmetadata:\n  name: x\n');
   expect((await json(podPreset)).findings[0].message).toMatch(/removed in Kubernetes 1\.20/);
   expect((await run(['--kubernetes-version', '1.19', podPreset])).code).toBe(0);
@@ -127,6 +133,11 @@ test.each([
   ['an unknown rule', ['--ignore', 'no-such-rule', 'dist'], /--ignore: no rule named "no-such-rule"/],
   ['a bad Kubernetes version', ['--kubernetes-version', 'latest', 'dist'], /--kubernetes-version takes a version such as 1.27/],
   ['a missing option value', ['dist', '--only'], /--only needs a value/],
+  ['a value given to a flag', ['--json=yes', 'dist'], /--json takes no value/],
+  ['an option as another option\'s value', ['--format', '--json', 'dist'], /--format takes table, json, sarif, junit; got "--json"/],
+  ['an unknown short option', ['-x', 'dist'], /unknown option -x/],
+  ['the option terminator', ['dist', '--'], /unknown option --$/m],
+  ['standard input twice', ['-', '-'], /- \(standard input\) can be given once/],
 ])('usage error: %s exits 2', async (_title, argv, message) => {
   const { code, err, out } = await run(argv as string[]);
   expect(code).toBe(2);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
-import { ALL_RULES } from '../../lib';
+import { ALL_RULES } from '../../lib/analysis';
 import { FIXTURES } from '../audit/fixtures';
 import { run, tmpFile } from './run';
 
@@ -25,25 +25,46 @@ test('SARIF output validates against the SARIF 2.1.0 schema, with rule metadata 
   const [runResult] = sarif.runs;
   expect(runResult.tool.driver.rules.map((r: any) => r.id)).toEqual(ALL_RULES.map((r) => r.id));
   expect(runResult.tool.driver.rules.find((r: any) => r.id === 'prestop-missing')).toEqual({
-    id: 'prestop-missing', name: 'PrestopMissing',
+    id: 'prestop-missing',
+    name: 'PrestopMissing',
     shortDescription: { text: ALL_RULES.find((r) => r.id === 'prestop-missing')!.summary },
     fullDescription: { text: ALL_RULES.find((r) => r.id === 'prestop-missing')!.summary },
-    help: { text: expect.stringMatching(/^A served container without a preStop hook .*\nFix: .*\nException for one object: annotate it with zero-downtime\.audit\/ignore\.prestop-missing: "<reason>"\.$/s) },
+    help: {
+      text: expect.stringMatching(
+        /^A served container without a preStop hook .*\nFix: .*\nException for one object: annotate it with zero-downtime\.audit\/ignore\.prestop-missing: "<reason>"\.$/s,
+      ),
+    },
     defaultConfiguration: { level: 'error' },
     properties: { tags: ['kubernetes', 'zero-downtime'] },
   });
   const result = runResult.results.find((r: any) => r.ruleId === 'prestop-not-below-grace');
   expect(result).toMatchObject({
     level: 'error',
-    locations: [{ physicalLocation: { artifactLocation: { uri: 'test/fixtures/broken/seed-002-myapp.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: expect.any(Number), startColumn: expect.any(Number) } } }],
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: 'test/fixtures/broken/seed-002-myapp.yaml', uriBaseId: '%SRCROOT%' },
+          region: { startLine: expect.any(Number), startColumn: expect.any(Number) },
+        },
+      },
+    ],
   });
-  expect(result.message.text).toMatch(/^Deployment .*: spec\.template\.spec\.terminationGracePeriodSeconds: terminationGracePeriodSeconds \d+ is not above the preStop sleep .* Fix: set terminationGracePeriodSeconds to at least \d+/);
+  expect(result.message.text).toMatch(
+    /^Deployment .*: spec\.template\.spec\.terminationGracePeriodSeconds: terminationGracePeriodSeconds \d+ is not above the preStop sleep .* Fix: set terminationGracePeriodSeconds to at least \d+/,
+  );
 });
 
 test('a suppressed finding is a SARIF result with an in-source suppression and its justification', async () => {
-  const file = tmpFile('app.yaml', fs.readFileSync(path.join(FIXTURES, 'good', 'shop.yaml'), 'utf8')
-    .replace('ghcr.io/acme/shop:1.4.2', 'ghcr.io/acme/shop')
-    .replace('    zero-downtime.audit/qos-class: Guaranteed', '    zero-downtime.audit/qos-class: Guaranteed\n    zero-downtime.audit/ignore.image-not-pinned: "built and deployed by the same pipeline"'));
+  const file = tmpFile(
+    'app.yaml',
+    fs
+      .readFileSync(path.join(FIXTURES, 'good', 'shop.yaml'), 'utf8')
+      .replace('ghcr.io/acme/shop:1.4.2', 'ghcr.io/acme/shop')
+      .replace(
+        '    zero-downtime.audit/qos-class: Guaranteed',
+        '    zero-downtime.audit/qos-class: Guaranteed\n    zero-downtime.audit/ignore.image-not-pinned: "built and deployed by the same pipeline"',
+      ),
+  );
   const { code, out } = await run(['--format', 'sarif', file]);
   expect(code).toBe(0);
   const sarif = JSON.parse(out);

@@ -61,7 +61,10 @@ describe('exit 2 with a one-line message naming the file, and no stack trace', (
   });
 
   test('bad encodings: invalid UTF-8, UTF-16 without a BOM, UTF-32', async () => {
-    await expectRefused([tmpFile('latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata: {x: "caf\xe9"}\n', 'latin1'))], /latin1\.yaml: not valid UTF-8 .*convert it to UTF-8$/m);
+    await expectRefused(
+      [tmpFile('latin1.yaml', Buffer.from('apiVersion: v1\nkind: ConfigMap\ndata: {x: "caf\xe9"}\n', 'latin1'))],
+      /latin1\.yaml: not valid UTF-8 .*convert it to UTF-8$/m,
+    );
     await expectRefused([tmpFile('utf16.yaml', Buffer.from(shopYaml(), 'utf16le'))], /utf16\.yaml: UTF-16 text without a byte-order mark; convert it to UTF-8/);
     await expectRefused([tmpFile('utf32.yaml', Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]))], /utf32\.yaml: UTF-32 text; convert it to UTF-8/);
   });
@@ -129,7 +132,11 @@ describe('read, or skipped with a note', () => {
     fs.writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: shop\nversion: 1.0.0\n');
     fs.mkdirSync(path.join(chart, 'templates'));
     fs.writeFileSync(path.join(chart, 'templates', 'svc.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n');
-    await expectRefused([chart], /no Kubernetes objects found in .*; skipped: .*Chart\.yaml \(Helm chart metadata\), .*svc\.yaml \(a Helm template; render it first: helm template <release> <chart> \| zero-downtime-audit -\)$/m, chart);
+    await expectRefused(
+      [chart],
+      /no Kubernetes objects found in .*; skipped: .*Chart\.yaml \(Helm chart metadata\), .*svc\.yaml \(a Helm template; render it first: helm template <release> <chart> \| zero-downtime-audit -\)$/m,
+      chart,
+    );
   });
 
   test('manifests that merely contain {{ in a string are audited', async () => {
@@ -144,7 +151,10 @@ describe('read, or skipped with a note', () => {
     const { code, out } = await run(['--no-plan', dir]);
     expect(code).toBe(0);
     expect(out).toContain(`skipped:\n  ${path.join(dir, 'pipe.yaml')}: a FIFO, not opened`);
-    await expectRefused([path.join(dir, 'pipe.yaml')], /no Kubernetes objects found in .*pipe\.yaml; skipped: .*pipe\.yaml \(a FIFO, not opened \(to audit a stream, pipe it to `zero-downtime-audit -`\)\)$/m);
+    await expectRefused(
+      [path.join(dir, 'pipe.yaml')],
+      /no Kubernetes objects found in .*pipe\.yaml; skipped: .*pipe\.yaml \(a FIFO, not opened \(to audit a stream, pipe it to `zero-downtime-audit -`\)\)$/m,
+    );
   }, 10_000);
 });
 

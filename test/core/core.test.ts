@@ -18,7 +18,10 @@ test('PropChecker collects every problem and throws one ConfigurationError namin
   try { check.throwIfAny('Thing "x"'); } catch (e) { error = e as ConfigurationError; }
   expect(error).toBeInstanceOf(ConfigurationError);
   expect(error!.problems.map((p) => [p.prop, p.value])).toEqual([['a', 1.5], ['resources.limits.cpu', '1m']]);
-  expect(error!.message).toBe('2 problems in 1 construct; nothing was written.\n\nThing "x": 2 invalid props\n  - a = 1.5: 1.5 is not a whole number. Fix: use a whole number of at least 0.\n  - resources.limits.cpu = "1m": is low. Fix: raise it.');
+  expect(error!.message).toBe(
+    '2 problems in 1 construct; nothing was written.\n\nThing "x": 2 invalid props\n'
+      + '  - a = 1.5: 1.5 is not a whole number. Fix: use a whole number of at least 0.\n  - resources.limits.cpu = "1m": is low. Fix: raise it.',
+  );
 });
 
 test('valueAt follows dotted paths and stops at missing ones', () => {

@@ -21,11 +21,27 @@ const check = (props: unknown) => checkProps(props, 'ThingProps', SPEC);
 
 describe('checkProps', () => {
   test('well-formed props have no problems; explicit undefined means the default', () => {
-    expect(check({ name: 'api', port: 1, enabled: true, type: 'NodePort', labels: { a: 'b' }, args: ['x'], surge: '25%', probe: Probe.tcpSocket(), nested: {}, password: 'p', enabled2: undefined })).toEqual([]);
+    expect(
+      check({
+        name: 'api',
+        port: 1,
+        enabled: true,
+        type: 'NodePort',
+        labels: { a: 'b' },
+        args: ['x'],
+        surge: '25%',
+        probe: Probe.tcpSocket(),
+        nested: {},
+        password: 'p',
+        enabled2: undefined,
+      }),
+    ).toEqual([]);
   });
 
   test('an unknown key names the prop that was meant', () => {
-    expect(check({ name: 'a', nested: { terminationGracePeriodSecond: 1 } })).toEqual([{ prop: 'nested.terminationGracePeriodSecond', value: 1, problem: 'is not a prop of Nested, so it would be ignored', fix: 'rename it to terminationGracePeriodSeconds' }]);
+    expect(check({ name: 'a', nested: { terminationGracePeriodSecond: 1 } })).toEqual([
+      { prop: 'nested.terminationGracePeriodSecond', value: 1, problem: 'is not a prop of Nested, so it would be ignored', fix: 'rename it to terminationGracePeriodSeconds' },
+    ]);
   });
 
   test('an unknown key with no close match lists the props', () => {
@@ -69,7 +85,10 @@ describe('checkProps', () => {
   });
 
   test('a record or array of the wrong shape', () => {
-    expect(check({ name: 'a', labels: ['x'], args: 'x' }).map((p) => p.problem)).toEqual(['must be an object of a string values, not an array', 'must be an array of a string items, not a string']);
+    expect(check({ name: 'a', labels: ['x'], args: 'x' }).map((p) => p.problem)).toEqual([
+      'must be an object of a string values, not an array',
+      'must be an array of a string items, not a string',
+    ]);
   });
 
   test('a union reports the closest alternative, or that none fits', () => {
@@ -77,7 +96,12 @@ describe('checkProps', () => {
   });
 
   test('a plain object where a class instance is expected: how to build it', () => {
-    expect(check({ name: 'a', probe: { tcpSocket: {} } })[0]).toEqual({ prop: 'probe', value: { tcpSocket: {} }, problem: 'must be a Probe built by its factory methods, not a plain object', fix: 'build it with Probe.tcpSocket()' });
+    expect(check({ name: 'a', probe: { tcpSocket: {} } })[0]).toEqual({
+      prop: 'probe',
+      value: { tcpSocket: {} },
+      problem: 'must be a Probe built by its factory methods, not a plain object',
+      fix: 'build it with Probe.tcpSocket()',
+    });
   });
 
   test("an instance reports what was wrong with its factory's arguments", () => {

@@ -41,7 +41,7 @@ test("other constructs' own cdk8s validations are in the same block", () => {
     new ZeroDowntimeDeployment(c, 'a', baseProps({ port: 0 }));
     new Construct(c, 'custom').node.addValidation({ validate: () => ['custom rule failed'] });
   });
-  expect(error.message).toMatch(/c\/custom Construct: 1 invalid prop\n  - \(construct\) = "custom": custom rule failed\./);
+  expect(error.message).toMatch(/c\/custom Construct: 1 invalid prop\n {2}- \(construct\) = "custom": custom rule failed\./);
 });
 
 test('a rule that a construct and the construct it builds both apply is said once, by the outer one', () => {
@@ -65,7 +65,9 @@ test('two constructs rendering the same objects: one line on the later construct
     new ZeroDowntimeDeployment(c, 'b', baseProps({ name: 'api' }));
   });
   expect(error.constructs).toHaveLength(1);
-  expect(error.message).toMatch(/c\/b .*: 1 invalid prop\n  - name = "api": renders Deployment default\/api, Service default\/api, PodDisruptionBudget default\/api, which c\/a also renders/);
+  expect(error.message).toMatch(
+    /c\/b .*: 1 invalid prop\n {2}- name = "api": renders Deployment default\/api, Service default\/api, PodDisruptionBudget default\/api, which c\/a also renders/,
+  );
 });
 
 test('objects outside the constructs clash too, named by kind', () => {
@@ -73,7 +75,7 @@ test('objects outside the constructs clash too, named by kind', () => {
     new k8s.KubeConfigMap(c, 'one', { metadata: { name: 'cfg' } });
     new k8s.KubeConfigMap(c, 'two', { metadata: { name: 'cfg' } });
   }, new ZeroDowntimeApp({ log: () => undefined }));
-  expect(error.message).toMatch(/c\/two ConfigMap "cfg": 1 invalid prop\n  - ConfigMap metadata\.name = "cfg": renders ConfigMap cfg, which c\/one also renders/);
+  expect(error.message).toMatch(/c\/two ConfigMap "cfg": 1 invalid prop\n {2}- ConfigMap metadata\.name = "cfg": renders ConfigMap cfg, which c\/one also renders/);
 });
 
 test('the same name in two namespaces or of two kinds is no clash', () => {
@@ -99,7 +101,7 @@ test('PropChecker.reportTo adds the problems to the construct, reported at synth
 test('PropChecker.throwIfAny outside any construct throws at once', () => {
   const check = new PropChecker();
   check.add('a', 1, 'is bad', 'use 2');
-  expect(() => check.throwIfAny('Thing')).toThrow(/^1 problem in 1 construct; nothing was written\.\n\nThing: 1 invalid prop\n  - a = 1: is bad\. Fix: use 2\.$/);
+  expect(() => check.throwIfAny('Thing')).toThrow(/^1 problem in 1 construct; nothing was written\.\n\nThing: 1 invalid prop\n {2}- a = 1: is bad\. Fix: use 2\.$/);
 });
 
 test('the error carries no enumerable fields, so node and jest print its message alone', () => {
@@ -115,7 +117,7 @@ test("a plain App checks the constructs' own objects only; ZeroDowntimeApp check
     return chart;
   };
   expect(() => build(Testing.app()).toJson()).not.toThrow();
-  expect(() => build(new ZeroDowntimeApp({ log: () => undefined })).toJson()).toThrow(/c\/raw ConfigMap "cfg": 1 invalid prop\n  - ConfigMap data\[bad key\] = "x": /);
+  expect(() => build(new ZeroDowntimeApp({ log: () => undefined })).toJson()).toThrow(/c\/raw ConfigMap "cfg": 1 invalid prop\n {2}- ConfigMap data\[bad key\] = "x": /);
 });
 
 test('API-server findings name the prop that produced the field, with the final value after escape hatches', () => {

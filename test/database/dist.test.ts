@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { audit, parseManifests } from '../../lib';
+import { audit, parseManifests } from '../../lib/analysis';
 import { one } from '../helpers';
 
 const DIST = path.join(__dirname, '..', '..', 'dist');

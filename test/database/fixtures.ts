@@ -1,4 +1,4 @@
-import { Manifest } from '../../lib';
+import { Manifest } from '../../lib/analysis';
 
 /** A hand-written single-instance MySQL (StatefulSet, Service), optionally with a dump CronJob: plain YAML, not synthesized. */
 export function mysqlManifests(options: { dumpCronJob: boolean; namespace?: string; replicas?: number }): Manifest[] {

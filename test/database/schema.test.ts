@@ -1,4 +1,5 @@
-import { InnoDbBackupStorage, Manifest, VeleroSchedule, WordpressDatabase } from '../../lib';
+import { InnoDbBackupStorage, VeleroSchedule, WordpressDatabase } from '../../lib';
+import { Manifest } from '../../lib/analysis';
 import { synth } from '../helpers';
 import { KUBERNETES_VERSIONS, SchemaValidator } from '../schema/validator';
 

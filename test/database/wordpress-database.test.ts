@@ -1,4 +1,5 @@
-import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressApp, WordpressDatabase } from '../../lib';
+import { audit } from '../../lib/analysis';
+import { ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressApp, WordpressDatabase } from '../../lib';
 import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 

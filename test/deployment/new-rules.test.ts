@@ -14,10 +14,18 @@ function problems(overrides: Partial<ZeroDowntimeDeploymentProps>): string[] {
 const burstable = { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '1', memory: '64Mi' }, qosClass: QosClass.BURSTABLE as const };
 
 test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
-  ['HPA cpu target 101% on Guaranteed pods', { autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 101 } }, /^autoscaling\.cpuUtilization: is above 100% of the request, but Guaranteed pods/],
+  [
+    'HPA cpu target 101% on Guaranteed pods',
+    { autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 101 } },
+    /^autoscaling\.cpuUtilization: is above 100% of the request, but Guaranteed pods/,
+  ],
   ['HPA cpu target 100% on Guaranteed pods', { autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 100 } }, undefined],
   ['HPA cpu target 150% on Burstable pods', { resources: burstable, autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 150 } }, undefined],
-  ['httpGet preStop on an undeclared number', { preStop: PreStop.httpGet({ path: '/drain', port: 9090, durationSeconds: 20 }) }, /^preStop\.port: port 9090 is not declared by the container \(declared: http \(8080\)\): the GET fails at once/],
+  [
+    'httpGet preStop on an undeclared number',
+    { preStop: PreStop.httpGet({ path: '/drain', port: 9090, durationSeconds: 20 }) },
+    /^preStop\.port: port 9090 is not declared by the container \(declared: http \(8080\)\): the GET fails at once/,
+  ],
   ['httpGet preStop on the declared number', { preStop: PreStop.httpGet({ path: '/drain', port: 8080, durationSeconds: 20 }) }, undefined],
   ['httpGet preStop on the declared name', { preStop: PreStop.httpGet({ path: '/drain', port: 'http', durationSeconds: 20 }) }, undefined],
   ['command preStop without a sleep', { preStop: PreStop.command(['nginx', '-s', 'quit'], 20) }, /^preStop: declares 20s, but nothing in the command waits/],
@@ -34,7 +42,11 @@ test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
   ['anti-affinity weight 101', { spread: { antiAffinityWeight: 101 } }, /^spread\.antiAffinityWeight: must be a whole number from 1 to 100/],
   ['anti-affinity weight 1.5', { spread: { antiAffinityWeight: 1.5 } }, /^spread\.antiAffinityWeight: must be a whole number from 1 to 100/],
   ['anti-affinity weight 1', { spread: { antiAffinityWeight: 1 } }, undefined],
-  ["liveness on port 8080 and readiness on port 'http'", { readinessProbe: Probe.httpGet({ path: '/healthz' }), livenessProbe: Probe.httpGet({ path: '/healthz', port: 8080 }) }, /^livenessProbe: is identical to readinessProbe/],
+  [
+    "liveness on port 8080 and readiness on port 'http'",
+    { readinessProbe: Probe.httpGet({ path: '/healthz' }), livenessProbe: Probe.httpGet({ path: '/healthz', port: 8080 }) },
+    /^livenessProbe: is identical to readinessProbe/,
+  ],
   ['liveness on another path', { livenessProbe: Probe.httpGet({ path: '/livez', port: 8080 }) }, undefined],
   ["maxSurge '150%'", { rollout: { maxSurge: '150%' } }, undefined],
   ['literal STRIPE_KEY', { env: { STRIPE_KEY: 'sk_live_x' } }, /^env\.STRIPE_KEY: is a credential written as a literal/],
@@ -58,7 +70,9 @@ test('the grace period fix passes every shutdown rule: preStop + shutdown budget
   for (const [preStop, budget, grace] of [[20, 10, 20], [20, 10, 25], [40, 5, 30]]) {
     let fix = '';
     try {
-      synth((chart) => new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.sleep(preStop), shutdownBudgetSeconds: budget, terminationGracePeriodSeconds: grace })));
+      synth(
+        (chart) => new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.sleep(preStop), shutdownBudgetSeconds: budget, terminationGracePeriodSeconds: grace })),
+      );
     } catch (e) {
       fix = (e as ConfigurationError).problems[0].fix;
     }

@@ -1,6 +1,6 @@
 import { ConfigurationError, PreStop, Probe, QosClass, ZERO_DOWNTIME_DEFAULTS, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
 import { Chart, Testing } from 'cdk8s';
-import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
+import { KubernetesVersion } from '../../lib';
 import { baseProps, Manifest, one, selects, synth } from '../helpers';
 
 function build(overrides: Partial<ZeroDowntimeDeploymentProps> = {}, namespace?: string): { manifests: Manifest[]; zdd: ZeroDowntimeDeployment } {
@@ -142,7 +142,7 @@ describe('options', () => {
 
   test('native preStop sleep is patched in (the 1.27 types lack it) for a 1.30 cluster', () => {
     const app = Testing.app();
-    app.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.30');
+    KubernetesVersion.set(app, '1.30');
     const chart = new Chart(app, 'test');
     new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.nativeSleep(15) }));
     const manifests = chart.toJson() as Manifest[];
@@ -151,7 +151,9 @@ describe('options', () => {
   });
 
   test('native preStop sleep is refused for the default 1.27, naming the way out', () => {
-    expect(errorOf({ preStop: PreStop.nativeSleep(15) }).message).toMatch(/preStop = "PreStop\.nativeSleep\(15\)": the native sleep hook exists only from Kubernetes 1\.30.*Fix: use PreStop\.sleep\(15\), or, if every cluster runs 1\.30 or later, new ZeroDowntimeApp\(\{ kubernetesVersion: '1\.30' \}\)/);
+    expect(errorOf({ preStop: PreStop.nativeSleep(15) }).message).toMatch(
+      /preStop = "PreStop\.nativeSleep\(15\)": the native sleep hook exists only from Kubernetes 1\.30.*Fix: use PreStop\.sleep\(15\), or, if every cluster runs 1\.30 or later, new ZeroDowntimeApp\(\{ kubernetesVersion: '1\.30' \}\)/,
+    );
   });
 
   test('httpGet and custom-command preStop hooks (seed 002)', () => {
@@ -209,7 +211,14 @@ describe('options', () => {
     const { manifests } = build({ spread: { podAntiAffinity: 'required', zoneSpread: true }, service: { type: 'NodePort', port: 80, nodePort: 30012 } });
     const spec = one(manifests, 'Deployment').spec.template.spec;
     expect(spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey).toBe('kubernetes.io/hostname');
-    expect(spec.topologySpreadConstraints).toEqual([{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: one(manifests, 'Deployment').spec.selector.matchLabels } }]);
+    expect(spec.topologySpreadConstraints).toEqual([
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: one(manifests, 'Deployment').spec.selector.matchLabels },
+      },
+    ]);
     expect(one(manifests, 'Service').spec).toMatchObject({ type: 'NodePort', ports: [{ port: 80, nodePort: 30012, targetPort: 'http' }] });
   });
 
@@ -223,21 +232,49 @@ describe('refusals name the prop, the value and the fix', () => {
     ['maxSurge and maxUnavailable both 0', { rollout: { maxSurge: 0, maxUnavailable: 0 } }, /rollout\.maxSurge = 0: .*both come to 0.*Fix: set maxSurge to 1/],
     ['percentages that round to 0 and 0', { rollout: { maxSurge: '0%', maxUnavailable: '20%' } }, /rollout\.maxSurge = "0%".*both come to 0/],
     ['maxUnavailable >= replicas', { rollout: { maxUnavailable: 3 } }, /rollout\.maxUnavailable = 3: .*all 3 replicas down.*Fix: set maxUnavailable to 0/],
-    ['preStop sleep equal to the grace period (seed 002)', { preStop: PreStop.sleep(10), terminationGracePeriodSeconds: 10 }, /terminationGracePeriodSeconds = 10: .*not above the preStop sleep of 10s.*Fix: set terminationGracePeriodSeconds to at least 20/],
-    ['preStop sleep above the grace period', { preStop: PreStop.sleep(40) , terminationGracePeriodSeconds: 30 }, /SIGKILL before the sleep ends/],
+    [
+      'preStop sleep equal to the grace period (seed 002)',
+      { preStop: PreStop.sleep(10), terminationGracePeriodSeconds: 10 },
+      /terminationGracePeriodSeconds = 10: .*not above the preStop sleep of 10s.*Fix: set terminationGracePeriodSeconds to at least 20/,
+    ],
+    ['preStop sleep above the grace period', { preStop: PreStop.sleep(40), terminationGracePeriodSeconds: 30 }, /SIGKILL before the sleep ends/],
     ['grace period below preStop + shutdown budget', { terminationGracePeriodSeconds: 25 }, /leaves 5s after the 20s preStop sleep, less than the 10s shutdown budget/],
     ['no readiness probe', { readinessProbe: undefined }, /readinessProbe = undefined: is required\. Fix: set it, e\.g\. readinessProbe: Probe\.httpGet/],
     ['liveness identical to readiness', { livenessProbe: Probe.httpGet({ path: '/healthz' }) }, /livenessProbe = .*identical to readinessProbe/],
-    ['probe on an undeclared port number', { readinessProbe: Probe.httpGet({ port: 9090 }) }, /readinessProbe\.httpGet\.port = 9090: readiness probe port 9090 is not declared by the container \(declared: http \(8080\)\)/],
-    ['probe on an undeclared port name', { startupProbe: Probe.tcpSocket({ port: 'metrics' }) }, /startupProbe\.tcpSocket\.port = "metrics": startup probe port "metrics" is not declared/],
+    [
+      'probe on an undeclared port number',
+      { readinessProbe: Probe.httpGet({ port: 9090 }) },
+      /readinessProbe\.httpGet\.port = 9090: readiness probe port 9090 is not declared by the container \(declared: http \(8080\)\)/,
+    ],
+    [
+      'probe on an undeclared port name',
+      { startupProbe: Probe.tcpSocket({ port: 'metrics' }) },
+      /startupProbe\.tcpSocket\.port = "metrics": startup probe port "metrics" is not declared/,
+    ],
     ['image without a tag', { image: 'nginx' }, /image = "nginx": has no tag.*Fix: pin the version you tested, e\.g\. 'nginx:1\.2\.3'/],
     ['image with latest', { image: 'nginx:latest' }, /image = "nginx:latest": uses the :latest tag/],
     ['registry:port/app counts as untagged', { image: 'registry.local:5000/app' }, /image = "registry.local:5000\/app": has no tag/],
-    ['Guaranteed with a missing limit', { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m' } } }, /resources\.limits\.memory = undefined: is missing, so the pod cannot be Guaranteed/],
-    ['Guaranteed with request != limit', { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '64Mi' } } }, /resources\.requests\.cpu = "100m": 100m differs from limits\.cpu 200m, so the pod would be Burstable/],
-    ['limit below request', { resources: { requests: { cpu: '1', memory: '64Mi' }, limits: { cpu: '500m' }, qosClass: QosClass.BURSTABLE } }, /resources\.limits\.cpu = "500m": limit 500m is below the request 1/],
+    [
+      'Guaranteed with a missing limit',
+      { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '100m' } } },
+      /resources\.limits\.memory = undefined: is missing, so the pod cannot be Guaranteed/,
+    ],
+    [
+      'Guaranteed with request != limit',
+      { resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { cpu: '200m', memory: '64Mi' } } },
+      /resources\.requests\.cpu = "100m": 100m differs from limits\.cpu 200m, so the pod would be Burstable/,
+    ],
+    [
+      'limit below request',
+      { resources: { requests: { cpu: '1', memory: '64Mi' }, limits: { cpu: '500m' }, qosClass: QosClass.BURSTABLE } },
+      /resources\.limits\.cpu = "500m": limit 500m is below the request 1/,
+    ],
     ['not a quantity', { resources: { requests: { cpu: 'lots', memory: '64Mi' }, limits: { cpu: 'lots', memory: '64Mi' } } }, /'lots' is not a Kubernetes quantity/],
-    ['PDB minAvailable >= replicas', { disruptionBudget: { minAvailable: 3 } }, /disruptionBudget\.minAvailable = 3: minAvailable 3 allows no disruption at 3 replicas: every node drain would hang/],
+    [
+      'PDB minAvailable >= replicas',
+      { disruptionBudget: { minAvailable: 3 } },
+      /disruptionBudget\.minAvailable = 3: minAvailable 3 allows no disruption at 3 replicas: every node drain would hang/,
+    ],
     ['PDB maxUnavailable 0', { disruptionBudget: { maxUnavailable: 0 } }, /disruptionBudget\.maxUnavailable = 0: .*allows no disruption/],
     ['PDB with both fields', { disruptionBudget: { maxUnavailable: 1, minAvailable: 1 } }, /disruptionBudget\.minAvailable = 1: minAvailable and maxUnavailable are both set/],
     ['PDB that protects nothing', { disruptionBudget: { maxUnavailable: '100%' } }, /lets a drain evict all 3 replicas at once/],
@@ -246,18 +283,34 @@ describe('refusals name the prop, the value and the fix', () => {
     ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 6 } }, /replicas = 3: is set together with autoscaling/],
     ['one replica without opt-in', { replicas: 1, disruptionBudget: { maxUnavailable: 1 } }, /replicas = 1: a single pod cannot survive a node drain.*allowSingleReplica: true/],
     ['HPA min 1 without opt-in', { autoscaling: { minReplicas: 1, maxReplicas: 3 } }, /autoscaling\.minReplicas = 1: lets the autoscaler go down to one pod/],
-    ['ReadWriteOnce claim on a surging rollout', { volumes: [{ name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } } }] }, /volumes\[0\]\.source\.persistentVolumeClaim\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, but a rollout with maxSurge 1 starts the new pod while the old one still holds the volume: the new pod hangs in ContainerCreating with a Multi-Attach error/],
+    [
+      'ReadWriteOnce claim on a surging rollout',
+      { volumes: [{ name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', accessMode: 'ReadWriteOnce' } } }] },
+      /volumes\[0\]\.source\.persistentVolumeClaim\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, but a rollout with maxSurge 1 starts the new pod while the old one still holds the volume: the new pod hangs in ContainerCreating with a Multi-Attach error/,
+    ],
     ['negative timing', { rollout: { minReadySeconds: -1 } }, /rollout\.minReadySeconds = -1: -1 is below the minimum of 0\. Fix: use a whole number of at least 0/],
-    ['non-integer timing', { readinessProbe: Probe.httpGet({ periodSeconds: 2.5 }) }, /readinessProbe\.periodSeconds = 2\.5: readiness probe periodSeconds 2\.5 is not a whole number/],
+    [
+      'non-integer timing',
+      { readinessProbe: Probe.httpGet({ periodSeconds: 2.5 }) },
+      /readinessProbe\.periodSeconds = 2\.5: readiness probe periodSeconds 2\.5 is not a whole number/,
+    ],
     ['non-integer preStop', { preStop: PreStop.sleep(1.5) }, /preStop \(duration seconds\) = 1\.5: 1\.5 is not a whole number/],
-    ['liveness successThreshold other than 1', { livenessProbe: Probe.tcpSocket({ successThreshold: 2 }) }, /livenessProbe\.successThreshold = 2: liveness probe successThreshold is 2; the API server accepts only 1/],
+    [
+      'liveness successThreshold other than 1',
+      { livenessProbe: Probe.tcpSocket({ successThreshold: 2 }) },
+      /livenessProbe\.successThreshold = 2: liveness probe successThreshold is 2; the API server accepts only 1/,
+    ],
     ['progressDeadline not above minReady', { rollout: { minReadySeconds: 600 } }, /rollout\.progressDeadlineSeconds = 600: must exceed minReadySeconds \(600\)/],
     ['literal password in env', { env: { DB_PASSWORD: 'hunter2' } }, /env\.DB_PASSWORD = "\(redacted\)": is a credential written as a literal/],
     ['invalid name', { name: 'Web_1' }, /name = "Web_1": must be a DNS-1035 label/],
     ['invalid port name', { portName: 'a--b' }, /portName = "a--b": must be an IANA service name: it contains '--'/],
     ['invalid port', { port: 70000 }, /port = 70000: must be a whole number from 1 to 65535/],
     ['bad maxSurge format', { rollout: { maxSurge: '1.5' } }, /rollout\.maxSurge = "1\.5": "1\.5" must be a whole number or a percentage/],
-    ['two sources for one volume', { volumes: [{ name: 'x', mountPath: '/x', source: { emptyDir: {}, configMap: { name: 'c' } } }] }, /volumes\[0\]\.source = \["configMap","emptyDir"\]|volumes\[0\]\.source = \["emptyDir","configMap"\]/],
+    [
+      'two sources for one volume',
+      { volumes: [{ name: 'x', mountPath: '/x', source: { emptyDir: {}, configMap: { name: 'c' } } }] },
+      /volumes\[0\]\.source = \["configMap","emptyDir"\]|volumes\[0\]\.source = \["emptyDir","configMap"\]/,
+    ],
   ];
 
   test.each(cases)('%s', (_title, overrides, message) => {
@@ -267,7 +320,9 @@ describe('refusals name the prop, the value and the fix', () => {
   test('every problem is reported at once, not just the first', () => {
     const error = errorOf({ image: 'nginx', rollout: { maxSurge: 0, maxUnavailable: 0 }, readinessProbe: undefined });
     expect(error.problems.map((p) => p.prop)).toEqual(['readinessProbe', 'image', 'rollout.maxSurge']);
-    expect(error.message).toMatch(/^3 problems in 1 construct; nothing was written\.\n\ntest\/web \(test\/deployment\/zero-downtime-deployment\.test\.ts:\d+\) ZeroDowntimeDeployment "web": 3 invalid props\n/);
+    expect(error.message).toMatch(
+      /^3 problems in 1 construct; nothing was written\.\n\ntest\/web \(test\/deployment\/zero-downtime-deployment\.test\.ts:\d+\) ZeroDowntimeDeployment "web": 3 invalid props\n/,
+    );
   });
 
   test('allowLiteralSecrets lets a literal through for local experiments', () => {
@@ -282,7 +337,11 @@ describe('refusals name the prop, the value and the fix', () => {
 
 test('the Deployment declares its QoS class for the audit', () => {
   expect(one(build().manifests, 'Deployment').metadata.annotations).toEqual({ 'zero-downtime.audit/qos-class': 'Guaranteed' });
-  expect(one(build({ resources: { requests: { cpu: '1', memory: '1Gi' }, qosClass: QosClass.BURSTABLE } }).manifests, 'Deployment').metadata.annotations['zero-downtime.audit/qos-class']).toBe('Burstable');
+  expect(
+    one(build({ resources: { requests: { cpu: '1', memory: '1Gi' }, qosClass: QosClass.BURSTABLE } }).manifests, 'Deployment').metadata.annotations[
+      'zero-downtime.audit/qos-class'
+    ],
+  ).toBe('Burstable');
 });
 
 describe('public state cannot be changed from outside', () => {

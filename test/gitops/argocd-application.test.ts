@@ -73,5 +73,7 @@ test('the resources finalizer is an explicit choice: true adds it, false leaves 
   expect(one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application').metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
   expect(one(synth((chart) => new ArgoCdApplication(chart, 'app', { ...props, resourcesFinalizer: false })), 'Application').metadata.finalizers).toBeUndefined();
   const { resourcesFinalizer: _omitted, ...withoutChoice } = props;
-  expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', withoutChoice as ArgoCdApplicationProps))).toThrow(/resourcesFinalizer = undefined: is required\. Fix: set it, e\.g\. resourcesFinalizer: true \(deleting the Application deletes the workloads and keeps objects marked Delete=false\) or false \(it orphans everything\)/);
+  expect(() => synth((chart) => new ArgoCdApplication(chart, 'app', withoutChoice as ArgoCdApplicationProps))).toThrow(
+    /resourcesFinalizer = undefined: is required\. Fix: set it, e\.g\. resourcesFinalizer: true \(deleting the Application deletes the workloads and keeps objects marked Delete=false\) or false \(it orphans everything\)/,
+  );
 });

@@ -45,7 +45,11 @@ describe('renaming (deleting and re-creating) the Argo CD Application', () => {
     expect(application(true).metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     const deleted = deletedWithApplication(managed, true);
     expect(deleted.filter(holdsData)).toEqual([]);
-    expect(names(managed.filter((m) => !deleted.includes(m) && !m.metadata.annotations?.['argocd.argoproj.io/hook']))).toEqual(['Namespace/kube-example', 'PersistentVolumeClaim/wordpress-wp-content', 'PersistentVolumeClaim/wordpress-db-backup']);
+    expect(names(managed.filter((m) => !deleted.includes(m) && !m.metadata.annotations?.['argocd.argoproj.io/hook']))).toEqual([
+      'Namespace/kube-example',
+      'PersistentVolumeClaim/wordpress-wp-content',
+      'PersistentVolumeClaim/wordpress-db-backup',
+    ]);
   });
 
   test('without it: nothing is deleted, everything is orphaned', () => {

@@ -25,7 +25,7 @@ test('validation names the props under the given prefix; wildcards only for the 
   const check = new PropChecker();
   HttpsIngress.traefik({ host: '*.example.com', certResolver: 'le' }).validate(check, 'web.ingress');
   HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'Nginx!', tlsSecretName: 'tls' }).validate(check, 'api.ingress');
-  expect(() => check.throwIfAny('X')).toThrow(/2 invalid props\n  - web\.ingress\.host = "\*\.example\.com".*\n  - api\.ingress\.ingressClassName = "Nginx!"/);
+  expect(() => check.throwIfAny('X')).toThrow(/2 invalid props\n {2}- web\.ingress\.host = "\*\.example\.com".*\n {2}- api\.ingress\.ingressClassName = "Nginx!"/);
 });
 
 describe('Traefik with a cert-manager Certificate (several Traefik replicas)', () => {
@@ -45,7 +45,11 @@ describe('Traefik with a cert-manager Certificate (several Traefik replicas)', (
       host: 'shop.example.com', tlsDomains: [{ main: 'shop.example.com', sans: ['www.shop.example.com'] }],
       certificate: { issuerName: 'shop-issuer', issuerKind: 'Issuer', secretName: 'shop-cert' },
     }).bind(chart, backend));
-    expect(manifests[1].spec).toEqual({ secretName: 'shop-cert', dnsNames: ['shop.example.com', 'www.shop.example.com'], issuerRef: { name: 'shop-issuer', kind: 'Issuer', group: 'cert-manager.io' } });
+    expect(manifests[1].spec).toEqual({
+      secretName: 'shop-cert',
+      dnsNames: ['shop.example.com', 'www.shop.example.com'],
+      issuerRef: { name: 'shop-issuer', kind: 'Issuer', group: 'cert-manager.io' },
+    });
     expect(manifests[2].spec.tls).toEqual({ secretName: 'shop-cert' });
   });
 

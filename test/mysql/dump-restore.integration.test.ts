@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Manifest, WordpressDatabase } from '../../lib';
+import { Manifest } from '../../lib/analysis';
+import { WordpressDatabase } from '../../lib';
 import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
 import { one, synth } from '../helpers';
 import { canRun, MARIADB } from '../requires';

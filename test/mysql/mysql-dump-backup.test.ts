@@ -1,4 +1,5 @@
-import { MysqlDumpBackup, restoreCommand } from '../../lib';
+import { MysqlDumpBackup } from '../../lib';
+import { restoreCommand } from '../../lib/mysql/mysql-dump-backup';
 import { one, synth } from '../helpers';
 
 const props = {

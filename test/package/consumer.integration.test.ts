@@ -145,6 +145,8 @@ describe('a cdk8s typescript-app that installs it', () => {
     const deep = run('node', ['-e', 'require("zero-downtime-charts/build/lib/deployment/container")'], app);
     expect(deep.status).not.toBe(0);
     expect(deep.stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
+    const analysis = run('node', ['-e', 'process.exit(typeof require("zero-downtime-charts/analysis").audit === "function" ? 0 : 3)'], app);
+    expect(analysis.status).toBe(0);
   });
 
   test('`npx zero-downtime-audit` passes the synthesized output (exit 0)', () => {

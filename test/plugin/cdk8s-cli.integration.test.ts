@@ -89,9 +89,13 @@ test('preStop equal to the grace period fails `cdk8s synth`, with the rule and t
   const [report] = broken.report!.reports;
   expect(report.summary.status).toBe('failure');
   const violation = report.violations.find((v) => v.ruleName === 'prestop-not-below-grace')!;
-  expect(violation.violatingConstructs).toEqual([expect.objectContaining({
-    constructPath: 'shop/shop/Resource', manifestPath: 'dist/shop.k8s.yaml', locations: [expect.stringMatching(/^Deployment shop-\w+: spec\.template\.spec\.terminationGracePeriodSeconds$/)],
-  })]);
+  expect(violation.violatingConstructs).toEqual([
+    expect.objectContaining({
+      constructPath: 'shop/shop/Resource',
+      manifestPath: 'dist/shop.k8s.yaml',
+      locations: [expect.stringMatching(/^Deployment shop-\w+: spec\.template\.spec\.terminationGracePeriodSeconds$/)],
+    }),
+  ]);
 });
 
 test('an unknown property in cdk8s.yaml stops `cdk8s synth` with a message naming it', () => {

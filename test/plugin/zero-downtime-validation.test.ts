@@ -3,11 +3,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { stringify } from 'yaml';
-import { ALL_RULES, ValidationPropertiesError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
+import { ALL_RULES } from '../../lib/analysis';
+import { ValidationPropertiesError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
 import { baseProps, Manifest, one, synth } from '../helpers';
 
 // The plugin is driven with cdk8s-cli's own ValidationContext and ValidationReport, as `cdk8s synth` does
 // (its package exports them as `cdk8s-cli/plugins`; the types are read from their file).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- typed from the file the exports map hides
 const { ValidationContext } = require('cdk8s-cli/plugins') as typeof cli;
 type ValidationReportJson = cli.ValidationReportJson;
 

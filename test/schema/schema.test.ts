@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { WordpressDatabase, HttpsIngress, Manifest, parseManifests, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
+import { WordpressDatabase, HttpsIngress, PreStop, Probe, WordpressApp, ZeroDowntimeDeployment } from '../../lib';
+import { Manifest, parseManifests } from '../../lib/analysis';
 import { Chart, Testing } from 'cdk8s';
-import { KUBERNETES_VERSION_CONTEXT } from '../../lib/core/synth-check';
+import { KubernetesVersion } from '../../lib';
 import { baseProps, synth } from '../helpers';
 import { KUBERNETES_VERSIONS, SchemaValidator } from './validator';
 
@@ -20,31 +21,62 @@ function distManifests(dir = DIST): Array<[string, Manifest]> {
 /** Variants that dist/ does not show, so that every rendering path is validated. */
 function variants(): Array<[string, Manifest]> {
   const manifests = [
-    ...synth((chart) => new ZeroDowntimeDeployment(chart, 'web', baseProps({
-      spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule' },
-      service: { type: 'LoadBalancer', nodePort: 30080, annotations: { a: 'b' } },
-      autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 60, memoryUtilization: 70, behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } },
-      startupProbe: Probe.exec(['true']), livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
-      preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 15 }),
-      env: { A: 'b', B: { configMapKeyRef: { name: 'c', key: 'k' } }, C: { fieldRef: { fieldPath: 'metadata.name' } } },
-      volumes: [
-        { name: 'cfg', mountPath: '/cfg', readOnly: true, source: { configMap: { name: 'cfg', defaultMode: 0o444 } } },
-        { name: 'tls', mountPath: '/tls', subPath: 'tls', source: { secret: { secretName: 'tls' } } },
-        { name: 'tmp', mountPath: '/tmp', source: { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } } },
-        { name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', readOnly: true, accessMode: 'ReadOnlyMany' } } },
-      ],
-      securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true }, podSecurityContext: { fsGroup: 2000 },
-      serviceAccountName: 'web', changeCause: 'test', podAnnotations: { x: 'y' }, command: ['/app'], args: ['--x'],
-    }))),
-    ...synth((chart) => new WordpressApp(chart, 'wp', {
-      ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
-      localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true,
-    })),
-    ...synth((chart) => new WordpressApp(chart, 'wp', {
-      name: 'blog', ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
-      livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }), syncWaves: false, cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
-      database: WordpressDatabase.fromConnection({ host: 'db.example.com', port: 3306, database: 'blog', user: 'blog', passwordSecret: { name: 'db', key: 'pw' }, egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }] }),
-    })),
+    ...synth(
+      (chart) =>
+        new ZeroDowntimeDeployment(
+          chart,
+          'web',
+          baseProps({
+            spread: { podAntiAffinity: 'required', zoneSpread: true, zoneSpreadWhenUnsatisfiable: 'DoNotSchedule' },
+            service: { type: 'LoadBalancer', nodePort: 30080, annotations: { a: 'b' } },
+            autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 60, memoryUtilization: 70, behavior: { scaleDown: { stabilizationWindowSeconds: 600 } } },
+            startupProbe: Probe.exec(['true']),
+            livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
+            preStop: PreStop.httpGet({ path: '/drain', durationSeconds: 15 }),
+            env: { A: 'b', B: { configMapKeyRef: { name: 'c', key: 'k' } }, C: { fieldRef: { fieldPath: 'metadata.name' } } },
+            volumes: [
+              { name: 'cfg', mountPath: '/cfg', readOnly: true, source: { configMap: { name: 'cfg', defaultMode: 0o444 } } },
+              { name: 'tls', mountPath: '/tls', subPath: 'tls', source: { secret: { secretName: 'tls' } } },
+              { name: 'tmp', mountPath: '/tmp', source: { emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } } },
+              { name: 'data', mountPath: '/data', source: { persistentVolumeClaim: { claimName: 'data', readOnly: true, accessMode: 'ReadOnlyMany' } } },
+            ],
+            securityContext: { runAsNonRoot: true, readOnlyRootFilesystem: true },
+            podSecurityContext: { fsGroup: 2000 },
+            serviceAccountName: 'web',
+            changeCause: 'test',
+            podAnnotations: { x: 'y' },
+            command: ['/app'],
+            args: ['--x'],
+          }),
+        ),
+    ),
+    ...synth(
+      (chart) =>
+        new WordpressApp(chart, 'wp', {
+          ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
+          localDevPasswords: { password: 'a', rootPassword: 'b' },
+          allowPasswordsInManifests: true,
+        }),
+    ),
+    ...synth(
+      (chart) =>
+        new WordpressApp(chart, 'wp', {
+          name: 'blog',
+          ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
+          storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
+          livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
+          syncWaves: false,
+          cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },
+          database: WordpressDatabase.fromConnection({
+            host: 'db.example.com',
+            port: 3306,
+            database: 'blog',
+            user: 'blog',
+            passwordSecret: { name: 'db', key: 'pw' },
+            egressPeers: [{ ipBlock: { cidr: '192.0.2.10/32' } }],
+          }),
+        }),
+    ),
   ];
   return manifests.map((m) => [`variant: ${m.kind} ${m.metadata.name}`, m]);
 }
@@ -75,7 +107,7 @@ describe.each(KUBERNETES_VERSIONS)('Kubernetes %s, unknown fields are errors', (
 
 test('the native preStop sleep is valid on the clusters that have it (1.34), and rejected by 1.27', () => {
   const app = Testing.app();
-  app.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.30');
+  KubernetesVersion.set(app, '1.30');
   const chart = new Chart(app, 'test');
   new ZeroDowntimeDeployment(chart, 'web', baseProps({ preStop: PreStop.nativeSleep(20) }));
   const [deployment] = chart.toJson();

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
-import { Manifest } from '../../lib';
+import { Manifest } from '../../lib/analysis';
 
 /** Kubernetes versions the manifests are validated against: the target and a current cluster. */
 export const KUBERNETES_VERSIONS = ['1.27.0', '1.34.0'] as const;

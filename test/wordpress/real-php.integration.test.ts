@@ -52,7 +52,11 @@ maybe('against PHP 8.2 and a MariaDB server', () => {
     const data = path.join(tmp, 'data');
     execFileSync('mariadb-install-db', ['--no-defaults', `--datadir=${data}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
     dbPort = await freePort();
-    mariadb = spawn('mariadbd', ['--no-defaults', `--datadir=${data}`, '--user=root', `--port=${dbPort}`, '--bind-address=127.0.0.1', `--socket=${path.join(tmp, 'sock')}`, '--skip-log-error'], { stdio: 'ignore' });
+    mariadb = spawn(
+      'mariadbd',
+      ['--no-defaults', `--datadir=${data}`, '--user=root', `--port=${dbPort}`, '--bind-address=127.0.0.1', `--socket=${path.join(tmp, 'sock')}`, '--skip-log-error'],
+      { stdio: 'ignore' },
+    );
     await waitFor(() => spawnSync('mariadb', ['--no-defaults', '--protocol=TCP', '-h127.0.0.1', `-P${dbPort}`, '-uroot', '-e', 'SELECT 1']).status === 0, 'MariaDB');
     sql("CREATE DATABASE wordpress; CREATE USER 'wordpress'@'%' IDENTIFIED BY 'secret'; GRANT ALL ON wordpress.* TO 'wordpress'@'%';");
 
@@ -63,7 +67,19 @@ maybe('against PHP 8.2 and a MariaDB server', () => {
     fs.writeFileSync(path.join(scripts, 'ready.php'), readinessScript().replace("'/var/www/html/'", JSON.stringify(`${docroot}/`)));
     webPort = await freePort();
     web = spawn('php', ['-S', `127.0.0.1:${webPort}`, '-t', scripts], { stdio: 'ignore', env: { ...process.env, ...dbEnv() } });
-    await waitFor(() => new Promise((resolve) => net.connect(webPort, '127.0.0.1').on('connect', function (this: net.Socket) { this.end(); resolve(true); }).on('error', () => resolve(false))), 'php -S');
+    await waitFor(
+      () =>
+        new Promise((resolve) =>
+          net
+            .connect(webPort, '127.0.0.1')
+            .on('connect', function (this: net.Socket) {
+              this.end();
+              resolve(true);
+            })
+            .on('error', () => resolve(false)),
+        ),
+      'php -S',
+    );
   });
 
   afterAll(() => {

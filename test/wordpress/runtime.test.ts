@@ -1,4 +1,13 @@
-import { apacheConfig, DEFAULT_WORKER_BUDGET, memoryArithmetic, PARENT_OVERHEAD_MI, phpIni, requiredMemoryMi, WORKER_OVERHEAD_MI, workerBudgetProblems } from '../../lib/wordpress/runtime';
+import {
+  apacheConfig,
+  DEFAULT_WORKER_BUDGET,
+  memoryArithmetic,
+  PARENT_OVERHEAD_MI,
+  phpIni,
+  requiredMemoryMi,
+  WORKER_OVERHEAD_MI,
+  workerBudgetProblems,
+} from '../../lib/wordpress/runtime';
 
 const MI = 1024 * 1024;
 
@@ -17,8 +26,14 @@ test('a limit at the requirement passes; one MiB less, or none, fails', () => {
 });
 
 test('malformed budgets are reported field by field, before the arithmetic', () => {
-  expect(workerBudgetProblems({ maxRequestWorkers: 257, phpMemoryLimitMi: 31, opcacheMemoryMi: 1025 }, 10 ** 12).map((f) => f.field)).toEqual(['maxRequestWorkers', 'phpMemoryLimitMi', 'opcacheMemoryMi']);
-  expect(workerBudgetProblems({ ...DEFAULT_WORKER_BUDGET, maxRequestWorkers: '4' as any }, 10 ** 12)).toEqual([{ field: 'maxRequestWorkers', problem: 'must be a whole number from 1 to 256', fix: 'use e.g. 4' }]);
+  expect(workerBudgetProblems({ maxRequestWorkers: 257, phpMemoryLimitMi: 31, opcacheMemoryMi: 1025 }, 10 ** 12).map((f) => f.field)).toEqual([
+    'maxRequestWorkers',
+    'phpMemoryLimitMi',
+    'opcacheMemoryMi',
+  ]);
+  expect(workerBudgetProblems({ ...DEFAULT_WORKER_BUDGET, maxRequestWorkers: '4' as any }, 10 ** 12)).toEqual([
+    { field: 'maxRequestWorkers', problem: 'must be a whole number from 1 to 256', fix: 'use e.g. 4' },
+  ]);
 });
 
 test('the Apache configuration caps prefork at the workers and locks memory_limit; the PHP ini sizes opcache', () => {

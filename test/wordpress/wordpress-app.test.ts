@@ -160,7 +160,9 @@ describe('the default stack', () => {
   test('the rendered configuration caps Apache at 4 workers, locks memory_limit at 128M, sizes opcache and serves the readiness script', () => {
     const config = one(manifests, 'ConfigMap', 'wordpress-config').data;
     expect(config['apache.conf']).toContain('# 4 workers x (128 MiB memory_limit + 16 MiB) + 64 MiB opcache + 32 MiB = 672 MiB');
-    expect(config['apache.conf'].split('\n')).toEqual(expect.arrayContaining(['ServerLimit 4', 'MaxRequestWorkers 4', 'php_admin_value memory_limit 128M', 'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php']));
+    expect(config['apache.conf'].split('\n')).toEqual(
+      expect.arrayContaining(['ServerLimit 4', 'MaxRequestWorkers 4', 'php_admin_value memory_limit 128M', 'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php']),
+    );
     expect(config['php.ini']).toContain('opcache.memory_consumption = 64');
     expect(config['ready.php']).toContain("is_file($root . '.maintenance')");
     expect(deployment.spec.template.metadata.annotations['checksum/config']).toMatch(/^[0-9a-f]{64}$/);
@@ -211,18 +213,39 @@ describe('the default stack', () => {
 
   test('Argo CD: waves (foundation 0, database 1, the claim with its consumers 2, ingress 3), install Sync hook, update-db PostSync hook, data kept', () => {
     const a = (m: Manifest) => m.metadata.annotations ?? {};
-    const describe = (m: Manifest) => [a(m)['argocd.argoproj.io/sync-wave'], a(m)['argocd.argoproj.io/hook'], a(m)['argocd.argoproj.io/hook-delete-policy'], a(m)['argocd.argoproj.io/sync-options']]
-      .filter(Boolean).join(' ');
+    const describe = (m: Manifest) =>
+      [a(m)['argocd.argoproj.io/sync-wave'], a(m)['argocd.argoproj.io/hook'], a(m)['argocd.argoproj.io/hook-delete-policy'], a(m)['argocd.argoproj.io/sync-options']]
+        .filter(Boolean)
+        .join(' ');
     expect(manifests.map((m) => `${m.kind}/${m.metadata.name}: ${describe(m)}`)).toEqual([
-      'Namespace/kube-example: 0 Delete=false,Prune=false', 'ConfigMap/wordpress-config: 0', 'PersistentVolumeClaim/wordpress-wp-content: 2 Delete=false,Prune=false',
+      'Namespace/kube-example: 0 Delete=false,Prune=false',
+      'ConfigMap/wordpress-config: 0',
+      'PersistentVolumeClaim/wordpress-wp-content: 2 Delete=false,Prune=false',
       // The dumps' claim and the CronJobs that mount it in the last wave: a WaitForFirstConsumer claim waits for the first run.
-      'PersistentVolumeClaim/wordpress-db-backup: 3 Delete=false,Prune=false', 'CronJob/wordpress-db-backup: 3', 'CronJob/wordpress-db-restore: 3', 'NetworkPolicy/wordpress-db-backup: 1',
-      'Service/wordpress-mysql: 1', 'Service/wordpress-mysql-headless: 1', 'StatefulSet/wordpress-mysql: 1', 'NetworkPolicy/wordpress-mysql: 1',
-      'Deployment/wordpress: 2', 'Service/wordpress: 2', 'PodDisruptionBudget/wordpress: 2', 'HorizontalPodAutoscaler/wordpress: 2',
-      'Job/wordpress-install-6-7-1-apache: 2 Sync BeforeHookCreation', 'Job/wordpress-update-db-6-7-1-apache: 2 PostSync BeforeHookCreation', 'CronJob/wordpress-cron: 2',
-      'NetworkPolicy/wordpress-default-deny: 0', 'NetworkPolicy/wordpress-dns: 0', 'NetworkPolicy/wordpress-from-ingress-controller: 0',
-      'NetworkPolicy/wordpress-wordpress-egress: 0', 'NetworkPolicy/wordpress-wp-cli-egress: 0', 'NetworkPolicy/wordpress-cron-egress: 0',
-      'Middleware/wordpress-redirect-https: 3', 'IngressRoute/wordpress-https: 3', 'IngressRoute/wordpress-http: 3',
+      'PersistentVolumeClaim/wordpress-db-backup: 3 Delete=false,Prune=false',
+      'CronJob/wordpress-db-backup: 3',
+      'CronJob/wordpress-db-restore: 3',
+      'NetworkPolicy/wordpress-db-backup: 1',
+      'Service/wordpress-mysql: 1',
+      'Service/wordpress-mysql-headless: 1',
+      'StatefulSet/wordpress-mysql: 1',
+      'NetworkPolicy/wordpress-mysql: 1',
+      'Deployment/wordpress: 2',
+      'Service/wordpress: 2',
+      'PodDisruptionBudget/wordpress: 2',
+      'HorizontalPodAutoscaler/wordpress: 2',
+      'Job/wordpress-install-6-7-1-apache: 2 Sync BeforeHookCreation',
+      'Job/wordpress-update-db-6-7-1-apache: 2 PostSync BeforeHookCreation',
+      'CronJob/wordpress-cron: 2',
+      'NetworkPolicy/wordpress-default-deny: 0',
+      'NetworkPolicy/wordpress-dns: 0',
+      'NetworkPolicy/wordpress-from-ingress-controller: 0',
+      'NetworkPolicy/wordpress-wordpress-egress: 0',
+      'NetworkPolicy/wordpress-wp-cli-egress: 0',
+      'NetworkPolicy/wordpress-cron-egress: 0',
+      'Middleware/wordpress-redirect-https: 3',
+      'IngressRoute/wordpress-https: 3',
+      'IngressRoute/wordpress-http: 3',
     ]);
     const withoutArgo = stack({ syncWaves: false });
     expect(withoutArgo.some((m) => a(m)['argocd.argoproj.io/sync-wave'] !== undefined || a(m)['argocd.argoproj.io/hook'] !== undefined)).toBe(false);
@@ -249,7 +272,10 @@ describe('the default stack', () => {
 
 describe('options', () => {
   test('standard Ingress with TLS and a cert-manager issuer', () => {
-    const ingress = one(stack({ ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'letsencrypt' }) }), 'Ingress');
+    const ingress = one(
+      stack({ ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'letsencrypt' }) }),
+      'Ingress',
+    );
     expect(ingress.apiVersion).toBe('networking.k8s.io/v1');
     expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt', 'argocd.argoproj.io/sync-wave': '3' });
     expect(ingress.spec).toEqual({
@@ -271,7 +297,9 @@ describe('options', () => {
     const d = one(manifests, 'Deployment', 'blog');
     expect(d.spec.replicas).toBe(4);
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_HOST', value: 'blog-mysql:3306' });
-    expect(d.spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).toMatch(/^define\('DISABLE_WP_CRON', true\);\n.*\ndefine\('WP_HOME', 'https:\/\/blog\.example\.com'\);$/s);
+    expect(d.spec.template.spec.containers[0].env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value).toMatch(
+      /^define\('DISABLE_WP_CRON', true\);\n.*\ndefine\('WP_HOME', 'https:\/\/blog\.example\.com'\);$/s,
+    );
     expect(d.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_PASSWORD', valueFrom: { secretKeyRef: { name: 'blog-db', key: 'pw' } } });
     expect(one(manifests, 'PersistentVolumeClaim', 'blog-wp-content').spec).toMatchObject({ storageClassName: 'nfs', resources: { requests: { storage: '5Gi' } } });
     expect(one(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'gp3', resources: { requests: { storage: '50Gi' } } });
@@ -345,13 +373,25 @@ describe('the database seam: everything database-related comes from one Database
   });
 
   test.each<[string, WordpressAppProps, RegExp]>([
-    ['embedded-MySQL props beside it', { database: WordpressDatabase.fromConnection(connection), databaseName: 'x', mysql: {} }, /databaseName = "x": configures the embedded MySQL[\s\S]*mysql = \{\}: configures the embedded MySQL/],
+    [
+      'embedded-MySQL props beside it',
+      { database: WordpressDatabase.fromConnection(connection), databaseName: 'x', mysql: {} },
+      /databaseName = "x": configures the embedded MySQL[\s\S]*mysql = \{\}: configures the embedded MySQL/,
+    ],
     ['an empty host', { database: WordpressDatabase.fromConnection({ ...connection, host: '' }) }, /database\.host = "": is empty/],
     ['a port out of range', { database: WordpressDatabase.fromConnection({ ...connection, port: 70000 }) }, /database\.port = 70000: is not a TCP port/],
     ['an empty schema', { database: WordpressDatabase.fromConnection({ ...connection, database: '' }) }, /database\.database = "": is empty/],
     ['an empty user', { database: WordpressDatabase.fromConnection({ ...connection, user: '' }) }, /database\.user = "": is empty/],
-    ['a bad password Secret', { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'Blog DB', key: 'pw' } }) }, /database\.passwordSecret = .*is not a Secret name and key/],
-    ['a bad password key', { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'blog-db', key: 'p w' } }) }, /database\.passwordSecret = .*is not a Secret name and key/],
+    [
+      'a bad password Secret',
+      { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'Blog DB', key: 'pw' } }) },
+      /database\.passwordSecret = .*is not a Secret name and key/,
+    ],
+    [
+      'a bad password key',
+      { database: WordpressDatabase.fromConnection({ ...connection, passwordSecret: { name: 'blog-db', key: 'p w' } }) },
+      /database\.passwordSecret = .*is not a Secret name and key/,
+    ],
   ])('refuses %s', (_t, props, message) => {
     expect(errorOf({ ...SITE, ...props })).toMatch(message);
   });
@@ -359,25 +399,58 @@ describe('the database seam: everything database-related comes from one Database
 
 describe('refusals', () => {
   test.each<[string, WordpressAppProps, RegExp]>([
-    ['literal passwords without opt-in', { localDevPasswords: { password: 'a', rootPassword: 'b' } }, /localDevPasswords = "\(redacted\)": would write passwords into dist\/.*kubectl/],
-    ['ReadWriteOnce files volume with several replicas', { storage: { accessMode: 'ReadWriteOnce' } }, /storage\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, .*Multi-Attach/],
+    [
+      'literal passwords without opt-in',
+      { localDevPasswords: { password: 'a', rootPassword: 'b' } },
+      /localDevPasswords = "\(redacted\)": would write passwords into dist\/.*kubectl/,
+    ],
+    [
+      'ReadWriteOnce files volume with several replicas',
+      { storage: { accessMode: 'ReadWriteOnce' } },
+      /storage\.accessMode = "ReadWriteOnce": ReadWriteOnce attaches to one node, .*Multi-Attach/,
+    ],
     ['replicas and autoscaling together', { replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 6 } }, /replicas = 3: is set together with autoscaling/],
-    ['extraEnv overriding the database wiring', { extraEnv: { WORDPRESS_DB_HOST: 'elsewhere' } }, /extraEnv\.WORDPRESS_DB_HOST = .*would override what the stack sets.*Fix: drop it; use database/],
+    [
+      'extraEnv overriding the database wiring',
+      { extraEnv: { WORDPRESS_DB_HOST: 'elsewhere' } },
+      /extraEnv\.WORDPRESS_DB_HOST = .*would override what the stack sets.*Fix: drop it; use database/,
+    ],
     ['extraEnv overriding a salt', { extraEnv: { WORDPRESS_AUTH_KEY: 'x' } }, /extraEnv\.WORDPRESS_AUTH_KEY = .*would override what the stack sets/],
     ['extraEnv carrying wp-config.php settings', { extraEnv: { WORDPRESS_CONFIG_EXTRA: 'x' } }, /extraEnv\.WORDPRESS_CONFIG_EXTRA = .*Fix: put the PHP into configExtra/],
     ['a literal password in extraEnv', { extraEnv: { SMTP_PASSWORD: 'x' } }, /env\.SMTP_PASSWORD = "\(redacted\)": is a credential written as a literal/],
-    ['an ingress host with a scheme', { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) }, /ingress\.host = "https:\/\/blog\.example\.com": is not a non-wildcard DNS host name/],
-    ['a Traefik route without a cert resolver', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: '' }) }, /ingress\.certResolver = "": is required for HTTPS unless certificate is set/],
-    ['a standard Ingress with a bad TLS secret name', { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'Blog TLS' }) }, /ingress\.tlsSecretName = "Blog TLS": is not a valid Secret name/],
-    ['the auth-plugin argument on MySQL 8.4', { mysql: { extraArgs: ['--default-authentication-plugin=mysql_native_password'] } }, /args = "--default-authentication-plugin=mysql_native_password": was removed in MySQL 8\.4, so mysql:8\.4\.3 refuses to start/],
-    ['an unpinned MySQL image', { mysql: { image: 'mysql' } }, /MysqlDatabase "wordpress-mysql": 1 invalid prop\n  - image = "mysql": has no tag/],
-    ['Burstable MySQL resources asked as Guaranteed', { mysql: { resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } } } }, /resources\.requests\.cpu = "1": 1 differs from limits\.cpu 2/],
+    [
+      'an ingress host with a scheme',
+      { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) },
+      /ingress\.host = "https:\/\/blog\.example\.com": is not a non-wildcard DNS host name/,
+    ],
+    [
+      'a Traefik route without a cert resolver',
+      { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: '' }) },
+      /ingress\.certResolver = "": is required for HTTPS unless certificate is set/,
+    ],
+    [
+      'a standard Ingress with a bad TLS secret name',
+      { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'Blog TLS' }) },
+      /ingress\.tlsSecretName = "Blog TLS": is not a valid Secret name/,
+    ],
+    [
+      'the auth-plugin argument on MySQL 8.4',
+      { mysql: { extraArgs: ['--default-authentication-plugin=mysql_native_password'] } },
+      /args = "--default-authentication-plugin=mysql_native_password": was removed in MySQL 8\.4, so mysql:8\.4\.3 refuses to start/,
+    ],
+    ['an unpinned MySQL image', { mysql: { image: 'mysql' } }, /MysqlDatabase "wordpress-mysql": 1 invalid prop\n {2}- image = "mysql": has no tag/],
+    [
+      'Burstable MySQL resources asked as Guaranteed',
+      { mysql: { resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } } } },
+      /resources\.requests\.cpu = "1": 1 differs from limits\.cpu 2/,
+    ],
   ])('%s', (_title, props, message) => {
     expect(errorOf(props)).toMatch(message);
   });
 
   test('the auth-plugin argument is accepted where MySQL still has it (8.0)', () => {
-    const args = one(stack({ mysql: { image: 'mysql:8.0.40', extraArgs: ['--default-authentication-plugin=mysql_native_password'] } }), 'StatefulSet').spec.template.spec.containers[0].args;
+    const args = one(stack({ mysql: { image: 'mysql:8.0.40', extraArgs: ['--default-authentication-plugin=mysql_native_password'] } }), 'StatefulSet').spec.template.spec
+      .containers[0].args;
     expect(args).toContain('--default-authentication-plugin=mysql_native_password');
   });
 });

@@ -34,7 +34,9 @@ test('the commands: an idempotent install, update-db after the install, due cron
   expect(podOf(install).containers[0].command).toEqual(['/bin/sh', '-c', INSTALL_SCRIPT]);
   expect(podOf(updateDb).containers[0].command).toEqual(['/bin/sh', '-c', UPDATE_DB_SCRIPT]);
   expect(podOf(cron).containers[0].command).toEqual(['/bin/sh', '-c', CRON_SCRIPT]);
-  expect(INSTALL_SCRIPT).toMatch(/if wp core is-installed; then[\s\S]*exit 0\nfi\nwp core install --url="\$WP_SITE_URL" --title="\$WP_SITE_TITLE" --admin_user="\$WP_ADMIN_USER" --admin_password="\$WP_ADMIN_PASSWORD" --admin_email="\$WP_ADMIN_EMAIL" --skip-email\n$/);
+  expect(INSTALL_SCRIPT).toMatch(
+    /if wp core is-installed; then[\s\S]*exit 0\nfi\nwp core install --url="\$WP_SITE_URL" --title="\$WP_SITE_TITLE" --admin_user="\$WP_ADMIN_USER" --admin_password="\$WP_ADMIN_PASSWORD" --admin_email="\$WP_ADMIN_EMAIL" --skip-email\n$/,
+  );
   expect(UPDATE_DB_SCRIPT).toMatch(/until wp core is-installed; do[\s\S]*done\nwp core update-db\n/);
   expect(CRON_SCRIPT).toBe('exec wp cron event run --due-now');
 });
@@ -52,7 +54,11 @@ test('install gets the URL from the ingress host, the title, and the admin accou
   expect(custom).toContainEqual({ name: 'WP_SITE_TITLE', value: 'My blog' });
 });
 
-test.each([['install', install], ['update-db', updateDb], ['cron', cron]])('%s: the pinned wordpress:cli image against the core of the WordPress image, with the pods\' database, salts and settings', (_t, m) => {
+test.each([
+  ['install', install],
+  ['update-db', updateDb],
+  ['cron', cron],
+])("%s: the pinned wordpress:cli image against the core of the WordPress image, with the pods' database, salts and settings", (_t, m) => {
   const pod = podOf(m);
   expect(pod.initContainers).toHaveLength(1);
   expect(pod.initContainers[0].image).toBe('wordpress:6.7.1-apache');
@@ -61,12 +67,18 @@ test.each([['install', install], ['update-db', updateDb], ['cron', cron]])('%s: 
   const wordpressEnv = one(manifests, 'Deployment').spec.template.spec.containers[0].env;
   expect(pod.containers[0].env.slice(0, wordpressEnv.length)).toEqual(wordpressEnv);
   expect(pod.containers[0].volumeMounts).toEqual([
-    { name: 'core', mountPath: '/var/www/html' }, { name: 'wp-content', mountPath: '/var/www/html/wp-content' }, { name: 'tmp', mountPath: '/tmp' },
+    { name: 'core', mountPath: '/var/www/html' },
+    { name: 'wp-content', mountPath: '/var/www/html/wp-content' },
+    { name: 'tmp', mountPath: '/tmp' },
   ]);
   expect(pod.volumes[1]).toEqual({ name: 'wp-content', persistentVolumeClaim: { claimName: 'wordpress-wp-content' } });
 });
 
-test.each([['install', install], ['update-db', updateDb], ['cron', cron]])('%s pods meet Pod Security restricted: non-root www-data, no token, seccomp, nothing kept, read-only root', (_t, m) => {
+test.each([
+  ['install', install],
+  ['update-db', updateDb],
+  ['cron', cron],
+])('%s pods meet Pod Security restricted: non-root www-data, no token, seccomp, nothing kept, read-only root', (_t, m) => {
   const pod = podOf(m);
   expect(pod.automountServiceAccountToken).toBe(false);
   expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 33, runAsGroup: 33, seccompProfile: { type: 'RuntimeDefault' } });

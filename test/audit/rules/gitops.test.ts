@@ -1,4 +1,5 @@
-import { audit, HttpsIngress, Manifest, WordpressApp } from '../../../lib';
+import { audit, Manifest } from '../../../lib/analysis';
+import { HttpsIngress, WordpressApp } from '../../../lib';
 import { isOfficialWordpressImage, isUnderArgoCd } from '../../../lib/audit/rules/gitops';
 import { synth } from '../../helpers';
 
