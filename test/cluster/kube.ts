@@ -109,3 +109,27 @@ export function kubectlResult(args: readonly string[], input?: string): { status
   const r = spawnSync(KUBECTL, ['--kubeconfig', KUBECONFIG, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Runs a pod to completion (restartPolicy Never) and returns its phase and log. Sturdier than
+ * `kubectl run -i`, whose attach can miss a short-lived container's output.
+ */
+export async function runToCompletion(namespace: string, name: string, image: string, args: readonly string[], timeoutSeconds = 90): Promise<{ phase: string; log: string }> {
+  const pod = {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace },
+    spec: { restartPolicy: 'Never', containers: [{ name: 'main', image, imagePullPolicy: 'IfNotPresent', args }] },
+  };
+  const created = await api('POST', `/api/v1/namespaces/${namespace}/pods`, pod);
+  if (created.status !== 201) throw new Error(`creating pod ${name}: ${created.status} ${JSON.stringify(created.body).slice(0, 300)}`);
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const res = await api('GET', `/api/v1/namespaces/${namespace}/pods/${name}`);
+    const phase = res.body?.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      const log = await api('GET', `/api/v1/namespaces/${namespace}/pods/${name}/log`);
+      return { phase, log: typeof log.body === 'string' ? log.body : JSON.stringify(log.body) };
+    }
+    if (Date.now() > deadline) throw new Error(`pod ${namespace}/${name} still ${phase} after ${timeoutSeconds}s`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

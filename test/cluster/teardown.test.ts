@@ -13,7 +13,9 @@ const sh = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 
 
 test('no process runs a cluster binary or holds cluster files', () => {
   const procs = sh('ps', ['-eo', 'pid=,args=']).split('\n')
-    .filter((l) => l.includes(`${STATE}/`) || l.includes('/run/zdc/') || /containerd-shim-runc-v2 .*\/run\/zdc/.test(l));
+    // Every cluster process names its state (certificates, kubeconfigs, node folders) or /run/zdc;
+    // the binaries alone may be shared with other programs.
+    .filter((l) => ['pki', 'kubeconfigs', 'nodes'].some((d) => l.includes(`${STATE}/${d}/`)) || l.includes('/run/zdc/'));
   expect(procs).toEqual([]);
 });
 
@@ -38,7 +40,7 @@ test('no iptables chain or rule of the cluster in the host\'s tables', () => {
 
 test('no cgroup of the nodes remains', () => {
   const left = fs.readdirSync('/sys/fs/cgroup').flatMap((h) => {
-    try { return fs.readdirSync(path.join('/sys/fs/cgroup', h)).filter((d) => d.startsWith('zdc-')).map((d) => `${h}/${d}`); } catch { return []; }
+    try { return fs.readdirSync(path.join('/sys/fs/cgroup', h)).filter((d) => d.startsWith('zdc-node')).map((d) => `${h}/${d}`); } catch { return []; }
   });
   expect(left).toEqual([]);
 });
