@@ -36,3 +36,10 @@ export function baseProps(overrides: Partial<ZeroDowntimeDeploymentProps> = {}):
 export function selects(selector: Record<string, string>, labels: Record<string, string> | undefined): boolean {
   return Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 }
+
+/** The one Job named `<prefix>-<8-character digest>` (the WordPress Jobs' names carry a digest of their spec). */
+export function jobNamed(manifests: Manifest[], prefix: string): Manifest {
+  const found = manifests.filter((m) => m.kind === 'Job' && new RegExp(`^${prefix}-[0-9a-f]{8}$`).test(m.metadata.name));
+  if (found.length !== 1) throw new Error(`expected one Job ${prefix}-<digest>, found ${found.length}`);
+  return found[0];
+}

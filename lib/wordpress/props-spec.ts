@@ -12,7 +12,7 @@ import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
 import { WORDPRESS_DEFAULTS } from './defaults';
-import { versionSuffix, WordpressAdminSecret, WordpressCronProps } from './wp-cli';
+import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
@@ -141,15 +141,17 @@ export const LOCAL_DEV_PASSWORDS_REASON = 'allowPasswordsInManifests: passwords 
  * Names the stack derives from its name, with the most characters each may have: Service names are
  * DNS-1035 labels (63); a StatefulSet's pods carry `controller-revision-hash: <name>-<10-character hash>`,
  * a label value of at most 63, so the StatefulSet name may have 52; a Job's pods carry its name as a
- * label value (63).
+ * label value (63), and a CronJob's Jobs add 11 characters to its name.
  */
-function derivedNames(name: string, image: string): Array<{ derived: string; limit: number; what: string }> {
-  const version = versionSuffix(image);
+function derivedNames(name: string): Array<{ derived: string; limit: number; what: string }> {
   return [
     { derived: `${name}-mysql`, limit: 52, what: "the MySQL StatefulSet (its pods' controller-revision-hash label adds 11)" },
     { derived: `${name}-mysql-headless`, limit: 63, what: 'the MySQL headless Service' },
-    { derived: `${name}-update-db-${version}`, limit: 63, what: `the update-db Job (whose name its pods carry as a label) for ${image}` },
-    { derived: `${name}-install-${version}`, limit: 63, what: `the install Job (whose name its pods carry as a label) for ${image}` },
+    // CronJobs: the controller appends an 11-character suffix to each Job's name (63).
+    { derived: `${name}-db-restore`, limit: 52, what: "the embedded database's restore CronJob (its Jobs' names add 11)" },
+    { derived: `${name}-cron`, limit: 52, what: "the wp-cron CronJob (its Jobs' names add 11)" },
+    { derived: `${name}-update-db-<digest>`, limit: 63, what: 'the update-db Job (whose name its pods carry as a label)' },
+    { derived: `${name}-install-<digest>`, limit: 63, what: 'the install Job (whose name its pods carry as a label)' },
   ];
 }
 
@@ -157,7 +159,7 @@ function derivedNames(name: string, image: string): Array<{ derived: string; lim
 export function wordpressAppPropProblems(props: WordpressAppProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const name = props.name ?? 'wordpress';
-  const derived = derivedNames(name, typeof props.image === 'string' ? props.image : WORDPRESS_DEFAULTS.image);
+  const derived = derivedNames(name);
   const most = Math.min(...derived.map((d) => d.limit - (d.derived.length - name.length)));
   const binding = derived.find((d) => d.derived.length > d.limit);
   if (binding) {

@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
+import { jobDigest } from '../database/innodb-cluster';
 import { ContainerResources, EnvValue, renderEnv, renderResources } from '../deployment/container';
 import { asHook, HookPhase } from '../gitops/argocd-annotations';
 import { parseImage } from '../policy/image';
@@ -123,11 +124,13 @@ echo "core $(wp core version), database version $(wp option get db_version)"
 /** Runs the scheduled events that are due; a failed run is retried by the next one. */
 export const CRON_SCRIPT = 'exec wp cron event run --due-now';
 
-/** The image tag as a Job-name suffix: `6.7.2-apache` gives `6-7-2-apache`. */
-export function versionSuffix(image: string): string {
-  const ref = parseImage(image);
-  const raw = ref.tag ?? ref.digest?.replace(/^sha256:/, '').slice(0, 12) ?? 'unversioned';
-  return raw.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '');
+/**
+ * A Job's name: the task and a digest of the whole spec, because a Job's template is immutable: any
+ * change (image, title, env, resources, cli image) must be a new Job, or `kubectl apply` fails with
+ * "field is immutable". The image version is on the Job's `app.kubernetes.io/version` label.
+ */
+export function jobName(instance: string, task: string, spec: unknown): string {
+  return `${instance}-${task}-${jobDigest(spec)}`;
 }
 
 /**
@@ -141,13 +144,13 @@ export const CORE_COPY_SCRIPT = 'cp -R /usr/src/wordpress/. /core/ && cp /usr/sr
  * The wp-cli side of a WordPress site, with the official wordpress:cli image against the core of the
  * WordPress image (copied in by an init container, so the Jobs run exactly the core the pods serve):
  *
- * - `<name>-install-<version>`: installs WordPress once, with the URL of the ingress and the admin
+ * - `<name>-install-<digest>`: installs WordPress once, with the URL of the ingress and the admin
  *   account from a Secret. Until it has run, the pods' readiness keeps the site out of the Service.
- * - `<name>-update-db-<version>`: `wp core update-db` for each image version.
+ * - `<name>-update-db-<digest>`: `wp core update-db` for each image version.
  * - `<name>-cron`: runs due events every few minutes (WordPress's own wp-cron is off).
  *
- * The version in the Jobs' names makes each image version a new Job under `kubectl apply` (a Job's
- * template is immutable); under Argo CD they are hooks (install: Sync, in the WordPress wave; update-db:
+ * The digest of the spec in the Jobs' names makes each change a new Job under
+ * `kubectl apply` (a Job's template is immutable); under Argo CD they are hooks (install: Sync, in the WordPress wave; update-db:
  * PostSync, after the rollout is healthy).
  */
 
@@ -166,24 +169,19 @@ export class WpCli extends Construct {
     this.podSelector = selectorLabels(identity);
     this.cronPodSelector = { ...this.podSelector, [TASK_LABEL]: 'cron' };
     const labels = standardLabels(identity);
-    const version = versionSuffix(props.wordpressImage);
     const metadata = (name: string): k8s.ObjectMeta => ({ name, namespace: props.namespace, labels });
     const admin = (key: string) => ({ secretKeyRef: { name: props.admin.secretName, key } });
 
-    this.installJob = new k8s.KubeJob(this, 'Install', {
-      metadata: metadata(`${props.instance}-install-${version}`),
-      spec: this.jobSpec('install', INSTALL_SCRIPT, 1800, {
-        WP_SITE_URL: props.siteUrl,
-        WP_SITE_TITLE: props.siteTitle,
-        WP_ADMIN_USER: admin(props.admin.userKey),
-        WP_ADMIN_PASSWORD: admin(props.admin.passwordKey),
-        WP_ADMIN_EMAIL: admin(props.admin.emailKey),
-      }),
+    const installSpec = this.jobSpec('install', INSTALL_SCRIPT, 1800, {
+      WP_SITE_URL: props.siteUrl,
+      WP_SITE_TITLE: props.siteTitle,
+      WP_ADMIN_USER: admin(props.admin.userKey),
+      WP_ADMIN_PASSWORD: admin(props.admin.passwordKey),
+      WP_ADMIN_EMAIL: admin(props.admin.emailKey),
     });
-    this.updateDbJob = new k8s.KubeJob(this, 'UpdateDb', {
-      metadata: metadata(`${props.instance}-update-db-${version}`),
-      spec: this.jobSpec('update-db', UPDATE_DB_SCRIPT, 1800, {}),
-    });
+    this.installJob = new k8s.KubeJob(this, 'Install', { metadata: metadata(jobName(props.instance, 'install', installSpec)), spec: installSpec });
+    const updateDbSpec = this.jobSpec('update-db', UPDATE_DB_SCRIPT, 1800, {});
+    this.updateDbJob = new k8s.KubeJob(this, 'UpdateDb', { metadata: metadata(jobName(props.instance, 'update-db', updateDbSpec)), spec: updateDbSpec });
     this.cronJob = new k8s.KubeCronJob(this, 'Cron', {
       metadata: metadata(`${props.instance}-cron`),
       spec: {

@@ -448,8 +448,8 @@ export const LEGIT_INPUTS: LegitInput[] = [
     readinessProbe: Probe.tcpSocket(),
   }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
-  // The longest name: the update-db Job `<name>-update-db-6-7-1-apache` is a label value on its pods (63).
-  { title: 'WordpressApp: name of 40 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(35)}` }) },
+  // The longest name: the CronJob `<name>-db-restore` leaves 11 characters for its Jobs' suffix (52).
+  { title: 'WordpressApp: name of 41 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(36)}` }) },
   {
     title: 'WordpressApp: fixed replicas and a standard ingress',
     build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }),

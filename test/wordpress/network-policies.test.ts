@@ -1,6 +1,6 @@
 import { HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { Endpoint, evaluateConnection, PodEndpoint } from '../../lib/network/evaluate';
-import { Manifest, one, synth } from '../helpers';
+import { Manifest, one, synth, jobNamed } from '../helpers';
 
 function build(props: WordpressAppProps = {}): Manifest[] {
   return synth((chart) => new WordpressApp(chart, 'wordpress', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), ...props }));
@@ -16,8 +16,8 @@ function podsOf(manifests: Manifest[]): Record<string, PodEndpoint> {
   return {
     wordpress: pod(one(manifests, 'Deployment').spec.template),
     mysql: pod(one(manifests, 'StatefulSet').spec.template),
-    install: pod(one(manifests, 'Job', 'wordpress-install-6-7-1-apache').spec.template),
-    updateDb: pod(one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache').spec.template),
+    install: pod(jobNamed(manifests, 'wordpress-install').spec.template),
+    updateDb: pod(jobNamed(manifests, 'wordpress-update-db').spec.template),
     cron: pod(one(manifests, 'CronJob', 'wordpress-cron').spec.jobTemplate.spec.template),
   };
 }

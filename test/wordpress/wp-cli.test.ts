@@ -1,22 +1,29 @@
 import { HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
-import { CRON_SCRIPT, INSTALL_SCRIPT, UPDATE_DB_SCRIPT, versionSuffix } from '../../lib/wordpress/wp-cli';
-import { Manifest, one, synth } from '../helpers';
+import { CRON_SCRIPT, INSTALL_SCRIPT, UPDATE_DB_SCRIPT } from '../../lib/wordpress/wp-cli';
+import { Manifest, one, synth, jobNamed } from '../helpers';
 
 const build = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }), ...props,
 }));
 const manifests = build();
-const install = one(manifests, 'Job', 'wordpress-install-6-7-1-apache');
-const updateDb = one(manifests, 'Job', 'wordpress-update-db-6-7-1-apache');
+const jobs = (m: Manifest[]) => m.filter((o) => o.kind === 'Job').map((o) => o.metadata.name);
+const [installName, updateDbName] = jobs(manifests);
+const install = one(manifests, 'Job', installName);
+const updateDb = one(manifests, 'Job', updateDbName);
 const cron = one(manifests, 'CronJob', 'wordpress-cron');
 const podOf = (m: Manifest) => (m.kind === 'CronJob' ? m.spec.jobTemplate.spec.template.spec : m.spec.template.spec);
 
-test('Job names carry the image version, so a new version is a new Job under kubectl apply (Job templates are immutable)', () => {
-  const upgraded = build({ image: 'wordpress:6.7.2-apache' });
-  expect(upgraded.filter((m) => m.kind === 'Job').map((m) => m.metadata.name)).toEqual(['wordpress-install-6-7-2-apache', 'wordpress-update-db-6-7-2-apache']);
-  expect(versionSuffix('wordpress:6.7.2-php8.3-apache')).toBe('6-7-2-php8-3-apache');
-  expect(versionSuffix(`wordpress@sha256:${'a'.repeat(64)}`)).toBe('aaaaaaaaaaaa');
-  expect(versionSuffix('wordpress')).toBe('unversioned');
+test('Job names carry a digest of the whole spec, so any change is a new Job under kubectl apply (Job templates are immutable)', () => {
+  expect(installName).toMatch(/^wordpress-install-[0-9a-f]{8}$/);
+  expect(updateDbName).toMatch(/^wordpress-update-db-[0-9a-f]{8}$/);
+  expect(jobs(build())).toEqual([installName, updateDbName]);
+  const changed = (props: WordpressAppProps) => jobs(build(props));
+  // The image changes both; the title only the install Job; the cli image both.
+  expect(changed({ image: 'wordpress:6.7.2-apache' }).filter((n) => [installName, updateDbName].includes(n))).toEqual([]);
+  expect(changed({ siteTitle: 'Another' })).toEqual([expect.not.stringMatching(installName), updateDbName]);
+  expect(changed({ cliImage: 'wordpress:cli-2.12.0-php8.2' }).filter((n) => [installName, updateDbName].includes(n))).toEqual([]);
+  expect(install.metadata.labels['app.kubernetes.io/version']).toBeUndefined();
+  expect(install.spec.template.metadata.labels['app.kubernetes.io/version']).toBe('6.7.1-apache');
 });
 
 test('Argo CD: install is a Sync hook in the WordPress wave, update-db a PostSync hook; both replaced before the next run', () => {
@@ -49,7 +56,7 @@ test('install gets the URL from the ingress host, the title, and the admin accou
   for (const [name, key] of [['WP_ADMIN_USER', 'user'], ['WP_ADMIN_PASSWORD', 'password'], ['WP_ADMIN_EMAIL', 'email']]) {
     expect(byName(name)).toEqual({ name, valueFrom: { secretKeyRef: { name: 'wordpress-admin', key } } });
   }
-  const custom = podOf(one(build({ admin: { secretName: 'site-admin', passwordKey: 'pw' }, siteTitle: 'My blog' }), 'Job', 'wordpress-install-6-7-1-apache')).containers[0].env;
+  const custom = podOf(jobNamed(build({ admin: { secretName: 'site-admin', passwordKey: 'pw' }, siteTitle: 'My blog' }), 'wordpress-install')).containers[0].env;
   expect(custom).toContainEqual({ name: 'WP_ADMIN_PASSWORD', valueFrom: { secretKeyRef: { name: 'site-admin', key: 'pw' } } });
   expect(custom).toContainEqual({ name: 'WP_SITE_TITLE', value: 'My blog' });
 });
@@ -104,7 +111,7 @@ test('Jobs: bounded retries and deadline', () => {
 
 test('without Argo CD annotations the Jobs are plain Jobs, and a subPath claim is mounted the same way as in the pods', () => {
   const plain = build({ syncWaves: false, storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' } });
-  const job = one(plain, 'Job', 'wordpress-install-6-7-1-apache');
+  const job = jobNamed(plain, 'wordpress-install');
   expect(job.metadata.annotations).toBeUndefined();
   expect(podOf(job).containers[0].volumeMounts[1]).toEqual({ name: 'wp-content', mountPath: '/var/www/html/wp-content', subPath: 'wp-content' });
   expect(one(plain, 'Deployment').spec.template.spec.containers[0].volumeMounts[1]).toEqual({ name: 'wp-content', mountPath: '/var/www/html/wp-content', subPath: 'wp-content' });
