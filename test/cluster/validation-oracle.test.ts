@@ -1,0 +1,133 @@
+/**
+ * The real API server as the oracle for lib/validation: every agreement case of
+ * test/validation/oracle-cases.ts is dry-run created (dryRun=All, fieldValidation=Strict). The bad
+ * object must be refused for the field we report, and the near miss accepted; for our judgements
+ * (clearly broken, but valid API input) the server must accept both. The counts are written to
+ * docs/validation-oracle.md.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { validateObject } from '../../lib/validation';
+import { CASES, NOT_ASKED, ORACLE_VERSION, OracleCase } from '../validation/oracle-cases';
+import { validationRules } from '../validation/rules';
+import { ApiResponse, dryRunCreate, ensureNamespace, refusedFields, ROOT } from './kube';
+
+const NAMESPACE = 'oracle';
+
+/** The fields a refusal names: its causes, or the field in a decoding error (without list indices). */
+export function serverFields(res: ApiResponse): { fields: string[]; decoded: boolean } {
+  const fields = refusedFields(res);
+  if (fields.length > 0) return { fields, decoded: true };
+  const message = typeof res.body?.message === 'string' ? res.body.message : '';
+  // json: cannot unmarshal X into Go struct field PodSpec.spec.terminationGracePeriodSeconds of type int64
+  const typed = /Go struct field [A-Za-z0-9_]+\.(\S+) of type/.exec(message);
+  if (typed) return { fields: [typed[1]], decoded: false };
+  // strict decoding error: unknown field "spec.containers[0].lifecycle.preStop.grpc"
+  const unknown = [...message.matchAll(/unknown field "([^"]+)"/g)].map((m) => m[1]);
+  return { fields: unknown, decoded: unknown.length === 0 ? false : true };
+}
+
+const stripIndices = (f: string): string => f.replace(/\[[^\]]*\]/g, '');
+
+/**
+ * Whether our field and the server's name the same place: equal, or one is an element of the
+ * other's list or map (`metadata.labels[app]` and `metadata.labels`), or ours is the missing parent
+ * of the field the server requires (`spec` and `spec.selector`). A decoding error names its field
+ * without list indices or map keys.
+ */
+export function sameField(ours: string, theirs: string, withIndices: boolean): boolean {
+  const a = withIndices ? ours : stripIndices(ours);
+  return a === theirs || a.startsWith(`${theirs}[`) || theirs.startsWith(`${a}.`) || theirs.startsWith(`${a}[`);
+}
+
+type Verdict = 'agreement' | 'agreement-without-field' | 'judgement' | 'disagreement';
+interface Result { readonly c: OracleCase; readonly verdict: Verdict; readonly detail: string }
+const results: Result[] = [];
+
+function describeResponse(res: ApiResponse): string {
+  if (res.status === 201) return '201 accepted';
+  return `${res.status} ${res.body?.message ?? JSON.stringify(res.body)}`.slice(0, 400);
+}
+
+async function judge(c: OracleCase): Promise<Result> {
+  const bad = await dryRunCreate(c.bad(), NAMESPACE);
+  const good = await dryRunCreate(c.good(), NAMESPACE);
+  const ours = validateObject(c.bad(), { kubernetesVersion: ORACLE_VERSION }).filter((f) => c.rule.pattern.test(f.problem)).map((f) => f.field);
+  const oursGood = validateObject(c.good(), { kubernetesVersion: ORACLE_VERSION });
+  const problems: string[] = [];
+  if (good.status !== 201) problems.push(`the server refuses the near miss: ${describeResponse(good)}`);
+  if (oursGood.length > 0) problems.push(`we report the near miss: ${oursGood.map((f) => `${f.field}: ${f.problem}`).join('; ')}`);
+  if (!ours.includes(c.field)) problems.push(`we do not report ${c.field} (we report ${ours.join(', ') || 'nothing'} for this rule)`);
+  let verdict: Verdict;
+  if (c.judgement !== undefined) {
+    if (bad.status !== 201) problems.push(`a judgement, but the server refuses it: ${describeResponse(bad)}`);
+    verdict = 'judgement';
+  } else if (bad.status === 201) {
+    problems.push('the server accepts the bad object');
+    verdict = 'agreement';
+  } else {
+    const { fields, decoded } = serverFields(bad);
+    if (fields.length === 0) {
+      // A value the server cannot decode at all (a malformed quantity, invalid base64): refused, field not named.
+      verdict = bad.status === 400 ? 'agreement-without-field' : 'agreement';
+      if (bad.status !== 400) problems.push(`refused without a field: ${describeResponse(bad)}`);
+    } else {
+      verdict = 'agreement';
+      if (!fields.some((f) => sameField(c.field, f, decoded))) problems.push(`the server refuses other fields: ${fields.join(', ')} (${describeResponse(bad)})`);
+    }
+  }
+  return { c, verdict: problems.length > 0 ? 'disagreement' : verdict, detail: problems.join('; ') || describeResponse(bad) };
+}
+
+beforeAll(async () => {
+  await ensureNamespace(NAMESPACE);
+});
+
+describe.each(CASES.map((c, i) => [`${i} ${c.rule.id} (${c.title})`, c] as const))('%s', (_, c) => {
+  test(c.judgement ? 'the server accepts it (our judgement) and the near miss' : 'the server refuses it for our field and accepts the near miss', async () => {
+    const result = await judge(c);
+    results.push(result);
+    expect(result.verdict === 'disagreement' ? result.detail : '').toBe('');
+  });
+});
+
+afterAll(() => {
+  if (results.length !== CASES.length) return; // a partial run (-t) writes nothing
+  const rules = validationRules();
+  const asked = new Set(CASES.map((c) => c.rule.id));
+  const count = (v: Verdict) => results.filter((r) => r.verdict === v).length;
+  const disagreements = results.filter((r) => r.verdict === 'disagreement');
+  const lines = [
+    '# lib/validation against the real API server',
+    '',
+    `Generated by \`test/cluster/validation-oracle.test.ts\` (\`npm run test:cluster\`) against kube-apiserver, validating with \`kubernetesVersion: '${ORACLE_VERSION}'\`.`,
+    'Each case is an object with one change that breaks a rule, dry-run created with strict field validation, and a near miss that must be accepted by both.',
+    '',
+    '| | |',
+    '|---|---|',
+    `| rules in lib/validation (\`report\` calls) | ${rules.length} |`,
+    `| rules asked (with at least one case) | ${asked.size} |`,
+    `| rules not asked (no object to send) | ${Object.keys(NOT_ASKED).length} |`,
+    `| cases | ${results.length} |`,
+    `| agreements: refused for our field, near miss accepted | ${count('agreement')} |`,
+    `| agreements: refused as undecodable (no field named), near miss accepted | ${count('agreement-without-field')} |`,
+    `| judgements: accepted by the server, reported by us as clearly broken | ${count('judgement')} |`,
+    `| disagreements | ${disagreements.length} |`,
+    '',
+    '## Judgements',
+    '',
+    ...results.filter((r) => r.verdict === 'judgement').map((r) => `- \`${r.c.rule.id}\` (${r.c.field}): ${r.c.judgement}`),
+    '',
+    '## Rules not asked',
+    '',
+    ...Object.entries(NOT_ASKED).map(([id, why]) => `- \`${id}\`: ${why}`),
+    '',
+  ];
+  if (disagreements.length > 0) {
+    lines.push('## Disagreements', '', ...disagreements.map((r) => `- \`${r.c.rule.id}\` (${r.c.title}): ${r.detail}`), '');
+  }
+  const text = lines.join('\n');
+  fs.writeFileSync(path.join(ROOT, 'docs', 'validation-oracle.md'), text);
+  // eslint-disable-next-line no-console
+  console.log(text);
+});
