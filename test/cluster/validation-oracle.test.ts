@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { validateObject } from '../../lib/validation';
-import { CASES, NOT_ASKED, ORACLE_VERSION, OracleCase } from '../validation/oracle-cases';
+import { CASES, DISAGREEMENTS, NOT_ASKED, ORACLE_VERSION, OracleCase, REMOVED_RULES } from '../validation/oracle-cases';
 import { validationRules } from '../validation/rules';
 import { api, ApiResponse, collectionPath, dryRunCreate, ensureNamespace, refusedFields, ROOT } from './kube';
 
@@ -131,7 +131,14 @@ afterAll(() => {
     `| agreements: refused for a field the server derives from ours, near miss accepted | ${count('agreement-derived-field')} |`,
     `| agreements: refused as undecodable or for the whole object, near miss accepted | ${count('agreement-without-field')} |`,
     `| judgements: accepted by the server, reported by us as clearly broken | ${count('judgement')} |`,
-    `| disagreements | ${disagreements.length} |`,
+    `| disagreements now | ${disagreements.length} |`,
+    '',
+    `## Disagreements found and resolved (${DISAGREEMENTS.length + REMOVED_RULES.length})`,
+    '',
+    `${DISAGREEMENTS.filter((d) => d.resolution === 'fixed').length} fixed, ${DISAGREEMENTS.filter((d) => d.resolution === 'by version').length} follow \`kubernetesVersion\` (the server is 1.34, the default target 1.27), ${REMOVED_RULES.length} rules removed, ${DISAGREEMENTS.filter((d) => d.resolution === 'judgement').length} documented as judgements, ${DISAGREEMENTS.filter((d) => d.resolution === 'derived field').length} where the server names a field it derives from ours.`,
+    '',
+    ...DISAGREEMENTS.map((d) => `- ${d.resolution}: \`${d.rule.id}\`: ${d.found}. ${d.change}.`),
+    ...REMOVED_RULES.map((r) => `- removed: \`${r.rule}\`: ${r.why}.`),
     '',
     '## Judgements',
     '',

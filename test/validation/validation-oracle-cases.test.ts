@@ -4,7 +4,7 @@
  * base object passes; every rule of lib/validation has a case or a reason it cannot be asked.
  */
 import { validateObject } from '../../lib/validation';
-import { BASES, CASES, NOT_ASKED, ORACLE_VERSION } from './oracle-cases';
+import { BASES, CASES, DISAGREEMENTS, NOT_ASKED, ORACLE_VERSION, REMOVED_RULES } from './oracle-cases';
 import { validationRules } from './rules';
 
 const validate = (obj: unknown) => validateObject(obj, { kubernetesVersion: ORACLE_VERSION });
@@ -30,4 +30,11 @@ test('every rule has an agreement case or a reason it cannot be asked', () => {
 
 test('no case names a rule twice over as asked and not asked', () => {
   expect(CASES.filter((c) => c.rule.id in NOT_ASKED).map((c) => c.rule.id)).toEqual([]);
+});
+
+test('every resolved disagreement still has a case (or a reason it cannot be asked), and every removed rule is gone', () => {
+  const asked = new Set([...CASES.map((c) => c.rule.id), ...Object.keys(NOT_ASKED)]);
+  expect(DISAGREEMENTS.filter((d) => !asked.has(d.rule.id)).map((d) => d.rule.id)).toEqual([]);
+  const ids = validationRules().map((r) => r.id);
+  expect(REMOVED_RULES.filter((r) => ids.includes(r.rule)).map((r) => r.rule)).toEqual([]);
 });
