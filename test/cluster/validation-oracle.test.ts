@@ -109,6 +109,9 @@ describe.each(CASES.map((c, i) => [`${i} ${c.rule.id} (${c.title})`, c] as const
   });
 });
 
+/** A markdown table cell: `|` escaped. */
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+
 afterAll(() => {
   if (results.length !== CASES.length) return; // a partial run (-t) writes nothing
   const rules = validationRules();
@@ -135,10 +138,12 @@ afterAll(() => {
     '',
     `## Disagreements found and resolved (${DISAGREEMENTS.length + REMOVED_RULES.length})`,
     '',
-    `${DISAGREEMENTS.filter((d) => d.resolution === 'fixed').length} fixed, ${DISAGREEMENTS.filter((d) => d.resolution === 'by version').length} follow \`kubernetesVersion\` (the server is 1.34, the default target 1.27), ${REMOVED_RULES.length} rules removed, ${DISAGREEMENTS.filter((d) => d.resolution === 'judgement').length} documented as judgements, ${DISAGREEMENTS.filter((d) => d.resolution === 'derived field').length} where the server names a field it derives from ours.`,
+    `${DISAGREEMENTS.filter((d) => d.resolution === 'fixed').length} fixed, ${DISAGREEMENTS.filter((d) => d.resolution === 'by version').length} follow \`kubernetesVersion\` (the server is 1.34, the default target 1.27), ${REMOVED_RULES.length} checks removed, ${DISAGREEMENTS.filter((d) => d.resolution === 'judgement').length} documented as judgements, ${DISAGREEMENTS.filter((d) => d.resolution === 'derived field').length} where the server names a field it derives from ours.`,
     '',
-    ...DISAGREEMENTS.map((d) => `- ${d.resolution}: \`${d.rule.id}\`: ${d.found}. ${d.change}.`),
-    ...REMOVED_RULES.map((r) => `- removed: \`${r.rule}\`: ${r.why}.`),
+    '| rule | the API server | resolution | lib/validation |',
+    '|---|---|---|---|',
+    ...DISAGREEMENTS.map((d) => `| \`${cell(d.rule.id)}\` | ${d.server} | ${d.resolution} | ${d.ours} |`),
+    ...REMOVED_RULES.map((r) => `| \`${r.rule}\` | ${r.why} | removed | no such check |`),
     '',
     '## Judgements',
     '',

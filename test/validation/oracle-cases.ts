@@ -533,48 +533,48 @@ export const NOT_ASKED: Record<string, string> = {
   [ruleFor('service.ts: a LoadBalancer may not expose port').id]: 'not a rule of the 1.34 API server, which accepts a LoadBalancer on port 10250; kept for older versions',
 };
 
-/** What a disagreement with the API server led to. */
+/** How a rule was brought into agreement with the API server. */
 export type Resolution = 'fixed' | 'by version' | 'judgement' | 'derived field';
 
 /**
- * The disagreements the oracle found, and what changed: each is pinned by the cases above and by a
- * unit test under test/validation/.
+ * The disagreements the oracle found, as data: what the API server does, and what the rule does
+ * to agree. Each is pinned by the cases above and by a unit test under test/validation/.
  */
-export const DISAGREEMENTS: ReadonlyArray<{ readonly rule: Rule; readonly found: string; readonly resolution: Resolution; readonly change: string }> = [
-  ['batch.ts: an Indexed Job needs completions', 'an Indexed Job with neither completions nor parallelism was refused; SetDefaults_Job sets both to 1', 'fixed', 'completions is required only beside a parallelism'],
-  ['batch.ts: parallelism … is above', 'the 100000 limit was applied to completions; the server limits parallelism', 'fixed', 'the limit applies to spec.parallelism'],
-  ['config.ts: key … is also set in', 'a key in data and binaryData was reported on binaryData; the server names data', 'fixed', 'reported on data[key]'],
-  ['enums.ts', 'an unknown Deployment strategy type was reported on strategy.type; the server names the strategy', 'fixed', 'reported on spec.strategy'],
-  ['handlers.ts: sleep …s is longer', 'reported on sleep.seconds; the server names the sleep action', 'fixed', 'reported on …preStop.sleep'],
-  ['handlers.ts: sleep …s is below', 'a sleep of 0 seconds (or none) was refused; allowed from 1.33, and a negative sleep is named on the sleep action', 'by version', 'minimum 0 from 1.33, 1 before; reported on …preStop.sleep'],
-  ['network.ts: the backend port sets both', 'reported on backend.service.port; the server names the backend', 'fixed', 'reported on the backend'],
-  ['pod.ts: container name … is already used', 'a container named like an init container was reported on the container; the server names the init container', 'fixed', 'reported on the init container'],
-  ['storage.ts: the claim requests no storage size', 'reported on resources.requests[storage]; the server names resources[storage]', 'fixed', 'reported on spec.resources[storage] (also for a size of 0)'],
-  ['scheduling.ts: topologySpreadConstraints[…] repeats', 'a repeated constraint was reported on the second; the server names the pair on the first', 'fixed', 'reported on [first].{topologyKey, whenUnsatisfiable}'],
-  ["scheduling.ts: value must be empty when operator is 'Exists'", 'reported on value; the server names the operator', 'fixed', 'reported on the operator'],
-  ['scheduling.ts: operator … compares integers', 'a non-integer Gt/Lt value was refused as an API rule; the server only counts the values', 'judgement', 'split: one value (API rule) and an integer value (judgement: the term never matches)'],
-  ['service.ts: nodePort … is already used', 'two service ports with different numbers and protocols could share a node port; the allocator refuses it', 'fixed', 'a node port is shared only between protocols of one port number'],
-  ['service.ts: sessionAffinityConfig may only be set', 'refused as an API rule; the server drops the config', 'judgement', 'documented as a judgement (the timeout never applies)'],
-  ['service.ts: a LoadBalancer may not expose port', 'refused; the 1.34 server accepts a LoadBalancer on port 10250', 'by version', 'refused before 1.34 only'],
-  ["volumes.ts: … starts with '..'", "an item path starting with '..' was accepted; the server reserves it", 'fixed', 'new check (validateLocalNonReservedPath)'],
-  ['workloads.ts: the selector does not match', 'reported on the selector; the server names template.metadata.labels', 'fixed', 'reported on spec.template.metadata.labels'],
-  ['workloads.ts: progressDeadlineSeconds', 'with the default deadline, reported on minReadySeconds; the server names progressDeadlineSeconds', 'fixed', 'always reported on spec.progressDeadlineSeconds'],
-  ['workloads.ts: maxUnavailable 0 would never update a pod', 'refused as an API rule; without its alpha gate the server drops the field', 'judgement', 'documented as a judgement'],
-  ['container.ts: fieldPath … is not supported', 'status.hostIPs was refused; the server accepts it from 1.29', 'by version', 'status.hostIPs allowed from 1.29'],
-  ['container.ts: … may not be set on an init container', 'probes on a sidecar (restartPolicy: Always) init container were refused; allowed from 1.29', 'by version', 'allowed on sidecars from 1.29'],
-  ['container.ts: lifecycle may not be set on an init container', 'hooks on a sidecar init container were refused; allowed from 1.29', 'by version', 'allowed on sidecars from 1.29'],
-  ['pdb.ts: the PodDisruptionBudget has no spec', 'refused as an API rule; the server accepts it', 'judgement', 'documented as a judgement (it protects nothing)'],
-  ['values.ts: … … is out of range', 'a negative terminationGracePeriodSeconds is accepted by the server', 'judgement', 'documented as a judgement (no graceful shutdown)'],
-  ['volumes.ts: two mounts at', "two mounts at '/d' and '/d/' are accepted by the server, which compares paths as written", 'judgement', 'documented as a judgement (the runtime refuses them)'],
-  ['names.ts: … … is not a valid', 'secret and claim names in volumes are not checked by the server', 'judgement', 'documented as judgements (no such object can exist)'],
-  ['metadata.ts: name … is … characters long', "a Job name over 63 is refused on spec.template.labels, the job-name label the server makes from it", 'derived field', 'documented; we name the prop the user wrote'],
-  ["service.ts: clusterIP 'None'", 'refused on spec.clusterIPs[0], which the server fills from clusterIP', 'derived field', 'documented'],
-  ['workloads.ts: the volume claim template has no name', 'refused on the pod volume the server makes from the claim template', 'derived field', 'documented'],
-].map(([rule, found, resolution, change]) => ({ rule: ruleFor(rule), found, resolution: resolution as Resolution, change }));
+export const DISAGREEMENTS: ReadonlyArray<{ readonly rule: Rule; readonly server: string; readonly resolution: Resolution; readonly ours: string }> = [
+  ['batch.ts: an Indexed Job needs completions', 'SetDefaults_Job sets completions and parallelism to 1 when neither is given', 'fixed', 'completions is required only beside a parallelism'],
+  ['batch.ts: parallelism … is above', 'the 100000 limit of an Indexed Job applies to parallelism, not completions', 'fixed', 'the limit applies to spec.parallelism'],
+  ['config.ts: key … is also set in', 'a key in both data and binaryData is reported on data', 'fixed', 'reported on data[key]'],
+  ['enums.ts', 'an unknown Deployment strategy type is reported on the strategy', 'fixed', 'reported on spec.strategy'],
+  ['handlers.ts: sleep …s is longer', 'a sleep hook longer than the grace period is reported on the sleep action', 'fixed', 'reported on …preStop.sleep'],
+  ['handlers.ts: sleep …s is below', 'a sleep of 0 seconds (or none) is allowed from 1.33; a negative one is reported on the sleep action', 'by version', 'minimum 0 from 1.33, 1 before, reported on …preStop.sleep'],
+  ['network.ts: the backend port sets both', 'a backend port with both or neither of name and number is reported on the backend', 'fixed', 'reported on the backend'],
+  ['pod.ts: container name … is already used', 'a container named like an init container is reported on the init container', 'fixed', 'reported on the init container'],
+  ['storage.ts: the claim requests no storage size', 'the storage request of a claim is named resources[storage]', 'fixed', 'reported on spec.resources[storage], also for a size of 0'],
+  ['scheduling.ts: topologySpreadConstraints[…] repeats', 'a repeated spread constraint is reported on the first one, as {topologyKey, whenUnsatisfiable}', 'fixed', 'reported on [first].{topologyKey, whenUnsatisfiable}'],
+  ["scheduling.ts: value must be empty when operator is 'Exists'", 'a toleration value with operator Exists is reported on the operator', 'fixed', 'reported on the operator'],
+  ['scheduling.ts: operator … compares integers', 'a Gt or Lt node selector needs one value, of any form', 'judgement', 'one value is the API rule; a non-integer value is a judgement (the term never matches)'],
+  ['service.ts: nodePort … is already used', 'the node port allocator shares a node port only between protocols of one port number', 'fixed', 'the same'],
+  ['service.ts: sessionAffinityConfig may only be set', 'without ClientIP affinity the config is dropped, not refused', 'judgement', 'a judgement: the timeout never applies'],
+  ['service.ts: a LoadBalancer may not expose port', 'the 1.34 server accepts a LoadBalancer on port 10250', 'by version', 'refused before 1.34 only'],
+  ["volumes.ts: … starts with '..'", "an item path may not start with '..' (validateLocalNonReservedPath)", 'fixed', 'the same'],
+  ['workloads.ts: the selector does not match', 'a selector that misses the template labels is reported on spec.template.metadata.labels', 'fixed', 'the same'],
+  ['workloads.ts: progressDeadlineSeconds', 'a deadline not above minReadySeconds is reported on progressDeadlineSeconds, also when defaulted', 'fixed', 'the same'],
+  ['workloads.ts: maxUnavailable 0 would never update a pod', 'without its alpha gate the StatefulSet maxUnavailable field is dropped', 'judgement', 'a judgement: 0 works nowhere'],
+  ['container.ts: fieldPath … is not supported', 'env may read status.hostIPs from 1.29', 'by version', 'allowed from 1.29'],
+  ['container.ts: … may not be set on an init container', 'a sidecar (an init container with restartPolicy: Always) may have probes from 1.29', 'by version', 'allowed on sidecars from 1.29'],
+  ['container.ts: lifecycle may not be set on an init container', 'a sidecar may have lifecycle hooks from 1.29', 'by version', 'allowed on sidecars from 1.29'],
+  ['pdb.ts: the PodDisruptionBudget has no spec', 'a PodDisruptionBudget without a spec is accepted', 'judgement', 'a judgement: it protects nothing'],
+  ['values.ts: … … is out of range', 'a negative terminationGracePeriodSeconds is accepted', 'judgement', 'a judgement: no graceful shutdown'],
+  ['volumes.ts: two mounts at', "mount paths are compared as written ('/d' and '/d/' differ)", 'judgement', 'a judgement: the runtime refuses two mounts at one place'],
+  ['names.ts: … … is not a valid', 'secret and claim names in volumes are not checked', 'judgement', 'judgements: no such object can exist'],
+  ['metadata.ts: name … is … characters long', 'a Job name over 63 characters is refused on spec.template.labels, the job-name label made from it', 'derived field', 'we name metadata.name, the field the user wrote'],
+  ["service.ts: clusterIP 'None'", 'clusterIP None on a NodePort Service is refused on spec.clusterIPs[0], filled from clusterIP', 'derived field', 'we name spec.clusterIP'],
+  ['workloads.ts: the volume claim template has no name', 'a claim template without a name is refused on the pod volume made from it', 'derived field', 'we name the claim template'],
+].map(([rule, server, resolution, ours]) => ({ rule: ruleFor(rule), server, resolution: resolution as Resolution, ours }));
 
-/** Rules removed because the API server does not have them (they cannot appear in DISAGREEMENTS, having no rule left). */
+/** Checks the API server does not have, so lib/validation has no such rule (a test sees that it stays gone). */
 export const REMOVED_RULES: ReadonlyArray<{ readonly rule: string; readonly why: string }> = [
-  { rule: 'network.ts: the NetworkPolicy has no spec', why: 'a missing spec is the empty podSelector (every pod): accepted' },
-  { rule: 'network.ts: podSelector is missing', why: 'a missing podSelector selects every pod of the namespace: accepted' },
-  { rule: 'volumes.ts: the volume has no source', why: 'SetDefaults_Volume makes a volume without a source an emptyDir: accepted' },
+  { rule: 'network.ts: the NetworkPolicy has no spec', why: 'a missing spec is the empty podSelector (every pod)' },
+  { rule: 'network.ts: podSelector is missing', why: 'a missing podSelector selects every pod of the namespace' },
+  { rule: 'volumes.ts: the volume has no source', why: 'SetDefaults_Volume makes a volume without a source an emptyDir' },
 ];

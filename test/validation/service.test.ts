@@ -78,6 +78,8 @@ describe('Service ports (validateServicePort)', () => {
     const ports = (second: Record<string, unknown>): any => withField(set('spec.ports', [{ name: 'a', port: 53, nodePort: 30053 }, { name: 'b', nodePort: 30053, ...second }]), 'spec.type', 'NodePort');
     expectClean(ports({ port: 53, protocol: 'UDP' }));
     expectOne(ports({ port: 54, protocol: 'UDP' }), 'spec.ports[1].nodePort', /already used by ports\[0\]/);
+    const twice = validateObject(ports({ port: 53 })).map((f) => `${f.field}: ${f.problem}`);
+    expect(twice).toContainEqual(expect.stringMatching(/^spec\.ports\[1\]\.nodePort: .*already used by ports\[0\]/));
   });
   test('a LoadBalancer may not expose the kubelet port', () => {
     expectOne(withField(set(`${P}.port`, 10250), 'spec.type', 'LoadBalancer'), `${P}.port`, /kubelet/);
