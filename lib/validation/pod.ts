@@ -98,7 +98,8 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
     readInt(out, spec.activeDeadlineSeconds, child(field, 'activeDeadlineSeconds'), 1, 2147483647, 600);
   }
   // ValidatePodSpec: serviceAccountName ValidateServiceAccountName (DNS subdomain); hostname and subdomain DNS labels.
-  for (const name of ['serviceAccountName', 'priorityClassName', 'schedulerName']) {
+  // schedulerName is not checked: the API server accepts any name.
+  for (const name of ['serviceAccountName', 'priorityClassName']) {
     const v = readString(out, spec[name], child(field, name));
     if (v) checkFormat(out, v, child(field, name), DNS1123_SUBDOMAIN, name);
   }

@@ -201,7 +201,8 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
     const tValue = readString(out, t.value, child(path, 'value'));
     // ValidateTolerations reports it on the operator.
     if (operator === 'Exists' && tValue) report(out, child(path, 'operator'), "value must be empty when operator is 'Exists'", 'remove value, or use operator: Equal');
-    if (operator === 'Equal' && tValue && !LABEL_VALUE.test(tValue)) checkFormat(out, tValue, child(path, 'value'), LABEL_VALUE, 'toleration value');
+    // ValidateTolerations names the operator for a malformed value too.
+    if (operator === 'Equal' && tValue && !LABEL_VALUE.test(tValue)) checkFormat(out, tValue, child(path, 'operator'), LABEL_VALUE, 'toleration value');
     const effect = checkEnum(out, t.effect, child(path, 'effect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], 'effect');
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) {
       readInt(out, t.tolerationSeconds, child(path, 'tolerationSeconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

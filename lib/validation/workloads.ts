@@ -106,14 +106,15 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
   }
   checkCounts(out, spec, field);
   checkEnum(out, spec.podManagementPolicy, child(field, 'podManagementPolicy'), ['OrderedReady', 'Parallel'], 'podManagementPolicy');
-  // Not validated on the StatefulSet, but copied into every pod's spec.subdomain, which must be a DNS-1123 label.
+  // ValidateStatefulSetSpec (1.34): a DNS-1123 label; every pod copies it into spec.subdomain.
   if (spec.serviceName !== undefined && spec.serviceName !== null && spec.serviceName !== '') {
     checkFormat(out, spec.serviceName, child(field, 'serviceName'), DNS1123_LABEL, 'serviceName');
   }
   const strategyPath = child(field, 'updateStrategy');
   const strategy = readRecord(out, spec.updateStrategy, strategyPath);
   if (strategy) {
-    const type = checkEnum(out, strategy.type, child(strategyPath, 'type'), ['RollingUpdate', 'OnDelete'], 'updateStrategy type');
+    // ValidateStatefulSetUpdateStrategy names the strategy for an unknown type.
+    const type = checkEnum(out, strategy.type, strategyPath, ['RollingUpdate', 'OnDelete'], 'updateStrategy type');
     const rollingPath = child(strategyPath, 'rollingUpdate');
     if (type === 'OnDelete' && strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
       report(out, rollingPath, "rollingUpdate may not be set when the updateStrategy type is 'OnDelete'", 'remove rollingUpdate, or use type: RollingUpdate');

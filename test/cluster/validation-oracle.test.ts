@@ -15,7 +15,7 @@ import { api, ApiResponse, collectionPath, dryRunCreate, ensureNamespace, refuse
 const NAMESPACE = 'oracle';
 
 /** The fields a refusal names: its causes, or the field in a decoding error (without list indices). */
-export function serverFields(res: ApiResponse): { fields: string[]; decoded: boolean } {
+function serverFields(res: ApiResponse): { fields: string[]; decoded: boolean } {
   // The root of the object is written `[]` (ValidateConfigMap's size limit).
   const fields = refusedFields(res).map((f) => (f === '[]' ? '' : f));
   if (fields.length > 0) return { fields, decoded: true };
@@ -38,7 +38,7 @@ const lowerSegments = (f: string): string => f.replace(/(^|\.)([A-Z])/g, (_, dot
  * of the field the server requires (`spec` and `spec.selector`). A decoding error names its field
  * without list indices or map keys.
  */
-export function sameField(ours: string, server: string, withIndices: boolean): boolean {
+function sameField(ours: string, server: string, withIndices: boolean): boolean {
   if (server === '') return true; // the whole object
   const a = withIndices ? ours : stripIndices(ours);
   const theirs = lowerSegments(server);

@@ -516,6 +516,102 @@ c('workloads.ts: the volume claim template has no name', sts, ['spec.volumeClaim
   'spec.volumeClaimTemplates[0].metadata.name',
   { serverField: { field: 'spec.template.spec.volumes[0].name', why: 'the server checks the pod volume it makes from each claim template' } });
 
+// ---- More callers of the shared checks (enums.ts, names.ts, values.ts, quantity.ts, int-or-percent.ts)
+const ENUM = 'enums.ts';
+const FORMAT = 'names.ts: … … is not a valid';
+const RANGE = 'values.ts: … … is out of range';
+const TS = 'spec.template.spec';
+c(FORMAT, pvc, ['spec.storageClassName', 'Fast_SSD'], ['spec.storageClassName', 'fast.ssd'], 'spec.storageClassName');
+c(FORMAT, pvc, ['spec.volumeName', 'PV_1'], ['spec.volumeName', 'pv.1'], 'spec.volumeName', 'no PersistentVolume can be named this (a DNS-1123 subdomain), so the claim never binds');
+c(FORMAT, pod, ['spec.hostname', 'Web'], ['spec.hostname', 'web-1'], 'spec.hostname');
+c(FORMAT, pod, ['spec.subdomain', 'a.b'], ['spec.subdomain', 'a-b'], 'spec.subdomain');
+c(FORMAT, deploy, [`${TS}.priorityClassName`, 'High'], [`${TS}.priorityClassName`, 'high.p'], `${TS}.priorityClassName`);
+c(FORMAT, deploy, [`${TS}.serviceAccountName`, 'My_SA'], [`${TS}.serviceAccountName`, 'my.sa'], `${TS}.serviceAccountName`);
+c(FORMAT, pod, ['spec.imagePullSecrets', [{ name: 'Regcred' }]], ['spec.imagePullSecrets', [{ name: 'regcred.v1' }]], 'spec.imagePullSecrets[0].name', 'no Secret can be named this (Secret names are DNS-1123 subdomains), so pulls from the private registry never authenticate');
+c(FORMAT, sa, ['secrets', [{ name: 'A_B' }]], ['secrets', [{ name: 'a.b' }]], 'secrets[0].name', 'no Secret can be named this (Secret names are DNS-1123 subdomains)');
+c(FORMAT, sa, ['imagePullSecrets', [{ name: 'A_B' }]], ['imagePullSecrets', [{ name: 'a.b' }]], 'imagePullSecrets[0].name', 'no Secret can be named this (Secret names are DNS-1123 subdomains), so pulls from the private registry never authenticate');
+c(FORMAT, svc, ['spec', { type: 'ExternalName', externalName: 'db_1.example.com' }], ['spec', { type: 'ExternalName', externalName: 'db-1.example.com' }], 'spec.externalName');
+c(FORMAT, svc, [`${SP}[0].appProtocol`, 'a b'], [`${SP}[0].appProtocol`, 'kubernetes.io/h2c'], `${SP}[0].appProtocol`);
+c(FORMAT, svc, [`${SP}[0].name`, 'HTTP'], [`${SP}[0].name`, 'http-1'], `${SP}[0].name`);
+c(FORMAT, ingress, ['spec.ingressClassName', 'Traefik'], ['spec.ingressClassName', 'traefik.v2'], 'spec.ingressClassName');
+c(FORMAT, ingress, ['spec.tls', [{ hosts: ['www.example.com'], secretName: 'TLS' }]], ['spec.tls', [{ hosts: ['www.example.com'], secretName: 'tls.v1' }]], 'spec.tls[0].secretName');
+c(FORMAT, ingress, ['spec.tls', [{ hosts: ['www_example.com'] }]], ['spec.tls', [{ hosts: ['*.example.com'] }]], 'spec.tls[0].hosts[0]');
+c(FORMAT, ingress, ['spec.defaultBackend', { service: { name: '1web', port: { number: 80 } } }], ['spec.defaultBackend', { service: { name: 'web1', port: { number: 80 } } }], 'spec.defaultBackend.service.name');
+c(FORMAT, ingress, [`${PATH0}.backend.service.port`, { name: 'HTTP_' }], [`${PATH0}.backend.service.port`, { name: 'http' }], `${PATH0}.backend.service.port.name`);
+c(FORMAT, pod, anti(REQ, { ...affinityTerm, namespaces: ['Shop'] }), anti(REQ, { ...affinityTerm, namespaces: ['shop'] }), `spec.affinity.podAntiAffinity.${REQ}[0].namespaces[0]`,
+  { serverField: { field: `spec.affinity.podAntiAffinity.${REQ}[0].namespace`, why: 'the server writes the path as `namespace`, without the list and its index' } });
+c(FORMAT, pod, anti(REQ, { ...affinityTerm, topologyKey: 'a b' }), anti(REQ, { ...affinityTerm, topologyKey: 'example.com/zone' }), `spec.affinity.podAntiAffinity.${REQ}[0].topologyKey`);
+c(FORMAT, pod, spread({ ...tsc, matchLabelKeys: ['a b'] }), spread({ ...tsc, matchLabelKeys: ['app.kubernetes.io/version'] }), 'spec.topologySpreadConstraints[0].matchLabelKeys[0]');
+c(FORMAT, pod, tol({ key: 'k', operator: 'Equal', value: 'a b' }), tol({ key: 'k', operator: 'Equal', value: 'a_b' }), 'spec.tolerations[0].operator');
+c(FORMAT, pod, ['spec.volumes', [{ name: 'Data', emptyDir: {} }]], ['spec.volumes', [{ name: 'data-1', emptyDir: {} }]], 'spec.volumes[0].name');
+c(FORMAT, pod, [`${C}.envFrom`, [{ prefix: 'A=', configMapRef: { name: 'conf' } }]], [`${C}.envFrom`, [{ prefix: '1A.', configMapRef: { name: 'conf' } }]], `${C}.envFrom[0].prefix`);
+c(FORMAT, pod, [`${C}.env`, [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'conf', key: 'a b' } } }]], [`${C}.env`, [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'conf', key: 'a_b.c' } } }]], `${C}.env[0].valueFrom.configMapKeyRef.key`);
+c(FORMAT, hpa, ['spec.scaleTargetRef.name', 'web/1'], ['spec.scaleTargetRef.name', 'Web_1'], 'spec.scaleTargetRef.name');
+c(FORMAT, hpa, ['spec.metrics', podsMetric({ type: 'AverageValue', averageValue: '10' }).map((m: Json) => ({ ...m, pods: { ...m.pods, metric: { name: 'a%b' } } }))],
+  ['spec.metrics', podsMetric({ type: 'AverageValue', averageValue: '10' }).map((m: Json) => ({ ...m, pods: { ...m.pods, metric: { name: 'A_b:c' } } }))], `${M}.pods.metric.name`);
+c(FORMAT, netpol, [P0, { port: 'HTTP_' }], [P0, { port: 'http' }], `${P0}.port`);
+c(FORMAT, sts, ['spec.serviceName', 'Db'], ['spec.serviceName', 'db-1'], 'spec.serviceName');
+c(FORMAT, cron, ['spec.jobTemplate.metadata', { labels: { a: 'b c' } }], ['spec.jobTemplate.metadata', { labels: { a: 'b_c' } }], 'spec.jobTemplate.metadata.labels[a]',
+  'the API server does not check the job template labels, but the CronJob controller copies them to every Job, which the API server then refuses');
+c(ENUM, pod, ['spec.restartPolicy', 'always'], ['spec.restartPolicy', 'OnFailure'], 'spec.restartPolicy');
+c(ENUM, pod, [`${C}.terminationMessagePolicy`, 'file'], [`${C}.terminationMessagePolicy`, 'FallbackToLogsOnError'], `${C}.terminationMessagePolicy`);
+c(ENUM, pod, [`${C}.env`, [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } }]], [`${C}.env`, [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'requests.ephemeral-storage' } } }]],
+  `${C}.env[0].valueFrom.resourceFieldRef.resource`);
+c(ENUM, pod, vol({ name: 'v', emptyDir: { medium: 'memory' } }), vol({ name: 'v', emptyDir: { medium: 'HugePages' } }), 'spec.volumes[0].emptyDir.medium',
+  'the API server accepts any medium, but the kubelet knows only "", Memory and HugePages, so the volume is never set up');
+c(ENUM, pod, vol(data, [{ name: 'data', mountPath: '/d', mountPropagation: 'Private' }]), vol(data, [{ name: 'data', mountPath: '/d', mountPropagation: 'HostToContainer' }]), `${VM}[0].mountPropagation`,
+  { serverField: { field: `${C}.volumeMounts.mountPropagation`, why: 'the server writes the path without the index of the mount' } });
+c(ENUM, pod, spread({ ...tsc, nodeAffinityPolicy: 'honor' }), spread({ ...tsc, nodeAffinityPolicy: 'Ignore' }), 'spec.topologySpreadConstraints[0].nodeAffinityPolicy');
+c(ENUM, pod, tol({ key: 'k', operator: 'Exists', effect: 'NoExecution' }), tol({ key: 'k', operator: 'Exists', effect: 'PreferNoSchedule' }), 'spec.tolerations[0].effect');
+c(ENUM, pod, tol({ key: 'k', operator: 'Exist' }), tol({ key: 'k', operator: 'Exists' }), 'spec.tolerations[0].operator');
+c(ENUM, pod, [`${C}.readinessProbe`, { httpGet: { port: 8080, scheme: 'https' } }], [`${C}.readinessProbe`, { httpGet: { port: 8080, scheme: 'HTTPS' } }], `${C}.readinessProbe.httpGet.scheme`);
+c(ENUM, pod, [`${C}.ports`, [{ containerPort: 80, protocol: 'tcp' }]], [`${C}.ports`, [{ containerPort: 80, protocol: 'SCTP' }]], `${C}.ports[0].protocol`);
+c(ENUM, svc, ['spec.sessionAffinity', 'clientIP'], ['spec.sessionAffinity', 'ClientIP'], 'spec.sessionAffinity');
+c(ENUM, svc, ['spec.internalTrafficPolicy', 'local'], ['spec.internalTrafficPolicy', 'Local'], 'spec.internalTrafficPolicy');
+c(ENUM, svc, [['spec.type', 'NodePort'], ['spec.externalTrafficPolicy', 'local']], [['spec.type', 'NodePort'], ['spec.externalTrafficPolicy', 'Local']], 'spec.externalTrafficPolicy');
+c(ENUM, pvc, ['spec.volumeMode', 'block'], ['spec.volumeMode', 'Block'], 'spec.volumeMode');
+c(ENUM, netpol, [P0, { port: 80, protocol: 'tcp' }], [P0, { port: 80, protocol: 'UDP' }], `${P0}.protocol`);
+c(ENUM, netpol, ['spec.policyTypes', ['ingress']], ['spec.policyTypes', ['Egress']], 'spec.policyTypes[0]');
+c(ENUM, job, ['spec.completionMode', 'indexed'], ['spec.completionMode', 'NonIndexed'], 'spec.completionMode');
+c(ENUM, cron, ['spec.concurrencyPolicy', 'forbid'], ['spec.concurrencyPolicy', 'Replace'], 'spec.concurrencyPolicy');
+c(ENUM, sts, ['spec.podManagementPolicy', 'parallel'], ['spec.podManagementPolicy', 'Parallel'], 'spec.podManagementPolicy');
+c(ENUM, sts, ['spec.updateStrategy', { type: 'Ondelete' }], ['spec.updateStrategy', { type: 'OnDelete' }], 'spec.updateStrategy');
+c(ENUM, sts, ['spec.persistentVolumeClaimRetentionPolicy', { whenDeleted: 'delete' }], ['spec.persistentVolumeClaimRetentionPolicy', { whenDeleted: 'Delete', whenScaled: 'Retain' }], 'spec.persistentVolumeClaimRetentionPolicy.whenDeleted');
+c(ENUM, hpa, ['spec.behavior', { scaleUp: { selectPolicy: 'max' } }], ['spec.behavior', { scaleUp: { selectPolicy: 'Disabled' } }], 'spec.behavior.scaleUp.selectPolicy');
+c(ENUM, hpa, ['spec.behavior', { scaleUp: { policies: [{ ...policy, type: 'pods' }] } }], ['spec.behavior', { scaleUp: { policies: [{ ...policy, type: 'Percent' }] } }], 'spec.behavior.scaleUp.policies[0].type');
+c(ENUM, hpa, [`${M}.resource.target.type`, 'utilization'], NONE, `${M}.resource.target.type`);
+c(ENUM, hpa, [`${M}.type`, 'resource'], NONE, `${M}.type`);
+c(ENUM, ingress, [`${PATH0}.pathType`, 'prefix'], [`${PATH0}.pathType`, 'ImplementationSpecific'], `${PATH0}.pathType`);
+c(RANGE, pod, [`${C}.ports`, [{ containerPort: 80, hostPort: 65536 }]], [`${C}.ports`, [{ containerPort: 80, hostPort: 65535 }]], `${C}.ports[0].hostPort`);
+c(RANGE, pod, [`${C}.ports`, [{ containerPort: 65536 }]], [`${C}.ports`, [{ containerPort: 65535 }]], `${C}.ports[0].containerPort`);
+c(RANGE, pod, [`${C}.readinessProbe`, { ...exec, timeoutSeconds: -1 }], [`${C}.readinessProbe`, { ...exec, timeoutSeconds: 0 }], `${C}.readinessProbe.timeoutSeconds`);
+c(RANGE, pod, [`${C}.livenessProbe`, { ...exec, terminationGracePeriodSeconds: 0 }], [`${C}.livenessProbe`, { ...exec, terminationGracePeriodSeconds: 1 }], `${C}.livenessProbe.terminationGracePeriodSeconds`);
+c(RANGE, pod, ['spec.securityContext', { fsGroup: -1 }], ['spec.securityContext', { fsGroup: 0 }], 'spec.securityContext.fsGroup');
+c(RANGE, pod, ['spec.securityContext', { supplementalGroups: [-1] }], ['spec.securityContext', { supplementalGroups: [0] }], 'spec.securityContext.supplementalGroups[0]');
+c(RANGE, pod, [`${C}.securityContext`, { runAsGroup: -1 }], [`${C}.securityContext`, { runAsGroup: 0 }], `${C}.securityContext.runAsGroup`);
+c(RANGE, pod, ['spec.activeDeadlineSeconds', 0], ['spec.activeDeadlineSeconds', 1], 'spec.activeDeadlineSeconds');
+c(RANGE, pod, items({ key: 'a', path: 'a', mode: 512 }), items({ key: 'a', path: 'a', mode: 511 }), 'spec.volumes[0].configMap.items[0].mode');
+c(RANGE, pod, preferred({ preference: zoneTerm, weight: 101 }), preferred({ preference: zoneTerm, weight: 100 }), 'spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight');
+c(RANGE, pod, spread({ ...tsc, minDomains: 0 }), spread({ ...tsc, minDomains: 1 }), 'spec.topologySpreadConstraints[0].minDomains');
+c(RANGE, deploy, ['spec.revisionHistoryLimit', -1], ['spec.revisionHistoryLimit', 0], 'spec.revisionHistoryLimit');
+c(RANGE, deploy, ['spec.minReadySeconds', -1], ['spec.minReadySeconds', 0], 'spec.minReadySeconds');
+c(RANGE, sts, ['spec.updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: -1 } }], ['spec.updateStrategy', { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }], 'spec.updateStrategy.rollingUpdate.partition');
+c(RANGE, job, ['spec.parallelism', -1], ['spec.parallelism', 0], 'spec.parallelism');
+c(RANGE, job, ['spec.ttlSecondsAfterFinished', -1], ['spec.ttlSecondsAfterFinished', 0], 'spec.ttlSecondsAfterFinished');
+c(RANGE, cron, ['spec.startingDeadlineSeconds', -1], ['spec.startingDeadlineSeconds', 0], 'spec.startingDeadlineSeconds');
+c(RANGE, cron, ['spec.successfulJobsHistoryLimit', -1], ['spec.successfulJobsHistoryLimit', 0], 'spec.successfulJobsHistoryLimit');
+c(RANGE, hpa, ['spec.behavior', { scaleUp: { policies: [{ ...policy, periodSeconds: 1801 }] } }], ['spec.behavior', { scaleUp: { policies: [{ ...policy, periodSeconds: 1800 }] } }], 'spec.behavior.scaleUp.policies[0].periodSeconds');
+c(RANGE, hpa, ['spec.behavior', { scaleUp: { policies: [{ ...policy, value: 0 }] } }], ['spec.behavior', { scaleUp: { policies: [{ ...policy, value: 1 }] } }], 'spec.behavior.scaleUp.policies[0].value');
+c(RANGE, hpa, [`${M}.resource.target.averageUtilization`, 0], [`${M}.resource.target.averageUtilization`, 1], `${M}.resource.target.averageUtilization`);
+c(RANGE, netpol, [P0, { port: 80, endPort: 65536 }], [P0, { port: 80, endPort: 65535 }], `${P0}.endPort`);
+c(RANGE, ingress, [`${PATH0}.backend.service.port`, { number: 65536 }], [`${PATH0}.backend.service.port`, { number: 65535 }], `${PATH0}.backend.service.port.number`);
+c(RANGE, svc, [SP, [{ port: 65536 }]], [SP, [{ port: 65535 }]], `${SP}[0].port`);
+c('quantity.ts: … … is not a Kubernetes quantity', pod, vol({ name: 'v', emptyDir: { sizeLimit: '1 Gi' } }), vol({ name: 'v', emptyDir: { sizeLimit: '1Gi' } }), 'spec.volumes[0].emptyDir.sizeLimit');
+c('quantity.ts: … … is not greater than zero', hpa, [`${M}.resource.target`, { type: 'AverageValue', averageValue: '0' }], [`${M}.resource.target`, { type: 'AverageValue', averageValue: '1m' }], `${M}.resource.target.averageValue`);
+c('quantity.ts: … … is negative', pod, vol({ name: 'v', emptyDir: { sizeLimit: '-1Gi' } }), vol({ name: 'v', emptyDir: { sizeLimit: '0' } }), 'spec.volumes[0].emptyDir.sizeLimit');
+c('int-or-percent.ts: … … is negative', pdb, [['spec.maxUnavailable', D], ['spec.minAvailable', -1]], [['spec.maxUnavailable', D], ['spec.minAvailable', 0]], 'spec.minAvailable');
+c('int-or-percent.ts: … … is neither', pdb, ['spec.maxUnavailable', 'one'], ['spec.maxUnavailable', '0%'], 'spec.maxUnavailable');
+
 /**
  * Rules the API server cannot be asked about, and why. Each still has unit tests under
  * test/validation/.
@@ -566,7 +662,11 @@ export const DISAGREEMENTS: ReadonlyArray<{ readonly rule: Rule; readonly server
   ['pdb.ts: the PodDisruptionBudget has no spec', 'a PodDisruptionBudget without a spec is accepted', 'judgement', 'a judgement: it protects nothing'],
   ['values.ts: … … is out of range', 'a negative terminationGracePeriodSeconds is accepted', 'judgement', 'a judgement: no graceful shutdown'],
   ['volumes.ts: two mounts at', "mount paths are compared as written ('/d' and '/d/' differ)", 'judgement', 'a judgement: the runtime refuses two mounts at one place'],
-  ['names.ts: … … is not a valid', 'secret and claim names in volumes are not checked', 'judgement', 'judgements: no such object can exist'],
+  ['names.ts: … … is not a valid', 'secret and claim names in volumes, image pull secret names, the volumeName of a claim and the labels of a CronJob job template are not checked', 'judgement', 'judgements: no such object can exist, or the controller cannot create its Jobs'],
+  ['names.ts: … … is not a valid', 'a malformed toleration value is reported on the operator', 'fixed', 'reported on the operator'],
+  ['names.ts: … … is not a valid', 'the namespaces of a pod affinity term are reported as `<term>.namespace`, and a mount propagation as `volumeMounts.mountPropagation`, without list indices', 'derived field', 'we name the list entry'],
+  ['enums.ts', 'an unknown StatefulSet updateStrategy type is reported on the updateStrategy', 'fixed', 'reported on spec.updateStrategy'],
+  ['enums.ts', 'an emptyDir medium is not checked', 'judgement', 'a judgement: the kubelet cannot set up the volume'],
   ['metadata.ts: name … is … characters long', 'a Job name over 63 characters is refused on spec.template.labels, the job-name label made from it', 'derived field', 'we name metadata.name, the field the user wrote'],
   ["service.ts: clusterIP 'None'", 'clusterIP None on a NodePort Service is refused on spec.clusterIPs[0], filled from clusterIP', 'derived field', 'we name spec.clusterIP'],
   ['workloads.ts: the volume claim template has no name', 'a claim template without a name is refused on the pod volume made from it', 'derived field', 'we name the claim template'],
@@ -577,4 +677,5 @@ export const REMOVED_RULES: ReadonlyArray<{ readonly rule: string; readonly why:
   { rule: 'network.ts: the NetworkPolicy has no spec', why: 'a missing spec is the empty podSelector (every pod)' },
   { rule: 'network.ts: podSelector is missing', why: 'a missing podSelector selects every pod of the namespace' },
   { rule: 'volumes.ts: the volume has no source', why: 'SetDefaults_Volume makes a volume without a source an emptyDir' },
+  { rule: 'pod.ts: schedulerName as a DNS-1123 subdomain (a call of names.ts)', why: 'any schedulerName is accepted' },
 ];

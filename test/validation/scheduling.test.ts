@@ -107,7 +107,7 @@ describe('tolerations (ValidateTolerations)', () => {
     expectOne(tol({ key: 'k', effect: 'NoRun' }), `${T}.effect`, /not supported/);
     expectOne(tol({ key: 'k', effect: 'NoSchedule', tolerationSeconds: 30 }), `${T}.effect`, /NoExecute/);
     expectOne(tol({ key: 'a b', operator: 'Exists' }), `${T}.key`, /contains a space/);
-    expectOne(tol({ key: 'k', value: 'a b' }), `${T}.value`, /contains a space/);
+    expectOne(tol({ key: 'k', value: 'a b' }), `${T}.operator`, /contains a space/);
   });
 });
 

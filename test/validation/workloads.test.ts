@@ -90,6 +90,9 @@ describe('pod spec fields (ValidatePodSpec)', () => {
   test('names: serviceAccountName subdomain, hostname/subdomain labels, nodeSelector labels', () => {
     expectClean(set(`${S}.serviceAccountName`, 'web.sa'));
     expectOne(set(`${S}.serviceAccountName`, 'Web'), `${S}.serviceAccountName`, /DNS-1123 subdomain/);
+    expectOne(set(`${S}.priorityClassName`, 'High'), `${S}.priorityClassName`, /DNS-1123 subdomain/);
+    // The API server accepts any schedulerName.
+    expectClean(set(`${S}.schedulerName`, 'My_Scheduler'));
     expectOne(set(`${S}.hostname`, 'a.b'), `${S}.hostname`, /contains "\."/);
     expectOne(set(`${S}.nodeSelector`, { 'kubernetes.io/os': 'li nux' }), `${S}.nodeSelector[kubernetes.io/os]`, /contains a space/);
     expectOne(set(`${S}.dnsPolicy`, 'clusterFirst'), `${S}.dnsPolicy`, /not supported/);
@@ -107,7 +110,7 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
   test('the fixture is clean', () => expectClean(statefulSet()));
   test('podManagementPolicy and updateStrategy', () => {
     expectOne(sset('spec.podManagementPolicy', 'parallel'), 'spec.podManagementPolicy', /not supported/);
-    expectOne(sset('spec.updateStrategy.type', 'Rolling'), 'spec.updateStrategy.type', /not supported/);
+    expectOne(sset('spec.updateStrategy.type', 'Rolling'), 'spec.updateStrategy', /not supported/);
     expectOne(sset('spec.updateStrategy.type', 'OnDelete'), 'spec.updateStrategy.rollingUpdate', /OnDelete/);
     expectOne(sset('spec.updateStrategy.rollingUpdate.partition', -1), 'spec.updateStrategy.rollingUpdate.partition', /out of range/);
     expectOne(sset('spec.updateStrategy.rollingUpdate.maxUnavailable', 0), 'spec.updateStrategy.rollingUpdate.maxUnavailable', /never update/);
