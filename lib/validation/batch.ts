@@ -11,8 +11,8 @@ import { checkPodTemplate } from './pod';
 import { readBoolean, readInt, readRecord, readString } from './values';
 
 const MAX_INT = 2147483647;
-// validateJobSpec: completions of an Indexed Job at most 10^5 (maxParallelismForIndexedJob / completions limit).
-const MAX_INDEXED_COMPLETIONS = 100000;
+// validateJobSpec: the parallelism of an Indexed Job at most 10^5 (maxParallelismForIndexedJob).
+const MAX_INDEXED_PARALLELISM = 100000;
 
 /** Checks a Job spec (also a CronJob's jobTemplate.spec). */
 export function checkJobSpec(out: Findings, value: unknown, field: string): void {
@@ -21,7 +21,7 @@ export function checkJobSpec(out: Findings, value: unknown, field: string): void
     if (value === undefined || value === null) report(out, field, 'the Job has no spec', 'add spec.template with restartPolicy: OnFailure or Never');
     return;
   }
-  readInt(out, spec.parallelism, child(field, 'parallelism'), 0, MAX_INT, 1);
+  const parallelism = readInt(out, spec.parallelism, child(field, 'parallelism'), 0, MAX_INT, 1);
   const completions = readInt(out, spec.completions, child(field, 'completions'), 0, MAX_INT, 1);
   readInt(out, spec.activeDeadlineSeconds, child(field, 'activeDeadlineSeconds'), 0, Number.MAX_SAFE_INTEGER, 600);
   readInt(out, spec.backoffLimit, child(field, 'backoffLimit'), 0, MAX_INT, 6);
@@ -29,8 +29,9 @@ export function checkJobSpec(out: Findings, value: unknown, field: string): void
   readBoolean(out, spec.suspend, child(field, 'suspend'));
   const mode = checkEnum(out, spec.completionMode, child(field, 'completionMode'), ['NonIndexed', 'Indexed'], 'completionMode');
   if (mode === 'Indexed') {
-    if (completions === undefined) report(out, child(field, 'completions'), 'an Indexed Job needs completions', 'set completions, e.g. 5');
-    else if (completions > MAX_INDEXED_COMPLETIONS) report(out, child(field, 'completions'), `completions ${completions} is above ${MAX_INDEXED_COMPLETIONS} for an Indexed Job`, `use at most ${MAX_INDEXED_COMPLETIONS}`);
+    // SetDefaults_Job sets both to 1 when neither is given, so completions is missing only beside a parallelism.
+    if (completions === undefined && spec.parallelism !== undefined && spec.parallelism !== null) report(out, child(field, 'completions'), 'an Indexed Job needs completions', 'set completions, e.g. 5');
+    if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) report(out, child(field, 'parallelism'), `parallelism ${parallelism} is above ${MAX_INDEXED_PARALLELISM} for an Indexed Job`, `use at most ${MAX_INDEXED_PARALLELISM}`);
   }
   // The selector is generated unless manualSelector is true; then it must be given.
   const manual = readBoolean(out, spec.manualSelector, child(field, 'manualSelector'));

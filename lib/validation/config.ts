@@ -69,9 +69,10 @@ export function checkSecret(out: Findings, obj: Record<string, unknown>): void {
 
 /** Checks a ConfigMap's data and binaryData. */
 export function checkConfigMap(out: Findings, obj: Record<string, unknown>): void {
+  // binaryData first: ValidateConfigMap reports a key in both maps on data.
   const seen = new Set<string>();
-  const size = checkDataMap(out, obj.data, 'data', false, seen, 'binaryData')
-    + checkDataMap(out, obj.binaryData, 'binaryData', true, seen, 'data');
+  const size = checkDataMap(out, obj.binaryData, 'binaryData', true, seen, 'data')
+    + checkDataMap(out, obj.data, 'data', false, seen, 'binaryData');
   checkSize(out, size, 'data', 'ConfigMap');
   readBoolean(out, obj.immutable, 'immutable');
 }

@@ -110,7 +110,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
     const path = readString(out, fieldRef.fieldPath, child(child(field, 'fieldRef'), 'fieldPath'));
     if (!path) {
       report(out, child(child(field, 'fieldRef'), 'fieldPath'), 'fieldPath is missing', 'set e.g. fieldPath: metadata.name');
-    } else if (!DOWNWARD_FIELDS.includes(path) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(path)) {
+    } else if (!DOWNWARD_FIELDS.includes(path) && !(path === 'status.hostIPs' && minorVersion() >= HOST_IPS_MINOR) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(path)) {
       report(out, child(child(field, 'fieldRef'), 'fieldPath'), `fieldPath ${show(path)} is not supported in env`,
         `use one of ${DOWNWARD_FIELDS.join(', ')}, or metadata.labels['<key>']`);
     }
@@ -123,6 +123,8 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
 }
 
 // validation.go validEnvDownwardAPIFieldPathExpressions (1.27; status.hostIPs came in 1.28).
+// status.hostIPs from 1.29 (PodHostIPs beta, on by default).
+const HOST_IPS_MINOR = 29;
 const DOWNWARD_FIELDS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.podIP', 'status.podIPs'];
 // validation.go validContainerResourceFieldPathExpressions.
 const DOWNWARD_RESOURCES = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
@@ -204,6 +206,7 @@ export interface ContainerContext {
   readonly gracePeriodSeconds?: number;
 }
 
+const SIDECAR_MINOR = 29;
 const PROBES: ProbeKind[] = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 
 /** Checks one container; `facts` collects what the pod-level checks need. Returns the container when well typed. */
@@ -232,11 +235,14 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   checkEnv(out, container.env, child(field, 'env'));
   checkEnvFrom(out, container.envFrom, child(field, 'envFrom'));
   checkResources(out, container.resources, child(field, 'resources'));
+  // An init container with restartPolicy: Always is a sidecar (SidecarContainers beta, on by default
+  // from 1.29): it keeps running beside the app containers, so it may have probes and hooks.
+  const sidecar = minorVersion() >= SIDECAR_MINOR && container.restartPolicy === 'Always';
   let targets: HandlerPort[] | undefined;
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;
-    if (context.init) {
-      // validateInitContainers: "must not be set for init containers".
+    if (context.init && !sidecar) {
+      // validateInitContainers: "must not be set for init containers" (without restartPolicy: Always from 1.29).
       report(out, child(field, probe), `${probe} may not be set on an init container`, 'remove it: an init container runs to completion before the pod starts');
       continue;
     }
@@ -244,7 +250,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
     if (port) (targets ??= []).push(port);
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
-    if (context.init) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
+    if (context.init && !sidecar) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
     else (targets ??= []).push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
   }
   // A named port that the container does not declare can never be resolved: the probe or hook fails.

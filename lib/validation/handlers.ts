@@ -17,6 +17,8 @@ const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const HOOK_HANDLERS_127 = ['exec', 'httpGet', 'tcpSocket'];
 const HOOK_HANDLERS_130 = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 export const SLEEP_HOOK_MINOR = 30;
+// A sleep of 0 seconds from 1.33 (PodLifecycleSleepActionAllowZero beta, on by default).
+const SLEEP_ZERO_MINOR = 33;
 const ALL_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc', 'sleep'];
 
 /** A port a handler targets, for the caller to compare with the container's declared ports. */
@@ -73,6 +75,7 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
         }
       } else {
         for (let i = 0; i < command.length; i++) readString(out, command[i], index(child(path, 'command'), i));
+        // Not an API rule: the runtime cannot start a program without a name.
         if (command.every((c) => c === '')) report(out, child(path, 'command'), 'the exec command has only empty strings', 'name the program to run');
       }
       return undefined;
@@ -100,11 +103,18 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
       }
       return portOf(out, action, path);
     case 'sleep': {
-      // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds.
-      const seconds = action.seconds === undefined || action.seconds === null ? undefined : readInt(out, action.seconds, child(path, 'seconds'), 1, Number.MAX_SAFE_INTEGER, 20);
-      if (action.seconds === undefined || action.seconds === null) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
-      else if (seconds !== undefined && seconds > graceSeconds) {
-        report(out, child(path, 'seconds'), `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`, `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
+      // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds,
+      // reported on the sleep action; 0 (the value of a missing seconds) is allowed from 1.33.
+      const min = minorVersion() >= SLEEP_ZERO_MINOR ? 0 : 1;
+      if (action.seconds === undefined || action.seconds === null) {
+        if (min > 0) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
+        return undefined;
+      }
+      const seconds = readInt(out, action.seconds, child(path, 'seconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+      if (seconds !== undefined && seconds < min) {
+        report(out, path, `sleep ${seconds}s is below ${min}s`, `sleep at least ${Math.max(min, 1)} second, e.g. seconds: 5`);
+      } else if (seconds !== undefined && seconds > graceSeconds) {
+        report(out, path, `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`, `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
       }
       return undefined;
     }

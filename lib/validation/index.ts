@@ -43,7 +43,9 @@ const SPEC_VALIDATORS: Record<string, SpecValidator> = {
 export interface ValidateOptions {
   /**
    * The Kubernetes version of the cluster (`'1.30'`), for the few rules that changed after the
-   * target: lifecycle `sleep` hooks (1.30+) and relaxed environment variable names (1.32+).
+   * target: sidecar init containers and `status.hostIPs` in env (1.29+), lifecycle `sleep` hooks
+   * (1.30+, 0 seconds from 1.33), relaxed environment variable names (1.32+), and LoadBalancers on
+   * the kubelet port (accepted by 1.34).
    * @default '1.27'
    */
   readonly kubernetesVersion?: string;

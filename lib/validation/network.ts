@@ -98,14 +98,10 @@ function checkRules(out: Findings, value: unknown, field: string, peersField: st
 
 /** Checks a NetworkPolicy spec. */
 export function checkNetworkPolicySpec(out: Findings, value: unknown, field: string): void {
+  // A missing spec or podSelector is the empty selector, every pod of the namespace (a default deny).
   const spec = readRecord(out, value, field);
-  if (!spec) {
-    if (value === undefined || value === null) report(out, field, 'the NetworkPolicy has no spec', 'add spec.podSelector and spec.policyTypes');
-    return;
-  }
-  // podSelector is required ({} selects every pod of the namespace).
-  if (spec.podSelector === undefined || spec.podSelector === null) report(out, child(field, 'podSelector'), 'podSelector is missing', 'set podSelector ({} selects every pod in the namespace)');
-  else checkLabelSelector(out, spec.podSelector, child(field, 'podSelector'));
+  if (!spec) return;
+  if (spec.podSelector !== undefined && spec.podSelector !== null) checkLabelSelector(out, spec.podSelector, child(field, 'podSelector'));
   checkRules(out, spec.ingress, child(field, 'ingress'), 'from');
   checkRules(out, spec.egress, child(field, 'egress'), 'to');
   // policyTypes: Ingress/Egress, at most two.
@@ -142,7 +138,8 @@ function checkIngressBackend(out: Findings, value: unknown, field: string): void
   const hasName = port && port.name !== undefined && port.name !== null && port.name !== '';
   const hasNumber = port && port.number !== undefined && port.number !== null && port.number !== 0;
   if (!port || hasName === hasNumber) {
-    report(out, child(path, 'port'), hasName ? 'the backend port sets both name and number' : 'the backend port has neither name nor number', 'set port.name (e.g. http) or port.number (e.g. 80)');
+    // validateIngressBackend reports it on the backend.
+    report(out, field, hasName ? 'the backend port sets both name and number' : 'the backend port has neither name nor number', 'set port.name (e.g. http) or port.number (e.g. 80)');
   } else if (hasName) {
     checkFormat(out, port.name, child(child(path, 'port'), 'name'), PORT_NAME, 'port name');
   } else {

@@ -12,6 +12,7 @@ import { readRecord } from './values';
 export function checkPodDisruptionBudgetSpec(out: Findings, value: unknown, field: string): void {
   const spec = readRecord(out, value, field);
   if (!spec) {
+    // Not an API rule: accepted, but a budget without a selector protects no pod.
     if (value === undefined || value === null) report(out, field, 'the PodDisruptionBudget has no spec', 'add spec.selector and spec.maxUnavailable (or minAvailable)');
     return;
   }

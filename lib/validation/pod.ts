@@ -65,7 +65,9 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       // validateContainers / validateInitContainers: names unique across containers and init containers.
       if (name) {
         const earlier = names.get(name);
-        if (earlier) report(out, child(path, 'name'), `container name ${show(name)} is already used by ${earlier}`, 'give every container and init container its own name');
+        // validateContainers reports a clash with an init container on the init container.
+        if (earlier) report(out, child(list === 'containers' && earlier.startsWith(child(field, 'initContainers')) ? earlier : path, 'name'),
+          `container name ${show(name)} is already used by ${list === 'containers' && earlier.startsWith(child(field, 'initContainers')) ? path : earlier}`, 'give every container and init container its own name');
         else names.set(name, path);
       }
       // AccumulateUniqueHostPorts: a host port and protocol may be used once per pod.
@@ -96,7 +98,8 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
     readInt(out, spec.activeDeadlineSeconds, child(field, 'activeDeadlineSeconds'), 1, 2147483647, 600);
   }
   // ValidatePodSpec: serviceAccountName ValidateServiceAccountName (DNS subdomain); hostname and subdomain DNS labels.
-  for (const name of ['serviceAccountName', 'priorityClassName', 'schedulerName']) {
+  // schedulerName is not checked: the API server accepts any name.
+  for (const name of ['serviceAccountName', 'priorityClassName']) {
     const v = readString(out, spec[name], child(field, name));
     if (v) checkFormat(out, v, child(field, name), DNS1123_SUBDOMAIN, name);
   }

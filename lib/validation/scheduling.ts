@@ -36,8 +36,11 @@ function checkNodeRequirements(out: Findings, value: unknown, field: string, fie
     } else if (op === 'Exists' || op === 'DoesNotExist') {
       if (values.length > 0) report(out, child(path, 'values'), `operator ${op} takes no values`, 'remove values');
     } else if (op === 'Gt' || op === 'Lt') {
-      if (values.length !== 1 || typeof values[0] !== 'string' || !/^-?\d+$/.test(values[0])) {
-        report(out, child(path, 'values'), `operator ${op} needs exactly one integer value`, `e.g. values: ["3"]`);
+      if (values.length !== 1) {
+        report(out, child(path, 'values'), `operator ${op} needs exactly one value`, `e.g. values: ["3"]`);
+      } else if (typeof values[0] === 'string' && !/^-?\d+$/.test(values[0])) {
+        // Not an API rule: the scheduler compares the node label as an integer, so this term never matches.
+        report(out, index(child(path, 'values'), 0), `operator ${op} compares integers, and ${show(values[0])} is not one, so the term never matches`, `e.g. values: ["3"]`);
       }
     }
     for (let j = 0; j < values.length; j++) {
@@ -164,7 +167,8 @@ export function checkTopologySpreadConstraints(out: Findings, value: unknown, fi
     if (key && when) {
       const pair = `${key}/${when}`;
       const first = seen.get(pair);
-      if (first !== undefined) report(out, path, `another constraint (topologySpreadConstraints[${first}]) already uses topologyKey ${show(key)} with ${when}`, 'merge the two constraints');
+      // ValidateSpreadConstraintNotRepeat names the pair on the first of the two constraints.
+      if (first !== undefined) report(out, `${index(field, first)}.{topologyKey, whenUnsatisfiable}`, `topologySpreadConstraints[${i}] repeats topologyKey ${show(key)} with ${when}`, 'merge the two constraints');
       else seen.set(pair, i);
     }
     // validateMinDomains: > 0, only with DoNotSchedule.
@@ -195,8 +199,10 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
       report(out, child(path, 'operator'), "operator must be Exists when key is empty (an empty key matches every taint)", 'set operator: Exists, or name the key');
     }
     const tValue = readString(out, t.value, child(path, 'value'));
-    if (operator === 'Exists' && tValue) report(out, child(path, 'value'), "value must be empty when operator is 'Exists'", 'remove value, or use operator: Equal');
-    if (operator === 'Equal' && tValue && !LABEL_VALUE.test(tValue)) checkFormat(out, tValue, child(path, 'value'), LABEL_VALUE, 'toleration value');
+    // ValidateTolerations reports it on the operator.
+    if (operator === 'Exists' && tValue) report(out, child(path, 'operator'), "value must be empty when operator is 'Exists'", 'remove value, or use operator: Equal');
+    // ValidateTolerations names the operator for a malformed value too.
+    if (operator === 'Equal' && tValue && !LABEL_VALUE.test(tValue)) checkFormat(out, tValue, child(path, 'operator'), LABEL_VALUE, 'toleration value');
     const effect = checkEnum(out, t.effect, child(path, 'effect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], 'effect');
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) {
       readInt(out, t.tolerationSeconds, child(path, 'tolerationSeconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

@@ -8,6 +8,7 @@ import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
 import { child, index } from './path';
 import { isValidIp, parseCidr } from './ip';
+import { minorVersion } from './version';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -15,8 +16,10 @@ const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 // The API server's default --service-node-port-range (pkg/kubeapiserver/options DefaultServiceNodePortRange).
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
-// ValidateService: pkg/cluster/ports.KubeletPort may not be exposed by a LoadBalancer.
+// ValidateService: pkg/cluster/ports.KubeletPort may not be exposed by a LoadBalancer. The 1.34 API
+// server accepts it (seen against a real one); the release that dropped the check is not pinned.
 const KUBELET_PORT = 10250;
+const KUBELET_PORT_ACCEPTED_MINOR = 34;
 
 /** Checks a port-number-or-name (ValidatePortNumOrName): 1-65535, or an IANA_SVC_NAME. `0`/"" mean unset where the API defaults them. */
 export function checkPortNumOrName(out: Findings, raw: unknown, field: string, zeroMeansUnset: boolean): number | string | undefined {
@@ -102,7 +105,10 @@ export function checkServiceSpec(out: Findings, value: unknown, field: string): 
 // core.MaxClientIPServiceAffinitySeconds (one day).
 const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
 
-/** validateClientIPAffinityConfig: only with ClientIP affinity; timeoutSeconds 1..86400. */
+/**
+ * validateClientIPAffinityConfig: timeoutSeconds 1..86400. Without ClientIP affinity the API server
+ * drops the config rather than refusing it; reported as clearly broken (the timeout never applies).
+ */
 function checkSessionAffinityConfig(out: Findings, value: unknown, field: string, affinity: string): void {
   const config = readRecord(out, value, field);
   if (!config) return;
@@ -117,7 +123,7 @@ function checkSessionAffinityConfig(out: Findings, value: unknown, field: string
 function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, type: string | undefined, spec: Json): void {
   const names = new Set<string>();
   const seenPorts = new Map<string, number>();
-  const seenNodePorts = new Map<string, number>();
+  const seenNodePorts = new Map<number, { index: number; port?: number; protocol: string }>();
   for (let i = 0; i < ports.length; i++) {
     const path = index(portsPath, i);
     const port = readRecord(out, ports[i], path);
@@ -145,7 +151,7 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
       const first = seenPorts.get(k);
       if (first !== undefined) report(out, path, `port ${k} is already declared by ports[${first}]`, 'declare each port and protocol once');
       else seenPorts.set(k, i);
-      if (type === 'LoadBalancer' && number === KUBELET_PORT) {
+      if (type === 'LoadBalancer' && number === KUBELET_PORT && minorVersion() < KUBELET_PORT_ACCEPTED_MINOR) {
         report(out, child(path, 'port'), `a LoadBalancer may not expose port ${KUBELET_PORT}, the kubelet's port`, 'use another port, e.g. 443');
       }
     }
@@ -162,10 +168,13 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
           `use a port from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}, or leave nodePort unset to have one allocated`);
       }
       if (nodePort !== undefined) {
-        const k = `${nodePort}/${protocol}`;
-        const first = seenNodePorts.get(k);
-        if (first !== undefined) report(out, nodePath, `nodePort ${k} is already used by ports[${first}]`, 'use each node port once');
-        else seenNodePorts.set(k, i);
+        // The node port allocator gives a node port to one service port number; only the same port
+        // with another protocol may share it (DNS on 53/TCP and 53/UDP).
+        const first = seenNodePorts.get(nodePort);
+        if (first === undefined) seenNodePorts.set(nodePort, { index: i, port: number, protocol });
+        else if (first.port !== number || first.protocol === protocol) {
+          report(out, nodePath, `nodePort ${nodePort} is already used by ports[${first.index}]`, 'use each node port once, or share it only between the TCP and UDP entries of one port');
+        }
       }
     }
   }

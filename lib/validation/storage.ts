@@ -35,7 +35,8 @@ export function checkPersistentVolumeClaimSpec(out: Findings, value: unknown, fi
   const resourcesPath = child(field, 'resources');
   const resources = readRecord(out, spec.resources, resourcesPath);
   const requests = resources ? readRecord(out, resources.requests, child(resourcesPath, 'requests')) : undefined;
-  const storagePath = key(child(resourcesPath, 'requests'), 'storage');
+  // ValidatePersistentVolumeClaimSpec names the request `resources[storage]`.
+  const storagePath = key(resourcesPath, 'storage');
   if (!requests || requests.storage === undefined || requests.storage === null) {
     report(out, storagePath, 'the claim requests no storage size', 'set resources.requests.storage, e.g. "10Gi"');
   } else {

@@ -1,8 +1,12 @@
 /**
  * The Kubernetes version the rules follow. The target is 1.27; a few rules changed later and follow
  * the version asked for (validateObject's `kubernetesVersion` option):
- * - lifecycle `sleep` hooks exist from 1.30 (PodLifecycleSleepAction beta, on by default);
- * - relaxed environment variable names from 1.32 (RelaxedEnvironmentVariableValidation beta).
+ * - init containers with restartPolicy Always (sidecars) may have probes and hooks from 1.29
+ *   (SidecarContainers beta), and env may read status.hostIPs from 1.29 (PodHostIPs beta);
+ * - lifecycle `sleep` hooks exist from 1.30 (PodLifecycleSleepAction beta, on by default), and may
+ *   sleep 0 seconds from 1.33 (PodLifecycleSleepActionAllowZero beta);
+ * - relaxed environment variable names from 1.32 (RelaxedEnvironmentVariableValidation beta);
+ * - a LoadBalancer may expose the kubelet port in 1.34 (the release that dropped the check is not pinned).
  */
 
 /** The minor version of the target, Kubernetes 1.27. */

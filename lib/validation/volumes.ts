@@ -43,10 +43,8 @@ export function checkVolumes(out: Findings, value: unknown, field: string, names
 /** validateVolumeSource: exactly one source, then the rules of the common ones. */
 function checkVolumeSource(out: Findings, volume: Json, path: string): void {
   const present = VOLUME_SOURCES.filter((s) => volume[s] !== undefined && volume[s] !== null);
-  if (present.length === 0) {
-    report(out, path, 'the volume has no source', 'set one source, e.g. persistentVolumeClaim: { claimName: data }, emptyDir: {}, secret: { secretName: ... }');
-    return;
-  }
+  // SetDefaults_Volume makes a volume without a source an emptyDir.
+  if (present.length === 0) return;
   if (present.length > 1) report(out, path, `the volume has more than one source: ${present.join(' and ')}`, `keep one of ${present.join(', ')}`);
   const kind = present[0];
   const sourcePath = child(path, kind);
@@ -94,7 +92,8 @@ function checkFileMode(out: Findings, value: unknown, field: string): void {
   readInt(out, value, field, 0, 0o777, 0o644);
 }
 
-// validateKeyToPath: key required (IsConfigMapKey), path required, relative and without '..'.
+// validateKeyToPath: key required (IsConfigMapKey), path required, relative, without '..', and
+// (validateLocalNonReservedPath) not starting with '..', which the kubelet's atomic writer reserves.
 function checkKeyToPaths(out: Findings, value: unknown, field: string): void {
   const items = readList(out, value, field);
   if (!items) return;
@@ -106,7 +105,12 @@ function checkKeyToPaths(out: Findings, value: unknown, field: string): void {
     else checkFormat(out, item.key, child(path, 'key'), CONFIG_MAP_KEY, 'key');
     const p = readString(out, item.path, child(path, 'path'));
     if (!p) report(out, child(path, 'path'), 'path is missing', 'set the file name, e.g. path: config.yaml');
-    else checkLocalDescendingPath(out, p, child(path, 'path'));
+    else {
+      checkLocalDescendingPath(out, p, child(path, 'path'));
+      if (p.startsWith('..') && !hasBackstep(p)) {
+        report(out, child(path, 'path'), `${show(p)} starts with '..', which the kubelet reserves for its own files in the volume`, `write ${JSON.stringify(p.replace(/^\.+/, '') || 'file')}`);
+      }
+    }
     checkFileMode(out, item.mode, child(path, 'mode'));
   }
 }

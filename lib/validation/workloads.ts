@@ -35,7 +35,7 @@ export function checkOwnedSelector(out: Findings, spec: Json, field: string, tem
   }
   // "`selector` does not match template `labels`" (a missing template is reported on its own).
   if (isRecord(spec.template) && !selectorMatches(spec.selector as Json, templateLabels)) {
-    report(out, selectorPath, `the selector does not match the pod template's labels, so the ${owner} would never see its own pods`,
+    report(out, child(child(child(field, 'template'), 'metadata'), 'labels'), `the selector does not match the pod template's labels, so the ${owner} would never see its own pods`,
       'make template.metadata.labels include every selector.matchLabels entry');
   }
 }
@@ -63,7 +63,7 @@ export function checkDeploymentSpec(out: Findings, value: unknown, field: string
   const deadline = spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : given;
   if (deadline !== undefined && deadline >= 0 && minReady !== undefined && minReady >= 0 && deadline <= minReady) {
     const defaulted = deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS && given === undefined;
-    report(out, child(field, defaulted ? 'minReadySeconds' : 'progressDeadlineSeconds'),
+    report(out, child(field, 'progressDeadlineSeconds'),
       `progressDeadlineSeconds ${deadline}${defaulted ? ' (the default)' : ''} is not greater than minReadySeconds ${minReady}, so every rollout would be reported as failed`,
       `set progressDeadlineSeconds above ${minReady}, e.g. ${Math.max(600, minReady + 60)}`);
   }
@@ -78,7 +78,8 @@ export function checkDeploymentSpec(out: Findings, value: unknown, field: string
 export function checkDeploymentStrategy(out: Findings, value: unknown, field: string): void {
   const strategy = readRecord(out, value, field);
   if (!strategy) return;
-  const type = checkEnum(out, strategy.type, child(field, 'type'), ['Recreate', 'RollingUpdate'], 'strategy type');
+  // ValidateDeploymentStrategy reports an unknown type on the strategy.
+  const type = checkEnum(out, strategy.type, field, ['Recreate', 'RollingUpdate'], 'strategy type');
   const rollingPath = child(field, 'rollingUpdate');
   if (type === 'Recreate' && strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
     report(out, rollingPath, "rollingUpdate may not be set when the strategy type is 'Recreate'", "remove rollingUpdate, or use type: RollingUpdate");
@@ -105,14 +106,15 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
   }
   checkCounts(out, spec, field);
   checkEnum(out, spec.podManagementPolicy, child(field, 'podManagementPolicy'), ['OrderedReady', 'Parallel'], 'podManagementPolicy');
-  // Not validated on the StatefulSet, but copied into every pod's spec.subdomain, which must be a DNS-1123 label.
+  // ValidateStatefulSetSpec (1.34): a DNS-1123 label; every pod copies it into spec.subdomain.
   if (spec.serviceName !== undefined && spec.serviceName !== null && spec.serviceName !== '') {
     checkFormat(out, spec.serviceName, child(field, 'serviceName'), DNS1123_LABEL, 'serviceName');
   }
   const strategyPath = child(field, 'updateStrategy');
   const strategy = readRecord(out, spec.updateStrategy, strategyPath);
   if (strategy) {
-    const type = checkEnum(out, strategy.type, child(strategyPath, 'type'), ['RollingUpdate', 'OnDelete'], 'updateStrategy type');
+    // ValidateStatefulSetUpdateStrategy names the strategy for an unknown type.
+    const type = checkEnum(out, strategy.type, strategyPath, ['RollingUpdate', 'OnDelete'], 'updateStrategy type');
     const rollingPath = child(strategyPath, 'rollingUpdate');
     if (type === 'OnDelete' && strategy.rollingUpdate !== undefined && strategy.rollingUpdate !== null) {
       report(out, rollingPath, "rollingUpdate may not be set when the updateStrategy type is 'OnDelete'", 'remove rollingUpdate, or use type: RollingUpdate');
@@ -121,6 +123,7 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
       if (rolling) {
         readInt(out, rolling.partition, child(rollingPath, 'partition'), 0, MAX_INT, 0);
         // validateRollingUpdateStatefulSet (MaxUnavailableStatefulSet, alpha): int-or-percent ≤ 100%, not 0.
+        // Without the gate the API server drops the field; 0 works nowhere, so it is reported either way.
         const max = checkIntOrPercent(out, rolling.maxUnavailable, child(rollingPath, 'maxUnavailable'), true);
         if (max?.value === 0) report(out, child(rollingPath, 'maxUnavailable'), 'maxUnavailable 0 would never update a pod', 'use at least 1');
       }

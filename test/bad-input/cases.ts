@@ -38,13 +38,13 @@ const wp = (title: string, props: Loose, prop: string): BadInput => ({
   build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' && !Array.isArray(props) ? { siteUrl: 'https://blog.example.com', ...props } : props) as WordpressAppProps),
   prop,
 });
-const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop', resourcesFinalizer: true };
+export const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop', resourcesFinalizer: true };
 const argocd = (title: string, overrides: Loose, prop: string): BadInput => ({
   title: `ArgoCdApplication: ${title}`,
   build: (c) => new ArgoCdApplication(c, 'app', { ...argo, ...overrides } as ArgoCdApplicationProps),
   prop,
 });
-const mysqlProps: MysqlDatabaseProps = { name: 'db', database: 'app', user: 'app', credentials: { secretName: 'db', passwordKey: 'pw', rootPasswordKey: 'root' } };
+export const mysqlProps: MysqlDatabaseProps = { name: 'db', database: 'app', user: 'app', credentials: { secretName: 'db', passwordKey: 'pw', rootPasswordKey: 'root' } };
 const mysql = (title: string, overrides: Loose, prop: string): BadInput => ({
   title: `MysqlDatabase: ${title}`,
   build: (c) => new MysqlDatabase(c, 'db', { ...mysqlProps, ...overrides } as MysqlDatabaseProps),

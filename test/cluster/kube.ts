@@ -133,3 +133,17 @@ export async function runToCompletion(namespace: string, name: string, image: st
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/**
+ * Creates a namespace (and its `default` ServiceAccount, which the controller manager would make)
+ * unless they exist: pods can be dry-run created there even on a bare API server.
+ */
+export async function ensureNamespace(name: string): Promise<void> {
+  for (const [urlPath, obj] of [
+    ['/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }],
+    [`/api/v1/namespaces/${name}/serviceaccounts`, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } }],
+  ] as const) {
+    const res = await api('POST', urlPath, obj);
+    if (res.status !== 201 && res.status !== 409) throw new Error(`POST ${urlPath}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  }
+}

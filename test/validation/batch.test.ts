@@ -18,10 +18,16 @@ describe('Job (validateJobSpec)', () => {
     expectClean(set(`spec.${name}`, 0));
     expectOne(set(`spec.${name}`, -1), `spec.${name}`, /out of range/);
   });
-  test('Indexed needs completions ≤ 100000', () => {
-    expectClean(withField(set('spec.completionMode', 'Indexed'), 'spec.completions', 100000));
-    expectOne(set('spec.completionMode', 'Indexed'), 'spec.completions', /needs completions/);
-    expectOne(withField(set('spec.completionMode', 'Indexed'), 'spec.completions', 100001), 'spec.completions', /above 100000/);
+  test('Indexed needs completions beside a parallelism, and a parallelism ≤ 100000', () => {
+    const indexed = (spec: Record<string, unknown>): any => Object.entries(spec).reduce((o, [k, v]) => withField(o, `spec.${k}`, v), set('spec.completionMode', 'Indexed'));
+    // SetDefaults_Job sets completions and parallelism to 1 when neither is given.
+    expectClean(indexed({}));
+    expectOne(indexed({ parallelism: 2 }), 'spec.completions', /needs completions/);
+    expectClean(indexed({ parallelism: 2, completions: 2 }));
+    // The limit is on parallelism (maxParallelismForIndexedJob); completions may exceed it.
+    expectClean(indexed({ completions: 200000, parallelism: 100000 }));
+    expectOne(indexed({ completions: 200000, parallelism: 100001 }), 'spec.parallelism', /above 100000/);
+    expectClean(withField(set('spec.completionMode', 'NonIndexed'), 'spec.parallelism', 100001));
     expectOne(set('spec.completionMode', 'indexed'), 'spec.completionMode', /not supported/);
   });
   test('manualSelector needs a selector', () => {

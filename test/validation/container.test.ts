@@ -15,7 +15,10 @@ describe('container name (validateContainerCommon)', () => {
   });
   test('unique across containers and init containers', () => {
     const twice = withField(deployment(), 'spec.template.spec.initContainers', [{ name: 'web', image: 'busybox:1.36' }]);
-    expectOne(twice, `${C}.name`, /already used by spec.template.spec.initContainers\[0\]/);
+    // The API server names the init container (checked against kube-apiserver 1.34).
+    expectOne(twice, 'spec.template.spec.initContainers[0].name', /already used by spec.template.spec.containers\[0\]/);
+    const containers = withField(deployment(), 'spec.template.spec.containers[1]', { name: 'web', image: 'busybox:1.36' });
+    expectOne(containers, 'spec.template.spec.containers[1].name', /already used by spec.template.spec.containers\[0\]/);
   });
 });
 

@@ -13,10 +13,13 @@ const netpol = (): any => ({
 describe('NetworkPolicy (ValidateNetworkPolicySpec)', () => {
   const set = (path: string, value: unknown): any => withField(netpol(), path, value);
   const R = 'spec.ingress[0]';
-  test('podSelector required; policyTypes enum, at most two', () => {
+  test('podSelector optional (every pod); policyTypes enum, at most two', () => {
     expectClean(netpol());
     expectClean(set('spec.podSelector', {}));
-    expectOne(set('spec.podSelector', DELETE), 'spec.podSelector', /missing/);
+    // A missing podSelector or spec is the empty selector, as the API server reads it.
+    expectClean(set('spec.podSelector', DELETE));
+    expectClean(set('spec', DELETE));
+    expectOne(set('spec.podSelector', { matchLabels: { a: 'b c' } }), 'spec.podSelector.matchLabels[a]', /label value/);
     expectOne(set('spec.policyTypes', ['ingress']), 'spec.policyTypes[0]', /not supported/);
     expectClean(set('spec.policyTypes', ['Ingress', 'Egress']));
     expectOne(set('spec.policyTypes', ['Ingress', 'Egress', 'Ingress']), 'spec.policyTypes', /at most two/);
@@ -90,8 +93,9 @@ describe('Ingress (ValidateIngressSpec)', () => {
   test('backend: one of service/resource; Service name DNS-1035; port name or number', () => {
     expectOne(set(`${P}.backend`, {}), `${P}.backend`, /names no service/);
     expectOne(set(`${P}.backend.service.name`, '1web'), `${P}.backend.service.name`, /DNS-1035/);
-    expectOne(set(`${P}.backend.service.port`, { name: 'http', number: 80 }), `${P}.backend.service.port`, /both name and number/);
-    expectOne(set(`${P}.backend.service.port`, {}), `${P}.backend.service.port`, /neither/);
+    // validateIngressBackend names the backend.
+    expectOne(set(`${P}.backend.service.port`, { name: 'http', number: 80 }), `${P}.backend`, /both name and number/);
+    expectOne(set(`${P}.backend.service.port`, {}), `${P}.backend`, /neither/);
     expectOne(set(`${P}.backend.service.port`, { number: 70000 }), `${P}.backend.service.port.number`, /out of range/);
     expectOne(set(`${P}.backend.service.port`, { name: 'HTTP' }), `${P}.backend.service.port.name`, /IANA_SVC_NAME/);
     expectOne(set('spec.ingressClassName', 'Traefik'), 'spec.ingressClassName', /DNS-1123 subdomain/);

@@ -41,8 +41,10 @@ describe('node affinity (validateNodeAffinity)', () => {
     expectClean(expr({ operator: 'Gt', values: ['3'] }));
     expectOne(expr({ operator: 'In', values: [] }), `${E}.values`, /at least one value/);
     expectOne(expr({ operator: 'DoesNotExist', values: ['x'] }), `${E}.values`, /takes no values/);
-    expectOne(expr({ operator: 'Lt', values: ['x'] }), `${E}.values`, /exactly one integer/);
-    expectOne(expr({ operator: 'Gt', values: ['1', '2'] }), `${E}.values`, /exactly one integer/);
+    // The API server only counts the values; a non-integer is our judgement (the term never matches).
+    expectOne(expr({ operator: 'Lt', values: ['x'] }), `${E}.values[0]`, /compares integers/);
+    expectOne(expr({ operator: 'Gt', values: ['1', '2'] }), `${E}.values`, /exactly one value/);
+    expectClean(expr({ operator: 'Gt', values: ['12'] }));
     expectOne(expr({ operator: 'Equals', values: ['x'] }), `${E}.operator`, /not supported/);
     expectOne(expr({ values: ['x'] }), `${E}.operator`, /missing/);
   });
@@ -75,7 +77,8 @@ describe('topology spread constraints (validateTopologySpreadConstraints)', () =
     expectOne(tsc(c({ whenUnsatisfiable: undefined })), `${T}[0].whenUnsatisfiable`, /missing/);
   });
   test('one constraint per (topologyKey, whenUnsatisfiable)', () => {
-    expectOne(tsc(c(), c({ maxSkew: 2 })), `${T}[1]`, /already uses topologyKey/);
+    // ValidateSpreadConstraintNotRepeat names the pair on the first constraint.
+    expectOne(tsc(c(), c({ maxSkew: 2 })), `${T}[0].{topologyKey, whenUnsatisfiable}`, /\[1\] repeats topologyKey/);
     expectClean(tsc(c(), c({ whenUnsatisfiable: 'DoNotSchedule' })));
   });
   test('minDomains > 0 and only with DoNotSchedule; policies enums', () => {
@@ -99,12 +102,12 @@ describe('tolerations (ValidateTolerations)', () => {
     expectClean(tol({ operator: 'Exists' }));
     expectClean(tol({ key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 }));
     expectOne(tol({ value: 'x' }), `${T}.operator`, /must be Exists when key is empty/);
-    expectOne(tol({ key: 'k', operator: 'Exists', value: 'x' }), `${T}.value`, /must be empty/);
+    expectOne(tol({ key: 'k', operator: 'Exists', value: 'x' }), `${T}.operator`, /must be empty/);
     expectOne(tol({ key: 'k', operator: 'equal' }), `${T}.operator`, /not supported/);
     expectOne(tol({ key: 'k', effect: 'NoRun' }), `${T}.effect`, /not supported/);
     expectOne(tol({ key: 'k', effect: 'NoSchedule', tolerationSeconds: 30 }), `${T}.effect`, /NoExecute/);
     expectOne(tol({ key: 'a b', operator: 'Exists' }), `${T}.key`, /contains a space/);
-    expectOne(tol({ key: 'k', value: 'a b' }), `${T}.value`, /contains a space/);
+    expectOne(tol({ key: 'k', value: 'a b' }), `${T}.operator`, /contains a space/);
   });
 });
 

@@ -19,11 +19,12 @@ describe('PersistentVolumeClaim (ValidatePersistentVolumeClaimSpec)', () => {
     expectOne(set('spec.accessModes', ['ReadWriteOncePod', 'ReadOnlyMany']), 'spec.accessModes', /may not be combined/);
   });
   test('storage request required and positive', () => {
-    expectOne(set('spec.resources.requests.storage', DELETE), 'spec.resources.requests[storage]', /no storage size/);
-    expectOne(set('spec.resources', DELETE), 'spec.resources.requests[storage]', /no storage size/);
-    expectOne(set('spec.resources.requests.storage', '0'), 'spec.resources.requests[storage]', /not greater than zero/);
-    expectOne(set('spec.resources.requests.storage', '-1Gi'), 'spec.resources.requests[storage]', /negative/);
-    expectOne(set('spec.resources.requests.storage', '2 GB'), 'spec.resources.requests[storage]', /not a Kubernetes quantity/);
+    // ValidatePersistentVolumeClaimSpec names the request resources[storage].
+    expectOne(set('spec.resources.requests.storage', DELETE), 'spec.resources[storage]', /no storage size/);
+    expectOne(set('spec.resources', DELETE), 'spec.resources[storage]', /no storage size/);
+    expectOne(set('spec.resources.requests.storage', '0'), 'spec.resources[storage]', /not greater than zero/);
+    expectOne(set('spec.resources.requests.storage', '-1Gi'), 'spec.resources[storage]', /negative/);
+    expectOne(set('spec.resources.requests.storage', '2 GB'), 'spec.resources[storage]', /not a Kubernetes quantity/);
   });
   test('storageClassName, volumeMode', () => {
     expectOne(set('spec.storageClassName', 'Fast_SSD'), 'spec.storageClassName', /DNS-1123 subdomain/);
@@ -56,7 +57,8 @@ describe('ConfigMap (ValidateConfigMap)', () => {
   const cm = (extra: object): any => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, ...extra });
   test('keys unique across data and binaryData', () => {
     expectClean(cm({ data: { 'nginx.conf': 'x' }, binaryData: { 'logo.png': 'AAAA' } }));
-    expectOne(cm({ data: { a: 'x' }, binaryData: { a: 'AAAA' } }), 'binaryData[a]', /also set in data/);
+    // ValidateConfigMap names the data key.
+    expectOne(cm({ data: { a: 'x' }, binaryData: { a: 'AAAA' } }), 'data[a]', /also set in binaryData/);
     expectOne(cm({ data: { 'a b': 'x' } }), 'data[a b]', /contains a space/);
     expectOne(cm({ data: { replicas: 3 } }), 'data[replicas]', /not a string/);
   });

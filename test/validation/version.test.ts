@@ -15,9 +15,38 @@ describe('rules that changed after 1.27 follow kubernetesVersion', () => {
     expect(fields(sleepHook(20), '1.30')).toEqual([]);
     expect(fields(sleepHook(20), 'v1.34.1')).toEqual([]);
     expect(fields(sleepHook(30), '1.30')).toEqual([]);
-    expect(fields(sleepHook(31), '1.30')).toEqual([expect.stringMatching(/sleep\.seconds: sleep 31s is longer than terminationGracePeriodSeconds 30/)]);
-    expect(fields(sleepHook(0), '1.30')).toEqual([expect.stringMatching(/sleep\.seconds: .*out of range/)]);
-    expect(fields(sleepHook(undefined), '1.30')).toEqual([expect.stringMatching(/no seconds/)]);
+    // validateSleepAction names the sleep action.
+    expect(fields(sleepHook(31), '1.30')).toEqual([expect.stringMatching(/preStop\.sleep: sleep 31s is longer than terminationGracePeriodSeconds 30/)]);
+    expect(fields(sleepHook(0), '1.30')).toEqual([expect.stringMatching(/preStop\.sleep: sleep 0s is below 1s/)]);
+    expect(fields(sleepHook(undefined), '1.32')).toEqual([expect.stringMatching(/sleep\.seconds: the sleep hook has no seconds/)]);
+    expect(fields(sleepHook(1.5), '1.34')).toEqual([expect.stringMatching(/sleep\.seconds: .*not a whole number/)]);
+  });
+  test('lifecycle sleep of 0 seconds: allowed from 1.33 (PodLifecycleSleepActionAllowZero)', () => {
+    expect(fields(sleepHook(0), '1.32')).toHaveLength(1);
+    expect(fields(sleepHook(0), '1.33')).toEqual([]);
+    expect(fields(sleepHook(undefined), '1.33')).toEqual([]);
+    expect(fields(sleepHook(-1), '1.34')).toEqual([expect.stringMatching(/preStop\.sleep: sleep -1s is below 0s/)]);
+  });
+  test('env fieldRef status.hostIPs: from 1.29 (PodHostIPs)', () => {
+    const env = withField(deployment(), `${C}.env`, [{ name: 'IPS', valueFrom: { fieldRef: { fieldPath: 'status.hostIPs' } } }]);
+    expect(fields(env, '1.28')).toEqual([expect.stringMatching(/fieldPath "status.hostIPs" is not supported/)]);
+    expect(fields(env, '1.29')).toEqual([]);
+  });
+  test('init containers with restartPolicy Always (sidecars) may have probes and hooks: from 1.29 (SidecarContainers)', () => {
+    const init = (extra: Record<string, unknown>): any => withField(deployment(), 'spec.template.spec.initContainers',
+      [{ name: 'proxy', image: 'envoy:1', readinessProbe: { tcpSocket: { port: 9901 } }, lifecycle: { preStop: { exec: { command: ['true'] } } }, ...extra }]);
+    expect(fields(init({ restartPolicy: 'Always' }), '1.28')).toHaveLength(2);
+    expect(fields(init({ restartPolicy: 'Always' }), '1.29')).toEqual([]);
+    expect(fields(init({}), '1.34')).toEqual([
+      expect.stringMatching(/initContainers\[0\]\.readinessProbe: .*init container/),
+      expect.stringMatching(/initContainers\[0\]\.lifecycle: .*init container/),
+    ]);
+    expect(fields(init({ restartPolicy: 'OnFailure' }), '1.34')).toHaveLength(2);
+  });
+  test('a LoadBalancer on the kubelet port: refused before 1.34 only', () => {
+    const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { type: 'LoadBalancer', selector: { app: 'web' }, ports: [{ port: 10250 }] } };
+    expect(fields(svc, '1.33')).toEqual([expect.stringMatching(/ports\[0\]\.port: a LoadBalancer may not expose port 10250/)]);
+    expect(fields(svc, '1.34')).toEqual([]);
   });
   test('environment variable names: relaxed from 1.32 (IsRelaxedEnvVarName)', () => {
     const env = (name: string): any => withField(deployment(), `${C}.env`, [{ name, value: 'x' }]);

@@ -15,7 +15,8 @@ describe('volumes (ValidateVolumes, validateVolumeSource)', () => {
     expectOne(pod([{ name: 'a', emptyDir: {} }, { name: 'a', emptyDir: {} }], []), `${S}.volumes[1].name`, /used twice/);
   });
   test('exactly one source', () => {
-    expectOne(pod([{ name: 'a' }], []), `${S}.volumes[0]`, /no source/);
+    // SetDefaults_Volume makes a volume without a source an emptyDir.
+    expectClean(pod([{ name: 'a' }], []));
     expectOne(pod([{ name: 'a', emptyDir: {}, secret: { secretName: 's' } }], []), `${S}.volumes[0]`, /more than one source: emptyDir and secret/);
   });
   test('persistentVolumeClaim needs claimName', () => {
@@ -31,6 +32,9 @@ describe('volumes (ValidateVolumes, validateVolumeSource)', () => {
     expectOne(pod([{ name: 'a', configMap: { name: 'c', defaultMode: -1 } }], []), `${S}.volumes[0].configMap.defaultMode`, /out of range/);
     expectOne(pod([{ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '/etc/k' }] } }], []), `${S}.volumes[0].configMap.items[0].path`, /absolute/);
     expectOne(pod([{ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '../k' }] } }], []), `${S}.volumes[0].configMap.items[0].path`, /contains '\.\.'/);
+    // validateLocalNonReservedPath: names starting with '..' belong to the kubelet's atomic writer.
+    expectOne(pod([{ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: '..k' }] } }], []), `${S}.volumes[0].configMap.items[0].path`, /starts with '\.\.'/);
+    expectClean(pod([{ name: 'a', configMap: { name: 'c', items: [{ key: 'k', path: 'k..' }] } }], []));
     expectOne(pod([{ name: 'a', configMap: { name: 'c', items: [{ path: 'k' }] } }], []), `${S}.volumes[0].configMap.items[0].key`, /missing/);
   });
   test('emptyDir medium and sizeLimit', () => {

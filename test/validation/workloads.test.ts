@@ -18,7 +18,8 @@ describe('Deployment integer fields (ValidateDeploymentSpec)', () => {
     expectClean(withField(set('spec.progressDeadlineSeconds', 5), 'spec.minReadySeconds', DELETE));
     // Unset, the deadline defaults to 600.
     expectClean(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 599));
-    expectOne(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 600), 'spec.minReadySeconds', /600 \(the default\) is not greater than minReadySeconds 600/);
+    // Reported on progressDeadlineSeconds even when defaulted, as the API server does.
+    expectOne(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 600), 'spec.progressDeadlineSeconds', /600 \(the default\) is not greater than minReadySeconds 600/);
   });
   test('paused is a boolean', () => {
     expectOne(set('spec.paused', 'true'), 'spec.paused', /not true or false/);
@@ -31,7 +32,8 @@ describe('Deployment integer fields (ValidateDeploymentSpec)', () => {
 describe('Deployment strategy (ValidateDeploymentStrategy, ValidateRollingUpdateDeployment)', () => {
   const rolling = (surge: unknown, unavailable: unknown): any => set('spec.strategy.rollingUpdate', { maxSurge: surge, maxUnavailable: unavailable });
   test('type enum; Recreate takes no rollingUpdate', () => {
-    expectOne(set('spec.strategy.type', 'Rolling'), 'spec.strategy.type', /not supported/);
+    // ValidateDeploymentStrategy names the strategy, not its type.
+    expectOne(set('spec.strategy.type', 'Rolling'), 'spec.strategy', /not supported/);
     expectOne(set('spec.strategy.type', 'Recreate'), 'spec.strategy.rollingUpdate', /Recreate/);
     expectClean(withField(set('spec.strategy.type', 'Recreate'), 'spec.strategy.rollingUpdate', DELETE));
   });
@@ -58,10 +60,10 @@ describe('Deployment selector and template', () => {
   test('selector required, non-empty, matching the template', () => {
     expectOne(set('spec.selector', DELETE), 'spec.selector', /no selector/);
     expectOne(set('spec.selector', {}), 'spec.selector', /empty/);
-    expectOne(set('spec.selector.matchLabels', { 'app.kubernetes.io/name': 'api' }), 'spec.selector', /does not match/);
-    expectOne(set('spec.template.metadata.labels', { other: 'x' }), 'spec.selector', /does not match/);
+    expectOne(set('spec.selector.matchLabels', { 'app.kubernetes.io/name': 'api' }), 'spec.template.metadata.labels', /does not match/);
+    expectOne(set('spec.template.metadata.labels', { other: 'x' }), 'spec.template.metadata.labels', /does not match/);
     expectClean(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['web'] }] }));
-    expectOne(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['web'] }] }), 'spec.selector', /does not match/);
+    expectOne(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['web'] }] }), 'spec.template.metadata.labels', /does not match/);
   });
   test('template: restartPolicy Always only, no activeDeadlineSeconds', () => {
     expectClean(set('spec.template.spec.restartPolicy', 'Always'));
@@ -88,6 +90,9 @@ describe('pod spec fields (ValidatePodSpec)', () => {
   test('names: serviceAccountName subdomain, hostname/subdomain labels, nodeSelector labels', () => {
     expectClean(set(`${S}.serviceAccountName`, 'web.sa'));
     expectOne(set(`${S}.serviceAccountName`, 'Web'), `${S}.serviceAccountName`, /DNS-1123 subdomain/);
+    expectOne(set(`${S}.priorityClassName`, 'High'), `${S}.priorityClassName`, /DNS-1123 subdomain/);
+    // The API server accepts any schedulerName.
+    expectClean(set(`${S}.schedulerName`, 'My_Scheduler'));
     expectOne(set(`${S}.hostname`, 'a.b'), `${S}.hostname`, /contains "\."/);
     expectOne(set(`${S}.nodeSelector`, { 'kubernetes.io/os': 'li nux' }), `${S}.nodeSelector[kubernetes.io/os]`, /contains a space/);
     expectOne(set(`${S}.dnsPolicy`, 'clusterFirst'), `${S}.dnsPolicy`, /not supported/);
@@ -105,7 +110,7 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
   test('the fixture is clean', () => expectClean(statefulSet()));
   test('podManagementPolicy and updateStrategy', () => {
     expectOne(sset('spec.podManagementPolicy', 'parallel'), 'spec.podManagementPolicy', /not supported/);
-    expectOne(sset('spec.updateStrategy.type', 'Rolling'), 'spec.updateStrategy.type', /not supported/);
+    expectOne(sset('spec.updateStrategy.type', 'Rolling'), 'spec.updateStrategy', /not supported/);
     expectOne(sset('spec.updateStrategy.type', 'OnDelete'), 'spec.updateStrategy.rollingUpdate', /OnDelete/);
     expectOne(sset('spec.updateStrategy.rollingUpdate.partition', -1), 'spec.updateStrategy.rollingUpdate.partition', /out of range/);
     expectOne(sset('spec.updateStrategy.rollingUpdate.maxUnavailable', 0), 'spec.updateStrategy.rollingUpdate.maxUnavailable', /never update/);
@@ -119,13 +124,13 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
     expectOne(sset('spec.serviceName', 'db.headless'), 'spec.serviceName', /contains "\."/);
   });
   test('selector, template and claim templates', () => {
-    expectOne(sset('spec.selector.matchLabels', { app: 'web' }), 'spec.selector', /does not match/);
+    expectOne(sset('spec.selector.matchLabels', { app: 'web' }), 'spec.template.metadata.labels', /does not match/);
     expectOne(sset('spec.template.spec.restartPolicy', 'OnFailure'), 'spec.template.spec.restartPolicy', /StatefulSet template/);
     const upper = withField(sset('spec.volumeClaimTemplates[0].metadata.name', 'Data'), 'spec.template.spec.containers[0].volumeMounts[0].name', 'Data');
     expectOne(upper, 'spec.volumeClaimTemplates[0].metadata.name', /volume claim template name/);
     expectOne(sset('spec.template.spec.containers[0].volumeMounts[0].name', 'date'), 'spec.template.spec.containers[0].volumeMounts[0].name', /no volume is named "date"/);
     expect(fieldsOf(sset('spec.volumeClaimTemplates[0].metadata.name', DELETE))).toEqual(['spec.volumeClaimTemplates[0].metadata.name', 'spec.template.spec.containers[0].volumeMounts[0].name']);
-    expectOne(sset('spec.volumeClaimTemplates[0].spec.resources.requests.storage', '0'), 'spec.volumeClaimTemplates[0].spec.resources.requests[storage]', /not greater than zero/);
+    expectOne(sset('spec.volumeClaimTemplates[0].spec.resources.requests.storage', '0'), 'spec.volumeClaimTemplates[0].spec.resources[storage]', /not greater than zero/);
     expectOne(sset('spec.replicas', -1), 'spec.replicas', /out of range/);
   });
 });
