@@ -11,7 +11,6 @@ import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/prop
 import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
-import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */

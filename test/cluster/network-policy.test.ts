@@ -23,13 +23,19 @@ spec:
     metadata: {labels: {app: web}}
     spec:
       containers:
-      - {name: web, image: zdc.local/demo-server:v1, imagePullPolicy: IfNotPresent, ports: [{name: http, containerPort: 8080}], readinessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 1}}
+      - name: web
+        image: zdc.local/demo-server:v1
+        imagePullPolicy: IfNotPresent
+        ports: [{name: http, containerPort: 8080}]
+        readinessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 1}
 ---
 apiVersion: v1
 kind: Service
 metadata: {name: web, namespace: ${NS}}
 spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
 `;
+
+const policy = (name: string, spec: object) => JSON.stringify({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: NS }, spec });
 
 /** Long-running clients, so that each check uses a pod the enforcer already knows. */
 const clients = ['frontend', 'other'].map((role) => `
@@ -69,12 +75,15 @@ test('without a policy, any pod connects', () => {
 });
 
 test('a default-deny ingress policy refuses the connection', () => {
-  kubectl(['apply', '-f', '-'], `{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"deny","namespace":"${NS}"},"spec":{"podSelector":{},"policyTypes":["Ingress"]}}`);
+  kubectl(['apply', '-f', '-'], policy('deny', { podSelector: {}, policyTypes: ['Ingress'] }));
   expect(settlesTo('other', false)).toBe(true);
 });
 
 test('an allow rule for one label admits that client and still refuses others', () => {
-  kubectl(['apply', '-f', '-'], `{"apiVersion":"networking.k8s.io/v1","kind":"NetworkPolicy","metadata":{"name":"allow-frontend","namespace":"${NS}"},"spec":{"podSelector":{"matchLabels":{"app":"web"}},"ingress":[{"from":[{"podSelector":{"matchLabels":{"role":"frontend"}}}],"ports":[{"port":8080}]}]}}`);
+  kubectl(['apply', '-f', '-'], policy('allow-frontend', {
+    podSelector: { matchLabels: { app: 'web' } },
+    ingress: [{ from: [{ podSelector: { matchLabels: { role: 'frontend' } } }], ports: [{ port: 8080 }] }],
+  }));
   expect(settlesTo('frontend', true)).toBe(true);
   expect(settlesTo('other', false)).toBe(true);
 });

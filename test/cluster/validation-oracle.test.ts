@@ -12,6 +12,8 @@ import { CASES, DISAGREEMENTS, NOT_ASKED, ORACLE_VERSION, OracleCase, REMOVED_RU
 import { validationRules } from '../validation/rules';
 import { api, ApiResponse, collectionPath, dryRunCreate, ensureNamespace, refusedFields, ROOT } from './kube';
 
+const resolved = (how: string) => DISAGREEMENTS.filter((d) => d.resolution === how).length;
+
 const NAMESPACE = 'oracle';
 
 /** The fields a refusal names: its causes, or the field in a decoding error (without list indices). */
@@ -138,7 +140,9 @@ afterAll(() => {
     '',
     `## Disagreements found and resolved (${DISAGREEMENTS.length + REMOVED_RULES.length})`,
     '',
-    `${DISAGREEMENTS.filter((d) => d.resolution === 'fixed').length} fixed, ${DISAGREEMENTS.filter((d) => d.resolution === 'by version').length} follow \`kubernetesVersion\` (the server is 1.34, the default target 1.27), ${REMOVED_RULES.length} checks removed, ${DISAGREEMENTS.filter((d) => d.resolution === 'judgement').length} documented as judgements, ${DISAGREEMENTS.filter((d) => d.resolution === 'derived field').length} where the server names a field it derives from ours.`,
+    `${resolved('fixed')} fixed, ${resolved('by version')} follow \`kubernetesVersion\` (the server is 1.34, the default target 1.27), `
+      + `${REMOVED_RULES.length} checks removed, ${resolved('judgement')} documented as judgements, `
+      + `${resolved('derived field')} where the server names a field it derives from ours.`,
     '',
     '| rule | the API server | resolution | lib/validation |',
     '|---|---|---|---|',
@@ -151,7 +155,8 @@ afterAll(() => {
     '',
     '## Fields the server derives from ours',
     '',
-    ...results.filter((r) => r.verdict === 'agreement-derived-field').map((r) => `- \`${r.c.rule.id}\`: we report ${r.c.field}; ${r.c.serverField?.why} (${r.c.serverField?.field})`),
+    ...results.filter((r) => r.verdict === 'agreement-derived-field')
+      .map((r) => `- \`${r.c.rule.id}\`: we report ${r.c.field}; ${r.c.serverField?.why} (${r.c.serverField?.field})`),
     '',
     '## Rules not asked',
     '',
@@ -163,6 +168,6 @@ afterAll(() => {
   }
   const text = lines.join('\n');
   fs.writeFileSync(path.join(ROOT, 'docs', 'validation-oracle.md'), text);
-  // eslint-disable-next-line no-console
+   
   console.log(text);
 });
