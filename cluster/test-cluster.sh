@@ -8,6 +8,9 @@ cd "$REPO"
 jest=(npx jest --runInBand)
 bash cluster/cluster.sh up
 status=0
+# The vendored CRDs first, as a cluster running the operators would have them.
+kctl apply --server-side -f imports/crds/ >/dev/null
+kctl wait --for=condition=Established crd --all --timeout=60s >/dev/null
 "${jest[@]}" --testPathIgnorePatterns /node_modules/ 'teardown\.test\.ts$' --testMatch '<rootDir>/test/cluster/**/*.test.ts' || status=$?
 bash cluster/cluster.sh down
 "${jest[@]}" --testPathIgnorePatterns /node_modules/ --testMatch '<rootDir>/test/cluster/teardown.test.ts' || status=$?

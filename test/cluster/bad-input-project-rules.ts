@@ -16,6 +16,8 @@ const RUNTIME = 'a runtime rule: the API server accepts it, but the kubelet or t
 const REFERENCE = 'the referenced object can never exist under this name (its kind needs a DNS-1123 name), so the pod never starts';
 const MYSQL = 'a MySQL rule: the server would refuse to start with this argument, or the root account would be shared';
 const WORDPRESS = 'a WordPress rule: the site would not work as configured';
+const TRAEFIK = "a Traefik rule: its CRD's schema accepts the value, but Traefik would never match the host or never get a certificate";
+const ARGOCD = "an Argo CD rule: the Application CRD's schema accepts the value, but Argo CD would refuse to sync it or would prune nothing";
 
 export const PROJECT_RULES: Record<string, string> = {
   'ZeroDowntimeDeployment: percentages that round to 0': ROLLOUT,
@@ -83,4 +85,10 @@ export const PROJECT_RULES: Record<string, string> = {
   'MysqlDatabase: mysql:lts with the auth-plugin argument': MYSQL,
   'MysqlDatabase: user root': MYSQL,
   'MysqlDatabase: terminationGracePeriodSeconds 0': SHUTDOWN,
+  'WordpressApp: ingress host with a scheme': TRAEFIK,
+  'WordpressApp: ingress without certResolver': TRAEFIK,
+  'ArgoCdApplication: repoURL without a scheme': ARGOCD,
+  'ArgoCdApplication: absolute path': ARGOCD,
+  'ArgoCdApplication: path leaving the repository': ARGOCD,
+  'ArgoCdApplication: prune without automated sync': ARGOCD,
 };
