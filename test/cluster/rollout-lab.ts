@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import { guaranteedResources, KubernetesVersion, PreStop, Probe, ZeroDowntimeDeployment, ZeroDowntimeDeploymentProps } from '../../lib';
-import { kubectl, ROOT } from './kube';
+import { api, kubectl, ROOT } from './kube';
 
 const FORTIO = path.join(ROOT, '.cluster', 'bin', 'fortio');
 
@@ -78,13 +78,23 @@ async function serviceReady(namespace: string): Promise<string> {
 }
 
 /**
- * Runs fortio at `qps` for `seconds` against the Service while `change` runs (started after 3 s of
- * steady load); returns fortio's counts and how long the change took.
+ * Runs fortio against the Service while `change` runs (started after 3 s of steady load); returns
+ * fortio's counts and how long the change took.
  */
-export async function underLoad(scenario: string, namespace: string, qps: number, seconds: number, change: () => void, keepAlive = true): Promise<LabResult> {
+/** The load: the articles' 8 connections at `qps`, for `seconds` or for exactly `requests` calls. */
+export interface Load {
+  readonly qps: number;
+  readonly seconds?: number;
+  readonly requests?: number;
+  /** Reuse connections (fortio's default, as in the articles); false opens one connection per request. */
+  readonly keepAlive?: boolean;
+}
+
+export async function underLoad(scenario: string, namespace: string, load: Load, change: () => void): Promise<LabResult> {
+  const { qps, seconds, requests: count, keepAlive = true } = load;
   const address = await serviceReady(namespace);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lab-')), 'fortio.json');
-  const fortio = spawn(FORTIO, ['load', '-quiet', '-a', '-c', '8', '-qps', String(qps), '-t', `${seconds}s`, '-json', out, ...(keepAlive ? [] : ['-keepalive=false']), `http://${address}/`], { stdio: 'ignore' });
+  const fortio = spawn(FORTIO, ['load', '-quiet', '-a', '-c', '8', '-qps', String(qps), ...(count ? ['-n', String(count)] : ['-t', `${seconds}s`]), '-json', out, ...(keepAlive ? [] : ['-keepalive=false']), `http://${address}/`], { stdio: 'ignore' });
   const done = new Promise<void>((resolve, reject) => fortio.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`fortio exited ${code}`)))));
   await new Promise((r) => setTimeout(r, 3000));
   const started = Date.now();
@@ -101,4 +111,47 @@ export async function underLoad(scenario: string, namespace: string, qps: number
 export function rollout(namespace: string, image: string): void {
   kubectl(['-n', namespace, 'set', 'image', 'deploy/demo', `demo=${image}`]);
   kubectl(['-n', namespace, 'rollout', 'status', 'deploy/demo', '--timeout=180s']);
+}
+
+/** One pod deletion: when its address stopped being ready in the EndpointSlice, and left kube-proxy's rules. */
+export interface PropagationSample {
+  /** Seconds from the delete request until the EndpointSlice marks the address not ready (or drops it). */
+  readonly endpointSliceSeconds: number;
+  /** Seconds until no node's kube-proxy (nor the load generator's) routes to the address any more. */
+  readonly iptablesSeconds: number;
+}
+
+const NETNS = ['zdc-node1', 'zdc-node2', 'zdc-client'];
+
+function routedAnywhere(ip: string): boolean {
+  return NETNS.some((ns) => execFileSync('ip', ['netns', 'exec', ns, 'iptables-save', '-t', 'nat'], { encoding: 'utf8' }).includes(`--to-destination ${ip}:`));
+}
+
+async function readyInSlice(namespace: string, ip: string): Promise<boolean> {
+  const res = await api('GET', `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices?labelSelector=kubernetes.io%2Fservice-name%3Ddemo`);
+  return res.body.items.some((s: any) => (s.endpoints ?? []).some((e: any) => e.addresses.includes(ip) && e.conditions?.ready !== false));
+}
+
+/**
+ * Deletes one pod of the Deployment and times how long its address takes to leave the EndpointSlice
+ * and every kube-proxy's rules, polling every 20 ms. The pod's preStop keeps it serving meanwhile.
+ */
+export async function propagationSample(namespace: string): Promise<PropagationSample> {
+  const listed = kubectl(['-n', namespace, 'get', 'pods', '-l', 'app.kubernetes.io/name=demo', '--field-selector=status.phase=Running', '-o', 'json']);
+  const pods = JSON.parse(listed).items.filter((p: any) => !p.metadata.deletionTimestamp && p.status.podIP);
+  const pod = pods[0];
+  const ip: string = pod.status.podIP;
+  if (!routedAnywhere(ip)) throw new Error(`pod ${pod.metadata.name} (${ip}) is not routed yet`);
+  const started = process.hrtime.bigint();
+  const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+  const deletion = api('DELETE', `/api/v1/namespaces/${namespace}/pods/${pod.metadata.name}`);
+  let endpointSliceSeconds = NaN;
+  let iptablesSeconds = NaN;
+  while (seconds() < 30 && (Number.isNaN(endpointSliceSeconds) || Number.isNaN(iptablesSeconds))) {
+    if (Number.isNaN(endpointSliceSeconds) && !(await readyInSlice(namespace, ip))) endpointSliceSeconds = seconds();
+    if (Number.isNaN(iptablesSeconds) && !routedAnywhere(ip)) iptablesSeconds = seconds();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await deletion;
+  return { endpointSliceSeconds, iptablesSeconds };
 }
