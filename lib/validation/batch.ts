@@ -2,7 +2,7 @@
  * Jobs and CronJobs (batch/v1): batch/validation/validation.go validateJobSpec,
  * validateCronJobSpec, validateScheduleFormat, validateTimeZone (1.27).
  */
-import { cronScheduleProblem } from './cron';
+import { cronScheduleProblem } from '../grammar/cron';
 import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkLabels, checkLabelSelector } from './metadata';

@@ -138,4 +138,4 @@ export { validatePodDisruptionBudgetSpec } from './pdb';
 export { validateHorizontalPodAutoscalerSpec, MAX_PERIOD_SECONDS, MAX_STABILIZATION_WINDOW_SECONDS } from './hpa';
 export { validateIngressSpec, validateNetworkPolicySpec } from './network';
 export { validateCronSchedule } from './batch';
-export { cronScheduleProblem } from './cron';
+export { cronScheduleProblem } from '../grammar/cron';
