@@ -13,21 +13,13 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i;
 /** Why a host is neither a DNS name (RFC 1123) nor an IPv4/IPv6 address. */
 export function hostProblem(host: unknown): string | undefined {
   if (typeof host !== 'string' || host === '') return 'is not a host name';
-  if (isIP(host)) return undefined;
+  // The address is both the MySQL client's host and a NetworkPolicy ipBlock: Node's strict form
+  // (no leading zeros, which some clients read as octal) and no IPv6 zone, which the API server refuses.
+  if (isIP(host)) return host.includes('%') ? 'is an IPv6 address with a zone, which a NetworkPolicy cannot hold' : undefined;
   if (host.length > 253) return 'is longer than 253 characters';
   // A name made of digits and dots only is a mistyped address, not a name.
   if (/^[\d.]+$/.test(host)) return 'is neither a valid IP address nor a DNS name';
   if (host.split('.').some((label) => !DNS_LABEL.test(label))) return 'is neither a DNS name (letters, digits, hyphens, dots) nor an IP address';
-  return undefined;
-}
-
-/** Why a CIDR is not an IPv4 or IPv6 network in CIDR notation. */
-export function cidrProblem(cidr: unknown): string | undefined {
-  if (typeof cidr !== 'string') return 'is not a CIDR';
-  const [address, bits, ...rest] = cidr.split('/');
-  const family = isIP(address ?? '');
-  const max = family === 6 ? 128 : 32;
-  if (rest.length > 0 || !family || !/^\d+$/.test(bits ?? '') || Number(bits) > max) return 'is not a CIDR such as 10.0.0.0/16';
   return undefined;
 }
 

@@ -13,7 +13,8 @@ import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDump
 import { DatabaseConnection, SecretKeyReference } from './connection';
 import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
 import { singleInstanceRestartCost } from './restart-cost';
-import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
+import { cidrProblem } from '../grammar/ip';
+import { DatabaseChecks, hostProblem } from './validate';
 
 /** What the application tells its database tier when it renders it. */
 export interface DatabaseBindOptions {

@@ -1,4 +1,5 @@
 import { PropChecker } from '../core/configuration-error';
+import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, workerBudgetProblems } from './runtime';
@@ -26,8 +27,6 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
 const CRON_FIELD = /^[\d*,/\-A-Za-z?]+$/;
-const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
 
 /** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
 export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
@@ -80,7 +79,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
     if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
   });
   r.egress.cidrs.forEach((cidr, i) => {
-    if (!IPV4_CIDR.test(cidr) && !IPV6_CIDR.test(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
+    if (cidrProblem(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
   });
 
   const c = props.database?.givenConnection;

@@ -1,6 +1,6 @@
 import { PropChecker } from '../../lib/core/configuration-error';
 import { operatorVersionProblem } from '../../lib/database/innodb-cluster';
-import { cidrProblem, DatabaseChecks, hostProblem, mysqlNameProblem } from '../../lib/database/validate';
+import { DatabaseChecks, hostProblem, mysqlNameProblem } from '../../lib/database/validate';
 import { ttlProblem } from '../../lib/database/velero-schedule';
 
 describe('hostProblem', () => {
@@ -14,17 +14,15 @@ describe('hostProblem', () => {
     ['-db.example.com', 'neither a DNS name'],
     ['db..example.com', 'neither a DNS name'],
     ['10.0.0.256', 'neither a valid IP address nor a DNS name'],
+    // Leading zeros: some MySQL clients read 010 as octal, so the host takes only the strict form.
+    ['010.0.0.5', 'neither a valid IP address nor a DNS name'],
+    // The host becomes a NetworkPolicy ipBlock, and the API server refuses "fe80::1%eth0/128".
+    ['fe80::1%eth0', 'zone'],
     [`${'a'.repeat(64)}.example.com`, 'neither a DNS name'],
     [`${'a.'.repeat(127)}com`, 'longer than 253'],
   ])('refuses %j', (h, problem) => {
     expect(hostProblem(h)).toContain(problem);
   });
-});
-
-test('cidrProblem accepts IPv4 and IPv6 networks and refuses the rest', () => {
-  expect(cidrProblem('10.0.0.0/16')).toBeUndefined();
-  expect(cidrProblem('2001:db8::/32')).toBeUndefined();
-  for (const bad of ['10.0.0.0', '10.0.0.0/33', '2001:db8::/129', 'db/24', '10.0.0.0/16/1', '10.0.0.0/x']) expect(cidrProblem(bad)).toBeDefined();
 });
 
 test('mysqlNameProblem: letters, digits, underscores, within MySQL\'s length', () => {

@@ -1,5 +1,4 @@
 import { evaluateConnection, NetworkPolicyManifest, PodEndpoint, policyTypesOf } from '../../lib/network/evaluate';
-import { ipv4InCidr } from '../../lib/network/ip';
 import { selectorMatches } from '../../lib/network/label-selector';
 
 const web: PodEndpoint = { namespace: 'shop', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] };
@@ -25,13 +24,6 @@ describe('label selectors as NetworkPolicy reads them', () => {
   ])('%s', (_t, selector, labels, expected) => {
     expect(selectorMatches(selector, labels)).toBe(expected);
   });
-});
-
-test.each<[string, string, boolean]>([
-  ['10.1.2.3', '10.0.0.0/8', true], ['11.0.0.1', '10.0.0.0/8', false], ['1.2.3.4', '0.0.0.0/0', true],
-  ['192.168.1.1', '192.168.1.1/32', true], ['192.168.1.2', '192.168.1.1/32', false], ['fe80::1', '0.0.0.0/0', false], ['1.2.3.4', '1.2.3.0/33', false],
-])('ipv4InCidr(%s, %s) = %s', (ip, cidr, expected) => {
-  expect(ipv4InCidr(ip, cidr)).toBe(expected);
 });
 
 describe('policy semantics', () => {
