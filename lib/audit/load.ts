@@ -4,7 +4,7 @@ import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
 import { ImplicitType, readPlainYaml } from './fast-yaml';
-import { asObject, asString } from './fields';
+import { asObject, asString } from '../grammar/json';
 import { Manifest } from './model';
 
 /** Input the audit cannot use: a missing path, a YAML error, a bomb, a binary file, a symlink loop. */

@@ -2,7 +2,7 @@ import { allowedDisruptions } from '../policy/disruption';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
 import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
-import { asInt, asObject, at } from './fields';
+import { asInt, asObject, at } from '../grammar/json';
 import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, pdbPolicyProblems, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './report';
 import { rollingUpdateOf } from './rules/rollout';

@@ -1,5 +1,5 @@
 import { ipInCidr } from '../grammar/ip';
-import { PlainLabelSelector, selectorMatches } from './label-selector';
+import { LabelSelector as PlainLabelSelector, selectorMatches } from '../grammar/label-selector';
 
 /** A pod as NetworkPolicy sees it: its namespace (with the namespace's labels), its labels, its IP and its named ports. */
 export interface PodEndpoint {

@@ -116,7 +116,7 @@ export { show } from './findings';
 export { parseImage, validateImageReference, imageReferenceProblems, digestProblem } from './image';
 export type { ImageReference } from './image';
 export {
-  validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta, selectorMatches, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
+  validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
 } from './metadata';
 export type { NameRule } from './metadata';
 export {

@@ -5,7 +5,8 @@
 import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkIntOrPercent } from './int-or-percent';
-import { checkLabelSelector, checkLabels, selectorMatches } from './metadata';
+import { labelSelectorOf, selectorMatches } from '../grammar/label-selector';
+import { checkLabelSelector, checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL } from './names';
 import { child, index } from './path';
 import { checkPodTemplate, PodFacts, PodRules } from './pod';
@@ -34,7 +35,7 @@ export function checkOwnedSelector(out: Findings, spec: Json, field: string, tem
     return;
   }
   // "`selector` does not match template `labels`" (a missing template is reported on its own).
-  if (isRecord(spec.template) && !selectorMatches(spec.selector as Json, templateLabels)) {
+  if (isRecord(spec.template) && !selectorMatches(labelSelectorOf(spec.selector), templateLabels as Record<string, string> | undefined)) {
     report(out, selectorPath, `the selector does not match the pod template's labels, so the ${owner} would never see its own pods`,
       'make template.metadata.labels include every selector.matchLabels entry');
   }

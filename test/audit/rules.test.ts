@@ -197,3 +197,15 @@ describe('scope', () => {
     expect(audit(shop(), { shutdownBudgetSeconds: 15 }).violations.map((v) => v.ruleId)).toEqual(['grace-below-shutdown-budget']);
   });
 });
+
+describe('a PodDisruptionBudget selector as the disruption controller reads it', () => {
+  // A v1.34.4 kube-controller-manager (disruption controller), with a 3-replica Deployment in the
+  // namespace: a policy/v1 PDB with selector {} reported status.expectedPods 3; one without a selector, 0.
+  const ids = (change: Parameters<typeof shopWith>[0]) => audit(shopWith(change)).violations.map((v) => v.ruleId);
+  test('an empty selector selects every pod of the namespace', () => {
+    expect(ids((get) => { get('PodDisruptionBudget').spec.selector = {}; })).not.toContain('pdb-selects-nothing');
+  });
+  test('a missing selector selects no pod', () => {
+    expect(ids((get) => { delete get('PodDisruptionBudget').spec.selector; })).toContain('pdb-selects-nothing');
+  });
+});

@@ -1,6 +1,7 @@
 import { allowedDisruptions, disruptionProblems } from '../../policy/disruption';
-import { asInt, asString, at, objectsOf } from '../fields';
-import { hpaRange, isServedAndReplicated, matchesSelector, namespaceOf, nameOf, pdbPolicy, pdbPolicyProblems, Workload } from '../model';
+import { asInt, asString, at, objectsOf } from '../../grammar/json';
+import { labelSelectorOf, selectorMatches } from '../../grammar/label-selector';
+import { hpaRange, isServedAndReplicated, namespaceOf, nameOf, pdbPolicy, pdbPolicyProblems, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 /** The budget findings of each well-formed PDB over a replicated workload, at that workload's replica count. */
@@ -16,7 +17,7 @@ function budgetFindings(workloads: Workload[], drainHangs: boolean): RuleHit[] {
 }
 
 function selfSelecting(terms: unknown, w: Workload): boolean {
-  return objectsOf(terms).some(({ item }) => matchesSelector(at(item.podAffinityTerm ?? item, 'labelSelector'), w.podLabels));
+  return objectsOf(terms).some(({ item }) => selectorMatches(labelSelectorOf(at(item.podAffinityTerm ?? item, 'labelSelector')), w.podLabels));
 }
 
 /** Rules that keep the service up through node drains and failures: replicas, PDBs, spreading, HPAs. */
@@ -102,7 +103,7 @@ export const availabilityRules: Rule[] = [
     check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas >= 2).filter((w) => {
       const anti = at(w.podSpec, 'affinity', 'podAntiAffinity');
       return !(selfSelecting(at(anti, 'preferredDuringSchedulingIgnoredDuringExecution'), w) || selfSelecting(at(anti, 'requiredDuringSchedulingIgnoredDuringExecution'), w))
-        && !objectsOf(w.podSpec.topologySpreadConstraints).some(({ item }) => matchesSelector(item.labelSelector, w.podLabels));
+        && !objectsOf(w.podSpec.topologySpreadConstraints).some(({ item }) => selectorMatches(labelSelectorOf(item.labelSelector), w.podLabels));
     }).map((w) => ({
       manifest: w.manifest, field: 'spec.template.spec.affinity',
       message: `${w.replicas} replicas with no pod anti-affinity or topology spread over their own pods: they may share one node`,

@@ -2,7 +2,7 @@ import { singleInstanceRestartCost } from '../../database/restart-cost';
 import { allowedDisruptions } from '../../policy/disruption';
 import { parseImage } from '../../policy/image';
 import { qosClassOf } from '../../policy/qos';
-import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../../grammar/json';
 import { AuditContext, containersOf, Manifest, namespaceOf, objectRef, terminationGraceOf, Workload } from '../model';
 import type { RolloutPlan } from '../rollout-plan';
 import { Rule } from '../rule';

@@ -1,7 +1,7 @@
 import { IntOrPercent } from '../../policy/int-or-percent';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
-import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../../grammar/json';
 import { hpaRange, intOrPercentField, isServed, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
