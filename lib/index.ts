@@ -20,8 +20,8 @@ export { DEFAULTS as ZERO_DOWNTIME_DEFAULTS } from './deployment/settings';
 // The WordPress stack and its parts
 export { WordpressApp, WORDPRESS_DEFAULTS } from './wordpress/wordpress-app';
 export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps, WordpressVeleroProps } from './wordpress/props';
-export { MysqlDatabase } from './mysql/mysql-database';
-export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-database';
+export { MysqlDatabase } from './database/mysql-database';
+export type { MysqlCredentials, MysqlDatabaseProps } from './database/mysql-database';
 export { HttpsIngress } from './ingress/https-ingress';
 export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
 export type { WordpressPhpProps } from './wordpress/props';
@@ -95,7 +95,7 @@ export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps } f
 export { InnoDbClusterNetworkPolicies, MYSQL_OPERATOR_PODS, ROUTER_PORTS } from './database/innodb-network';
 export type { InnoDbClusterNetworkPoliciesProps } from './database/innodb-network';
 export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS, veleroBackupVolumes } from './database/velero-schedule';
-export { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './mysql/scripts';
+export { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './database/scripts';
 export type { VeleroScheduleProps } from './database/velero-schedule';
-export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS, restoreCommand } from './mysql/mysql-dump-backup';
-export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';
+export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS, restoreCommand } from './database/mysql-dump-backup';
+export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './database/mysql-dump-backup';

@@ -4,7 +4,7 @@ import { ContainerResources, EnvValue } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { AutoscalingProps } from '../deployment/props';
 import { HttpsIngress } from '../ingress/https-ingress';
-import { MysqlCredentials } from '../mysql/mysql-database';
+import { MysqlCredentials } from '../database/mysql-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 

@@ -12,7 +12,7 @@ import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { keepOnDeleteAndPrune } from '../gitops/argocd-annotations';
 import { setSyncWave } from '../gitops/sync-waves';
-import { MysqlDatabase } from '../mysql/mysql-database';
+import { MysqlDatabase } from '../database/mysql-database';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule';
 import { memoryBytes } from '../policy/quantity';

@@ -1,5 +1,5 @@
 import { audit, ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressApp, WordpressDatabase } from '../../lib';
-import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
+import { MYSQL_DUMP_SCRIPT } from '../../lib/database/scripts';
 import { one, synth } from '../helpers';
 
 const bind: DatabaseBindOptions = {

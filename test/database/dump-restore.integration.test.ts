@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Manifest, WordpressDatabase } from '../../lib';
-import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
+import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/database/scripts';
 import { one, synth } from '../helpers';
 import { canRun, MARIADB } from '../requires';
 import { mariadbBinaries, TestServer } from './mariadb';
