@@ -1,6 +1,6 @@
 import { DisruptionPolicy, disruptionPolicyProblems } from '../policy/disruption';
 import { Finding } from '../policy/finding';
-import { IntOrPercent } from '../policy/int-or-percent';
+import { IntOrPercent } from '../grammar/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
 import { SERVED_ANNOTATION } from './annotations';
 import { labelSelectorOf, LabelSelector, PossibleLabels, selectorMatches } from '../grammar/label-selector';

@@ -1,4 +1,4 @@
-import { IntOrPercent } from '../../policy/int-or-percent';
+import { IntOrPercent } from '../../grammar/int-or-percent';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
 import { asInt, asList, asObject, asString, at, objectsOf } from '../../grammar/json';
