@@ -1,5 +1,6 @@
 import { isIP } from 'net';
 import { PropChecker } from '../core/configuration-error';
+import { DNS1123_LABEL } from '../validation/names';
 import { parseQuantity } from '../policy/quantity';
 import { cronScheduleProblem } from '../grammar/cron';
 
@@ -7,8 +8,6 @@ import { cronScheduleProblem } from '../grammar/cron';
  * Pure checks of the database tier's props, shared by the constructs and their union-like factories.
  * Each returns why the value is wrong, or undefined when it is fine.
  */
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i;
 
 /** Why a host is neither a DNS name (RFC 1123) nor an IPv4/IPv6 address. */
 export function hostProblem(host: unknown): string | undefined {
@@ -19,7 +18,8 @@ export function hostProblem(host: unknown): string | undefined {
   if (host.length > 253) return 'is longer than 253 characters';
   // A name made of digits and dots only is a mistyped address, not a name.
   if (/^[\d.]+$/.test(host)) return 'is neither a valid IP address nor a DNS name';
-  if (host.split('.').some((label) => !DNS_LABEL.test(label))) return 'is neither a DNS name (letters, digits, hyphens, dots) nor an IP address';
+  // A host name is RFC 1123 and, unlike a Kubernetes object name, case-insensitive.
+  if (host.split('.').some((label) => !DNS1123_LABEL.test(label.toLowerCase()))) return 'is neither a DNS name (letters, digits, hyphens, dots) nor an IP address';
   return undefined;
 }
 

@@ -5,13 +5,13 @@ import { Certificate } from '../../imports/cert-manager-cert-manager.io';
 import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
 import { Middleware } from '../../imports/traefik-middleware-traefik.io';
 import { PropChecker } from '../core/configuration-error';
+import { DNS1123_SUBDOMAIN } from '../validation/names';
 import { checkIngressProps, STANDARD_INGRESS_PROPS, TRAEFIK_INGRESS_PROPS } from './https-ingress-props-spec';
 import type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
 export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
 const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 /** HTTPS exposure of a Service: choose the standard Ingress or Traefik's CRDs. */
 export abstract class HttpsIngress {
@@ -48,8 +48,8 @@ class StandardIngress extends HttpsIngress {
 
   public validate(check: PropChecker, prefix: string): void {
     checkHost(check, prefix, this.props.host, true);
-    if (!DNS_SUBDOMAIN.test(this.props.tlsSecretName ?? '')) check.add(`${prefix}.tlsSecretName`, this.props.tlsSecretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
-    if (!DNS_SUBDOMAIN.test(this.props.ingressClassName ?? '')) check.add(`${prefix}.ingressClassName`, this.props.ingressClassName, 'is not a valid IngressClass name', "use the class of your controller, e.g. 'nginx'");
+    if (!DNS1123_SUBDOMAIN.test(this.props.tlsSecretName ?? '')) check.add(`${prefix}.tlsSecretName`, this.props.tlsSecretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
+    if (!DNS1123_SUBDOMAIN.test(this.props.ingressClassName ?? '')) check.add(`${prefix}.ingressClassName`, this.props.ingressClassName, 'is not a valid IngressClass name', "use the class of your controller, e.g. 'nginx'");
   }
 
   public bind(scope: Construct, backend: IngressBackend): ApiObject[] {
@@ -84,9 +84,9 @@ class TraefikIngress extends HttpsIngress {
     if (certResolver !== undefined && certificate !== undefined) {
       check.add(`${prefix}.certificate`, certificate, 'is set together with certResolver; the route serves one certificate', 'drop certResolver to serve the cert-manager Secret, or drop certificate');
     } else if (certificate !== undefined) {
-      if (!DNS_SUBDOMAIN.test(certificate.issuerName ?? '')) check.add(`${prefix}.certificate.issuerName`, certificate.issuerName, 'is not a valid issuer name', "name the cert-manager ClusterIssuer or Issuer, e.g. 'letsencrypt'");
+      if (!DNS1123_SUBDOMAIN.test(certificate.issuerName ?? '')) check.add(`${prefix}.certificate.issuerName`, certificate.issuerName, 'is not a valid issuer name', "name the cert-manager ClusterIssuer or Issuer, e.g. 'letsencrypt'");
       if (certificate.issuerKind !== undefined && !['ClusterIssuer', 'Issuer'].includes(certificate.issuerKind)) check.add(`${prefix}.certificate.issuerKind`, certificate.issuerKind, 'is not an issuer kind', "use 'ClusterIssuer' or 'Issuer'");
-      if (certificate.secretName !== undefined && !DNS_SUBDOMAIN.test(certificate.secretName)) check.add(`${prefix}.certificate.secretName`, certificate.secretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
+      if (certificate.secretName !== undefined && !DNS1123_SUBDOMAIN.test(certificate.secretName)) check.add(`${prefix}.certificate.secretName`, certificate.secretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
     } else if (!certResolver) {
       check.add(`${prefix}.certResolver`, certResolver, 'is required for HTTPS unless certificate is set', "name the ACME resolver of your single Traefik instance, e.g. 'letsencrypt', or set certificate for cert-manager");
     }

@@ -28,6 +28,11 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   ['siteUrl names the ingress host', { siteUrl: 'https://www.example.com' }, /siteUrl = "https:\/\/www\.example\.com": names another host than ingress\.host 'blog\.example\.com'/, { siteUrl: 'http://blog.example.com:8080' }],
   ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
   ['saltsSecretName is a Secret name', { saltsSecretName: 'Salts' }, /saltsSecretName = "Salts": is not a valid Secret name\. Fix: use e\.g\. 'wordpress-salts', created with: kubectl -n kube-example create secret generic Salts/, { saltsSecretName: 'salts' }],
+  // A v1.34.4 API server refuses the Secret names "a..b", "a.-b" and "a-.b" ("a lowercase RFC 1123 subdomain") and accepts
+  // a 70-character part: a subdomain's parts are not DNS labels of at most 63.
+  ['admin.secretName has no empty part', { admin: { secretName: 'admin..pw' } }, /admin\.secretName = "admin\.\.pw": is not a valid Secret name/, { admin: { secretName: `${'a'.repeat(70)}.pw` } }],
+  ['admin.secretName parts end in a letter or digit', { admin: { secretName: 'admin-.pw' } }, /admin\.secretName = "admin-\.pw": is not a valid Secret name/, { admin: { secretName: 'admin.pw' } }],
+  ['admin.passwordKey is not ..', { admin: { secretName: 'admin', passwordKey: '..' } }, /admin\.passwordKey = "\.\.": is not a valid Secret key/, { admin: { secretName: 'admin', passwordKey: '.pw' } }],
   ['admin.secretName is a Secret name', { admin: { secretName: 'Admin' } }, /admin\.secretName = "Admin": is not a valid Secret name/, { admin: { secretName: 'admin' } }],
   ['admin.userKey is a Secret key', { admin: { secretName: 'admin', userKey: 'a b' } }, /admin\.userKey = "a b": is not a valid Secret key/, { admin: { secretName: 'admin', userKey: 'A_b.c-1' } }],
   ['admin.passwordKey is a Secret key', { admin: { secretName: 'admin', passwordKey: '' } }, /admin\.passwordKey = "": is not a valid Secret key/, { admin: { secretName: 'admin', passwordKey: 'pw' } }],
@@ -40,8 +45,11 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   ['phpMemoryLimitMi is a whole number', { php: { phpMemoryLimitMi: 12.5 } }, /php\.phpMemoryLimitMi = 12\.5: must be a whole number from 32 to 4096/, { php: { phpMemoryLimitMi: 32 } }],
   ['opcacheMemoryMi is a whole number', { php: { opcacheMemoryMi: 4 } }, /php\.opcacheMemoryMi = 4: must be a whole number from 8 to 1024/, { php: { opcacheMemoryMi: 8 } }],
   ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: 29 is below the minimum of 30/, { shutdownBudgetSeconds: 30 }],
-  ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": is not a five-field cron schedule/, { cron: { schedule: '@daily' } }],
-  ['cron.schedule fields are cron fields', { cron: { schedule: '*/5 * * * ;' } }, /cron\.schedule = .*is not a five-field cron schedule/, { cron: { schedule: '0 3 * * MON-FRI' } }],
+  ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": has 4 fields/, { cron: { schedule: '@daily' } }],
+  ['cron.schedule fields are cron fields', { cron: { schedule: '*/5 * * * ;' } }, /cron\.schedule = .*day of week ";" is not a number or a name/, { cron: { schedule: '0 3 * * MON-FRI' } }],
+  // The schedule is a CronJob's: the API server refuses minute 99 and accepts @midnight and @every (lib/grammar/cron.ts).
+  ['cron.schedule fields are in range', { cron: { schedule: '99 * * * *' } }, /cron\.schedule = "99 \* \* \* \*": minute 99 is above 59/, { cron: { schedule: '@midnight' } }],
+  ['cron.schedule descriptors are known', { cron: { schedule: '@often' } }, /cron\.schedule = "@often": is not a known descriptor/, { cron: { schedule: '@every 5m' } }],
   ['cron.activeDeadlineSeconds is at least 1', { cron: { activeDeadlineSeconds: 0 } }, /cron\.activeDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { activeDeadlineSeconds: 1 } }],
   ['cron.startingDeadlineSeconds is at least 1', { cron: { startingDeadlineSeconds: 0 } }, /cron\.startingDeadlineSeconds = 0: 0 is below the minimum of 1/, { cron: { startingDeadlineSeconds: 1 } }],
   ['storage.subPath is relative', { storage: { subPath: '/wp-content' } }, /storage\.subPath = "\/wp-content": must be a folder relative to the claim root/, { storage: { subPath: 'html/wp-content' } }],
