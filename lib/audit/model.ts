@@ -3,6 +3,7 @@ import { Finding } from '../policy/finding';
 import { IntOrPercent } from '../grammar/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
 import { SERVED_ANNOTATION } from './annotations';
+import { containersIn } from '../grammar/pod';
 import { labelSelectorOf, LabelSelector, PossibleLabels, selectorMatches } from '../grammar/label-selector';
 import { asInt, asList, asObject, asString, asStringMap, at, objectsOf } from '../grammar/json';
 
@@ -168,7 +169,7 @@ export class AuditContext {
       const hpa = hpaByTarget.get(`${namespace}/${kind}/${nameOf(m)}`);
       if (hpa) this.targetedHpas.add(hpa);
       const podSpec = asObject(template.spec) ?? {};
-      const containers = containersIn(podSpec);
+      const containers = appContainersIn(podSpec);
       building.push({
         manifest: m,
         kind,
@@ -273,15 +274,15 @@ export interface ContainerAt {
   readonly resources: { readonly requests: Readonly<Record<string, string | number>>; readonly limits: Readonly<Record<string, string | number>> };
 }
 
-function containersIn(podSpec: any): ContainerAt[] {
-  return objectsOf(podSpec.containers).map(({ item, index }) => ({
-    container: item, path: `spec.template.spec.containers[${index}]`, ports: declaredPorts(item), resources: resourcesOf(item),
+function appContainersIn(podSpec: unknown): ContainerAt[] {
+  return containersIn(podSpec).map(({ container, path }) => ({
+    container, path: `spec.template.spec.${path}`, ports: declaredPorts(container), resources: resourcesOf(container),
   }));
 }
 
 /** The workload's app containers (init containers do not serve); entries that are not mappings are skipped. */
 export function containersOf(w: Workload): ContainerAt[] {
-  return w.containers ?? containersIn(w.podSpec);
+  return w.containers ?? appContainersIn(w.podSpec);
 }
 
 /** The container's name, or `#i` when it has none. */

@@ -1,3 +1,4 @@
+import { containersIn } from '../grammar/pod';
 import { Finding } from '../policy/finding';
 
 /** The Pod Security Standards levels, least to most restrictive. */
@@ -12,9 +13,9 @@ const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephe
 
 interface Container { readonly name?: string; readonly securityContext?: any; readonly ports?: any[] }
 
+/** Every container of the pod: Pod Security checks init and ephemeral containers too. */
 function containersOf(pod: any): Array<{ c: Container; path: string }> {
-  const list = (key: string) => (pod?.[key] ?? []).map((c: Container, i: number) => ({ c, path: `${key}[${i}]` }));
-  return [...list('initContainers'), ...list('containers'), ...list('ephemeralContainers')];
+  return containersIn(pod, ['initContainers', 'containers', 'ephemeralContainers']).map(({ container, path }) => ({ c: container as Container, path }));
 }
 
 /** What keeps a pod spec from the baseline level (Kubernetes 1.27's checks); empty when it meets it. */
