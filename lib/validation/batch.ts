@@ -6,7 +6,7 @@ import { cronScheduleProblem } from '../grammar/cron';
 import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkLabels, checkLabelSelector } from './metadata';
-import { child } from './path';
+import { child } from '../grammar/field-path';
 import { checkPodTemplate } from './pod';
 import { readBoolean, readInt, readRecord, readString } from './values';
 

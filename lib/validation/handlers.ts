@@ -6,7 +6,7 @@
 import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkPortNumOrName } from './service';
 import { Json, readInt, readList, readRecord, readString } from './values';
 import { minorVersion } from './version';

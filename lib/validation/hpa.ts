@@ -7,7 +7,7 @@
 import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkFormat, DNS1123_LABEL, PATH_SEGMENT } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { Json, readInt, readList, readRecord } from './values';
 

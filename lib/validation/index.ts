@@ -13,7 +13,7 @@ import { checkPodSpec } from './pod';
 import { Findings, report, show, typeName } from './findings';
 import { builtinKind, nameRule } from './kinds';
 import { checkObjectMeta } from './metadata';
-import { index as indexPath } from './path';
+import { index as indexPath } from '../grammar/field-path';
 import { checkServiceSpec } from './service';
 import { checkPersistentVolumeClaimSpec } from './storage';
 import { isRecord, Json } from './values';

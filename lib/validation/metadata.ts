@@ -4,7 +4,7 @@
  */
 import { Findings, report, show, typeName } from './findings';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, NameFormat, QUALIFIED_NAME } from './names';
-import { child, index, key } from './path';
+import { child, index, key } from '../grammar/field-path';
 import { Json, readList, readRecord, readString } from './values';
 
 // objectmeta.go TotalAnnotationSizeLimitB: 256 KiB over all keys and values.

@@ -9,7 +9,7 @@ import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];

@@ -5,7 +5,7 @@ import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkIntOrPercent } from './int-or-percent';
 import { checkLabelSelector } from './metadata';
-import { child } from './path';
+import { child } from '../grammar/field-path';
 import { readRecord } from './values';
 
 /** Checks a PDB spec. */

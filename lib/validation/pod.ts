@@ -7,7 +7,7 @@ import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { isRecord, Json, readInt, readList, readRecord, readString } from './values';
 import { checkAffinity, checkSecurityContext, checkTolerations, checkTopologySpreadConstraints } from './scheduling';
 import { checkVolumes } from './volumes';

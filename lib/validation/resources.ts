@@ -4,7 +4,7 @@
  */
 import { Findings, report, show } from './findings';
 import { checkFormat, QUALIFIED_NAME } from './names';
-import { child, key } from './path';
+import { child, key } from '../grammar/field-path';
 import { checkQuantity, parseQuantity } from './quantity';
 import { Json, readRecord } from './values';
 

@@ -6,7 +6,7 @@ import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { parseCidr, parseIp } from '../grammar/ip';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 

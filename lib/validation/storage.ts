@@ -4,7 +4,7 @@
 import { checkEnum } from './enums';
 import { Findings, report } from './findings';
 import { checkFormat, DNS1123_SUBDOMAIN } from './names';
-import { child, index, key } from './path';
+import { child, index, key } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { readList, readRecord, readString } from './values';
 

@@ -6,7 +6,7 @@
 import { checkEnum } from './enums';
 import { Findings, report, show } from './findings';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { Json, readBoolean, readInt, readList, readRecord, readString } from './values';
 

@@ -8,7 +8,7 @@ import { checkIntOrPercent } from './int-or-percent';
 import { labelSelectorOf, selectorMatches } from '../grammar/label-selector';
 import { checkLabelSelector, checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkPodTemplate, PodFacts, PodRules } from './pod';
 import { checkPersistentVolumeClaimSpec } from './storage';
 import { isRecord, Json, readInt, readList, readRecord, readBoolean } from './values';

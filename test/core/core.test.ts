@@ -1,4 +1,4 @@
-import { ConfigurationError, PropChecker, valueAt } from '../../lib/core/configuration-error';
+import { ConfigurationError, PropChecker } from '../../lib/core/configuration-error';
 import { selectorLabels, standardLabels } from '../../lib/core/labels';
 
 test('selector labels are the stable identity only; standard labels add part-of and managed-by', () => {
@@ -21,8 +21,3 @@ test('PropChecker collects every problem and throws one ConfigurationError namin
   expect(error!.message).toBe('2 problems in 1 construct; nothing was written.\n\nThing "x": 2 invalid props\n  - a = 1.5: 1.5 is not a whole number. Fix: use a whole number of at least 0.\n  - resources.limits.cpu = "1m": is low. Fix: raise it.');
 });
 
-test('valueAt follows dotted paths and stops at missing ones', () => {
-  expect(valueAt({ a: { b: 2 } }, 'a.b')).toBe(2);
-  expect(valueAt({ a: {} }, 'a.b.c')).toBeUndefined();
-  expect(valueAt(undefined, 'a')).toBeUndefined();
-});
