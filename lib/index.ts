@@ -29,8 +29,8 @@ export { CLUSTER_DNS_PODS, TRAEFIK_PODS } from './wordpress/network-policies';
 export type { PeerPods, WordpressEgressProps } from './wordpress/network-policies';
 export { WpCli } from './wordpress/wp-cli';
 export type { WordpressAdminSecret, WordpressCronProps, WpCliProps } from './wordpress/wp-cli';
-export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/runtime';
-export type { PhpWorkerBudget } from './wordpress/runtime';
+export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/php-memory';
+export type { PhpWorkerBudget } from './wordpress/php-memory';
 
 // Apps and GitOps
 export { AuditFailedError, ZeroDowntimeApp } from './app/zero-downtime-app';

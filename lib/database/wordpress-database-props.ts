@@ -11,7 +11,7 @@ export interface EmbeddedDatabaseProps {
    */
   readonly image?: string;
   /**
-   * StorageClass of the ReadWriteOnce data volume (seed 003 used Ceph RBD).
+   * StorageClass of the ReadWriteOnce data volume (e.g. Ceph RBD).
    * @default 'rook-ceph-block'
    */
   readonly storageClassName?: string;

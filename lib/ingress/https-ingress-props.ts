@@ -46,7 +46,7 @@ export interface CertManagerCertificateProps {
   readonly secretName?: string;
 }
 
-/** Traefik's IngressRoute on websecure, plus a web route that redirects to HTTPS (seed 003). Set exactly one of certResolver and certificate. */
+/** Traefik's IngressRoute on websecure, plus a web route that redirects to HTTPS. Set exactly one of certResolver and certificate. */
 export interface TraefikIngressProps {
   /** Public host name, e.g. `blog.example.com`. */
   readonly host: string;

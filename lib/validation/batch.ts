@@ -4,7 +4,7 @@
  */
 import { cronScheduleProblem } from '../grammar/cron';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels, checkLabelSelector } from './metadata';
 import { child } from '../grammar/field-path';
 import { checkPodTemplate } from './pod';

@@ -1,7 +1,7 @@
 /**
  * Secrets and ConfigMaps: core/validation/validation.go ValidateSecret, ValidateConfigMap (1.27).
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from './names';
 import { child, index, key } from '../grammar/field-path';
 import { readBoolean, readList, readRecord, readString } from './values';

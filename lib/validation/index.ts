@@ -10,7 +10,7 @@ import { checkHorizontalPodAutoscalerSpec } from './hpa';
 import { checkIngressSpec, checkNetworkPolicySpec } from './network';
 import { checkPodDisruptionBudgetSpec } from './pdb';
 import { checkPodSpec } from './pod';
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { builtinKind, nameRule } from './kinds';
 import { checkObjectMeta } from './metadata';
 import { index as indexPath } from '../grammar/field-path';
@@ -112,7 +112,7 @@ function checkObject(out: Findings, obj: unknown, prefix: string): void {
 }
 
 export type { Finding } from '../policy/finding';
-export { show } from './findings';
+export { show } from './finding-list';
 export { parseImage, validateImageReference, imageReferenceProblems, digestProblem } from './image';
 export type { ImageReference } from './image';
 export {

@@ -3,7 +3,7 @@
  * ValidatePositiveIntOrPercent, IsNotMoreThan100Percent, getIntOrPercentValue.
  */
 import { parsePercent } from '../grammar/int-or-percent';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { readIntOrString } from './values';
 
 /** A checked count or percentage: `percent` tells which. */

@@ -2,7 +2,7 @@
  * ObjectMeta, labels, annotations and label selectors: k8s.io/apimachinery
  * pkg/api/validation/objectmeta.go and pkg/apis/meta/v1/validation/validation.go.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, NameFormat, QUALIFIED_NAME } from './names';
 import { child, index, key } from '../grammar/field-path';
 import { Json, readList, readRecord, readString } from './values';

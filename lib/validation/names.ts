@@ -3,7 +3,7 @@
  * pkg/util/validation/validation.go (v0.27, the same in v0.34 unless noted). Each format says which
  * condition failed and suggests a valid spelling of the user's own value.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 
 /** One string format: its regex and limits, and how to describe and repair a value that breaks it. */
 export interface NameFormat {
@@ -336,7 +336,7 @@ export function checkFormat(out: Findings, value: unknown, field: string, format
       `write the ${what} as a string, a ${format.title}: ${format.rule}`);
     return false;
   }
-  const problem = formatProblem(format, value);
+  const problem = nameFormatProblem(format, value);
   if (!problem) return true;
   report(out, field, `${what} ${show(value)} is not a valid ${format.title}: ${problem.reasons}`, problem.fix);
   return false;
@@ -346,7 +346,7 @@ export function checkFormat(out: Findings, value: unknown, field: string, format
  * Why the string `value` is not in `format` (`reasons`, e.g. `it contains "W"`) and the fix, with a
  * suggestion close to the value; undefined when it is in the format. Constructs use it to say it of a prop.
  */
-export function formatProblem(format: NameFormat, value: string): { reasons: string; fix: string } | undefined {
+export function nameFormatProblem(format: NameFormat, value: string): { reasons: string; fix: string } | undefined {
   if (format.test(value)) return undefined;
   const suggestion = format.suggest(value);
   return {

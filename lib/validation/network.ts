@@ -6,7 +6,7 @@
 import { isIPv4, isIPv6 } from 'net';
 import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME } from './names';
 import { child, index } from '../grammar/field-path';

@@ -4,7 +4,7 @@
  */
 import { ContainerFacts, checkContainer, newFacts } from './container';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';

@@ -4,7 +4,7 @@
  * validateWeightedPodAffinityTerms, validateTopologySpreadConstraints, ValidateTolerations (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1123_LABEL, LABEL_VALUE, QUALIFIED_NAME } from './names';
 import { child, index } from '../grammar/field-path';

@@ -3,7 +3,7 @@
  * ValidatePortNumOrName, validateServiceExternalTrafficPolicy (1.27), and the node port allocator.
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
 import { child, index } from '../grammar/field-path';

@@ -2,7 +2,7 @@
  * PersistentVolumeClaims: core/validation/validation.go ValidatePersistentVolumeClaimSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkFormat, DNS1123_SUBDOMAIN } from './names';
 import { child, index, key } from '../grammar/field-path';
 import { checkQuantity } from './quantity';

@@ -3,7 +3,7 @@
  * and otherwise records a finding and returns undefined, so a wrong type is reported and never
  * crashes the validators that follow. `null` means "not set", as it does for the API server.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 
 /** A JSON object. */
 export type Json = Record<string, unknown>;

@@ -3,7 +3,7 @@
  * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidateStatefulSetSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkIntOrPercent } from './int-or-percent';
 import { labelSelectorOf, selectorMatches } from '../grammar/label-selector';
 import { checkLabelSelector, checkLabels } from './metadata';

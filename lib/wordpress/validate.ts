@@ -4,7 +4,7 @@ import { cronScheduleProblem } from '../grammar/cron';
 import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
-import { PhpWorkerBudget, workerBudgetProblems } from './runtime';
+import { PhpWorkerBudget, workerBudgetProblems } from './php-memory';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {

@@ -5,7 +5,7 @@ import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { ContainerResources, EnvValue, renderEnv, renderResources } from '../deployment/container';
 import { asHook, HookPhase } from '../gitops/argocd-annotations';
 import { parseImage } from '../policy/image';
-import { DB_TLS_VARIABLE } from './runtime';
+import { DB_TLS_VARIABLE } from './php-memory';
 import { CLI_POD_SECURITY, CLI_SECURITY } from './security';
 
 /** Where the install Job finds the first administrator: an existing Secret, never a literal. */

@@ -96,7 +96,7 @@ test.each(ALL_RULES.map((r) => [r.id]))('%s can be suppressed on the object it n
 });
 
 describe('messages name the object, the field and the fix', () => {
-  test('seed 002: preStop sleep equal to the grace period', () => {
+  test('preStop sleep equal to the grace period', () => {
     const [v] = audit(shopWith(FAILING['prestop-not-below-grace'])).violations;
     expect(v).toMatchObject({
       ruleId: 'prestop-not-below-grace', severity: 'error', object: 'Deployment shop/shop', field: 'spec.template.spec.terminationGracePeriodSeconds',
@@ -105,7 +105,7 @@ describe('messages name the object, the field and the fix', () => {
     expect(v.fix).toMatch(/at least 11/);
   });
 
-  test('seed 000: podAffinity where anti-affinity was meant', () => {
+  test('podAffinity where anti-affinity was meant', () => {
     const v = audit(shopWith(FAILING['pod-affinity-instead-of-anti'])).violations.find((x) => x.ruleId === 'pod-affinity-instead-of-anti')!;
     expect(v.field).toBe('spec.template.spec.affinity.podAffinity');
     expect(v.fix).toBe('rename podAffinity to podAntiAffinity');

@@ -83,7 +83,7 @@ export const availabilityRules: Rule[] = [
   {
     id: 'pod-affinity-instead-of-anti',
     severity: 'error',
-    summary: 'podAffinity towards its own pods packs the replicas onto one node: anti-affinity was meant (seed 000).',
+    summary: 'podAffinity towards its own pods packs the replicas onto one node: anti-affinity was meant.',
     fix: 'rename podAffinity to podAntiAffinity',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const affinity = at(w.podSpec, 'affinity', 'podAffinity');

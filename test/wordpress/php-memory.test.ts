@@ -1,4 +1,4 @@
-import { apacheConfig, DEFAULT_WORKER_BUDGET, memoryArithmetic, PARENT_OVERHEAD_MI, phpIni, requiredMemoryMi, WORKER_OVERHEAD_MI, workerBudgetProblems } from '../../lib/wordpress/runtime';
+import { apacheConfig, DEFAULT_WORKER_BUDGET, memoryArithmetic, PARENT_OVERHEAD_MI, phpIni, requiredMemoryMi, WORKER_OVERHEAD_MI, workerBudgetProblems } from '../../lib/wordpress/php-memory';
 
 const MI = 1024 * 1024;
 
