@@ -44,7 +44,7 @@ test('a single replica passes the construct with the opt-in and is warned about 
   const { app: a, log } = app();
   new ZeroDowntimeDeployment(new Chart(a, 'dev'), 'web', baseProps({ replicas: 1, allowSingleReplica: true }));
   a.synth();
-  expect(log[0]).toContain('WARNING min-replicas Deployment default/web');
+  expect(log[0]).toMatch(/Deployment default\/web\n  WARNING min-replicas /);
 });
 
 test('kubernetesVersion 1.30 accepts the native sleep hook; the default 1.27 refuses it', () => {
