@@ -209,3 +209,13 @@ describe('a PodDisruptionBudget selector as the disruption controller reads it',
     expect(ids((get) => { delete get('PodDisruptionBudget').spec.selector; })).toContain('pdb-selects-nothing');
   });
 });
+
+describe('HPA replica range: each problem has one rule', () => {
+  const hits = (max: number) => audit(shopWith((get) => { get('HorizontalPodAutoscaler').spec.maxReplicas = max; })).violations
+    .filter((v) => v.field === 'spec.maxReplicas').map((v) => v.ruleId);
+  // A v1.34.4 API server refuses minReplicas 3 with maxReplicas 2 ("must be greater than or equal to `minReplicas`")
+  // and accepts 3 and 3: the first is invalid-field's, the second hpa-range's.
+  test('maxReplicas below minReplicas is the API server\'s rule', () => expect(hits(1)).toEqual(['invalid-field']));
+  test('maxReplicas equal to minReplicas is hpa-range\'s', () => expect(hits(2)).toEqual(['hpa-range']));
+  test('maxReplicas above minReplicas is fine', () => expect(hits(3)).toEqual([]));
+});

@@ -17,8 +17,6 @@ const REPORTED_ELSEWHERE: ReadonlyArray<{ kinds: readonly string[]; field: RegEx
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(initialDelaySeconds|periodSeconds|timeoutSeconds|successThreshold|failureThreshold)$`) },
   // probe-port-undeclared: named ports the container does not declare.
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(httpGet|tcpSocket|grpc)\.port$`), problem: /not declared/ },
-  // hpa-range: maxReplicas not above minReplicas.
-  { kinds: ['HorizontalPodAutoscaler'], field: /^spec\.maxReplicas$/, problem: /below minReplicas/ },
 ];
 
 /**

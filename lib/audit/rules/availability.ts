@@ -113,13 +113,14 @@ export const availabilityRules: Rule[] = [
   {
     id: 'hpa-range',
     severity: 'error',
-    summary: 'An HPA needs maxReplicas above minReplicas, or it cannot scale.',
+    summary: 'An HPA whose maxReplicas equals minReplicas cannot scale.',
     fix: 'raise maxReplicas above minReplicas',
+    // maxReplicas below minReplicas is the API server's rule, reported by invalid-field.
     check: (ctx) => ctx.hpas.flatMap((h) => {
       const { min, max } = hpaRange(h);
-      return max !== undefined && min >= max ? [{
+      return max === min ? [{
         manifest: h, field: 'spec.maxReplicas',
-        message: `maxReplicas ${max} is not above minReplicas ${min}`,
+        message: `maxReplicas ${max} equals minReplicas, so the autoscaler can never scale`,
         fix: 'raise maxReplicas above minReplicas, or drop the HPA and set replicas',
       }] : [];
     }),
