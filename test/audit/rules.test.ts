@@ -27,7 +27,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'progress-deadline-unset': (get) => { delete get('Deployment').spec.progressDeadlineSeconds; },
   'min-replicas': (get) => { get('HorizontalPodAutoscaler').spec.minReplicas = 1; },
   'pdb-missing': (_get, all) => { all.splice(all.findIndex((m) => m.kind === 'PodDisruptionBudget'), 1); },
-  'pdb-policy': (get) => { get('PodDisruptionBudget').spec.minAvailable = 1; },
+  'pdb-policy': (get) => { delete get('PodDisruptionBudget').spec.maxUnavailable; },
   'pdb-blocks-drain': (get) => { get('PodDisruptionBudget').spec = { minAvailable: 2, selector: { matchLabels: { app: 'shop' } } }; },
   'pdb-protects-nothing': (get) => { get('PodDisruptionBudget').spec.maxUnavailable = '100%'; },
   'pdb-selects-nothing': (get) => { get('PodDisruptionBudget').spec.selector.matchLabels = { app: 'shopp' }; },
@@ -218,4 +218,13 @@ describe('HPA replica range: each problem has one rule', () => {
   test('maxReplicas below minReplicas is the API server\'s rule', () => expect(hits(1)).toEqual(['invalid-field']));
   test('maxReplicas equal to minReplicas is hpa-range\'s', () => expect(hits(2)).toEqual(['hpa-range']));
   test('maxReplicas above minReplicas is fine', () => expect(hits(3)).toEqual([]));
+});
+
+describe('PodDisruptionBudget policy: each problem has one rule', () => {
+  const hits = (spec: object) => audit(shopWith((get) => { Object.assign(get('PodDisruptionBudget').spec, spec); })).violations
+    .filter((v) => v.object.startsWith('PodDisruptionBudget') && /^spec(\.m|$)/.test(v.field)).map((v) => v.ruleId);
+  // A v1.34.4 API server refuses minAvailable with maxUnavailable ("cannot be both set") and accepts neither.
+  test('both fields are the API server\'s rule', () => expect(hits({ minAvailable: 1 })).toEqual(['invalid-field']));
+  test('a malformed value is the API server\'s rule', () => expect(hits({ maxUnavailable: '1.5%' })).toEqual(['invalid-field']));
+  test('neither is pdb-policy\'s', () => expect(hits({ maxUnavailable: null })).toEqual(['pdb-policy']));
 });

@@ -49,10 +49,12 @@ export const availabilityRules: Rule[] = [
   {
     id: 'pdb-policy',
     severity: 'error',
-    summary: 'A PodDisruptionBudget needs exactly one well-formed minAvailable or maxUnavailable.',
-    fix: 'set exactly one of minAvailable and maxUnavailable, as a whole number or a percentage',
-    check: (ctx) => ctx.pdbs.flatMap((pdb) => pdbPolicyProblems(pdb)
-      .map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: f.problem, fix: f.fix }))),
+    summary: 'A PodDisruptionBudget with neither minAvailable nor maxUnavailable says nothing.',
+    fix: 'set maxUnavailable: 1',
+    // Both fields, or a malformed value, the API server refuses: invalid-field reports those.
+    check: (ctx) => ctx.pdbs.filter((pdb) => pdbPolicy(pdb).minAvailable === undefined && pdbPolicy(pdb).maxUnavailable === undefined).map((pdb) => ({
+      manifest: pdb, field: 'spec', message: 'neither minAvailable nor maxUnavailable is set, so the budget says nothing', fix: 'set maxUnavailable: 1',
+    })),
   },
   {
     id: 'pdb-blocks-drain',
