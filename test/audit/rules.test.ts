@@ -19,7 +19,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'prestop-shorter-than-propagation': (get) => { container(get).lifecycle.preStop = { sleep: { seconds: 2 } }; },
   'rolling-update-without-readiness': (get) => { delete container(get).readinessProbe; },
   'recreate-strategy': (get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; },
-  'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 0 }; },
+  'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: '0%', maxUnavailable: '10%' }; },
   'max-unavailable-behind-service': (get) => { get('Deployment').spec.strategy.rollingUpdate.maxUnavailable = 1; },
   'rwo-volume-on-surging-deployment': (get) => { get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce']; },
   'min-ready-seconds-zero': (get) => { delete get('Deployment').spec.minReadySeconds; },
@@ -227,4 +227,21 @@ describe('PodDisruptionBudget policy: each problem has one rule', () => {
   test('both fields are the API server\'s rule', () => expect(hits({ minAvailable: 1 })).toEqual(['invalid-field']));
   test('a malformed value is the API server\'s rule', () => expect(hits({ maxUnavailable: '1.5%' })).toEqual(['invalid-field']));
   test('neither is pdb-policy\'s', () => expect(hits({ maxUnavailable: null })).toEqual(['pdb-policy']));
+});
+
+describe('rolling-update settings: each problem has one rule', () => {
+  const hits = (rollingUpdate: object) => audit(shopWith((get) => { get('Deployment').spec.strategy.rollingUpdate = rollingUpdate; })).violations
+    .filter((v) => ['invalid-field', 'rolling-update-stalls'].includes(v.ruleId) && v.field.startsWith('spec.strategy.rollingUpdate')).map((v) => v.ruleId);
+  // A v1.34.4 API server refuses maxSurge 0 (or "0%") with maxUnavailable 0: "may not be 0 when `maxSurge` is 0";
+  // it accepts "0%" with "10%", which comes to 0 and 0 pods at a few replicas.
+  test('both 0 is the API server\'s rule', () => {
+    expect(hits({ maxSurge: 0, maxUnavailable: 0 })).toEqual(['invalid-field']);
+    expect(hits({ maxSurge: '0%', maxUnavailable: 0 })).toEqual(['invalid-field']);
+  });
+  test('a malformed value is the API server\'s rule', () => {
+    expect(hits({ maxSurge: '1.5', maxUnavailable: 0 })).toEqual(['invalid-field']);
+    expect(hits({ maxSurge: 1, maxUnavailable: '150%' })).toEqual(['invalid-field']);
+  });
+  test('percentages that come to 0 pods are rolling-update-stalls\'', () => expect(hits({ maxSurge: '0%', maxUnavailable: '10%' })).toEqual(['rolling-update-stalls']));
+  test('a surge of 150% is fine', () => expect(hits({ maxSurge: '150%', maxUnavailable: 0 })).toEqual([]));
 });

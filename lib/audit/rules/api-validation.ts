@@ -9,8 +9,6 @@ const PROBE = String.raw`^spec\.template\.spec\.containers\[\d+\]\.(startup|read
  * reporting them here too would say one problem twice.
  */
 const REPORTED_ELSEWHERE: ReadonlyArray<{ kinds: readonly string[]; field: RegExp; problem?: RegExp }> = [
-  // rolling-update-stalls: format and the both-zero fence post.
-  { kinds: ['Deployment'], field: /^spec\.strategy\.rollingUpdate\.(maxSurge|maxUnavailable)$/ },
   // probe-invalid: timings and successThreshold.
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(initialDelaySeconds|periodSeconds|timeoutSeconds|successThreshold|failureThreshold)$`) },
   // probe-port-undeclared: named ports the container does not declare.
