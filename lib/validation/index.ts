@@ -16,9 +16,10 @@ import { checkObjectMeta } from './metadata';
 import { index as indexPath } from '../grammar/field-path';
 import { checkServiceSpec } from './service';
 import { checkPersistentVolumeClaimSpec } from './storage';
-import { isRecord, Json } from './values';
+import { Json } from './values';
 import { parseMinor, TARGET_MINOR, withMinorVersion } from './version';
 import { checkDeploymentSpec, checkStatefulSetSpec } from './workloads';
+import { isObject } from '../grammar/json';
 
 type SpecValidator = (out: Findings, obj: Json) => void;
 
@@ -82,7 +83,7 @@ function prefixed(prefix: string, field: string): string {
 }
 
 function checkObject(out: Findings, obj: unknown, prefix: string): void {
-  if (!isRecord(obj)) {
+  if (!isObject(obj)) {
     report(out, prefix, `the manifest is ${typeName(obj)} (${show(obj)}), not an object`, 'write a Kubernetes object with apiVersion, kind and metadata');
     return;
   }
