@@ -15,7 +15,7 @@ export type {
   PolicyPort,
   Verdict as NetworkVerdict,
 } from './network/evaluate';
-export type { PlainLabelSelector } from './network/label-selector';
+export type { LabelSelector as PlainLabelSelector } from './grammar/label-selector';
 export { baselineProblems, podSecurityLevel, restrictedProblems } from './security/pod-security';
 export type { PodSecurityLevel } from './security/pod-security';
 
@@ -37,8 +37,8 @@ export { deletedWithApplication, holdsData, prunedBySync } from './gitops/argocd
 export type { GitOpsObject } from './gitops/argocd-deletions';
 
 // WordPress sizing
-export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/runtime';
-export type { PhpWorkerBudget } from './wordpress/runtime';
+export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/php-memory';
+export type { PhpWorkerBudget } from './wordpress/php-memory';
 
 // Policy: the rules the constructs and the audit share, as plain functions over plain data
 export type { Finding } from './policy/finding';
@@ -46,7 +46,7 @@ export { allowedDisruptions, disruptionProblems } from './policy/disruption';
 export { imagePinProblem } from './policy/image';
 export { parseImage } from './validation/image';
 export type { ImageReference } from './validation/image';
-export { intOrPercentProblem, scaleIntOrPercent } from './policy/int-or-percent';
+export { intOrPercentProblem, scaleIntOrPercent } from './grammar/int-or-percent';
 export { qosClassOf, resourceProblems } from './policy/qos';
 export type { ResourceRequirements } from './policy/qos';
 export { rollingUpdateProblems, rolloutArithmetic, rolloutSecondsLowerBound } from './policy/rollout';

@@ -18,15 +18,15 @@ export type { HttpPreStopOptions } from './deployment/pre-stop';
 export { guaranteedResources } from './deployment/container';
 export { QosClass } from './policy/qos';
 export type { DisruptionPolicy } from './policy/disruption';
-export type { IntOrPercent } from './policy/int-or-percent';
+export type { IntOrPercent } from './grammar/int-or-percent';
 export type { AccessMode, ComputeResources, ContainerResources, EnvValue, VolumeProps, VolumeSource } from './deployment/container';
 export { DEFAULTS as ZERO_DOWNTIME_DEFAULTS } from './deployment/settings';
 
 // The WordPress stack and its parts
 export { WordpressApp, WORDPRESS_DEFAULTS } from './wordpress/wordpress-app';
 export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressStorageProps, WordpressVeleroProps } from './wordpress/props';
-export { MysqlDatabase } from './mysql/mysql-database';
-export type { MysqlCredentials, MysqlDatabaseProps } from './mysql/mysql-database';
+export { MysqlDatabase } from './database/mysql-database';
+export type { MysqlCredentials, MysqlDatabaseProps } from './database/mysql-database';
 export { HttpsIngress } from './ingress/https-ingress';
 export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
 export type { WordpressPhpProps } from './wordpress/props';
@@ -65,5 +65,5 @@ export { InnoDbClusterNetworkPolicies, MYSQL_OPERATOR_PODS, ROUTER_PORTS } from 
 export type { InnoDbClusterNetworkPoliciesProps } from './database/innodb-network';
 export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS, veleroBackupVolumes } from './database/velero-schedule';
 export type { VeleroScheduleProps } from './database/velero-schedule';
-export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS } from './mysql/mysql-dump-backup';
-export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql/mysql-dump-backup';
+export { MysqlDumpBackup, MYSQL_DUMP_DEFAULTS } from './database/mysql-dump-backup';
+export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './database/mysql-dump-backup';

@@ -1,6 +1,6 @@
 import { DEFAULT_ENDPOINT_PROPAGATION_SECONDS, DEFAULT_SHUTDOWN_BUDGET_SECONDS } from '../policy/shutdown';
 import { AUDIT_PREFIX, ignoreAnnotation } from './annotations';
-import { asString } from './fields';
+import { asString } from '../grammar/json';
 import { annotationsOf, AuditContext, Manifest, namespaceOf, nameOf, objectRef } from './model';
 import { TARGET_KUBERNETES_VERSION } from './removed-apis';
 import { AuditOptions, Rule, Severity } from './rule';

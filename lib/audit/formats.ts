@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { AuditReport, SuppressedViolation, Violation } from './engine';
 import { SkippedInput } from './load';
-import { formatJobPlans, formatRolloutPlans, JobPlan, RolloutPlan } from './rollout-plan';
+import { JobPlan, RolloutPlan } from './rollout-plan';
 import { Rule } from './rule';
 
 /** The command's name, as reports name their tool. */
@@ -174,51 +174,7 @@ export function formatJunit(input: ReportInput & { readonly objectsByFile: Reado
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${TOOL_NAME}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>`;
 }
 
-/** ANSI styles, or none. */
-export interface Styles {
-  readonly error: (s: string) => string;
-  readonly warning: (s: string) => string;
-  readonly dim: (s: string) => string;
-  readonly bold: (s: string) => string;
-}
-
-const plain = (s: string) => s;
-/** Styles for a terminal (`color`) or for a pipe or file. */
-export function styles(color: boolean): Styles {
-  const sgr = (code: string) => (color ? (s: string) => `\u001b[${code}m${s}\u001b[0m` : plain);
-  return { error: sgr('1;31'), warning: sgr('33'), dim: sgr('2'), bold: sgr('1') };
-}
-
-/** The human-readable report: the findings grouped by object (with file:line), then suppressions, skipped inputs and counts. */
-export function formatText(input: ReportInput, style: Styles = styles(false)): string {
-  const parts: string[] = [];
-  if (input.plans && input.plans.length > 0) parts.push(formatRolloutPlans(input.plans));
-  if (input.jobs && input.jobs.length > 0) parts.push(formatJobPlans(input.jobs));
-  const groups = new Map<string, Violation[]>();
-  for (const v of input.report.violations) {
-    const key = `${v.source ?? ''}\u0000${v.object}`;
-    const group = groups.get(key);
-    if (group) group.push(v);
-    else groups.set(key, [v]);
-  }
-  for (const list of groups.values()) {
-    const first = list[0];
-    const where = first.source ? `${first.source}${first.objectPosition ? `:${first.objectPosition.line}` : ''}` : '';
-    const lines = [style.bold(`${first.object}${where ? `  ${style.dim(where)}` : ''}`)];
-    for (const v of list) {
-      const label = v.severity === 'error' ? style.error('ERROR  ') : style.warning('WARNING');
-      const at = v.fieldPosition ? style.dim(` (line ${v.fieldPosition.line})`) : '';
-      lines.push(`  ${label} ${v.ruleId}  ${v.field}${at}`, `          ${v.message}`, `          ${style.dim('fix:')} ${v.fix}`);
-    }
-    parts.push(lines.join('\n'));
-  }
-  if (input.report.suppressed.length > 0) {
-    parts.push(`suppressed by annotation:\n${input.report.suppressed.map((s) => `  ${s.ruleId} ${s.object}: ${s.reason}`).join('\n')}`);
-  }
-  if (input.skipped.length > 0) parts.push(`skipped:\n${input.skipped.map((s) => `  ${s.path}: ${s.reason}`).join('\n')}`);
-  const { errors, warnings } = input.report;
-  const summary = `audit: ${input.objects} object(s), ${errors} error(s), ${warnings} warning(s), ${input.report.suppressed.length} suppressed`;
-  parts.push(errors > 0 ? style.error(summary) : warnings > 0 ? style.warning(summary) : summary);
-  return parts.join('\n\n');
-}
+// The text report is lib/audit/report.ts; the CLI reads it from here.
+export { formatText, styles } from './report';
+export type { Styles } from './report';
 

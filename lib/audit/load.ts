@@ -4,7 +4,8 @@ import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
 import { ImplicitType, readPlainYaml } from './fast-yaml';
-import { asObject, asString } from './fields';
+import { fieldPathSteps } from '../grammar/field-path';
+import { asObject, asString } from '../grammar/json';
 import { Manifest } from './model';
 
 /** Input the audit cannot use: a missing path, a YAML error, a bomb, a binary file, a symlink loop. */
@@ -211,23 +212,6 @@ function positionAt(starts: Int32Array, offset: number): SourcePosition {
     if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - starts[lo] + 1 };
-}
-
-/** `a.b[0].c["x/y"]` or `a[x/y]` as path steps; undefined for paths that are not field paths (`*` wildcards are cut there). */
-export function fieldPathSteps(field: string): Array<string | number> {
-  const steps: Array<string | number> = [];
-  const re = /([^.[\]\s]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[([^\]]*)\]|(\.)|(\s)/gy;
-  let match: RegExpExecArray | null;
-  while (re.lastIndex < field.length && (match = re.exec(field)) !== null) {
-    if (match[6] !== undefined) return [];
-    if (match[5] !== undefined) continue;
-    if (match[1] !== undefined) steps.push(match[1]);
-    else if (match[2] !== undefined) steps.push(Number(match[2]));
-    else if (match[3] !== undefined) steps.push(match[3].replace(/\\(.)/g, '$1'));
-    else if (match[4] === '*') break;
-    else steps.push(match[4]);
-  }
-  return steps;
 }
 
 /** Nodes counted through aliases, to refuse a document whose aliases expand it past `limit` (a billion-laughs bomb). */

@@ -1,9 +1,11 @@
 import { DisruptionPolicy, disruptionPolicyProblems } from '../policy/disruption';
 import { Finding } from '../policy/finding';
-import { IntOrPercent } from '../policy/int-or-percent';
+import { IntOrPercent } from '../grammar/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
 import { SERVED_ANNOTATION } from './annotations';
-import { asInt, asList, asObject, asString, asStringMap, at, objectsOf } from './fields';
+import { containersIn } from '../grammar/pod';
+import { labelSelectorOf, LabelSelector, PossibleLabels, selectorMatches } from '../grammar/label-selector';
+import { asInt, asList, asObject, asString, asStringMap, at, objectsOf } from '../grammar/json';
 
 /** A Kubernetes object as parsed from YAML or synthesized by cdk8s: plain data. */
 export interface Manifest {
@@ -18,84 +20,7 @@ export interface Manifest {
   readonly [field: string]: any;
 }
 
-/** A label selector: matchLabels and matchExpressions. */
-export interface LabelSelector {
-  readonly matchLabels?: Record<string, string>;
-  readonly matchExpressions?: ReadonlyArray<{ readonly key: string; readonly operator: string; readonly values?: readonly string[] }>;
-}
-
-/** A selector read type-safely from a manifest (wrongly typed parts are dropped). */
-export function labelSelectorOf(value: unknown): LabelSelector {
-  const matchExpressions = objectsOf(at(value, 'matchExpressions')).map(({ item }) => ({
-    key: asString(item.key) ?? '',
-    operator: asString(item.operator) ?? '',
-    values: (asList(item.values) ?? []).filter((v): v is string => typeof v === 'string'),
-  }));
-  return { matchLabels: asStringMap(at(value, 'matchLabels')), matchExpressions };
-}
-
-/** Labels the workload's controller adds to each pod, with their possible values (undefined: any value). */
-type GeneratedLabels = ReadonlyMap<string, ReadonlySet<string> | undefined>;
-
-/**
- * True when the labels satisfy the selector. An empty or missing selector selects nothing here: no
- * workload means that. `generated` are the labels a controller adds to the pods it creates.
- */
-export function matchesSelector(selector: unknown, labels: Record<string, string> | undefined, generated?: GeneratedLabels): boolean {
-  return matchesCleanSelector(isCleanSelector(selector) ? selector : labelSelectorOf(selector), labels, generated);
-}
-
-function hasLabel(labels: Record<string, string>, key: string, generated: GeneratedLabels | undefined): boolean {
-  return Object.prototype.hasOwnProperty.call(labels, key) || (generated !== undefined && generated.has(key));
-}
-
-/** True when the pod's label `key` may have one of `values` (a controller-added label may have any of its possible values). */
-function labelIn(labels: Record<string, string>, key: string, values: readonly string[], generated: GeneratedLabels | undefined): boolean {
-  if (generated !== undefined && generated.has(key) && !Object.prototype.hasOwnProperty.call(labels, key)) {
-    const possible = generated.get(key);
-    return possible === undefined || values.some((v) => possible.has(v));
-  }
-  return values.includes(labels[key]);
-}
-
-function matchesCleanSelector(s: LabelSelector, labels: Record<string, string> | undefined, generated?: GeneratedLabels): boolean {
-  const l = labels ?? {};
-  const matchLabels = s.matchLabels ?? {};
-  const expressions = s.matchExpressions ?? [];
-  let requirements = expressions.length;
-  for (const key in matchLabels) {
-    requirements++;
-    if (!hasLabel(l, key, generated)) return false;
-    const value = matchLabels[key];
-    if (generated === undefined ? l[key] !== value : !labelIn(l, key, [value], generated)) return false;
-  }
-  if (requirements === 0) return false;
-  for (const e of expressions) {
-    const has = hasLabel(l, e.key, generated);
-    const values = e.values ?? [];
-    let ok: boolean;
-    switch (e.operator) {
-      case 'In': ok = has && labelIn(l, e.key, values, generated); break;
-      case 'NotIn': ok = !has || !labelIn(l, e.key, values, generated) || (generated?.has(e.key) === true && generated.get(e.key) === undefined); break;
-      case 'Exists': ok = has; break;
-      case 'DoesNotExist': ok = !has; break;
-      default: ok = false;
-    }
-    if (!ok) return false;
-  }
-  return true;
-}
-
-function isCleanSelector(selector: unknown): selector is LabelSelector {
-  const object = asObject(selector);
-  if (!object) return false;
-  return (object.matchExpressions === undefined || Array.isArray(object.matchExpressions))
-    && (object.matchLabels === undefined || asStringMap(object.matchLabels) === object.matchLabels)
-    && ((object.matchExpressions as unknown[] | undefined) ?? []).every((e) => {
-      const x = asObject(e);
-      return x !== undefined && typeof x.key === 'string' && typeof x.operator === 'string' && (x.values === undefined || (Array.isArray(x.values) && x.values.every((v) => typeof v === 'string')));
-    });
-}
+export type { LabelSelector } from '../grammar/label-selector';
 
 /** `Kind namespace/name`, how violations and plans name an object. */
 export function objectRef(m: Manifest): string {
@@ -181,7 +106,7 @@ export function hpaRange(hpa: Manifest): { min: number; max: number | undefined 
 }
 
 /** Labels the workload's controller adds to every pod (pod-template-hash, statefulset.kubernetes.io/pod-name, …). */
-const generatedLabelsOf = memo((w: Workload): GeneratedLabels => {
+const generatedLabelsOf = memo((w: Workload): PossibleLabels => {
   const kind = w.kind;
   const name = nameOf(w.manifest);
   const replicas = Math.max(w.replicas, w.hpa ? hpaRange(w.hpa).max ?? 0 : 0);
@@ -244,7 +169,7 @@ export class AuditContext {
       const hpa = hpaByTarget.get(`${namespace}/${kind}/${nameOf(m)}`);
       if (hpa) this.targetedHpas.add(hpa);
       const podSpec = asObject(template.spec) ?? {};
-      const containers = containersIn(podSpec);
+      const containers = appContainersIn(podSpec);
       building.push({
         manifest: m,
         kind,
@@ -301,20 +226,25 @@ export class AuditContext {
    * candidates come from the label index, then the full selector decides.
    */
   public workloadsSelectedBy(namespace: string, selector: unknown): Workload[] {
-    const clean = isCleanSelector(selector) ? selector : labelSelectorOf(selector);
+    const clean = labelSelectorOf(selector);
+    if (!clean) return [];
     const keys = Object.keys(clean.matchLabels ?? {});
     const first = keys.find((k) => !CONTROLLER_LABELS.has(k));
     const candidates = first ? this.byPodLabel.get(namespace)?.get(`${first}=${clean.matchLabels![first]}`) : this.workloadsByNamespace.get(namespace);
     const controllerLabels = keys.some((k) => CONTROLLER_LABELS.has(k)) || (clean.matchExpressions ?? []).some((e) => CONTROLLER_LABELS.has(e.key));
-    return (candidates ?? []).filter((w) => matchesCleanSelector(clean, w.podLabels, controllerLabels ? generatedLabelsOf(w) : undefined));
+    return (candidates ?? []).filter((w) => selectorMatches(clean, w.podLabels, controllerLabels ? generatedLabelsOf(w) : undefined));
   }
 }
 
 const CONTROLLER_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
 
-/** A Service's selector as a label selector (a Service selects by equality only). */
-export function serviceSelector(service: Manifest): LabelSelector {
-  return { matchLabels: asStringMap(at(service, 'spec', 'selector')) };
+/**
+ * A Service's selector as a label selector (a Service selects by equality only). A Service without a
+ * selector, or with an empty one, has no endpoints managed for it: it selects no pod.
+ */
+export function serviceSelector(service: Manifest): LabelSelector | undefined {
+  const matchLabels = asStringMap(at(service, 'spec', 'selector'));
+  return matchLabels && Object.keys(matchLabels).length > 0 ? { matchLabels } : undefined;
 }
 
 function listAt<T>(map: Map<string, T[]>, key: string): T[] {
@@ -344,15 +274,15 @@ export interface ContainerAt {
   readonly resources: { readonly requests: Readonly<Record<string, string | number>>; readonly limits: Readonly<Record<string, string | number>> };
 }
 
-function containersIn(podSpec: any): ContainerAt[] {
-  return objectsOf(podSpec.containers).map(({ item, index }) => ({
-    container: item, path: `spec.template.spec.containers[${index}]`, ports: declaredPorts(item), resources: resourcesOf(item),
+function appContainersIn(podSpec: unknown): ContainerAt[] {
+  return containersIn(podSpec).map(({ container, path }) => ({
+    container, path: `spec.template.spec.${path}`, ports: declaredPorts(container), resources: resourcesOf(container),
   }));
 }
 
 /** The workload's app containers (init containers do not serve); entries that are not mappings are skipped. */
 export function containersOf(w: Workload): ContainerAt[] {
-  return w.containers ?? containersIn(w.podSpec);
+  return w.containers ?? appContainersIn(w.podSpec);
 }
 
 /** The container's name, or `#i` when it has none. */

@@ -2,11 +2,11 @@ import { allowedDisruptions } from '../policy/disruption';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
 import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
-import { asInt, asObject, at } from './fields';
+import { asInt, asObject, at, objectsOf } from '../grammar/json';
 import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, pdbPolicyProblems, preStopsOf, terminationGraceOf, Workload } from './model';
-import { formatTable } from './report';
+import { formatTable } from './text-table';
 import { rollingUpdateOf } from './rules/rollout';
-import { databasePlanNote, innoDbClusterPlans } from './rules/database';
+import { clusterSize, databasePlanNote } from './rules/database';
 
 /** What a rollout of one workload needs from the cluster and how long it takes at least. */
 export interface RolloutPlan {
@@ -139,4 +139,32 @@ export function formatJobPlans(plans: readonly JobPlan[]): string {
   return formatTable(['JOB', 'RUNS', 'IMAGE', 'DEADLINE', 'RETRIES'], plans.map((p) => [
     p.object, p.runs, p.image, p.activeDeadlineSeconds === undefined ? 'none' : `${p.activeDeadlineSeconds}s`, String(p.backoffLimit),
   ]));
+}
+
+/**
+ * Rollout-plan rows for InnoDB Clusters: the operator replaces one server at a time (a StatefulSet with
+ * its PodDisruptionBudget of maxUnavailable 1 and a 120 s grace period, per mysql-operator 2.2.2), and the
+ * primary fails over to another member.
+ */
+export function innoDbClusterPlans(manifests: readonly Manifest[]): RolloutPlan[] {
+  return manifests.filter((m) => m.kind === 'InnoDBCluster').map((m) => {
+    const { instances, routers } = clusterSize(m);
+    const podSpec = at(m, 'spec', 'podSpec');
+    const resources = [...objectsOf(at(podSpec, 'containers')), ...objectsOf(at(podSpec, 'initContainers'))].map(({ item: c }) => asObject(c.resources) ?? {});
+    return {
+      object: objectRef(m),
+      replicas: { min: instances, max: instances, autoscaled: false },
+      peakPods: instances,
+      minReadyPods: Math.max(0, instances - 1),
+      surgeCpuMillicores: 0,
+      surgeMemoryBytes: 0,
+      hasPreStop: false,
+      terminationGracePeriodSeconds: 120,
+      rolloutSecondsAtLeast: 0,
+      pdbAllowedDisruptions: allowedDisruptions({ maxUnavailable: 1 }, instances),
+      qosClass: resources.length > 0 ? qosClassOf(resources) : 'BestEffort',
+      note: `${instances} Group Replication member${instances === 1 ? '' : 's'} behind ${routers} router${routers === 1 ? '' : 's'}: `
+        + (instances >= 3 ? 'the operator restarts one server at a time and the primary fails over' : 'no majority survives the loss of a member'),
+    };
+  });
 }

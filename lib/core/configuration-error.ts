@@ -2,6 +2,7 @@ import { Finding, wholeNumberProblem } from '../policy/finding';
 import { IConstruct } from 'constructs';
 import { registerChecked } from './checked-constructs';
 import { formatProblem, PropProblem } from './prop-problem';
+import { valueAtPath } from '../grammar/field-path';
 
 export { PropProblem } from './prop-problem';
 
@@ -67,7 +68,7 @@ export class PropChecker {
 
   /** Records findings about the fields of `source`, named `prefix.field` with the field's value. */
   public addFindingsAt(findings: readonly Finding[], prefix: string, source: unknown): void {
-    this.addFindings(findings, (f) => `${prefix}.${f}`, (f) => valueAt(source, f));
+    this.addFindings(findings, (f) => `${prefix}.${f}`, (f) => valueAtPath(source, f));
   }
 
   /** Checks that a number prop is a whole number of at least `min`. */
@@ -93,9 +94,4 @@ export class PropChecker {
   public throwIfAny(construct: string): void {
     if (this.problems.length > 0) throw new ConfigurationError([{ path: construct, label: '', problems: [...this.problems] }]);
   }
-}
-
-/** The value at a dotted path such as `limits.cpu` or `httpGet.port`. */
-export function valueAt(source: unknown, dottedPath: string): unknown {
-  return dottedPath.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), source);
 }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { validateObject } from '../validation';
 import { checkedOwner, checkedRecord, propOfField } from './checked-constructs';
 import { ConfigurationError, RefusedConstruct } from './configuration-error';
-import { fieldValue } from './field-path';
+import { valueAtPath } from '../grammar/field-path';
 import { KubernetesVersion } from './kubernetes-version';
 import { formatValue, PropProblem } from './prop-problem';
 import { userLocation } from './source-location';
@@ -90,7 +90,7 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     for (const finding of validateObject(json, { kubernetesVersion })) {
       const prop = propOfField(obj, finding.field);
       if (prop ? covered(prop, propsWithProblems) : unmappedAreConsequences) continue;
-      const value = fieldValue(json, finding.field);
+      const value = valueAtPath(json, finding.field);
       // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
       if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
       add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });

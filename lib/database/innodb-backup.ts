@@ -4,7 +4,7 @@ import { InnoDbClusterSpecBackupProfilesDumpInstanceStorage } from '../../import
 import { PropChecker } from '../core/configuration-error';
 import { AppIdentity, standardLabels } from '../core/labels';
 import { guaranteedResources } from '../deployment/container';
-import { keepNewestScript } from '../mysql/scripts';
+import { keepNewestScript } from './scripts';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { deepFreeze } from '../core/freeze';

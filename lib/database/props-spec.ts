@@ -1,13 +1,13 @@
 import { optional, PropSpec, required, T, ValueType } from '../core/prop-spec';
 import { CONTAINER_RESOURCES } from '../deployment/props-spec';
 import type { ComputeResources } from '../deployment/container';
-import type { MysqlDumpBackupProps, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
+import type { MysqlDumpBackupProps, MysqlDumpSettings } from './mysql-dump-backup-props';
 import type { DatabaseConnection, SecretKeyReference } from './connection';
 import { InnoDbBackupStorage } from './innodb-backup';
 import type { InnoDbBackupProps } from './innodb-backup';
-import type { MysqlInnoDbClusterProps } from './innodb-cluster';
-import type { VeleroScheduleProps } from './velero-schedule';
-import type { EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './wordpress-database';
+import type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
+import type { VeleroScheduleProps } from './velero-schedule-props';
+import type { EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './wordpress-database-props';
 
 /** The runtime shapes of the database tier's props, for callers without the type checker (lib/core/prop-spec.ts). */
 

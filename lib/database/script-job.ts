@@ -13,7 +13,7 @@ export interface ScriptJobOptions {
   /** Container name. */
   readonly name: string;
   readonly image: string;
-  /** A bash script; see lib/mysql/scripts.ts. */
+  /** A bash script; see lib/database/scripts.ts. */
   readonly script: string;
   readonly env: Record<string, EnvValue>;
   readonly resources: ContainerResources;

@@ -1,83 +1,25 @@
 import { isIP } from 'net';
 import { PropChecker } from '../core/configuration-error';
+import { DNS1123_LABEL } from '../validation/names';
 import { parseQuantity } from '../policy/quantity';
+import { cronScheduleProblem } from '../grammar/cron';
 
 /**
  * Pure checks of the database tier's props, shared by the constructs and their union-like factories.
  * Each returns why the value is wrong, or undefined when it is fine.
  */
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-/** The fields of a standard cron expression, as CronJob, Velero and the MySQL Operator parse it (robfig/cron). */
-const CRON_FIELDS: ReadonlyArray<{ name: string; min: number; max: number; names?: string[] }> = [
-  { name: 'minute', min: 0, max: 59 },
-  { name: 'hour', min: 0, max: 23 },
-  { name: 'day of month', min: 1, max: 31 },
-  { name: 'month', min: 1, max: 12, names: MONTHS },
-  { name: 'day of week', min: 0, max: 6, names: DAYS },
-];
-const CRON_MACROS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
-
-function cronValue(text: string, field: typeof CRON_FIELDS[number]): number | undefined {
-  const named = field.names?.indexOf(text.toLowerCase()) ?? -1;
-  if (named >= 0) return named + (field.min === 1 ? 1 : 0);
-  if (!/^\d+$/.test(text)) return undefined;
-  const n = Number(text);
-  return n >= field.min && n <= field.max ? n : undefined;
-}
-
-function cronFieldProblem(text: string, field: typeof CRON_FIELDS[number]): string | undefined {
-  for (const part of text.split(',')) {
-    const [range, step, ...extra] = part.split('/');
-    if (extra.length > 0 || (step !== undefined && !(/^\d+$/.test(step) && Number(step) > 0))) return `the ${field.name} step in "${part}" is not a positive number`;
-    if (range === '*' || range === '?') continue;
-    const [from, to, ...more] = range.split('-');
-    const low = cronValue(from, field);
-    const high = to === undefined ? low : cronValue(to, field);
-    if (more.length > 0 || low === undefined || high === undefined) return `the ${field.name} "${part}" is not within ${field.min}-${field.max}${field.names ? ' or a name' : ''}`;
-    if (low > high) return `the ${field.name} range "${range}" runs backwards`;
-  }
-  return undefined;
-}
-
-/** Why a schedule is not a standard five-field cron expression (or a macro such as `@daily`). */
-export function cronProblem(schedule: unknown): string | undefined {
-  if (typeof schedule !== 'string' || schedule.trim() === '') return 'is not a cron expression';
-  const s = schedule.trim();
-  if (/^(CRON_)?TZ=/.test(s)) return 'sets a time zone inside the schedule, which Kubernetes refuses';
-  if (s.startsWith('@')) {
-    return CRON_MACROS.includes(s) || /^@every (\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/.test(s) ? undefined : `is not one of ${CRON_MACROS.join(', ')} or @every <duration>`;
-  }
-  const fields = s.split(/\s+/);
-  if (fields.length !== 5) return `has ${fields.length} field${fields.length === 1 ? '' : 's'}; a cron expression has 5 (minute hour day-of-month month day-of-week)`;
-  for (let i = 0; i < 5; i++) {
-    const problem = cronFieldProblem(fields[i], CRON_FIELDS[i]);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/i;
-
 /** Why a host is neither a DNS name (RFC 1123) nor an IPv4/IPv6 address. */
 export function hostProblem(host: unknown): string | undefined {
   if (typeof host !== 'string' || host === '') return 'is not a host name';
-  if (isIP(host)) return undefined;
+  // The address is both the MySQL client's host and a NetworkPolicy ipBlock: Node's strict form
+  // (no leading zeros, which some clients read as octal) and no IPv6 zone, which the API server refuses.
+  if (isIP(host)) return host.includes('%') ? 'is an IPv6 address with a zone, which a NetworkPolicy cannot hold' : undefined;
   if (host.length > 253) return 'is longer than 253 characters';
   // A name made of digits and dots only is a mistyped address, not a name.
   if (/^[\d.]+$/.test(host)) return 'is neither a valid IP address nor a DNS name';
-  if (host.split('.').some((label) => !DNS_LABEL.test(label))) return 'is neither a DNS name (letters, digits, hyphens, dots) nor an IP address';
-  return undefined;
-}
-
-/** Why a CIDR is not an IPv4 or IPv6 network in CIDR notation. */
-export function cidrProblem(cidr: unknown): string | undefined {
-  if (typeof cidr !== 'string') return 'is not a CIDR';
-  const [address, bits, ...rest] = cidr.split('/');
-  const family = isIP(address ?? '');
-  const max = family === 6 ? 128 : 32;
-  if (rest.length > 0 || !family || !/^\d+$/.test(bits ?? '') || Number(bits) > max) return 'is not a CIDR such as 10.0.0.0/16';
+  // A host name is RFC 1123 and, unlike a Kubernetes object name, case-insensitive.
+  if (host.split('.').some((label) => !DNS1123_LABEL.test(label.toLowerCase()))) return 'is neither a DNS name (letters, digits, hyphens, dots) nor an IP address';
   return undefined;
 }
 
@@ -117,7 +59,7 @@ export class DatabaseChecks {
 
   /** A cron schedule. */
   public schedule(prop: string, value: unknown): void {
-    const problem = cronProblem(value);
+    const problem = cronScheduleProblem(value);
     if (problem) this.check.add(prop, value, problem, "use five fields such as '17 3 * * *' (03:17 every day) and the timeZone prop for the zone");
   }
 

@@ -5,45 +5,12 @@ import { PropChecker, PropProblem } from '../core/configuration-error';
 import { VELERO_SCHEDULE_PROPS } from './props-spec';
 import { DatabaseChecks } from './validate';
 import { deepFreeze } from '../core/freeze';
+import type { VeleroScheduleProps } from './velero-schedule-props';
+
+export type { VeleroScheduleProps } from './velero-schedule-props';
 
 /** The pod annotation that opts volumes into Velero's file-system backup (Kopia). */
 export const VELERO_BACKUP_VOLUMES_ANNOTATION = 'backup.velero.io/backup-volumes';
-
-/** Props of a VeleroSchedule. */
-export interface VeleroScheduleProps {
-  /** The application's namespace, which is backed up: its objects (Secrets included) and the opted-in volumes. */
-  readonly namespace: string;
-  /**
-   * Name of the Schedule.
-   * @default '<namespace>-daily'
-   */
-  readonly name?: string;
-  /**
-   * The namespace Velero runs in; Velero reads Schedules only there.
-   * @default 'velero'
-   */
-  readonly veleroNamespace?: string;
-  /**
-   * When to back up, as a cron expression.
-   * @default '7 2 * * *'
-   */
-  readonly schedule?: string;
-  /**
-   * How long each backup is kept (a Go duration), after which Velero deletes it.
-   * @default '720h0m0s' (30 days)
-   */
-  readonly ttl?: string;
-  /**
-   * The BackupStorageLocation.
-   * @default - Velero's default location
-   */
-  readonly storageLocation?: string;
-  /**
-   * Labels on the Schedule.
-   * @default - none
-   */
-  readonly labels?: Record<string, string>;
-}
 
 /** The defaults of a VeleroSchedule. */
 export const VELERO_SCHEDULE_DEFAULTS = deepFreeze({ veleroNamespace: 'velero', schedule: '7 2 * * *', ttl: '720h0m0s' });

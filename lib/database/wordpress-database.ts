@@ -7,13 +7,16 @@ import { selectorLabels } from '../core/labels';
 import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, PropSpec } from '../core/prop-spec';
 import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
-import { ContainerResources } from '../deployment/container';
-import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from '../mysql/mysql-database';
-import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup, MysqlDumpSettings } from '../mysql/mysql-dump-backup';
-import { DatabaseConnection, SecretKeyReference } from './connection';
-import { innoDbClusterProblems, MysqlInnoDbCluster, MysqlInnoDbClusterProps } from './innodb-cluster';
-import { singleInstanceRestartCost } from './restart-cost';
-import { cidrProblem, DatabaseChecks, hostProblem } from './validate';
+import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from './mysql-database';
+import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup } from './mysql-dump-backup';
+import { DatabaseConnection } from './connection';
+import { innoDbClusterProblems, MysqlInnoDbCluster } from './innodb-cluster';
+import { singleInstanceRestartCost } from '../policy/restart-cost';
+import { cidrProblem } from '../grammar/ip';
+import { DatabaseChecks, hostProblem } from './validate';
+import type { EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './wordpress-database-props';
+
+export type { EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './wordpress-database-props';
 
 /** What the application tells its database tier when it renders it. */
 export interface DatabaseBindOptions {
@@ -39,105 +42,6 @@ export interface BoundDatabase {
   readonly construct?: Construct;
   /** The embedded MySQL, for the embedded tier. */
   readonly mysql?: MysqlDatabase;
-}
-
-/** The embedded single-instance MySQL. */
-export interface EmbeddedDatabaseProps {
-  /**
-   * Official mysql image, pinned.
-   * @default 'mysql:8.4.3'
-   */
-  readonly image?: string;
-  /**
-   * StorageClass of the ReadWriteOnce data volume (seed 003 used Ceph RBD).
-   * @default 'rook-ceph-block'
-   */
-  readonly storageClassName?: string;
-  /**
-   * Size of the data volume.
-   * @default '20Gi'
-   */
-  readonly storageSize?: string;
-  /**
-   * Requests and limits.
-   * @default - Guaranteed 500m CPU, 1Gi memory
-   */
-  readonly resources?: ContainerResources;
-  /**
-   * Extra server arguments after the utf8mb4 ones.
-   * @default - none
-   */
-  readonly extraArgs?: string[];
-  /**
-   * Seconds for InnoDB to flush after SIGTERM. Part of what every restart costs, since there is no replica.
-   * @default 60
-   */
-  readonly terminationGracePeriodSeconds?: number;
-  /**
-   * The dump CronJob: schedule, dumps kept, claim size.
-   * @default - daily at 03:17, newest 7 kept, 10Gi claim
-   */
-  readonly backup?: MysqlDumpSettings;
-  /**
-   * Render no dump CronJob (the audit then warns that the database has no backup).
-   * @default false
-   */
-  readonly disableBackups?: boolean;
-}
-
-/**
- * A MySQL InnoDB Cluster on the MySQL Operator: the cluster's settings, less those the application
- * derives itself (namespace, clients, the application's database and user, labels).
- */
-export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps, 'name' | 'namespace' | 'secretName' | 'clients' | 'application' | 'identity' | 'storageClassName'> {
-  /**
-   * Existing Secret with the administrative account the operator creates: key `rootPassword`, and
-   * optionally `rootUser` (default root) and `rootHost` (default %).
-   */
-  readonly rootSecretName: string;
-  /**
-   * Name of the InnoDBCluster and of the router Service (at most 40 characters).
-   * @default '<app name>-mysql'
-   */
-  readonly name?: string;
-  /**
-   * StorageClass of the data volumes.
-   * @default 'rook-ceph-block'
-   */
-  readonly storageClassName?: string;
-}
-
-/** A managed database outside the cluster (RDS, Cloud SQL, Azure Database for MySQL, ...). */
-export interface ExternalDatabaseProps {
-  /** DNS name or IP address of the server. */
-  readonly host: string;
-  /**
-   * TCP port.
-   * @default 3306
-   */
-  readonly port?: number;
-  /**
-   * The application's database on it.
-   * @default - the application's databaseName
-   */
-  readonly database?: string;
-  /**
-   * The application's user on it; never root.
-   * @default - the application's databaseUser
-   */
-  readonly user?: string;
-  /** The existing Secret and key with that user's password. */
-  readonly passwordSecret: SecretKeyReference;
-  /**
-   * Require TLS on the connection (WordPress sets MYSQLI_CLIENT_SSL).
-   * @default false
-   */
-  readonly tls?: boolean;
-  /**
-   * The network NetworkPolicy egress admits on `port`. A host given as an IP address is its own /32 (or /128).
-   * @default - the host's address when it is an IP; otherwise any address (0.0.0.0/0 and ::/0), on `port` only
-   */
-  readonly cidr?: string;
 }
 
 /**

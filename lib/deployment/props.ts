@@ -1,6 +1,6 @@
 import * as k8s from '../../imports/k8s';
 import { DisruptionPolicy } from '../policy/disruption';
-import { IntOrPercent } from '../policy/int-or-percent';
+import { IntOrPercent } from '../grammar/int-or-percent';
 import { ContainerResources, EnvValue, VolumeProps } from './container';
 import { PreStop } from './pre-stop';
 import { Probe } from './probe';

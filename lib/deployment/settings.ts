@@ -1,6 +1,6 @@
 import { deepFreeze } from '../core/freeze';
 import { DisruptionPolicy } from '../policy/disruption';
-import { IntOrPercent } from '../policy/int-or-percent';
+import { IntOrPercent } from '../grammar/int-or-percent';
 import { QosClass } from '../policy/qos';
 import { DEFAULT_SHUTDOWN_BUDGET_SECONDS } from '../policy/shutdown';
 import { PreStop } from './pre-stop';

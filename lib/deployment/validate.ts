@@ -8,7 +8,7 @@ import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
 import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
 import { PreStopKind } from './pre-stop';
-import { DNS1035_LABEL, formatProblem, PORT_NAME } from '../validation/names';
+import { DNS1035_LABEL, nameFormatProblem, PORT_NAME } from '../validation/names';
 import { DeploymentSettings } from './settings';
 
 
@@ -41,7 +41,7 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
 function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
   const p = s.props;
   // The Service shares the name, so it must be a DNS-1035 label, not just a DNS-1123 subdomain.
-  const name = formatProblem(DNS1035_LABEL, p.name ?? '');
+  const name = nameFormatProblem(DNS1035_LABEL, p.name ?? '');
   if (name) check.add('name', p.name, `must be a DNS-1035 label, because the Service shares it: ${name.reasons}`, name.fix);
   const pinProblem = imagePinProblem(p.image ?? '');
   if (pinProblem) {
@@ -50,7 +50,7 @@ function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
   }
   if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535)
     check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
-  const portName = formatProblem(PORT_NAME, s.portName);
+  const portName = nameFormatProblem(PORT_NAME, s.portName);
   if (portName) check.add('portName', s.portName, `must be an IANA service name: ${portName.reasons}`, portName.fix);
 }
 

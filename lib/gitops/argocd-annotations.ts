@@ -1,16 +1,7 @@
 import { ApiObject } from 'cdk8s';
-import { SYNC_WAVE_ANNOTATION } from './sync-waves';
+import { HOOK_ANNOTATION, HOOK_DELETE_POLICY_ANNOTATION, KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../grammar/argocd';
 
-/** Argo CD's per-object sync options. */
-export const SYNC_OPTIONS_ANNOTATION = 'argocd.argoproj.io/sync-options';
-/** The sync options that keep an object when its Application is deleted or when it leaves Git. */
-export const KEEP_ON_DELETE_AND_PRUNE = 'Delete=false,Prune=false';
-/** Marks an object as a resource hook instead of a managed resource. */
-export const HOOK_ANNOTATION = 'argocd.argoproj.io/hook';
-/** When Argo CD deletes a hook object. */
-export const HOOK_DELETE_POLICY_ANNOTATION = 'argocd.argoproj.io/hook-delete-policy';
-/** The Application finalizer that makes deleting an Application delete what it deployed. */
-export const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+export { HOOK_ANNOTATION, HOOK_DELETE_POLICY_ANNOTATION, KEEP_ON_DELETE_AND_PRUNE, RESOURCES_FINALIZER, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 
 /** Argo CD sync phases a hook can run in. */
 export enum HookPhase {

@@ -1,5 +1,5 @@
 import { optional, PropSpec, required, T } from '../core/prop-spec';
-import { ArgoCdApplicationProps } from './argocd-application';
+import { ArgoCdApplicationProps } from './argocd-application-props';
 
 /** The runtime shape of ArgoCdApplicationProps, for callers without the type checker. */
 export const ARGOCD_APPLICATION_PROPS: PropSpec<ArgoCdApplicationProps> = {

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { SYNC_WAVE_ANNOTATION } from '../grammar/argocd';
 
-/** The annotation Argo CD orders a sync by: lower waves are applied, and healthy, before higher ones. */
-export const SYNC_WAVE_ANNOTATION = 'argocd.argoproj.io/sync-wave';
+export { SYNC_WAVE_ANNOTATION } from '../grammar/argocd';
 
 /** Puts every API object under `scope` into sync wave `wave`. Plain `kubectl apply` ignores the annotation. */
 export function setSyncWave(scope: IConstruct, wave: number): void {

@@ -1,6 +1,6 @@
 import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, optional, PropSpec, required, T } from '../core/prop-spec';
-import { StandardIngressProps, TraefikIngressProps } from './https-ingress';
+import { StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
 /** The runtime shape of the HttpsIngress factories' props, for callers without the type checker. */
 

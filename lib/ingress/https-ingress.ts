@@ -5,89 +5,13 @@ import { Certificate } from '../../imports/cert-manager-cert-manager.io';
 import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
 import { Middleware } from '../../imports/traefik-middleware-traefik.io';
 import { PropChecker } from '../core/configuration-error';
+import { DNS1123_SUBDOMAIN } from '../validation/names';
 import { checkIngressProps, STANDARD_INGRESS_PROPS, TRAEFIK_INGRESS_PROPS } from './https-ingress-props-spec';
+import type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
-/** The Service an ingress routes to, and the metadata its objects share. */
-export interface IngressBackend {
-  readonly serviceName: string;
-  readonly servicePort: number;
-  readonly namespace: string;
-  readonly labels: Record<string, string>;
-}
-
-/** A standard networking.k8s.io/v1 Ingress with TLS. */
-export interface StandardIngressProps {
-  /** Public host name, e.g. `blog.example.com`. */
-  readonly host: string;
-  /** IngressClass of the controller that serves it (e.g. `nginx`, `traefik`). */
-  readonly ingressClassName: string;
-  /** Secret that holds (or, with cert-manager, receives) the TLS certificate. */
-  readonly tlsSecretName: string;
-  /**
-   * cert-manager ClusterIssuer that issues the certificate (cert-manager.io/cluster-issuer annotation).
-   * @default - none: the Secret is provided by other means
-   */
-  readonly clusterIssuer?: string;
-  /**
-   * Extra annotations for the controller.
-   * @default - none
-   */
-  readonly annotations?: Record<string, string>;
-}
-
-/**
- * A cert-manager Certificate (cert-manager.io/v1) whose Secret the route serves. Unlike Traefik's ACME
- * resolver, which keeps its account and certificates in one Traefik instance, it works with any number
- * of Traefik replicas. cert-manager must be installed with the issuer.
- */
-export interface CertManagerCertificateProps {
-  /** Name of the issuer, e.g. `letsencrypt`. */
-  readonly issuerName: string;
-  /**
-   * Kind of the issuer.
-   * @default 'ClusterIssuer'
-   */
-  readonly issuerKind?: 'ClusterIssuer' | 'Issuer';
-  /**
-   * Secret that receives the certificate.
-   * @default - `<service>-tls`
-   */
-  readonly secretName?: string;
-}
-
-/** Traefik's IngressRoute on websecure, plus a web route that redirects to HTTPS (seed 003). Set exactly one of certResolver and certificate. */
-export interface TraefikIngressProps {
-  /** Public host name, e.g. `blog.example.com`. */
-  readonly host: string;
-  /**
-   * Traefik certificate resolver (ACME) configured in the Traefik installation; only for a single Traefik instance.
-   * @default - none: set certificate instead
-   */
-  readonly certResolver?: string;
-  /**
-   * A cert-manager Certificate whose Secret the route serves (tls.secretName), for several Traefik replicas.
-   * @default - none: set certResolver instead
-   */
-  readonly certificate?: CertManagerCertificateProps;
-  /**
-   * Certificate domains (e.g. a wildcard main domain).
-   * @default - the host
-   */
-  readonly tlsDomains?: Array<{ readonly main: string; readonly sans?: string[] }>;
-  /**
-   * Entry point for HTTPS.
-   * @default 'websecure'
-   */
-  readonly secureEntryPoint?: string;
-  /**
-   * Entry point for plain HTTP, which only redirects.
-   * @default 'web'
-   */
-  readonly webEntryPoint?: string;
-}
+export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
 const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 
 /** HTTPS exposure of a Service: choose the standard Ingress or Traefik's CRDs. */
 export abstract class HttpsIngress {
@@ -124,9 +48,9 @@ class StandardIngress extends HttpsIngress {
 
   public validate(check: PropChecker, prefix: string): void {
     checkHost(check, prefix, this.props.host, true);
-    if (!DNS_SUBDOMAIN.test(this.props.tlsSecretName ?? ''))
+    if (!DNS1123_SUBDOMAIN.test(this.props.tlsSecretName ?? ''))
       check.add(`${prefix}.tlsSecretName`, this.props.tlsSecretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
-    if (!DNS_SUBDOMAIN.test(this.props.ingressClassName ?? ''))
+    if (!DNS1123_SUBDOMAIN.test(this.props.ingressClassName ?? ''))
       check.add(`${prefix}.ingressClassName`, this.props.ingressClassName, 'is not a valid IngressClass name', "use the class of your controller, e.g. 'nginx'");
   }
 
@@ -167,11 +91,11 @@ class TraefikIngress extends HttpsIngress {
         'drop certResolver to serve the cert-manager Secret, or drop certificate',
       );
     } else if (certificate !== undefined) {
-      if (!DNS_SUBDOMAIN.test(certificate.issuerName ?? ''))
+      if (!DNS1123_SUBDOMAIN.test(certificate.issuerName ?? ''))
         check.add(`${prefix}.certificate.issuerName`, certificate.issuerName, 'is not a valid issuer name', "name the cert-manager ClusterIssuer or Issuer, e.g. 'letsencrypt'");
       if (certificate.issuerKind !== undefined && !['ClusterIssuer', 'Issuer'].includes(certificate.issuerKind))
         check.add(`${prefix}.certificate.issuerKind`, certificate.issuerKind, 'is not an issuer kind', "use 'ClusterIssuer' or 'Issuer'");
-      if (certificate.secretName !== undefined && !DNS_SUBDOMAIN.test(certificate.secretName))
+      if (certificate.secretName !== undefined && !DNS1123_SUBDOMAIN.test(certificate.secretName))
         check.add(`${prefix}.certificate.secretName`, certificate.secretName, 'is not a valid Secret name', "use a name such as 'blog-tls'");
     } else if (!certResolver) {
       check.add(

@@ -1,5 +1,5 @@
-import { ipv4InCidr } from './ip';
-import { PlainLabelSelector, selectorMatches } from './label-selector';
+import { ipInCidr } from '../grammar/ip';
+import { LabelSelector as PlainLabelSelector, selectorMatches } from '../grammar/label-selector';
 
 /** A pod as NetworkPolicy sees it: its namespace (with the namespace's labels), its labels, its IP and its named ports. */
 export interface PodEndpoint {
@@ -89,7 +89,7 @@ function namespaceLabelsOf(pod: PodEndpoint): Record<string, string> {
 function peerMatches(peer: PolicyPeer, policyNamespace: string, endpoint: Endpoint): boolean {
   if (peer.ipBlock) {
     const ip = endpoint.ip;
-    return ip !== undefined && ipv4InCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c) => ipv4InCidr(ip, c));
+    return ip !== undefined && ipInCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((c) => ipInCidr(ip, c));
   }
   if (!isPod(endpoint)) return false;
   const namespaceOk = peer.namespaceSelector ? selectorMatches(peer.namespaceSelector, namespaceLabelsOf(endpoint)) : endpoint.namespace === policyNamespace;

@@ -1,5 +1,5 @@
 import { Finding } from './finding';
-import { IntOrPercent, intOrPercentProblem, scaleIntOrPercent } from './int-or-percent';
+import { IntOrPercent, intOrPercentProblem, scaleIntOrPercent } from '../grammar/int-or-percent';
 
 /** The policy fields of a PodDisruptionBudget. */
 export interface DisruptionPolicy {
@@ -23,8 +23,8 @@ export function disruptionPolicyProblems(policy: DisruptionPolicy): Finding[] {
   if (set.length === 0) {
     return [{ field: 'maxUnavailable', problem: 'neither minAvailable nor maxUnavailable is set, so the budget says nothing', fix: 'set maxUnavailable: 1' }];
   }
-  const formatProblem = intOrPercentProblem(policy[set[0]]!);
-  return formatProblem ? [{ field: set[0], problem: `${JSON.stringify(policy[set[0]])} ${formatProblem}`, fix: `use a whole number such as 1 or a percentage such as '25%'` }] : [];
+  const valueProblem = intOrPercentProblem(policy[set[0]]!);
+  return valueProblem ? [{ field: set[0], problem: `${JSON.stringify(policy[set[0]])} ${valueProblem}`, fix: `use a whole number such as 1 or a percentage such as '25%'` }] : [];
 }
 
 /** What keeps this budget from both protecting the pods and letting a node drain finish. */

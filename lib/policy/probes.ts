@@ -1,4 +1,5 @@
-import { Finding, wholeNumberProblem } from './finding';
+import { validateProbe } from '../validation/handlers';
+import { Finding } from './finding';
 
 /** A probe or lifecycle handler as it appears in a manifest (any of its actions). */
 export interface ProbeSpec {
@@ -21,9 +22,7 @@ export interface DeclaredPort {
 
 type ProbeKind = 'startup' | 'readiness' | 'liveness';
 
-const TIMING_MINIMUMS: ReadonlyArray<[keyof ProbeSpec, number]> = [
-  ['initialDelaySeconds', 0], ['periodSeconds', 1], ['timeoutSeconds', 1], ['successThreshold', 1], ['failureThreshold', 1],
-];
+const TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'];
 
 /** The port a probe or handler targets, if it targets one. */
 export function probePort(probe: ProbeSpec): number | string | undefined {
@@ -40,7 +39,7 @@ export function undeclaredPortProblem(port: number | string, declared: readonly 
   return `port ${JSON.stringify(port)} is not declared by the container (declared: ${known})`;
 }
 
-/** What is wrong with one probe: undeclared port, timings out of range, successThreshold other than 1 where the API requires it. */
+/** What is wrong with one probe: an undeclared port, and what the API server refuses in its timings and successThreshold. */
 export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: readonly DeclaredPort[]): Finding[] {
   const problems: Finding[] = [];
   const port = probePort(probe);
@@ -48,14 +47,8 @@ export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: reado
   if (portProblem) {
     problems.push({ field: probe.httpGet ? 'httpGet.port' : probe.tcpSocket ? 'tcpSocket.port' : 'grpc.port', problem: `${kind} probe ${portProblem}: it can never pass`, fix: 'probe the named container port, or declare the port on the container' });
   }
-  for (const [field, min] of TIMING_MINIMUMS) {
-    const value = probe[field];
-    const problem = value === undefined ? undefined : wholeNumberProblem(value, min);
-    if (problem) problems.push({ field, problem: `${kind} probe ${field} ${problem}`, fix: `use a whole number of at least ${min}` });
-  }
-  if (kind !== 'readiness' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
-    problems.push({ field: 'successThreshold', problem: `${kind} probe successThreshold is ${probe.successThreshold}; the API server accepts only 1`, fix: 'set successThreshold to 1' });
-  }
+  // Timings and successThreshold are the API server's rule (0 means the default), written once in lib/validation.
+  for (const f of validateProbe(probe, `${kind}Probe`, '')) if (TIMINGS.includes(f.field)) problems.push(f);
   return problems;
 }
 

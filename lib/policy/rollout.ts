@@ -1,5 +1,5 @@
 import { Finding } from './finding';
-import { IntOrPercent, intOrPercentProblem, scaleIntOrPercent } from './int-or-percent';
+import { IntOrPercent, intOrPercentProblem, scaleIntOrPercent } from '../grammar/int-or-percent';
 
 /** A Deployment's RollingUpdate settings against a replica count. */
 export interface RollingUpdateInput {

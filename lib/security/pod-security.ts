@@ -1,3 +1,4 @@
+import { ContainerList, containersIn } from '../grammar/pod';
 import { Finding } from '../policy/finding';
 
 /** The Pod Security Standards levels, least to most restrictive. */
@@ -37,15 +38,14 @@ interface SecurityContext {
   readonly sysctls?: ReadonlyArray<{ readonly name?: string }>;
 }
 interface Container { readonly name?: string; readonly securityContext?: SecurityContext; readonly ports?: ReadonlyArray<{ readonly hostPort?: number }> }
-type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers';
 type PodSpec = { readonly [K in 'hostNetwork' | 'hostPID' | 'hostIPC']?: boolean } & { readonly [K in ContainerList]?: readonly Container[] } & {
   readonly securityContext?: SecurityContext;
   readonly volumes?: ReadonlyArray<Readonly<Record<string, unknown>>>;
 };
 
+/** Every container of the pod: Pod Security checks init and ephemeral containers too (non-mappings are skipped). */
 function containersOf(pod: PodSpec | undefined): Array<{ c: Container; path: string }> {
-  const list = (key: ContainerList) => (pod?.[key] ?? []).map((c, i) => ({ c, path: `${key}[${i}]` }));
-  return [...list('initContainers'), ...list('containers'), ...list('ephemeralContainers')];
+  return containersIn(pod, ['initContainers', 'containers', 'ephemeralContainers']).map(({ container, path }) => ({ c: container as Container, path }));
 }
 
 /** What keeps a pod spec (plain JSON, as rendered) from the baseline level (Kubernetes 1.27's checks); empty when it meets it. */

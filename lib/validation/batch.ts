@@ -2,11 +2,11 @@
  * Jobs and CronJobs (batch/v1): batch/validation/validation.go validateJobSpec,
  * validateCronJobSpec, validateScheduleFormat, validateTimeZone (1.27).
  */
-import { cronScheduleProblem } from './cron';
+import { cronScheduleProblem } from '../grammar/cron';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels, checkLabelSelector } from './metadata';
-import { child } from './path';
+import { child } from '../grammar/field-path';
 import { checkPodTemplate } from './pod';
 import { readBoolean, readInt, readRecord, readString } from './values';
 

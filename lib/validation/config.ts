@@ -1,9 +1,9 @@
 /**
  * Secrets and ConfigMaps: core/validation/validation.go ValidateSecret, ValidateConfigMap (1.27).
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from './names';
-import { child, index, key } from './path';
+import { child, index, key } from '../grammar/field-path';
 import { readBoolean, readList, readRecord, readString } from './values';
 
 // core.MaxSecretSize (pkg/apis/core/types.go): 1 MiB, also the ConfigMap limit.

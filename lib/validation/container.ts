@@ -3,10 +3,10 @@
  * validateContainerPorts, ValidateEnv, validateEnvFrom, validateEnvVarValueFrom (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkImage } from './image';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, NameFormat, PORT_NAME, RELAXED_ENV_VAR_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkLifecycle, checkProbe, HandlerPort, ProbeKind } from './handlers';
 import { checkResources } from './resources';
 import { checkSecurityContext } from './scheduling';

@@ -1,4 +1,4 @@
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 
 /**
  * Checks that `value`, when set, is one of `allowed` (API enums are case-sensitive); suggests the

@@ -4,9 +4,9 @@
  * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkPortNumOrName } from './service';
 import { Json, readInt, readList, readRecord, readString } from './values';
 import { minorVersion } from './version';

@@ -5,9 +5,9 @@
  * validateScalingPolicy (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkFormat, DNS1123_LABEL, PATH_SEGMENT } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { Json, readInt, readList, readRecord } from './values';
 

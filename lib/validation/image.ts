@@ -3,7 +3,7 @@
  * github.com/distribution/reference (regexp.go ReferenceRegexp, normalize.go ParseNormalizedNamed,
  * reference.go RepositoryNameTotalLengthMax) and opencontainers/go-digest for the digest.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 
 /** A parsed image reference: `[registry[:port]/]path[:tag][@digest]`. */
 export interface ImageReference {

@@ -10,15 +10,16 @@ import { checkHorizontalPodAutoscalerSpec } from './hpa';
 import { checkIngressSpec, checkNetworkPolicySpec } from './network';
 import { checkPodDisruptionBudgetSpec } from './pdb';
 import { checkPodSpec } from './pod';
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { builtinKind, nameRule } from './kinds';
 import { checkObjectMeta } from './metadata';
-import { index as indexPath } from './path';
+import { index as indexPath } from '../grammar/field-path';
 import { checkServiceSpec } from './service';
 import { checkPersistentVolumeClaimSpec } from './storage';
-import { isRecord, Json } from './values';
+import { Json } from './values';
 import { parseMinor, TARGET_MINOR, withMinorVersion } from './version';
 import { checkDeploymentSpec, checkStatefulSetSpec } from './workloads';
+import { isObject } from '../grammar/json';
 
 type SpecValidator = (out: Findings, obj: Json) => void;
 
@@ -84,7 +85,7 @@ function prefixed(prefix: string, field: string): string {
 }
 
 function checkObject(out: Findings, obj: unknown, prefix: string): void {
-  if (!isRecord(obj)) {
+  if (!isObject(obj)) {
     report(out, prefix, `the manifest is ${typeName(obj)} (${show(obj)}), not an object`, 'write a Kubernetes object with apiVersion, kind and metadata');
     return;
   }
@@ -114,11 +115,11 @@ function checkObject(out: Findings, obj: unknown, prefix: string): void {
 }
 
 export type { Finding } from '../policy/finding';
-export { show } from './findings';
+export { show } from './finding-list';
 export { parseImage, validateImageReference, imageReferenceProblems, digestProblem } from './image';
 export type { ImageReference } from './image';
 export {
-  validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta, selectorMatches, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
+  validateAnnotations, validateLabels, validateLabelSelector, validateObjectMeta, TOTAL_ANNOTATION_SIZE_LIMIT_BYTES,
 } from './metadata';
 export type { NameRule } from './metadata';
 export {
@@ -140,4 +141,4 @@ export { validatePodDisruptionBudgetSpec } from './pdb';
 export { validateHorizontalPodAutoscalerSpec, MAX_PERIOD_SECONDS, MAX_STABILIZATION_WINDOW_SECONDS } from './hpa';
 export { validateIngressSpec, validateNetworkPolicySpec } from './network';
 export { validateCronSchedule } from './batch';
-export { cronScheduleProblem } from './cron';
+export { cronScheduleProblem } from '../grammar/cron';

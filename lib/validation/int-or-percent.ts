@@ -2,11 +2,9 @@
  * IntOrString fields that hold a count or a percentage: apps/validation/validation.go
  * ValidatePositiveIntOrPercent, IsNotMoreThan100Percent, getIntOrPercentValue.
  */
-import { Findings, report, show } from './findings';
+import { parsePercent } from '../grammar/int-or-percent';
+import { Findings, report, show } from './finding-list';
 import { readIntOrString } from './values';
-
-// validation.go IsValidPercent: percentFmt "[0-9]+%".
-const PERCENT = /^[0-9]+%$/;
 
 /** A checked count or percentage: `percent` tells which. */
 export interface IntOrPercentValue {
@@ -30,13 +28,13 @@ export function checkIntOrPercent(out: Findings, raw: unknown, field: string, ma
     }
     return { value: v, percent: false };
   }
-  if (!PERCENT.test(v)) {
+  const value = parsePercent(v);
+  if (value === undefined) {
     const digits = /^\s*(\d+)\s*%?\s*$/.exec(v);
     report(out, field, `${name} ${show(v)} is neither a whole number nor a percentage`,
       digits ? `write ${name}: ${digits[1]} (a count, unquoted) or ${name}: "${digits[1]}%"` : `write a count such as ${name}: 1 or a percentage such as ${name}: "25%"`);
     return undefined;
   }
-  const value = Number(v.slice(0, -1));
   // IsNotMoreThan100Percent.
   if (max100 && value > 100) {
     report(out, field, `${name} ${show(v)} is more than 100%`, `use at most "100%"`);

@@ -2,10 +2,10 @@
  * ObjectMeta, labels, annotations and label selectors: k8s.io/apimachinery
  * pkg/api/validation/objectmeta.go and pkg/apis/meta/v1/validation/validation.go.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, NameFormat, QUALIFIED_NAME } from './names';
-import { child, index, key } from './path';
-import { isRecord, Json, readList, readRecord, readString } from './values';
+import { child, index, key } from '../grammar/field-path';
+import { Json, readList, readRecord, readString } from './values';
 
 // objectmeta.go TotalAnnotationSizeLimitB: 256 KiB over all keys and values.
 export const TOTAL_ANNOTATION_SIZE_LIMIT_BYTES = 256 * 1024;
@@ -198,33 +198,4 @@ export function validateLabelSelector(selector: unknown, field = 'selector'): Fi
   const out: Findings = [];
   checkLabelSelector(out, selector, field);
   return out;
-}
-
-/**
- * Whether a well-typed selector selects a set of labels (labels.Selector.Matches semantics:
- * every matchLabels entry and every expression must hold).
- */
-export function selectorMatches(selector: Json, labels: unknown): boolean {
-  const set = isRecord(labels) ? labels : {};
-  const matchLabels = selector.matchLabels;
-  if (isRecord(matchLabels)) {
-    for (const k in matchLabels) if (set[k] !== matchLabels[k]) return false;
-  }
-  const expressions = selector.matchExpressions;
-  if (Array.isArray(expressions)) {
-    for (const expr of expressions) {
-      if (!isRecord(expr) || typeof expr.key !== 'string') return false;
-      const has = Object.prototype.hasOwnProperty.call(set, expr.key);
-      const values = Array.isArray(expr.values) ? expr.values : [];
-      const inValues = has && values.includes(set[expr.key]);
-      switch (expr.operator) {
-        case 'In': if (!inValues) return false; break;
-        case 'NotIn': if (inValues) return false; break;
-        case 'Exists': if (!has) return false; break;
-        case 'DoesNotExist': if (has) return false; break;
-        default: return false;
-      }
-    }
-  }
-  return true;
 }

@@ -3,7 +3,7 @@
  * pkg/util/validation/validation.go (v0.27, the same in v0.34 unless noted). Each format says which
  * condition failed and suggests a valid spelling of the user's own value.
  */
-import { Findings, report, show, typeName } from './findings';
+import { Findings, report, show, typeName } from './finding-list';
 
 /** One string format: its regex and limits, and how to describe and repair a value that breaks it. */
 export interface NameFormat {
@@ -35,10 +35,13 @@ function lengthReason(value: string, max: number): string | undefined {
   return value.length > max ? `is ${value.length} characters long, more than ${max}` : undefined;
 }
 
-/** Edge characters that are allowed inside but not at the ends (a disallowed one is reported as such already). */
-function edgeReasons(value: string, edge: RegExp, edgeText: string, inner: RegExp): string[] {
+/**
+ * Edge characters that are allowed inside but not at the ends (a disallowed one is reported as such
+ * already); `start` when the first character has its own rule.
+ */
+function edgeReasons(value: string, edge: RegExp, edgeText: string, inner: RegExp, start = { edge, text: edgeText }): string[] {
   const out: string[] = [];
-  if (value.length > 0 && !edge.test(value[0]) && inner.test(value[0])) out.push(`starts with ${JSON.stringify(value[0])}, not ${edgeText}`);
+  if (value.length > 0 && !start.edge.test(value[0]) && inner.test(value[0])) out.push(`starts with ${JSON.stringify(value[0])}, not ${start.text}`);
   const last = value[value.length - 1];
   if (value.length > 1 && !edge.test(last) && inner.test(last)) out.push(`ends with ${JSON.stringify(last)}, not ${edgeText}`);
   return out;
@@ -76,23 +79,35 @@ function repair(value: string, allowed: RegExp, max: number, lower: boolean, fal
   return s === '' ? fallback : s;
 }
 
+/**
+ * A lowercase DNS label of at most 63 characters: [a-z0-9-], ending in a letter or digit, starting with
+ * a character of `start` (DNS-1123 allows a digit there, DNS-1035 does not).
+ */
+function dnsLabel(title: string, rule: string, start: { chars: string; text: string }, suggest: (v: string) => string): NameFormat {
+  const re = new RegExp(`^[${start.chars}](?:[-a-z0-9]*[a-z0-9])?$`);
+  const first = new RegExp(`^[${start.chars}]$`);
+  return {
+    title,
+    rule,
+    test: memoValid((v) => v.length <= 63 && re.test(v)),
+    reasons: (v) => {
+      const bad = firstBad(v, /^[a-z0-9-]$/);
+      return compact(
+        v === '' ? 'is empty' : undefined,
+        lengthReason(v, 63),
+        bad !== undefined ? charReason(bad) : undefined,
+        edgeReasons(v, ALNUM_LOWER, 'a lowercase letter or digit', /^[a-z0-9-]$/, { edge: first, text: start.text }),
+      );
+    },
+    suggest,
+  };
+}
+
 // validation.go IsDNS1123Label: dns1123LabelFmt "[a-z0-9]([-a-z0-9]*[a-z0-9])?", DNS1123LabelMaxLength 63.
-const DNS1123_LABEL_RE = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
-export const DNS1123_LABEL: NameFormat = {
-  title: 'DNS-1123 label',
-  rule: "lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters",
-  test: memoValid((v) => v.length <= 63 && DNS1123_LABEL_RE.test(v)),
-  reasons: (v) => {
-    const bad = firstBad(v, /^[a-z0-9-]$/);
-    return compact(
-      v === '' ? 'is empty' : undefined,
-      lengthReason(v, 63),
-      bad !== undefined ? charReason(bad) : undefined,
-      edgeReasons(v, ALNUM_LOWER, 'a lowercase letter or digit', /^[a-z0-9-]$/),
-    );
-  },
-  suggest: (v) => repair(v, /^[a-z0-9-]$/, 63, true, 'my-name'),
-};
+export const DNS1123_LABEL = dnsLabel(
+  'DNS-1123 label', "lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters",
+  { chars: 'a-z0-9', text: 'a lowercase letter or digit' }, (v) => repair(v, /^[a-z0-9-]$/, 63, true, 'my-name'),
+);
 
 // validation.go IsDNS1123Subdomain: dns1123SubdomainFmt, DNS1123SubdomainMaxLength 253.
 const DNS1123_SUBDOMAIN_RE = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
@@ -119,27 +134,13 @@ export const DNS1123_SUBDOMAIN: NameFormat = {
 };
 
 // validation.go IsDNS1035Label: dns1035LabelFmt "[a-z]([-a-z0-9]*[a-z0-9])?", DNS1035LabelMaxLength 63.
-const DNS1035_LABEL_RE = /^[a-z](?:[-a-z0-9]*[a-z0-9])?$/;
-export const DNS1035_LABEL: NameFormat = {
-  title: 'DNS-1035 label',
-  rule: "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters",
-  test: memoValid((v) => v.length <= 63 && DNS1035_LABEL_RE.test(v)),
-  reasons: (v) => {
-    const bad = firstBad(v, /^[a-z0-9-]$/);
-    return compact(
-      v === '' ? 'is empty' : undefined,
-      lengthReason(v, 63),
-      bad !== undefined ? charReason(bad) : undefined,
-      v.length > 0 && !/^[a-z]$/.test(v[0]) ? `starts with ${JSON.stringify(v[0])}, not a lowercase letter` : undefined,
-      v.length > 1 && !ALNUM_LOWER.test(v[v.length - 1]) ? `ends with ${JSON.stringify(v[v.length - 1])}, not a lowercase letter or digit` : undefined,
-    );
+export const DNS1035_LABEL = dnsLabel(
+  'DNS-1035 label', "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters",
+  { chars: 'a-z', text: 'a lowercase letter' }, (v) => {
+    const s = repair(v, /^[a-z0-9-]$/, 63, true, 'my-name');
+    return /^[a-z]/.test(s) ? s : `n-${s}`.slice(0, 63).replace(/-+$/, '');
   },
-  suggest: (v) => {
-    let s = repair(v, /^[a-z0-9-]$/, 63, true, 'my-name');
-    if (!/^[a-z]/.test(s)) s = `n-${s}`.slice(0, 63).replace(/-+$/, '');
-    return s;
-  },
-};
+);
 
 // validation.go: qualifiedNameFmt "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]", qualifiedNameMaxLength 63.
 const QUALIFIED_NAME_PART_RE = /^(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -335,7 +336,7 @@ export function checkFormat(out: Findings, value: unknown, field: string, format
       `write the ${what} as a string, a ${format.title}: ${format.rule}`);
     return false;
   }
-  const problem = formatProblem(format, value);
+  const problem = nameFormatProblem(format, value);
   if (!problem) return true;
   report(out, field, `${what} ${show(value)} is not a valid ${format.title}: ${problem.reasons}`, problem.fix);
   return false;
@@ -345,7 +346,7 @@ export function checkFormat(out: Findings, value: unknown, field: string, format
  * Why the string `value` is not in `format` (`reasons`, e.g. `it contains "W"`) and the fix, with a
  * suggestion close to the value; undefined when it is in the format. Constructs use it to say it of a prop.
  */
-export function formatProblem(format: NameFormat, value: string): { reasons: string; fix: string } | undefined {
+export function nameFormatProblem(format: NameFormat, value: string): { reasons: string; fix: string } | undefined {
   if (format.test(value)) return undefined;
   const suggestion = format.suggest(value);
   return {

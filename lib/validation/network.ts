@@ -4,12 +4,12 @@
  * ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath, validateIngressBackend (1.27).
  */
 import { isIPv4, isIPv6 } from 'net';
-import { parseCidr } from './ip';
+import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -39,10 +39,7 @@ function checkIpBlock(out: Findings, value: unknown, field: string): void {
       report(out, path, `except ${show(e)} ${inner}`, 'write a CIDR inside the block, e.g. 10.1.0.0/16');
       continue;
     }
-    const max = parsed.v6 ? 128 : 32;
-    const within = inner.v6 === parsed.v6 && inner.bits > parsed.bits
-      && (inner.base >> BigInt(max - parsed.bits)) === (parsed.base >> BigInt(max - parsed.bits));
-    if (!within) report(out, path, `except ${show(e)} is not a strict subset of cidr ${show(cidr)}`, `use a longer prefix inside ${cidr}`);
+    if (!cidrStrictlyWithin(inner, parsed)) report(out, path, `except ${show(e)} is not a strict subset of cidr ${show(cidr)}`, `use a longer prefix inside ${cidr}`);
   }
 }
 

@@ -2,10 +2,10 @@
  * PodDisruptionBudgets (policy/v1): policy/validation/validation.go ValidatePodDisruptionBudgetSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkIntOrPercent } from './int-or-percent';
 import { checkLabelSelector } from './metadata';
-import { child } from './path';
+import { child } from '../grammar/field-path';
 import { readRecord } from './values';
 
 /** Checks a PDB spec. */

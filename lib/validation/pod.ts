@@ -4,13 +4,14 @@
  */
 import { ContainerFacts, checkContainer, newFacts } from './container';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
-import { child, index } from './path';
-import { isRecord, Json, readInt, readList, readRecord, readString } from './values';
+import { child, index } from '../grammar/field-path';
+import { Json, readInt, readList, readRecord, readString } from './values';
 import { checkAffinity, checkSecurityContext, checkTolerations, checkTopologySpreadConstraints } from './scheduling';
 import { checkVolumes } from './volumes';
+import { isObject } from '../grammar/json';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -57,7 +58,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
     if (!items) continue;
     for (let i = 0; i < items.length; i++) {
       const path = index(listPath, i);
-      const name = isRecord(items[i]) && typeof (items[i] as Json).name === 'string' ? (items[i] as Json).name as string : undefined;
+      const name = isObject(items[i]) && typeof (items[i] as Json).name === 'string' ? (items[i] as Json).name as string : undefined;
       const facts1 = newFacts(name);
       const container = checkContainer(out, items[i], path, facts1, { init: list === 'initContainers', volumeNames: facts.volumeNames, gracePeriodSeconds: grace });
       if (!container) continue;

@@ -2,9 +2,9 @@
  * Container resource requirements: core/validation/validation.go ValidateResourceRequirements,
  * validateContainerResourceName and ValidateResourceQuantityValue (1.27).
  */
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkFormat, QUALIFIED_NAME } from './names';
-import { child, key } from './path';
+import { child, key } from '../grammar/field-path';
 import { checkQuantity, parseQuantity } from './quantity';
 import { Json, readRecord } from './values';
 

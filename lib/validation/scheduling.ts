@@ -4,10 +4,10 @@
  * validateWeightedPodAffinityTerms, validateTopologySpreadConstraints, ValidateTolerations (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1123_LABEL, LABEL_VALUE, QUALIFIED_NAME } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { Json, readInt, readList, readRecord, readString } from './values';
 
 const MAX_INT = 2147483647;

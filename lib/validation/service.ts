@@ -3,11 +3,11 @@
  * ValidatePortNumOrName, validateServiceExternalTrafficPolicy (1.27), and the node port allocator.
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
-import { child, index } from './path';
-import { isValidIp, parseCidr } from './ip';
+import { child, index } from '../grammar/field-path';
+import { parseCidr, parseIp } from '../grammar/ip';
 import { minorVersion } from './version';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
@@ -78,7 +78,7 @@ export function checkServiceSpec(out: Findings, value: unknown, field: string): 
   if (externalIPs) {
     for (let i = 0; i < externalIPs.length; i++) {
       const ip = readString(out, externalIPs[i], index(child(field, 'externalIPs'), i));
-      if (ip !== undefined && !isValidIp(ip)) report(out, index(child(field, 'externalIPs'), i), `${show(ip)} is not an IP address`, 'write an IPv4 or IPv6 address, e.g. 203.0.113.10');
+      if (ip !== undefined && !parseIp(ip)) report(out, index(child(field, 'externalIPs'), i), `${show(ip)} is not an IP address`, 'write an IPv4 or IPv6 address, e.g. 203.0.113.10');
     }
   }
   // validateServiceExternalTrafficPolicy: only for externally reachable Services (apiservice.ExternallyAccessible).

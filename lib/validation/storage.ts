@@ -2,9 +2,9 @@
  * PersistentVolumeClaims: core/validation/validation.go ValidatePersistentVolumeClaimSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkFormat, DNS1123_SUBDOMAIN } from './names';
-import { child, index, key } from './path';
+import { child, index, key } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { readList, readRecord, readString } from './values';
 

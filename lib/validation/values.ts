@@ -3,15 +3,12 @@
  * and otherwise records a finding and returns undefined, so a wrong type is reported and never
  * crashes the validators that follow. `null` means "not set", as it does for the API server.
  */
-import { Findings, report, show, typeName } from './findings';
+import { isObject } from '../grammar/json';
+import { Findings, report, show, typeName } from './finding-list';
 
 /** A JSON object. */
 export type Json = Record<string, unknown>;
 
-/** Whether `value` is a JSON object (not null, not a list). */
-export function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The last segment of a field path, to name the field for people. */
 function lastSegment(field: string): string {
@@ -22,7 +19,7 @@ function lastSegment(field: string): string {
 /** An object field; a finding when set to anything but an object. */
 export function readRecord(out: Findings, value: unknown, field: string): Json | undefined {
   if (value === undefined || value === null) return undefined;
-  if (isRecord(value)) return value;
+  if (isObject(value)) return value;
   report(out, field, `${lastSegment(field)} is ${typeName(value)} (${show(value)}), not an object`,
     `write ${lastSegment(field)} as a mapping of fields`);
   return undefined;

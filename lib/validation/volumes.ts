@@ -4,9 +4,9 @@
  * ValidateVolumeMounts, validateLocalDescendingPath, validateMountPropagation (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './findings';
+import { Findings, report, show } from './finding-list';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
 import { Json, readBoolean, readInt, readList, readRecord, readString } from './values';
 

@@ -3,14 +3,16 @@
  * ValidateDeploymentStrategy, ValidateRollingUpdateDeployment, ValidateStatefulSetSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './findings';
+import { Findings, report } from './finding-list';
 import { checkIntOrPercent } from './int-or-percent';
-import { checkLabelSelector, checkLabels, selectorMatches } from './metadata';
+import { labelSelectorOf, selectorMatches } from '../grammar/label-selector';
+import { checkLabelSelector, checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL } from './names';
-import { child, index } from './path';
+import { child, index } from '../grammar/field-path';
 import { checkPodTemplate, PodFacts, PodRules } from './pod';
 import { checkPersistentVolumeClaimSpec } from './storage';
-import { isRecord, Json, readInt, readList, readRecord, readBoolean } from './values';
+import { Json, readInt, readList, readRecord, readBoolean } from './values';
+import { isObject } from '../grammar/json';
 
 const MAX_INT = 2147483647;
 // apps/v1 SetDefaults_Deployment.
@@ -34,7 +36,7 @@ export function checkOwnedSelector(out: Findings, spec: Json, field: string, tem
     return;
   }
   // "`selector` does not match template `labels`" (a missing template is reported on its own).
-  if (isRecord(spec.template) && !selectorMatches(spec.selector as Json, templateLabels)) {
+  if (isObject(spec.template) && !selectorMatches(labelSelectorOf(spec.selector), templateLabels as Record<string, string> | undefined)) {
     report(out, child(child(child(field, 'template'), 'metadata'), 'labels'), `the selector does not match the pod template's labels, so the ${owner} would never see its own pods`,
       'make template.metadata.labels include every selector.matchLabels entry');
   }

@@ -1,4 +1,4 @@
-import { MysqlCredentials } from '../mysql/mysql-database';
+import { MysqlCredentials } from '../database/mysql-database';
 import { deepFreeze } from '../core/freeze';
 
 /** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */

@@ -5,7 +5,7 @@ import { HttpsIngress } from '../ingress/https-ingress';
 import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
 import { PropChecker } from '../core/configuration-error';
 import { DatabaseChecks } from '../database/validate';
-import { MYSQL_CREDENTIALS } from '../mysql/mysql-database-props-spec';
+import { MYSQL_CREDENTIALS } from '../database/mysql-database-props-spec';
 import { DatabaseConnection, SecretKeyReference } from '../database/connection';
 import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/props-spec';
 import { WordpressDatabase } from '../database/wordpress-database';

@@ -4,7 +4,7 @@ import { ContainerResources, EnvValue } from '../deployment/container';
 import { Probe } from '../deployment/probe';
 import { AutoscalingProps } from '../deployment/props';
 import { HttpsIngress } from '../ingress/https-ingress';
-import { MysqlCredentials } from '../mysql/mysql-database';
+import { MysqlCredentials } from '../database/mysql-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
@@ -15,7 +15,7 @@ import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
  */
 export interface WordpressStorageProps {
   /**
-   * StorageClass; must offer ReadWriteMany (seed 003 used CephFS).
+   * StorageClass; must offer ReadWriteMany (e.g. CephFS).
    * @default 'csi-cephfs'
    */
   readonly storageClassName?: string;
@@ -79,8 +79,8 @@ export interface WordpressAppProps {
    */
   readonly image?: string;
   /**
-   * WordPress requests and limits (Guaranteed). 200m CPU is seed 003's measured figure, which its 20% HPA
-   * target is relative to. Memory covers every Apache worker at PHP's memory_limit at once (see
+   * WordPress requests and limits (Guaranteed). The 20% HPA target is relative to the 200m CPU
+   * request. Memory covers every Apache worker at PHP's memory_limit at once (see
    * `php`): 4 x (128 + 16) + 64 + 32 = 672Mi; less is refused, because one worker over the limit
    * OOM-kills the whole container (cgroup v2, Kubernetes >= 1.28) with every request in flight.
    * @default - Guaranteed 200m CPU, 672Mi memory
@@ -104,7 +104,7 @@ export interface WordpressAppProps {
    */
   readonly livenessProbe?: Probe;
   /**
-   * The autoscaler (seed 003: 3 to 6 pods at 20% CPU). The Deployment then has no spec.replicas.
+   * The autoscaler (3 to 6 pods at 20% CPU). The Deployment then has no spec.replicas.
    * @default { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 }
    */
   readonly autoscaling?: AutoscalingProps;
@@ -229,7 +229,7 @@ export interface WordpressAppProps {
    */
   readonly configExtra?: string;
   /**
-   * HTTPS exposure: HttpsIngress.traefik(...) (seed 003) or HttpsIngress.standard(...).
+   * HTTPS exposure: HttpsIngress.traefik(...) or HttpsIngress.standard(...).
    * @default - none: reach the Service through your own ingress
    */
   readonly ingress?: HttpsIngress;

@@ -1,7 +1,10 @@
 import { PropChecker } from '../core/configuration-error';
+import { CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../validation/names';
+import { cronScheduleProblem } from '../grammar/cron';
+import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
-import { PhpWorkerBudget, workerBudgetProblems } from './runtime';
+import { PhpWorkerBudget, workerBudgetProblems } from './php-memory';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {
@@ -21,17 +24,11 @@ export interface ResolvedWordpressProps {
   readonly saltCommand: string;
 }
 
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
-const CRON_FIELD = /^[\d*,/\-A-Za-z?]+$/;
-const IPV4_CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
-const IPV6_CIDR = /^[0-9a-fA-F:]*:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|[1-9]?\d)$/;
 
 /** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
 export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
-  if (!DNS_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
+  if (!DNS1123_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
   const tag = parseImage(r.image ?? '').tag ?? '';
   if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
   const cliPin = imagePinProblem(r.cliImage);
@@ -60,33 +57,31 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
 
   // Names derived from an invalid name are reported once, as the name.
-  if (props.saltsSecretName !== undefined && !DNS_SUBDOMAIN.test(r.saltsSecretName ?? ''))
+  if (props.saltsSecretName !== undefined && !DNS1123_SUBDOMAIN.test(r.saltsSecretName ?? ''))
     check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
-  if (props.admin?.secretName !== undefined && !DNS_SUBDOMAIN.test(r.admin.secretName ?? ''))
+  if (props.admin?.secretName !== undefined && !DNS1123_SUBDOMAIN.test(r.admin.secretName ?? ''))
     check.add('admin.secretName', r.admin.secretName, 'is not a valid Secret name', "use e.g. 'wordpress-admin'");
   for (const key of ['userKey', 'passwordKey', 'emailKey'] as const) {
-    if (!SECRET_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
+    if (!CONFIG_MAP_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
 
   check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
   check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
 
-  const fields = (r.cron.schedule ?? '').trim().split(/\s+/);
-  if (!/^@(yearly|annually|monthly|weekly|daily|hourly)$/.test(r.cron.schedule ?? '') && (fields.length !== 5 || !fields.every((f) => CRON_FIELD.test(f)))) {
-    check.add('cron.schedule', r.cron.schedule, 'is not a five-field cron schedule', "use e.g. '*/5 * * * *'");
-  }
+  const schedule = cronScheduleProblem(r.cron.schedule);
+  if (schedule) check.add('cron.schedule', r.cron.schedule, schedule, "use five fields such as '*/5 * * * *', or a descriptor such as '@hourly'");
   check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
   check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
 
   if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
     check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
   }
-  if (props.storage?.claimName !== undefined && !DNS_SUBDOMAIN.test(r.storage.claimName ?? ''))
+  if (props.storage?.claimName !== undefined && !DNS1123_SUBDOMAIN.test(r.storage.claimName ?? ''))
     check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
 
   for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
     if (peer === undefined) continue;
-    if (!DNS_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");
+    if (!DNS1123_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");
     if (Object.keys(peer.podLabels ?? {}).length === 0)
       check.add(
         `${prop}.podLabels`,
@@ -99,7 +94,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
     if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
   });
   r.egress.cidrs.forEach((cidr, i) => {
-    if (!IPV4_CIDR.test(cidr) && !IPV6_CIDR.test(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
+    if (cidrProblem(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
   });
 
   const c = props.database?.givenConnection;
@@ -127,7 +122,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
     if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) check.add('database.port', c.port, 'is not a TCP port', 'use e.g. 3306');
     if (!c.database) check.add('database.database', c.database, 'is empty', 'name the schema');
     if (!c.user) check.add('database.user', c.user, 'is empty', 'name the application user');
-    if (!DNS_SUBDOMAIN.test(c.passwordSecret?.name ?? '') || !SECRET_KEY.test(c.passwordSecret?.key ?? '')) {
+    if (!DNS1123_SUBDOMAIN.test(c.passwordSecret?.name ?? '') || !CONFIG_MAP_KEY.test(c.passwordSecret?.key ?? '')) {
       check.add('database.passwordSecret', c.passwordSecret, 'is not a Secret name and key', 'name the Secret and the key that hold the password');
     }
   }

@@ -12,7 +12,7 @@ import { Probe } from '../deployment/probe';
 import { ZeroDowntimeDeployment } from '../deployment/zero-downtime-deployment';
 import { keepOnDeleteAndPrune } from '../gitops/argocd-annotations';
 import { setSyncWave } from '../gitops/sync-waves';
-import { MysqlDatabase } from '../mysql/mysql-database';
+import { MysqlDatabase } from '../database/mysql-database';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule';
 import { memoryBytes } from '../policy/quantity';
@@ -21,7 +21,7 @@ import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './netw
 import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
-import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './runtime';
+import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './php-memory';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';

@@ -6,7 +6,7 @@ import { jobDigest } from '../database/innodb-cluster';
 import { ContainerResources, EnvValue, renderEnv, renderResources } from '../deployment/container';
 import { asHook, HookPhase } from '../gitops/argocd-annotations';
 import { parseImage } from '../policy/image';
-import { DB_TLS_VARIABLE } from './runtime';
+import { DB_TLS_VARIABLE } from './php-memory';
 import { CLI_POD_SECURITY, CLI_SECURITY } from './security';
 
 /** Where the install Job finds the first administrator: an existing Secret, never a literal. */

@@ -49,7 +49,7 @@ test('a single replica passes the construct with the opt-in and is warned about 
   const { app: a, log } = app();
   new ZeroDowntimeDeployment(new Chart(a, 'dev'), 'web', baseProps({ replicas: 1, allowSingleReplica: true }));
   a.synth();
-  expect(log[0]).toContain('WARNING min-replicas Deployment default/web');
+  expect(log[0]).toMatch(/Deployment default\/web\n {2}WARNING min-replicas /);
 });
 
 test('kubernetesVersion 1.30 accepts the native sleep hook; the default 1.27 refuses it', () => {
@@ -81,7 +81,7 @@ test('synthYaml runs the same checks and audit as synth', () => {
   const { app: a, log } = app();
   new ZeroDowntimeDeployment(new Chart(a, 'web'), 'web', baseProps({ replicas: 1, allowSingleReplica: true }));
   expect(a.synthYaml()).toMatch(/^apiVersion: /);
-  expect(log[0]).toContain('WARNING min-replicas Deployment default/web');
+  expect(log[0]).toMatch(/Deployment default\/web\n {2}WARNING min-replicas /);
   const { app: b } = app();
   new ZeroDowntimeDeployment(new Chart(b, 'web'), 'web', baseProps({ preStop: PreStop.nativeSleep(20) }));
   expect(() => b.synthYaml()).toThrow(/^1 problem in 1 construct/);

@@ -63,7 +63,7 @@ test('wrong types never crash and never compute: replicas "3", 3.5, grace "thirt
     ['invalid-field', 'Deployment types/typo', 'spec.template.spec.containers[0].ports', 'ports is an object (an object), not a list'],
     ['invalid-field', 'Deployment types/typo', 'spec.template.spec.terminationGracePeriodSeconds', 'terminationGracePeriodSeconds "thirty" is a string, not a whole number'],
     ['invalid-field', 'Deployment types/fractional', 'spec.replicas', 'replicas 3.5 is a fractional number, not a whole number'],
-    ['pdb-policy', 'PodDisruptionBudget types/typo', 'spec.maxUnavailable', '"1" must be a whole number or a percentage such as \'25%\''],
+    ['invalid-field', 'PodDisruptionBudget types/typo', 'spec.maxUnavailable', 'maxUnavailable "1" is neither a whole number nor a percentage'],
   ]);
   const [typo, fractional] = rolloutPlans(manifests);
   expect(typo).toMatchObject({ object: 'Deployment types/typo', replicas: { min: 1, max: 1 }, peakPods: 2, terminationGracePeriodSeconds: 30, pdbAllowedDisruptions: undefined });

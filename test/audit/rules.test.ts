@@ -19,7 +19,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'prestop-shorter-than-propagation': (get) => { container(get).lifecycle.preStop = { sleep: { seconds: 2 } }; },
   'rolling-update-without-readiness': (get) => { delete container(get).readinessProbe; },
   'recreate-strategy': (get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; },
-  'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 0 }; },
+  'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: '0%', maxUnavailable: '10%' }; },
   'max-unavailable-behind-service': (get) => { get('Deployment').spec.strategy.rollingUpdate.maxUnavailable = 1; },
   'rwo-volume-on-surging-deployment': (get) => { get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce']; },
   'min-ready-seconds-zero': (get) => { delete get('Deployment').spec.minReadySeconds; },
@@ -27,7 +27,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'progress-deadline-unset': (get) => { delete get('Deployment').spec.progressDeadlineSeconds; },
   'min-replicas': (get) => { get('HorizontalPodAutoscaler').spec.minReplicas = 1; },
   'pdb-missing': (_get, all) => { all.splice(all.findIndex((m) => m.kind === 'PodDisruptionBudget'), 1); },
-  'pdb-policy': (get) => { get('PodDisruptionBudget').spec.minAvailable = 1; },
+  'pdb-policy': (get) => { delete get('PodDisruptionBudget').spec.maxUnavailable; },
   'pdb-blocks-drain': (get) => { get('PodDisruptionBudget').spec = { minAvailable: 2, selector: { matchLabels: { app: 'shop' } } }; },
   'pdb-protects-nothing': (get) => { get('PodDisruptionBudget').spec.maxUnavailable = '100%'; },
   'pdb-selects-nothing': (get) => { get('PodDisruptionBudget').spec.selector.matchLabels = { app: 'shopp' }; },
@@ -96,7 +96,7 @@ test.each(ALL_RULES.map((r) => [r.id]))('%s can be suppressed on the object it n
 });
 
 describe('messages name the object, the field and the fix', () => {
-  test('seed 002: preStop sleep equal to the grace period', () => {
+  test('preStop sleep equal to the grace period', () => {
     const [v] = audit(shopWith(FAILING['prestop-not-below-grace'])).violations;
     expect(v).toMatchObject({
       ruleId: 'prestop-not-below-grace', severity: 'error', object: 'Deployment shop/shop', field: 'spec.template.spec.terminationGracePeriodSeconds',
@@ -105,7 +105,7 @@ describe('messages name the object, the field and the fix', () => {
     expect(v.fix).toMatch(/at least 11/);
   });
 
-  test('seed 000: podAffinity where anti-affinity was meant', () => {
+  test('podAffinity where anti-affinity was meant', () => {
     const v = audit(shopWith(FAILING['pod-affinity-instead-of-anti'])).violations.find((x) => x.ruleId === 'pod-affinity-instead-of-anti')!;
     expect(v.field).toBe('spec.template.spec.affinity.podAffinity');
     expect(v.fix).toBe('rename podAffinity to podAntiAffinity');
@@ -196,4 +196,52 @@ describe('scope', () => {
     expect(audit(shop(), { endpointPropagationSeconds: 25 }).violations.map((v) => v.ruleId)).toEqual(['prestop-shorter-than-propagation']);
     expect(audit(shop(), { shutdownBudgetSeconds: 15 }).violations.map((v) => v.ruleId)).toEqual(['grace-below-shutdown-budget']);
   });
+});
+
+describe('a PodDisruptionBudget selector as the disruption controller reads it', () => {
+  // A v1.34.4 kube-controller-manager (disruption controller), with a 3-replica Deployment in the
+  // namespace: a policy/v1 PDB with selector {} reported status.expectedPods 3; one without a selector, 0.
+  const ids = (change: Parameters<typeof shopWith>[0]) => audit(shopWith(change)).violations.map((v) => v.ruleId);
+  test('an empty selector selects every pod of the namespace', () => {
+    expect(ids((get) => { get('PodDisruptionBudget').spec.selector = {}; })).not.toContain('pdb-selects-nothing');
+  });
+  test('a missing selector selects no pod', () => {
+    expect(ids((get) => { delete get('PodDisruptionBudget').spec.selector; })).toContain('pdb-selects-nothing');
+  });
+});
+
+describe('HPA replica range: each problem has one rule', () => {
+  const hits = (max: number) => audit(shopWith((get) => { get('HorizontalPodAutoscaler').spec.maxReplicas = max; })).violations
+    .filter((v) => v.field === 'spec.maxReplicas').map((v) => v.ruleId);
+  // A v1.34.4 API server refuses minReplicas 3 with maxReplicas 2 ("must be greater than or equal to `minReplicas`")
+  // and accepts 3 and 3: the first is invalid-field's, the second hpa-range's.
+  test('maxReplicas below minReplicas is the API server\'s rule', () => expect(hits(1)).toEqual(['invalid-field']));
+  test('maxReplicas equal to minReplicas is hpa-range\'s', () => expect(hits(2)).toEqual(['hpa-range']));
+  test('maxReplicas above minReplicas is fine', () => expect(hits(3)).toEqual([]));
+});
+
+describe('PodDisruptionBudget policy: each problem has one rule', () => {
+  const hits = (spec: object) => audit(shopWith((get) => { Object.assign(get('PodDisruptionBudget').spec, spec); })).violations
+    .filter((v) => v.object.startsWith('PodDisruptionBudget') && /^spec(\.m|$)/.test(v.field)).map((v) => v.ruleId);
+  // A v1.34.4 API server refuses minAvailable with maxUnavailable ("cannot be both set") and accepts neither.
+  test('both fields are the API server\'s rule', () => expect(hits({ minAvailable: 1 })).toEqual(['invalid-field']));
+  test('a malformed value is the API server\'s rule', () => expect(hits({ maxUnavailable: '1.5%' })).toEqual(['invalid-field']));
+  test('neither is pdb-policy\'s', () => expect(hits({ maxUnavailable: null })).toEqual(['pdb-policy']));
+});
+
+describe('rolling-update settings: each problem has one rule', () => {
+  const hits = (rollingUpdate: object) => audit(shopWith((get) => { get('Deployment').spec.strategy.rollingUpdate = rollingUpdate; })).violations
+    .filter((v) => ['invalid-field', 'rolling-update-stalls'].includes(v.ruleId) && v.field.startsWith('spec.strategy.rollingUpdate')).map((v) => v.ruleId);
+  // A v1.34.4 API server refuses maxSurge 0 (or "0%") with maxUnavailable 0: "may not be 0 when `maxSurge` is 0";
+  // it accepts "0%" with "10%", which comes to 0 and 0 pods at a few replicas.
+  test('both 0 is the API server\'s rule', () => {
+    expect(hits({ maxSurge: 0, maxUnavailable: 0 })).toEqual(['invalid-field']);
+    expect(hits({ maxSurge: '0%', maxUnavailable: 0 })).toEqual(['invalid-field']);
+  });
+  test('a malformed value is the API server\'s rule', () => {
+    expect(hits({ maxSurge: '1.5', maxUnavailable: 0 })).toEqual(['invalid-field']);
+    expect(hits({ maxSurge: 1, maxUnavailable: '150%' })).toEqual(['invalid-field']);
+  });
+  test('percentages that come to 0 pods are rolling-update-stalls\'', () => expect(hits({ maxSurge: '0%', maxUnavailable: '10%' })).toEqual(['rolling-update-stalls']));
+  test('a surge of 150% is fine', () => expect(hits({ maxSurge: '150%', maxUnavailable: 0 })).toEqual([]));
 });

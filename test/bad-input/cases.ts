@@ -177,7 +177,8 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('probe on an undeclared port', { readinessProbe: Probe.httpGet({ port: 9090 }) }, 'readinessProbe.httpGet.port'),
   zdd('probe on an undeclared port name', { startupProbe: Probe.tcpSocket({ port: 'metrics' }) }, 'startupProbe.tcpSocket.port'),
   zdd('liveness successThreshold 2', { livenessProbe: Probe.tcpSocket({ successThreshold: 2 }) }, 'livenessProbe.successThreshold'),
-  zdd('probe periodSeconds 0', { readinessProbe: Probe.httpGet({ periodSeconds: 0 }) }, 'readinessProbe.periodSeconds'),
+  // 0 is accepted: the API server reads it as the default (10 s).
+  zdd('probe periodSeconds -1', { readinessProbe: Probe.httpGet({ periodSeconds: -1 }) }, 'readinessProbe.periodSeconds'),
   zdd('probe timeout 2.5', { readinessProbe: Probe.httpGet({ timeoutSeconds: 2.5 }) }, 'readinessProbe.timeoutSeconds'),
   zdd('PDB minAvailable >= replicas', { disruptionBudget: { minAvailable: 3 } }, 'disruptionBudget.minAvailable'),
   zdd('PDB maxUnavailable 0', { disruptionBudget: { maxUnavailable: 0 } }, 'disruptionBudget.maxUnavailable'),

@@ -1,4 +1,4 @@
-import { ConfigurationError, PropChecker, valueAt } from '../../lib/core/configuration-error';
+import { ConfigurationError, PropChecker } from '../../lib/core/configuration-error';
 import { selectorLabels, standardLabels } from '../../lib/core/labels';
 
 test('selector labels are the stable identity only; standard labels add part-of and managed-by', () => {
@@ -24,8 +24,3 @@ test('PropChecker collects every problem and throws one ConfigurationError namin
   );
 });
 
-test('valueAt follows dotted paths and stops at missing ones', () => {
-  expect(valueAt({ a: { b: 2 } }, 'a.b')).toBe(2);
-  expect(valueAt({ a: {} }, 'a.b.c')).toBeUndefined();
-  expect(valueAt(undefined, 'a')).toBeUndefined();
-});

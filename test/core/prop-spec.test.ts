@@ -1,5 +1,4 @@
 import { didYouMean, editDistance } from '../../lib/core/did-you-mean';
-import { fieldSteps, fieldValue } from '../../lib/core/field-path';
 import { formatProblem, formatValue } from '../../lib/core/prop-problem';
 import { checkProps, optional, required, T } from '../../lib/core/prop-spec';
 import { Probe } from '../../lib';
@@ -128,13 +127,6 @@ describe('did you mean', () => {
 });
 
 describe('field paths and values', () => {
-  test('indexes and map keys with dots', () => {
-    expect(fieldSteps('spec.containers[0].ports[1].name')).toEqual(['spec', 'containers', 0, 'ports', 1, 'name']);
-    expect(fieldSteps('metadata.labels[app.kubernetes.io/name]')).toEqual(['metadata', 'labels', 'app.kubernetes.io/name']);
-    expect(fieldValue({ metadata: { labels: { 'a.b/c': 'x' } } }, 'metadata.labels[a.b/c]')).toBe('x');
-    expect(fieldValue({ a: 1 }, 'a.b.c')).toBeUndefined();
-  });
-
   test('values print as JSON, shortened, never throwing', () => {
     const circular: any = {};
     circular.self = circular;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { INNODB_BACKUP_DEFAULTS, INNODB_CLUSTER_DEFAULTS, MYSQL_DUMP_DEFAULTS, MYSQL_OPERATOR_VERSIONS, VELERO_SCHEDULE_DEFAULTS } from '../../lib';
-import { restoreCommand } from '../../lib/mysql/mysql-dump-backup';
+import { restoreCommand } from '../../lib/database/mysql-dump-backup';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('## The database tier'), readme.indexOf('## The audit'));

@@ -21,7 +21,7 @@ test('name, namespace, schedule, TTL and location are props', () => {
 test.each([
   [{ ttl: '30d' }, 'ttl = "30d": is not a Go duration'],
   [{ ttl: '0s' }, 'ttl = "0s": is zero'],
-  [{ schedule: '0 2 * * 8' }, 'schedule = "0 2 * * 8": the day of week "8"'],
+  [{ schedule: '0 2 * * 8' }, 'schedule = "0 2 * * 8": day of week 8 is above 6'],
   [{ namespace: '' }, 'namespace = "": is required'],
 ])('refuses %j', (props, message) => {
   expect(() => synth((chart) => new VeleroSchedule(chart, 'files', { namespace: 'blog', ...props }))).toThrow(message);

@@ -1,6 +1,6 @@
 import { audit } from '../../lib/analysis';
 import { ConfigurationError, DatabaseBindOptions, InnoDbBackupStorage, WordpressApp, WordpressDatabase } from '../../lib';
-import { MYSQL_DUMP_SCRIPT } from '../../lib/mysql/scripts';
+import { MYSQL_DUMP_SCRIPT } from '../../lib/database/scripts';
 import { one, synth } from '../helpers';
 
 const bind: DatabaseBindOptions = {
@@ -238,7 +238,7 @@ describe('WordpressDatabase.external', () => {
     [{ database: 'my-db' }, 'database = "my-db": may hold only letters'],
     [{ passwordSecret: { name: '', key: 'password' } }, 'passwordSecret.name = "": is required'],
     [{ passwordSecret: { name: 'rds', key: '' } }, 'passwordSecret.key = "": is required'],
-    [{ cidr: '10.0.0.0' }, 'cidr = "10.0.0.0": is not a CIDR'],
+    [{ cidr: '10.0.0.0' }, 'cidr = "10.0.0.0": has no prefix length'],
   ])('refuses %j', (props, message) => {
     expect(refusal(() => external(props as any))).toContain(message);
   });

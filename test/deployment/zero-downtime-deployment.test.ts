@@ -292,13 +292,13 @@ describe('refusals name the prop, the value and the fix', () => {
     [
       'non-integer timing',
       { readinessProbe: Probe.httpGet({ periodSeconds: 2.5 }) },
-      /readinessProbe\.periodSeconds = 2\.5: readiness probe periodSeconds 2\.5 is not a whole number/,
+      /readinessProbe\.periodSeconds = 2\.5: periodSeconds 2\.5 is a fractional number, not a whole number/,
     ],
     ['non-integer preStop', { preStop: PreStop.sleep(1.5) }, /preStop \(duration seconds\) = 1\.5: 1\.5 is not a whole number/],
     [
       'liveness successThreshold other than 1',
       { livenessProbe: Probe.tcpSocket({ successThreshold: 2 }) },
-      /livenessProbe\.successThreshold = 2: liveness probe successThreshold is 2; the API server accepts only 1/,
+      /livenessProbe\.successThreshold = 2: successThreshold 2 is not allowed on a livenessProbe: it must be 1/,
     ],
     ['progressDeadline not above minReady', { rollout: { minReadySeconds: 600 } }, /rollout\.progressDeadlineSeconds = 600: must exceed minReadySeconds \(600\)/],
     ['literal password in env', { env: { DB_PASSWORD: 'hunter2' } }, /env\.DB_PASSWORD = "\(redacted\)": is a credential written as a literal/],

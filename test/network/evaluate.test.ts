@@ -1,6 +1,4 @@
 import { evaluateConnection, NetworkPolicyManifest, PodEndpoint, policyTypesOf } from '../../lib/network/evaluate';
-import { ipv4InCidr } from '../../lib/network/ip';
-import { selectorMatches } from '../../lib/network/label-selector';
 
 const web: PodEndpoint = { namespace: 'shop', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] };
 const db: PodEndpoint = { namespace: 'shop', labels: { app: 'db' }, ports: [{ name: 'mysql', containerPort: 3306 }] };
@@ -9,30 +7,6 @@ const internet = { ip: '93.184.216.34' };
 
 const policy = (name: string, spec: NetworkPolicyManifest['spec'], namespace = 'shop'): NetworkPolicyManifest => ({ metadata: { name, namespace }, spec });
 const allowed = (policies: NetworkPolicyManifest[], from: any, to: any, port: number, protocol?: 'TCP' | 'UDP') => evaluateConnection(policies, { from, to, port, protocol }).allowed;
-
-describe('label selectors as NetworkPolicy reads them', () => {
-  test.each<[string, any, Record<string, string>, boolean]>([
-    ['an empty selector selects everything', {}, { a: '1' }, true],
-    ['matchLabels must all match', { matchLabels: { a: '1', b: '2' } }, { a: '1' }, false],
-    ['matchLabels match', { matchLabels: { a: '1' } }, { a: '1', b: '2' }, true],
-    ['In', { matchExpressions: [{ key: 'a', operator: 'In', values: ['1', '2'] }] }, { a: '2' }, true],
-    ['In without the key', { matchExpressions: [{ key: 'a', operator: 'In', values: ['1'] }] }, {}, false],
-    ['NotIn without the key', { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, {}, true],
-    ['NotIn with a listed value', { matchExpressions: [{ key: 'a', operator: 'NotIn', values: ['1'] }] }, { a: '1' }, false],
-    ['Exists', { matchExpressions: [{ key: 'a', operator: 'Exists' }] }, { a: '' }, true],
-    ['DoesNotExist', { matchExpressions: [{ key: 'a', operator: 'DoesNotExist' }] }, { a: '' }, false],
-    ['an unknown operator', { matchExpressions: [{ key: 'a', operator: 'Like' }] }, { a: '1' }, false],
-  ])('%s', (_t, selector, labels, expected) => {
-    expect(selectorMatches(selector, labels)).toBe(expected);
-  });
-});
-
-test.each<[string, string, boolean]>([
-  ['10.1.2.3', '10.0.0.0/8', true], ['11.0.0.1', '10.0.0.0/8', false], ['1.2.3.4', '0.0.0.0/0', true],
-  ['192.168.1.1', '192.168.1.1/32', true], ['192.168.1.2', '192.168.1.1/32', false], ['fe80::1', '0.0.0.0/0', false], ['1.2.3.4', '1.2.3.0/33', false],
-])('ipv4InCidr(%s, %s) = %s', (ip, cidr, expected) => {
-  expect(ipv4InCidr(ip, cidr)).toBe(expected);
-});
 
 describe('policy semantics', () => {
   test('no policy selects a pod: everything is allowed (the default)', () => {

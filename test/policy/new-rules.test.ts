@@ -1,4 +1,4 @@
-import { intOrPercentProblem } from '../../lib/policy/int-or-percent';
+import { intOrPercentProblem } from '../../lib/grammar/int-or-percent';
 import { resolveNamedPorts, sameProbe } from '../../lib/policy/probes';
 import { QosClass, resourceProblems } from '../../lib/policy/qos';
 import { rollingUpdateProblems } from '../../lib/policy/rollout';

@@ -12,8 +12,14 @@ test('ports by number or name', () => {
 
 test('probe problems', () => {
   expect(probeProblems('readiness', { httpGet: { port: 80 }, periodSeconds: 5, successThreshold: 3 }, declared)).toEqual([]);
-  expect(probeProblems('liveness', { tcpSocket: { port: 81 }, successThreshold: 2, timeoutSeconds: 0 }, declared).map((p) => p.field))
+  expect(probeProblems('liveness', { tcpSocket: { port: 81 }, successThreshold: 2, timeoutSeconds: -1 }, declared).map((p) => p.field))
     .toEqual(['tcpSocket.port', 'timeoutSeconds', 'successThreshold']);
+  // A v1.34.4 API server accepts 0 for every timing and for a liveness successThreshold: it defaults them
+  // (period 10, timeout 1, success 1, failure 3). It refuses -1 ("must be greater than or equal to 0") and a
+  // liveness successThreshold of 2 ("must be 1").
+  expect(probeProblems('liveness', { tcpSocket: { port: 80 }, periodSeconds: 0, timeoutSeconds: 0, successThreshold: 0, failureThreshold: 0, initialDelaySeconds: 0 }, declared)).toEqual([]);
+  expect(probeProblems('readiness', { tcpSocket: { port: 80 }, initialDelaySeconds: -1 }, declared).map((p) => p.field)).toEqual(['initialDelaySeconds']);
+  expect(probeProblems('startup', { tcpSocket: { port: 80 }, successThreshold: 2 }, declared).map((p) => p.field)).toEqual(['successThreshold']);
 });
 
 test('identical probes are identical whatever the key order', () => {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { memoryArithmetic, DEFAULT_WORKER_BUDGET, requiredMemoryMi } from '../../lib/wordpress/runtime';
+import { memoryArithmetic, DEFAULT_WORKER_BUDGET, requiredMemoryMi } from '../../lib/wordpress/php-memory';
 import { saltSecretCommand } from '../../lib/wordpress/salts';
 import { APACHE_CAPABILITIES } from '../../lib/wordpress/security';
 

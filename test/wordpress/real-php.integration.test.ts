@@ -8,7 +8,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { readinessScript } from '../../lib/wordpress/runtime';
+import { readinessScript } from '../../lib/wordpress/php-memory';
 import { INSTALL_SCRIPT, UPDATE_DB_SCRIPT } from '../../lib/wordpress/wp-cli';
 import { canRun, MARIADB, PHP } from '../requires';
 

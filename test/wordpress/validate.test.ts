@@ -58,6 +58,26 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     /saltsSecretName = "Salts": is not a valid Secret name\. Fix: use e\.g\. 'wordpress-salts', created with: kubectl -n kube-example create secret generic Salts/,
     { saltsSecretName: 'salts' },
   ],
+  // A v1.34.4 API server refuses the Secret names "a..b", "a.-b" and "a-.b" ("a lowercase RFC 1123 subdomain") and accepts
+  // a 70-character part: a subdomain's parts are not DNS labels of at most 63.
+  [
+    'admin.secretName has no empty part',
+    { admin: { secretName: 'admin..pw' } },
+    /admin\.secretName = "admin\.\.pw": is not a valid Secret name/,
+    { admin: { secretName: `${'a'.repeat(70)}.pw` } },
+  ],
+  [
+    'admin.secretName parts end in a letter or digit',
+    { admin: { secretName: 'admin-.pw' } },
+    /admin\.secretName = "admin-\.pw": is not a valid Secret name/,
+    { admin: { secretName: 'admin.pw' } },
+  ],
+  [
+    'admin.passwordKey is not ..',
+    { admin: { secretName: 'admin', passwordKey: '..' } },
+    /admin\.passwordKey = "\.\.": is not a valid Secret key/,
+    { admin: { secretName: 'admin', passwordKey: '.pw' } },
+  ],
   ['admin.secretName is a Secret name', { admin: { secretName: 'Admin' } }, /admin\.secretName = "Admin": is not a valid Secret name/, { admin: { secretName: 'admin' } }],
   [
     'admin.userKey is a Secret key',
@@ -105,12 +125,25 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   ],
   ['opcacheMemoryMi is a whole number', { php: { opcacheMemoryMi: 4 } }, /php\.opcacheMemoryMi = 4: must be a whole number from 8 to 1024/, { php: { opcacheMemoryMi: 8 } }],
   ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: 29 is below the minimum of 30/, { shutdownBudgetSeconds: 30 }],
-  ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": is not a five-field cron schedule/, { cron: { schedule: '@daily' } }],
+  ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": has 4 fields/, { cron: { schedule: '@daily' } }],
   [
     'cron.schedule fields are cron fields',
     { cron: { schedule: '*/5 * * * ;' } },
-    /cron\.schedule = .*is not a five-field cron schedule/,
+    /cron\.schedule = .*day of week ";" is not a number or a name/,
     { cron: { schedule: '0 3 * * MON-FRI' } },
+  ],
+  // The schedule is a CronJob's: the API server refuses minute 99 and accepts @midnight and @every (lib/grammar/cron.ts).
+  [
+    'cron.schedule fields are in range',
+    { cron: { schedule: '99 * * * *' } },
+    /cron\.schedule = "99 \* \* \* \*": minute 99 is above 59/,
+    { cron: { schedule: '@midnight' } },
+  ],
+  [
+    'cron.schedule descriptors are known',
+    { cron: { schedule: '@often' } },
+    /cron\.schedule = "@often": is not a known descriptor/,
+    { cron: { schedule: '@every 5m' } },
   ],
   [
     'cron.activeDeadlineSeconds is at least 1',

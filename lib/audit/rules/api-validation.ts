@@ -9,16 +9,10 @@ const PROBE = String.raw`^spec\.template\.spec\.containers\[\d+\]\.(startup|read
  * reporting them here too would say one problem twice.
  */
 const REPORTED_ELSEWHERE: ReadonlyArray<{ kinds: readonly string[]; field: RegExp; problem?: RegExp }> = [
-  // pdb-policy: shape (both, neither) and format of the budget.
-  { kinds: ['PodDisruptionBudget'], field: /^spec(\.minAvailable|\.maxUnavailable)?$/, problem: /minAvailable|maxUnavailable|percentage|whole number/ },
-  // rolling-update-stalls: format and the both-zero fence post.
-  { kinds: ['Deployment'], field: /^spec\.strategy\.rollingUpdate\.(maxSurge|maxUnavailable)$/ },
   // probe-invalid: timings and successThreshold.
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(initialDelaySeconds|periodSeconds|timeoutSeconds|successThreshold|failureThreshold)$`) },
   // probe-port-undeclared: named ports the container does not declare.
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(httpGet|tcpSocket|grpc)\.port$`), problem: /not declared/ },
-  // hpa-range: maxReplicas not above minReplicas.
-  { kinds: ['HorizontalPodAutoscaler'], field: /^spec\.maxReplicas$/, problem: /below minReplicas/ },
 ];
 
 /**

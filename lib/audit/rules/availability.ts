@@ -1,6 +1,7 @@
 import { allowedDisruptions, disruptionProblems } from '../../policy/disruption';
-import { asInt, asString, at, objectsOf } from '../fields';
-import { hpaRange, isServedAndReplicated, matchesSelector, namespaceOf, nameOf, pdbPolicy, pdbPolicyProblems, Workload } from '../model';
+import { asInt, asString, at, objectsOf } from '../../grammar/json';
+import { labelSelectorOf, selectorMatches } from '../../grammar/label-selector';
+import { hpaRange, isServedAndReplicated, namespaceOf, nameOf, pdbPolicy, pdbPolicyProblems, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
 /** The budget findings of each well-formed PDB over a replicated workload, at that workload's replica count. */
@@ -16,7 +17,7 @@ function budgetFindings(workloads: Workload[], drainHangs: boolean): RuleHit[] {
 }
 
 function selfSelecting(terms: unknown, w: Workload): boolean {
-  return objectsOf(terms).some(({ item }) => matchesSelector(at(item.podAffinityTerm ?? item, 'labelSelector'), w.podLabels));
+  return objectsOf(terms).some(({ item }) => selectorMatches(labelSelectorOf(at(item.podAffinityTerm ?? item, 'labelSelector')), w.podLabels));
 }
 
 /** Rules that keep the service up through node drains and failures: replicas, PDBs, spreading, HPAs. */
@@ -48,10 +49,12 @@ export const availabilityRules: Rule[] = [
   {
     id: 'pdb-policy',
     severity: 'error',
-    summary: 'A PodDisruptionBudget needs exactly one well-formed minAvailable or maxUnavailable.',
-    fix: 'set exactly one of minAvailable and maxUnavailable, as a whole number or a percentage',
-    check: (ctx) => ctx.pdbs.flatMap((pdb) => pdbPolicyProblems(pdb)
-      .map((f) => ({ manifest: pdb, field: `spec.${f.field}`, message: f.problem, fix: f.fix }))),
+    summary: 'A PodDisruptionBudget with neither minAvailable nor maxUnavailable says nothing.',
+    fix: 'set maxUnavailable: 1',
+    // Both fields, or a malformed value, the API server refuses: invalid-field reports those.
+    check: (ctx) => ctx.pdbs.filter((pdb) => pdbPolicy(pdb).minAvailable === undefined && pdbPolicy(pdb).maxUnavailable === undefined).map((pdb) => ({
+      manifest: pdb, field: 'spec', message: 'neither minAvailable nor maxUnavailable is set, so the budget says nothing', fix: 'set maxUnavailable: 1',
+    })),
   },
   {
     id: 'pdb-blocks-drain',
@@ -82,7 +85,7 @@ export const availabilityRules: Rule[] = [
   {
     id: 'pod-affinity-instead-of-anti',
     severity: 'error',
-    summary: 'podAffinity towards its own pods packs the replicas onto one node: anti-affinity was meant (seed 000).',
+    summary: 'podAffinity towards its own pods packs the replicas onto one node: anti-affinity was meant.',
     fix: 'rename podAffinity to podAntiAffinity',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const affinity = at(w.podSpec, 'affinity', 'podAffinity');
@@ -102,7 +105,7 @@ export const availabilityRules: Rule[] = [
     check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas >= 2).filter((w) => {
       const anti = at(w.podSpec, 'affinity', 'podAntiAffinity');
       return !(selfSelecting(at(anti, 'preferredDuringSchedulingIgnoredDuringExecution'), w) || selfSelecting(at(anti, 'requiredDuringSchedulingIgnoredDuringExecution'), w))
-        && !objectsOf(w.podSpec.topologySpreadConstraints).some(({ item }) => matchesSelector(item.labelSelector, w.podLabels));
+        && !objectsOf(w.podSpec.topologySpreadConstraints).some(({ item }) => selectorMatches(labelSelectorOf(item.labelSelector), w.podLabels));
     }).map((w) => ({
       manifest: w.manifest, field: 'spec.template.spec.affinity',
       message: `${w.replicas} replicas with no pod anti-affinity or topology spread over their own pods: they may share one node`,
@@ -112,13 +115,14 @@ export const availabilityRules: Rule[] = [
   {
     id: 'hpa-range',
     severity: 'error',
-    summary: 'An HPA needs maxReplicas above minReplicas, or it cannot scale.',
+    summary: 'An HPA whose maxReplicas equals minReplicas cannot scale.',
     fix: 'raise maxReplicas above minReplicas',
+    // maxReplicas below minReplicas is the API server's rule, reported by invalid-field.
     check: (ctx) => ctx.hpas.flatMap((h) => {
       const { min, max } = hpaRange(h);
-      return max !== undefined && min >= max ? [{
+      return max === min ? [{
         manifest: h, field: 'spec.maxReplicas',
-        message: `maxReplicas ${max} is not above minReplicas ${min}`,
+        message: `maxReplicas ${max} equals minReplicas, so the autoscaler can never scale`,
         fix: 'raise maxReplicas above minReplicas, or drop the HPA and set replicas',
       }] : [];
     }),

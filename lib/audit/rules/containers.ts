@@ -3,7 +3,7 @@ import { ProbeSpec, probeProblems, sameProbe } from '../../policy/probes';
 import { qosClassOf } from '../../policy/qos';
 import { isCredentialName } from '../../policy/secrets';
 import { QOS_CLASS_ANNOTATION } from '../annotations';
-import { asObject, asPort, asString, objectsOf } from '../fields';
+import { asObject, asPort, asString, objectsOf } from '../../grammar/json';
 import { annotationsOf, ContainerAt, containerName, containersOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 

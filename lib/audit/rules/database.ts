@@ -1,10 +1,7 @@
-import { singleInstanceRestartCost } from '../../database/restart-cost';
-import { allowedDisruptions } from '../../policy/disruption';
+import { singleInstanceRestartCost } from '../../policy/restart-cost';
 import { parseImage } from '../../policy/image';
-import { qosClassOf } from '../../policy/qos';
-import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
-import { AuditContext, containersOf, Manifest, namespaceOf, objectRef, terminationGraceOf, Workload } from '../model';
-import type { RolloutPlan } from '../rollout-plan';
+import { asInt, asList, asString, at, objectsOf } from '../../grammar/json';
+import { AuditContext, containersOf, Manifest, namespaceOf, terminationGraceOf, Workload } from '../model';
 import { Rule } from '../rule';
 
 /** Image names (last path segment) of database servers whose data lives in the pod's volume. */
@@ -53,7 +50,7 @@ function innoDbClusters(ctx: AuditContext): Manifest[] {
 }
 
 /** Instances and routers of an InnoDBCluster, with the CRD's defaults (1 and 1). */
-function clusterSize(m: Manifest): { instances: number; routers: number } {
+export function clusterSize(m: Manifest): { instances: number; routers: number } {
   return { instances: asInt(at(m, 'spec', 'instances')) ?? 1, routers: asInt(at(m, 'spec', 'router', 'instances')) ?? 1 };
 }
 
@@ -62,34 +59,6 @@ export function databasePlanNote(w: Workload): string | undefined {
   const container = databaseContainer(w);
   if (!w.replicated || !container || w.replicas >= 2) return undefined;
   return singleInstanceRestartCost(terminationGraceOf(w), container.startupProbe);
-}
-
-/**
- * Rollout-plan rows for InnoDB Clusters: the operator replaces one server at a time (a StatefulSet with
- * its PodDisruptionBudget of maxUnavailable 1 and a 120 s grace period, per mysql-operator 2.2.2), and the
- * primary fails over to another member.
- */
-export function innoDbClusterPlans(manifests: readonly Manifest[]): RolloutPlan[] {
-  return manifests.filter((m) => m.kind === 'InnoDBCluster').map((m) => {
-    const { instances, routers } = clusterSize(m);
-    const podSpec = at(m, 'spec', 'podSpec');
-    const resources = [...objectsOf(at(podSpec, 'containers')), ...objectsOf(at(podSpec, 'initContainers'))].map(({ item: c }) => asObject(c.resources) ?? {});
-    return {
-      object: objectRef(m),
-      replicas: { min: instances, max: instances, autoscaled: false },
-      peakPods: instances,
-      minReadyPods: Math.max(0, instances - 1),
-      surgeCpuMillicores: 0,
-      surgeMemoryBytes: 0,
-      hasPreStop: false,
-      terminationGracePeriodSeconds: 120,
-      rolloutSecondsAtLeast: 0,
-      pdbAllowedDisruptions: allowedDisruptions({ maxUnavailable: 1 }, instances),
-      qosClass: resources.length > 0 ? qosClassOf(resources) : 'BestEffort',
-      note: `${instances} Group Replication member${instances === 1 ? '' : 's'} behind ${routers} router${routers === 1 ? '' : 's'}: `
-        + (instances >= 3 ? 'the operator restarts one server at a time and the primary fails over' : 'no majority survives the loss of a member'),
-    };
-  });
 }
 
 /** Rules for the database tier: what a restart costs, cluster sizes that keep a majority, and backups. */

@@ -1,5 +1,4 @@
-import { SYNC_OPTIONS_ANNOTATION } from '../../gitops/argocd-annotations';
-import { SYNC_WAVE_ANNOTATION } from '../../gitops/sync-waves';
+import { SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
 import { parseImage } from '../../policy/image';
 import { Manifest, namespaceOf, objectRef } from '../model';
 import { Rule } from '../rule';

@@ -1,4 +1,4 @@
-import { asObject, asString } from '../fields';
+import { asObject, asString } from '../../grammar/json';
 import { kubernetesMinor, removedApi, TARGET_KUBERNETES_VERSION } from '../removed-apis';
 import { Rule } from '../rule';
 

@@ -1,5 +1,5 @@
 import { undeclaredPortProblem } from '../../policy/probes';
-import { asInt, asPort, at, objectsOf } from '../fields';
+import { asInt, asPort, at, objectsOf } from '../../grammar/json';
 import { containersOf, namespaceOf, nameOf, serviceSelector } from '../model';
 import { Rule } from '../rule';
 
@@ -13,7 +13,7 @@ export const referenceRules: Rule[] = [
     fix: 'use the pod template labels of the workload the Service fronts',
     check: (ctx) => ctx.services.flatMap((s) => {
       const selector = serviceSelector(s);
-      if (Object.keys(selector.matchLabels!).length === 0) return [];
+      if (!selector) return [];
       return ctx.selectedBy(s).length > 0 ? [] : [{
         manifest: s, field: 'spec.selector',
         message: `the selector ${JSON.stringify(selector.matchLabels)} matches no workload's pods in namespace ${namespaceOf(s)} of these manifests`,

@@ -1,7 +1,7 @@
-import { IntOrPercent } from '../../policy/int-or-percent';
+import { IntOrPercent, intOrPercentProblem, parsePercent } from '../../grammar/int-or-percent';
 import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { isSingleAttach, multiAttachProblem, MULTI_ATTACH_FIX } from '../../policy/volumes';
-import { asInt, asList, asObject, asString, at, objectsOf } from '../fields';
+import { asInt, asList, asObject, asString, at, objectsOf } from '../../grammar/json';
 import { hpaRange, intOrPercentField, isServed, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 
@@ -14,6 +14,16 @@ export function isRecreate(w: Workload): boolean {
 
 type RollingUpdate = { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
 const rollingUpdates = new WeakMap<Workload, RollingUpdate | null>();
+
+/**
+ * Whether the API server refuses these settings (apps validation ValidateRollingUpdateDeployment): a
+ * malformed value, maxUnavailable above 100%, or both 0 before scaling ("may not be 0 when maxSurge is 0").
+ */
+function apiRefuses(ru: RollingUpdate): boolean {
+  const zero = (v: IntOrPercent) => v === 0 || parsePercent(String(v)) === 0;
+  return intOrPercentProblem(ru.maxSurge, false) !== undefined || intOrPercentProblem(ru.maxUnavailable, true) !== undefined
+    || (zero(ru.maxSurge) && zero(ru.maxUnavailable));
+}
 
 /** A Deployment's rolling-update settings with the API defaults (25% / 25%); undefined for Recreate and other kinds. */
 export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
@@ -49,7 +59,9 @@ export const rolloutRules: Rule[] = [
     fix: 'use maxSurge: 1 and maxUnavailable: 0',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const ru = rollingUpdateOf(w);
-      return ru ? rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix })) : [];
+      // What the API server refuses, invalid-field reports: a malformed value, or both literally 0.
+      if (!ru || apiRefuses(ru)) return [];
+      return rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix }));
     }),
   },
   {

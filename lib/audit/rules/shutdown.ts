@@ -1,6 +1,6 @@
 import { rolloutArithmeticIfWellFormed } from '../../policy/rollout';
 import { endpointPropagationProblem, shutdownProblems } from '../../policy/shutdown';
-import { at } from '../fields';
+import { at } from '../../grammar/json';
 import { ContainerAt, containerName, containersOf, isServed, preStopsOf, terminationGraceOf, Workload } from '../model';
 import { Rule, RuleHit } from '../rule';
 import { rollingUpdateOf } from './rollout';

@@ -2,7 +2,7 @@ import { PropProblem } from '../core/prop-problem';
 import { optional, PropSpec, required, T } from '../core/prop-spec';
 import { CONTAINER_RESOURCES } from '../deployment/props-spec';
 import { parseImage } from '../policy/image';
-import { MysqlCredentials, MysqlDatabaseProps } from './mysql-database';
+import { MysqlCredentials, MysqlDatabaseProps } from './mysql-database-props';
 
 /** The runtime shape of MysqlDatabaseProps, for callers without the type checker. */
 

@@ -1,5 +1,5 @@
 import { MysqlDumpBackup } from '../../lib';
-import { restoreCommand } from '../../lib/mysql/mysql-dump-backup';
+import { restoreCommand } from '../../lib/database/mysql-dump-backup';
 import { one, synth } from '../helpers';
 
 const props = {

@@ -7,7 +7,7 @@ import {
   requiredMemoryMi,
   WORKER_OVERHEAD_MI,
   workerBudgetProblems,
-} from '../../lib/wordpress/runtime';
+} from '../../lib/wordpress/php-memory';
 
 const MI = 1024 * 1024;
 

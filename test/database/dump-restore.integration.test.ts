@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Manifest } from '../../lib/analysis';
 import { WordpressDatabase } from '../../lib';
-import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/mysql/scripts';
+import { MYSQL_APP_USER_SCRIPT, MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from '../../lib/database/scripts';
 import { one, synth } from '../helpers';
 import { canRun, MARIADB } from '../requires';
 import { mariadbBinaries, TestServer } from './mariadb';
@@ -14,7 +14,7 @@ import { mariadbBinaries, TestServer } from './mariadb';
  * substituted, through the same environment variables the pods get.
  */
 
-const bin = canRun('test/mysql/dump-restore', MARIADB) ? mariadbBinaries() : undefined;
+const bin = canRun('test/database/dump-restore', MARIADB) ? mariadbBinaries() : undefined;
 const ROOT_PASSWORD = 'r00t pass';
 const SECRETS: Record<string, string> = { 'wordpress-db-pwd/rootpwd': ROOT_PASSWORD, 'wordpress-db-pwd/dbpwd': 'unused', 'wordpress-mysql-root/rootPassword': ROOT_PASSWORD };
 const bind = { name: 'wordpress', namespace: 'blog', instance: 'wordpress', partOf: 'wordpress', clients: [], database: 'wordpress', user: 'wordpress', credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } };

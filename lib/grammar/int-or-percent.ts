@@ -1,5 +1,6 @@
 /**
- * IntOrString arithmetic as the Deployment and disruption controllers do it
+ * IntOrString counts and percentages: the API server's format (apps validation IsValidPercent,
+ * "[0-9]+%") and the arithmetic of the Deployment and disruption controllers
  * (k8s.io/apimachinery intstr.GetScaledValueFromIntOrPercent).
  */
 
@@ -7,6 +8,12 @@
 export type IntOrPercent = number | string;
 
 const PERCENT = /^(\d+)%$/;
+
+/** The number of a percentage such as `'25%'`, or undefined when the text is not one. */
+export function parsePercent(text: string): number | undefined {
+  const match = PERCENT.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
 
 /**
  * Why the value is not a whole non-negative number or a percentage, or undefined when it is. Percentages
@@ -17,9 +24,9 @@ export function intOrPercentProblem(value: IntOrPercent, atMost100Percent = true
   if (typeof value === 'number') {
     return Number.isInteger(value) && value >= 0 ? undefined : 'must be a whole number >= 0';
   }
-  const match = typeof value === 'string' ? PERCENT.exec(value) : null;
-  if (!match) return `must be a whole number or a percentage such as '25%'`;
-  return !atMost100Percent || Number(match[1]) <= 100 ? undefined : 'a percentage must be at most 100%';
+  const percent = typeof value === 'string' ? parsePercent(value) : undefined;
+  if (percent === undefined) return `must be a whole number or a percentage such as '25%'`;
+  return !atMost100Percent || percent <= 100 ? undefined : 'a percentage must be at most 100%';
 }
 
 /**
@@ -28,8 +35,8 @@ export function intOrPercentProblem(value: IntOrPercent, atMost100Percent = true
  */
 export function scaleIntOrPercent(value: IntOrPercent, total: number, roundUp: boolean): number {
   if (typeof value === 'number') return value;
-  const match = PERCENT.exec(value);
-  if (!match) throw new Error(`not an integer or percentage: '${value}'`);
-  const exact = (Number(match[1]) * total) / 100;
+  const percent = parsePercent(value);
+  if (percent === undefined) throw new Error(`not an integer or percentage: '${value}'`);
+  const exact = (percent * total) / 100;
   return roundUp ? Math.ceil(exact) : Math.floor(exact);
 }

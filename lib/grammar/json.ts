@@ -7,9 +7,14 @@
 /** A YAML mapping as plain data. */
 export type Fields = Readonly<Record<string, unknown>>;
 
-/** The value when it is a mapping (not an array, not null). */
+/** Whether the value is a mapping (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value when it is a mapping. */
 export function asObject(value: unknown): Fields | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as Fields : undefined;
+  return isObject(value) ? value : undefined;
 }
 
 /** The value when it is a list. */

@@ -1,4 +1,4 @@
-import { singleInstanceRestartCost, startupBudgetSeconds } from '../../lib/database/restart-cost';
+import { singleInstanceRestartCost, startupBudgetSeconds } from '../../lib/policy/restart-cost';
 
 test('the startup budget is initial delay + period x failure threshold, with the Kubernetes defaults', () => {
   expect(startupBudgetSeconds({ initialDelaySeconds: 5, periodSeconds: 10, failureThreshold: 30 })).toBe(305);
