@@ -168,7 +168,8 @@ export function formatJunit(input: ReportInput & { readonly objectsByFile: Reado
       s.cases.push(`    <testcase classname="${xml(object)}" name="zero-downtime audit" file="${xml(file)}"/>`);
     }
   }
-  const suites = [...files].map(([file, s]) => `  <testsuite name="${xml(file)}" tests="${s.tests}" failures="${s.failures}" errors="0" skipped="0">\n${s.cases.join('\n')}\n  </testsuite>`);
+  const suites = [...files].map(([file,
+    s]) => `  <testsuite name="${xml(file)}" tests="${s.tests}" failures="${s.failures}" errors="0" skipped="0">\n${s.cases.join('\n')}\n  </testsuite>`);
   const tests = [...files.values()].reduce((n, s) => n + s.tests, 0);
   const failures = [...files.values()].reduce((n, s) => n + s.failures, 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${TOOL_NAME}" tests="${tests}" failures="${failures}" errors="0">\n${suites.join('\n')}\n</testsuites>`;

@@ -65,6 +65,7 @@ interface FileEntry { readonly path: string; readonly explicit: boolean }
 
 /** A file or stream name, quoted when it has characters that would garble a one-line message. */
 function shown(file: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
   return /[\x00-\x1f\x7f]/.test(file) ? JSON.stringify(file) : file;
 }
 
@@ -77,7 +78,8 @@ function statOrExplain(target: string): fs.Stats {
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       let link = false;
       try { link = fs.lstatSync(target).isSymbolicLink(); } catch { /* missing altogether */ }
-      throw new UnusableInputError(link ? `${shown(target)}: dangling symlink (it points to ${shown(readLinkSafe(target))}, which does not exist)` : `${shown(target)}: no such file or folder`);
+      throw new UnusableInputError(link ? `${shown(target)}: dangling symlink (it points to ${shown(readLinkSafe(target))}, which does ` +
+        `not exist)` : `${shown(target)}: no such file or folder`);
     }
     if (code === 'EACCES' || code === 'EPERM') throw new UnusableInputError(`${shown(target)}: permission denied`);
     throw new UnusableInputError(`${shown(target)}: cannot be read (${code ?? 'unknown error'})`);
@@ -110,7 +112,8 @@ function collect(target: string, explicit: boolean, ancestors: readonly string[]
     }
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(target, entry.name);
-      if (entry.isDirectory() || (entry.isSymbolicLink() && !MANIFEST_FILE.test(entry.name) && isDirectoryLink(full))) collect(full, false, [...ancestors, real], files, skipped, seen);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && !MANIFEST_FILE.test(entry.name) && isDirectoryLink(full))) collect(full, false, [...ancestors, real], files,
+        skipped, seen);
       else if (MANIFEST_FILE.test(entry.name)) collect(full, false, [...ancestors, real], files, skipped, seen);
     }
     return;
@@ -325,7 +328,8 @@ function parseText(text: string, source: string, maxExpandedNodes: number): Pars
     const span: DocumentSpan = { text, start: aligned ? starts[i] : 0, end: aligned && i + 1 < starts.length ? starts[i + 1] : text.length, lineStarts: lines };
     const docPosition = (): SourcePosition => (aligned ? positionAt(lines(), starts[i]) : { line: 1, column: 1 });
     if (checkBombs && expandedSize(value, maxExpandedNodes) > maxExpandedNodes) {
-      throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1} expands to more than ${maxExpandedNodes.toLocaleString('en-US')} nodes through YAML aliases (a YAML bomb); refused`);
+      throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1} expands to ` +
+        `more than ${maxExpandedNodes.toLocaleString('en-US')} nodes through YAML aliases (a YAML bomb); refused`);
     }
     if (!isKubernetesObject(value)) {
       throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1} is not a Kubernetes object (it is ${describeKind(value)})`);
@@ -334,7 +338,8 @@ function parseText(text: string, source: string, maxExpandedNodes: number): Pars
     const items = /List$/.test(object.kind ?? '') && Array.isArray(object.items) ? object.items : undefined;
     if (Array.isArray(items)) {
       items.forEach((item: unknown, j: number) => {
-        if (!isKubernetesObject(item)) throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1}, items[${j}] is not a Kubernetes object (it is ${describeKind(item)})`);
+        if (!isKubernetesObject(item)) throw new UnusableInputError(`${shown(source)}:${docPosition().line}: document ${i + 1}, items[${j}] is not a Kubernetes ` +
+          `object (it is ${describeKind(item)})`);
         manifests.push({ manifest: item, origin: { file: source, span, prefix: ['items', j], position: docPosition } });
       });
     } else {
@@ -375,7 +380,8 @@ function locateField(origin: ObjectOrigin, field: string | undefined, cache: Map
 }
 
 function objectPosition(origin: ObjectOrigin, cache: Map<DocumentSpan, Node | null>): SourcePosition {
-  return origin.prefix.length === 0 ? origin.position() : locateField({ ...origin, prefix: [] }, origin.prefix.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['), cache);
+  return origin.prefix.length === 0 ? origin.position() : locateField({ ...origin, prefix: [] },
+    origin.prefix.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '['), cache);
 }
 
 /** Parses one text's documents (YAML or JSON), expanding `kind: List`; empty documents are skipped. */

@@ -17,8 +17,17 @@ export interface Manifest {
     readonly labels?: Record<string, string>;
     readonly annotations?: Record<string, string>;
   };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
   readonly [field: string]: any;
 }
+
+/**
+ * A value read from a manifest: unchecked JSON, which the rules read defensively (optional chaining,
+ * type checks, lib/grammar/json.ts's readers). For the rules; the public types (Manifest, Workload,
+ * ContainerAt) spell it `any`, as docs/API.md shows.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are free-form JSON
+export type Unchecked = any;
 
 export type { LabelSelector } from '../grammar/label-selector';
 
@@ -67,6 +76,7 @@ export interface Workload {
   /** The pod template's labels. */
   readonly podLabels: Record<string, string>;
   /** The pod template's spec (a mapping; `{}` when missing or wrongly typed). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
   readonly podSpec: any;
   /** The HPA whose scaleTargetRef names this workload. */
   readonly hpa?: Manifest;
@@ -156,7 +166,8 @@ export class AuditContext {
         default:
       }
     }
-    const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${asString(at(h, 'spec', 'scaleTargetRef', 'kind'))}/${asString(at(h, 'spec', 'scaleTargetRef', 'name'))}`, h]));
+    const hpaByTarget = new Map(this.hpas.map((h) => [`${namespaceOf(h)}/${asString(at(h, 'spec', 'scaleTargetRef', 'kind'))}/${asString(at(h, 'spec', 'scaleTargetRef',
+      'name'))}`, h]));
 
     // In input order, so that reports follow the input.
     const building: Array<Workload & { services: Manifest[]; pdbs: Manifest[]; served: boolean }> = [];
@@ -236,7 +247,8 @@ export class AuditContext {
   }
 }
 
-const CONTROLLER_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index']);
+const CONTROLLER_LABELS = new Set(['pod-template-hash', 'controller-revision-hash', 'pod-template-generation', 'statefulset.kubernetes.io/pod-name',
+  'apps.kubernetes.io/pod-index']);
 
 /**
  * A Service's selector as a label selector (a Service selects by equality only). A Service without a
@@ -265,6 +277,7 @@ export interface Quantities {
 /** A container of a workload with its field path, and what the rules read from it, read once. */
 export interface ContainerAt {
   /** The container (always a mapping). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
   readonly container: any;
   /** e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;
@@ -291,7 +304,7 @@ export function containerName(c: ContainerAt): string {
 }
 
 /** The ports a manifest container declares (a list of mappings with a whole-number containerPort), for the port checks. */
-export function declaredPorts(container: any): Array<{ name?: string; containerPort: number }> {
+export function declaredPorts(container: unknown): Array<{ name?: string; containerPort: number }> {
   const ports: Array<{ name?: string; containerPort: number }> = [];
   for (const { item } of objectsOf(asObject(container)?.ports)) {
     const containerPort = asInt(item.containerPort);

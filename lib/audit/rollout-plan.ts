@@ -38,7 +38,8 @@ export interface RolloutPlan {
 
 function timingsOf(value: unknown): ProbeTimings | undefined {
   const probe = asObject(value);
-  return probe && { initialDelaySeconds: asInt(probe.initialDelaySeconds) ?? 0, periodSeconds: asInt(probe.periodSeconds) ?? 10, successThreshold: asInt(probe.successThreshold) ?? 1 };
+  return probe && { initialDelaySeconds: asInt(probe.initialDelaySeconds) ?? 0, periodSeconds: asInt(probe.periodSeconds) ?? 10,
+    successThreshold: asInt(probe.successThreshold) ?? 1 };
 }
 
 /** How the workload kind replaces pods: a Deployment per its strategy, a StatefulSet one pod at a time. */

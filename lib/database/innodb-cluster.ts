@@ -73,16 +73,19 @@ export function innoDbClusterProblems(check: PropChecker, prefix: string, props:
   if (instances > 9) check.add(`${prefix}instances`, instances, 'is above the 9 members Group Replication and the CRD allow', 'use 3, 5, 7 or 9');
   if (!props.allowReducedAvailability) {
     if (instances < 3) {
-      check.add(`${prefix}instances`, instances, 'cannot survive the loss of one member: Group Replication needs a majority of the group to stay writable', 'use 3 (or set allowReducedAvailability: true for a test cluster)');
+      check.add(`${prefix}instances`, instances, 'cannot survive the loss of one member: Group Replication needs a majority of the group to stay writable',
+        'use 3 (or set allowReducedAvailability: true for a test cluster)');
     }
     if (routers < 2) {
-      check.add(`${prefix}routers`, routers, 'is a single router: a drain or crash of its pod cuts every client off the database', 'use 2 (or set allowReducedAvailability: true for a test cluster)');
+      check.add(`${prefix}routers`, routers, 'is a single router: a drain or crash of its pod cuts every client off the database',
+        'use 2 (or set allowReducedAvailability: true for a test cluster)');
     }
   }
   if (props.storageSize !== undefined) db.storageSize(`${prefix}storageSize`, props.storageSize);
   for (const key of ['resources', 'sidecarResources', 'routerResources'] as const) {
     const amounts = props[key];
-    if (amounts) check.addFindingsAt(resourceProblems(guaranteedResources(amounts as { cpu: string; memory: string }), QosClass.GUARANTEED), `${prefix}${key}`, guaranteedResources(amounts as { cpu: string; memory: string }));
+    if (amounts) check.addFindingsAt(resourceProblems(guaranteedResources(amounts as { cpu: string; memory: string }), QosClass.GUARANTEED), `${prefix}${key}`,
+      guaranteedResources(amounts as { cpu: string; memory: string }));
   }
   if (props.tls) {
     db.secretName(`${prefix}tls.caSecretName`, props.tls.caSecretName);

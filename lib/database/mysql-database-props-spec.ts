@@ -52,7 +52,8 @@ export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProble
   const authPlugin = (props.args ?? []).find((a) => AUTH_PLUGIN_ARG.test(a));
   // Pinned 8.4+ is the construct's own check; this one catches tags that float onto 8.4.
   if (authPlugin && mysqlWithoutAuthPluginArg(image) && !/^\d+\.\d+/.test(parseImage(image).tag ?? '')) {
-    problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`, fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
+    problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`,
+      fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
   }
   return problems;
 }

@@ -86,7 +86,8 @@ export class MysqlDatabase extends Construct {
     });
     new k8s.KubeService(this, 'HeadlessService', {
       metadata: metadata(headlessName),
-      spec: { clusterIp: 'None', publishNotReadyAddresses: true, selector: this.selector, ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
+      spec: { clusterIp: 'None', publishNotReadyAddresses: true, selector: this.selector,
+        ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
     });
 
     this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {

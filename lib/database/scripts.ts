@@ -29,7 +29,8 @@ export const MYSQL_DUMP_SCRIPT = [
   'final="$BACKUP_DIR/$DUMP_PREFIX-$stamp.sql.gz"',
   'partial="$BACKUP_DIR/.$DUMP_PREFIX-$stamp.sql.gz.partial"',
   'trap \'rm -f -- "$partial"\' EXIT',
-  'mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4 --single-transaction --routines --triggers --databases "$DB_NAME" | gzip -c > "$partial"',
+  'mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4 --single-transaction --routines --triggers ' +
+    '--databases "$DB_NAME" | gzip -c > "$partial"',
   'gzip -t "$partial"',
   'mv -- "$partial" "$final"',
   'echo "wrote $(basename "$final"): $(wc -c < "$final") bytes"',

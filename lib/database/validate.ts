@@ -72,12 +72,14 @@ export class DatabaseChecks {
   /** How many backups to keep: a whole number of at least 1. */
   public retention(prop: string, value: unknown): void {
     if (!Number.isInteger(value) || (value as number) < 1) {
-      this.check.add(prop, value, (value === 0 ? 'keeps no backup: each run would delete the dump it just wrote' : 'must be a whole number of at least 1'), 'keep at least 1 (7 keeps a week of daily backups)');
+      this.check.add(prop, value, (value === 0 ? 'keeps no backup: each run would delete the dump it just wrote' : 'must be a whole number of at least 1'),
+        'keep at least 1 (7 keeps a week of daily backups)');
     }
   }
 
   /** A TCP port. */
   public port(prop: string, value: unknown): void {
-    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535) this.check.add(prop, value, 'is not a TCP port (1-65535)', 'use the port the database listens on, such as 3306');
+    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535) this.check.add(prop, value, 'is not a TCP port (1-65535)',
+      'use the port the database listens on, such as 3306');
   }
 }

@@ -51,7 +51,8 @@ export interface EmbeddedDatabaseProps {
  * A MySQL InnoDB Cluster on the MySQL Operator: the cluster's settings, less those the application
  * derives itself (namespace, clients, the application's database and user, labels).
  */
-export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps, 'name' | 'namespace' | 'secretName' | 'clients' | 'application' | 'identity' | 'storageClassName'> {
+export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps,
+  'name' | 'namespace' | 'secretName' | 'clients' | 'application' | 'identity' | 'storageClassName'> {
   /**
    * Existing Secret with the administrative account the operator creates: key `rootPassword`, and
    * optionally `rootUser` (default root) and `rootHost` (default %).

@@ -18,7 +18,8 @@ export function allowedDisruptions(policy: DisruptionPolicy, replicas: number): 
 export function disruptionPolicyProblems(policy: DisruptionPolicy): Finding[] {
   const set = (['minAvailable', 'maxUnavailable'] as const).filter((field) => policy[field] !== undefined);
   if (set.length === 2) {
-    return [{ field: 'minAvailable', problem: 'minAvailable and maxUnavailable are both set; the API server accepts only one', fix: 'keep maxUnavailable: 1 and drop minAvailable' }];
+    return [{ field: 'minAvailable', problem: 'minAvailable and maxUnavailable are both set; the API server accepts only one',
+      fix: 'keep maxUnavailable: 1 and drop minAvailable' }];
   }
   if (set.length === 0) {
     return [{ field: 'maxUnavailable', problem: 'neither minAvailable nor maxUnavailable is set, so the budget says nothing', fix: 'set maxUnavailable: 1' }];
@@ -34,10 +35,12 @@ export function disruptionProblems(policy: DisruptionPolicy, replicas: number): 
   const field = policy.maxUnavailable !== undefined ? 'maxUnavailable' : 'minAvailable';
   const allowed = allowedDisruptions(policy, replicas);
   if (allowed < 1) {
-    return [{ field, problem: `${field} ${JSON.stringify(policy[field])} allows no disruption at ${replicas} replicas: every node drain would hang`, fix: 'use maxUnavailable: 1' }];
+    return [{ field, problem: `${field} ${JSON.stringify(policy[field])} allows no disruption at ${replicas} replicas: every node drain would hang`,
+      fix: 'use maxUnavailable: 1' }];
   }
   if (allowed >= replicas && replicas > 1) {
-    return [{ field, problem: `${field} ${JSON.stringify(policy[field])} lets a drain evict all ${replicas} replicas at once: the budget protects nothing`, fix: 'use maxUnavailable: 1' }];
+    return [{ field, problem: `${field} ${JSON.stringify(policy[field])} lets a drain evict all ${replicas} replicas at once: the budget protects nothing`,
+      fix: 'use maxUnavailable: 1' }];
   }
   return [];
 }

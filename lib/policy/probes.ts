@@ -45,7 +45,8 @@ export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: reado
   const port = probePort(probe);
   const portProblem = port === undefined ? undefined : undeclaredPortProblem(port, declared);
   if (portProblem) {
-    problems.push({ field: probe.httpGet ? 'httpGet.port' : probe.tcpSocket ? 'tcpSocket.port' : 'grpc.port', problem: `${kind} probe ${portProblem}: it can never pass`, fix: 'probe the named container port, or declare the port on the container' });
+    problems.push({ field: probe.httpGet ? 'httpGet.port' : probe.tcpSocket ? 'tcpSocket.port' : 'grpc.port', problem: `${kind} probe ${portProblem}: it can never pass`,
+      fix: 'probe the named container port, or declare the port on the container' });
   }
   // Timings and successThreshold are the API server's rule (0 means the default), written once in lib/validation.
   for (const f of validateProbe(probe, `${kind}Probe`, '')) if (TIMINGS.includes(f.field)) problems.push(f);

@@ -47,7 +47,8 @@ export function qosClassOf(containers: readonly ResourceRequirements[]): QosClas
 function quantityProblem(resource: string, quantity: string | number): Omit<Finding, 'field'> | undefined {
   const value = parseQuantity(quantity);
   if (value === undefined) return { problem: `'${quantity}' is not a Kubernetes quantity`, fix: `write it like '250m' or '1' for cpu, '128Mi' or '1Gi' for memory` };
-  if (value < 0) return { problem: `${JSON.stringify(quantity)} is negative; the API server rejects it`, fix: `use a positive amount such as ${JSON.stringify(String(quantity).replace(/^-/, ''))}` };
+  if (value < 0) return { problem: `${JSON.stringify(quantity)} is negative; the API server rejects it`,
+    fix: `use a positive amount such as ${JSON.stringify(String(quantity).replace(/^-/, ''))}` };
   if (resource === 'memory' && typeof quantity === 'string' && /m$/.test(quantity)) {
     return { problem: `'${quantity}' is ${value} bytes ('m' means thousandths, not mebibytes)`, fix: `write '${quantity.slice(0, -1)}Mi'` };
   }
@@ -72,15 +73,19 @@ export function resourceProblems(resources: ResourceRequirements, wanted: QosCla
     const request = amount(resource, resources.requests?.[resource]);
     const limit = amount(resource, resources.limits?.[resource]);
     if (request !== undefined && limit !== undefined && limit < request) {
-      problems.push({ field: `limits.${resource}`, problem: `limit ${resources.limits?.[resource]} is below the request ${resources.requests?.[resource]}`, fix: 'raise the limit to at least the request (the API server rejects it otherwise)' });
+      problems.push({ field: `limits.${resource}`, problem: `limit ${resources.limits?.[resource]} is below the request ${resources.requests?.[resource]}`,
+        fix: 'raise the limit to at least the request (the API server rejects it otherwise)' });
     }
     if (wanted === QosClass.GUARANTEED) {
       if (limit === undefined) {
-        problems.push({ field: `limits.${resource}`, problem: `is missing, so the pod cannot be Guaranteed`, fix: `set limits.${resource} equal to requests.${resource}, or ask for qosClass Burstable explicitly` });
+        problems.push({ field: `limits.${resource}`, problem: `is missing, so the pod cannot be Guaranteed`,
+          fix: `set limits.${resource} equal to requests.${resource}, or ask for qosClass Burstable explicitly` });
       } else if (request === undefined) {
         problems.push({ field: `requests.${resource}`, problem: 'is missing', fix: `set requests.${resource} equal to limits.${resource} (${resources.limits?.[resource]})` });
       } else if (request !== limit) {
-        problems.push({ field: `requests.${resource}`, problem: `${resources.requests?.[resource]} differs from limits.${resource} ${resources.limits?.[resource]}, so the pod would be Burstable`, fix: `make requests.${resource} and limits.${resource} equal, or ask for qosClass Burstable explicitly` });
+        problems.push({ field: `requests.${resource}`,
+          problem: `${resources.requests?.[resource]} differs from limits.${resource} ${resources.limits?.[resource]}, so the pod would be Burstable`,
+          fix: `make requests.${resource} and limits.${resource} equal, or ask for qosClass Burstable explicitly` });
       }
     } else if (request === undefined) {
       problems.push({ field: `requests.${resource}`, problem: 'is missing, so the scheduler cannot reserve room for the pod or its surge', fix: `set requests.${resource}` });

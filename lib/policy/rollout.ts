@@ -60,7 +60,8 @@ export function rollingUpdateProblems(input: RollingUpdateInput): Finding[] {
   if (surge === 0 && unavailable === 0) {
     problems.push({
       field: 'maxSurge',
-      problem: `maxSurge ${JSON.stringify(input.maxSurge)} and maxUnavailable ${JSON.stringify(input.maxUnavailable)} both come to 0 pods at ${input.replicas} replicas: the API server rejects it, or (for percentages) the controller quietly takes a pod down`,
+      problem: `maxSurge ${JSON.stringify(input.maxSurge)} and maxUnavailable ${JSON.stringify(input.maxUnavailable)} both come to 0 pods at ${input.replicas} replicas: ` +
+        `the API server rejects it, or (for percentages) the controller quietly takes a pod down`,
       fix: 'set maxSurge to 1 so that a new pod is ready before an old one stops',
     });
   }

@@ -19,14 +19,16 @@ export function shutdownProblems(timings: ShutdownTimings): Finding[] {
   if (preStopSeconds >= grace) {
     return [{
       field: 'terminationGracePeriodSeconds',
-      problem: `terminationGracePeriodSeconds ${grace} is not above the preStop sleep of ${preStopSeconds}s: the kubelet sends SIGKILL ${preStopSeconds === grace ? 'the moment the sleep ends' : 'before the sleep ends'}, so in-flight requests are cut off`,
+      problem: `terminationGracePeriodSeconds ${grace} is not above the preStop sleep of ${preStopSeconds}s: the kubelet ` +
+        `sends SIGKILL ${preStopSeconds === grace ? 'the moment the sleep ends' : 'before the sleep ends'}, so in-flight requests are cut off`,
       fix: `set terminationGracePeriodSeconds to at least ${preStopSeconds + Math.max(1, shutdownBudgetSeconds)} (preStop + shutdown budget)`,
     }];
   }
   if (grace < preStopSeconds + shutdownBudgetSeconds) {
     return [{
       field: 'terminationGracePeriodSeconds',
-      problem: `terminationGracePeriodSeconds ${grace} leaves ${grace - preStopSeconds}s after the ${preStopSeconds}s preStop sleep, less than the ${shutdownBudgetSeconds}s shutdown budget`,
+      problem: `terminationGracePeriodSeconds ${grace} leaves ${grace - preStopSeconds}s after the ${preStopSeconds}s preStop sleep, ` +
+        `less than the ${shutdownBudgetSeconds}s shutdown budget`,
       fix: `set terminationGracePeriodSeconds to at least ${preStopSeconds + shutdownBudgetSeconds}`,
     }];
   }
@@ -42,6 +44,7 @@ export const DEFAULT_ENDPOINT_PROPAGATION_SECONDS = 5;
 /** Why a preStop delay is too short for endpoint removal to reach every load balancer, or undefined. */
 export function endpointPropagationProblem(preStopSeconds: number, propagationSeconds = DEFAULT_ENDPOINT_PROPAGATION_SECONDS): string | undefined {
   return preStopSeconds < propagationSeconds
-    ? `the preStop delay of ${preStopSeconds}s is shorter than the ${propagationSeconds}s that endpoint removal takes to reach kube-proxy and the ingress, so requests still arrive after SIGTERM`
+    ? `the preStop delay of ${preStopSeconds}s is shorter than the ${propagationSeconds}s that endpoint removal takes to reach kube-proxy and the ingress, so requests ` +
+      `still arrive after SIGTERM`
     : undefined;
 }

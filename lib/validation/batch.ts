@@ -30,8 +30,10 @@ export function checkJobSpec(out: Findings, value: unknown, field: string): void
   const mode = checkEnum(out, spec.completionMode, child(field, 'completionMode'), ['NonIndexed', 'Indexed'], 'completionMode');
   if (mode === 'Indexed') {
     // SetDefaults_Job sets both to 1 when neither is given, so completions is missing only beside a parallelism.
-    if (completions === undefined && spec.parallelism !== undefined && spec.parallelism !== null) report(out, child(field, 'completions'), 'an Indexed Job needs completions', 'set completions, e.g. 5');
-    if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) report(out, child(field, 'parallelism'), `parallelism ${parallelism} is above ${MAX_INDEXED_PARALLELISM} for an Indexed Job`, `use at most ${MAX_INDEXED_PARALLELISM}`);
+    if (completions === undefined && spec.parallelism !== undefined && spec.parallelism !== null) report(out, child(field, 'completions'), 'an Indexed Job needs completions',
+      'set completions, e.g. 5');
+    if (parallelism !== undefined && parallelism > MAX_INDEXED_PARALLELISM) report(out, child(field, 'parallelism'),
+      `parallelism ${parallelism} is above ${MAX_INDEXED_PARALLELISM} for an Indexed Job`, `use at most ${MAX_INDEXED_PARALLELISM}`);
   }
   // The selector is generated unless manualSelector is true; then it must be given.
   const manual = readBoolean(out, spec.manualSelector, child(field, 'manualSelector'));
@@ -60,10 +62,12 @@ export function checkCronJobSpec(out: Findings, value: unknown, field: string): 
   }
   const schedule = readString(out, spec.schedule, child(field, 'schedule'));
   if (schedule === undefined || schedule === '') {
-    if (spec.schedule === undefined || spec.schedule === null || spec.schedule === '') report(out, child(field, 'schedule'), 'the CronJob has no schedule', 'set schedule, e.g. "*/15 * * * *" or "@daily"');
+    if (spec.schedule === undefined || spec.schedule === null || spec.schedule === '') report(out, child(field, 'schedule'), 'the CronJob has no schedule',
+      'set schedule, e.g. "*/15 * * * *" or "@daily"');
   } else {
     const problem = cronScheduleProblem(schedule);
-    if (problem) report(out, child(field, 'schedule'), `schedule ${show(schedule)} ${problem}`, 'write 5 fields "minute hour day-of-month month day-of-week", e.g. "30 2 * * *", or @hourly/@daily/@weekly/@monthly/@yearly');
+    if (problem) report(out, child(field, 'schedule'), `schedule ${show(schedule)} ${problem}`,
+      'write 5 fields "minute hour day-of-month month day-of-week", e.g. "30 2 * * *", or @hourly/@daily/@weekly/@monthly/@yearly');
   }
   const timeZone = readString(out, spec.timeZone, child(field, 'timeZone'));
   if (timeZone !== undefined) {

@@ -42,7 +42,8 @@ function checkDataMap(out: Findings, value: unknown, field: string, base64: bool
 
 function checkSize(out: Findings, size: number, field: string, kind: string): void {
   if (size > MAX_DATA_SIZE_BYTES) {
-    report(out, field, `the ${kind} holds ${size} bytes, more than the limit of ${MAX_DATA_SIZE_BYTES} bytes (1 MiB)`, `split it into several ${kind}s or mount the content from a volume`);
+    report(out, field, `the ${kind} holds ${size} bytes, more than the limit of ${MAX_DATA_SIZE_BYTES} bytes (1 MiB)`,
+      `split it into several ${kind}s or mount the content from a volume`);
   }
 }
 

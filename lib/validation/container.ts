@@ -115,7 +115,8 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
         `use one of ${DOWNWARD_FIELDS.join(', ')}, or metadata.labels['<key>']`);
     }
   }
-  const resourceRef = source.resourceFieldRef === undefined || source.resourceFieldRef === null ? undefined : readRecord(out, source.resourceFieldRef, child(field, 'resourceFieldRef'));
+  const resourceRef = source.resourceFieldRef === undefined || source.resourceFieldRef === null ? undefined : readRecord(out, source.resourceFieldRef,
+    child(field, 'resourceFieldRef'));
   if (resourceRef) {
     // validateContainerResourceFieldSelector: the supported resources.
     checkEnum(out, resourceRef.resource ?? '', child(child(field, 'resourceFieldRef'), 'resource'), DOWNWARD_RESOURCES, 'resource');
@@ -258,7 +259,8 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
     if (typeof target.port === 'string' && !facts.portNames.includes(target.port)) {
       const names = facts.portNames;
       report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
-        names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports (e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
+        names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports ` +
+          `(e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
     }
   }
   checkSecurityContext(out, container.securityContext, child(field, 'securityContext'));

@@ -54,7 +54,8 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
   if (count === 0) {
     // An unknown handler alone was reported above; nothing at all is reported here.
     if (!ALL_HANDLERS.some((k) => handler[k] !== undefined && handler[k] !== null)) {
-      report(out, field, `no handler: set one of ${kinds.join(', ')}`, hook ? 'e.g. exec: { command: ["/bin/sh", "-c", "sleep 20"] }' : 'e.g. httpGet: { path: /healthz, port: http }');
+      report(out, field, `no handler: set one of ${kinds.join(', ')}`,
+        hook ? 'e.g. exec: { command: ["/bin/sh", "-c", "sleep 20"] }' : 'e.g. httpGet: { path: /healthz, port: http }');
     }
     return undefined;
   }
@@ -114,7 +115,8 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
       if (seconds !== undefined && seconds < min) {
         report(out, path, `sleep ${seconds}s is below ${min}s`, `sleep at least ${Math.max(min, 1)} second, e.g. seconds: 5`);
       } else if (seconds !== undefined && seconds > graceSeconds) {
-        report(out, path, `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`, `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
+        report(out, path, `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`,
+          `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
       }
       return undefined;
     }

@@ -23,11 +23,13 @@ const SOURCE_FIELD_NAMES = Object.values(SOURCE_FIELDS);
 function checkObjectReference(out: Findings, value: unknown, field: string): void {
   const ref = readRecord(out, value, field);
   if (!ref) {
-    if (value === undefined || value === null) report(out, field, `${field.slice(field.lastIndexOf('.') + 1)} is missing`, 'name the workload: { apiVersion: apps/v1, kind: Deployment, name: web }');
+    if (value === undefined || value === null) report(out, field, `${field.slice(field.lastIndexOf('.') + 1)} is missing`,
+      'name the workload: { apiVersion: apps/v1, kind: Deployment, name: web }');
     return;
   }
   for (const name of ['kind', 'name']) {
-    if (ref[name] === undefined || ref[name] === null || ref[name] === '') report(out, child(field, name), `${name} is missing`, name === 'kind' ? 'set kind, e.g. Deployment' : 'set the workload name');
+    if (ref[name] === undefined || ref[name] === null || ref[name] === '') report(out, child(field, name), `${name} is missing`,
+      name === 'kind' ? 'set kind, e.g. Deployment' : 'set the workload name');
     else checkFormat(out, ref[name], child(field, name), PATH_SEGMENT, name);
   }
 }
@@ -39,7 +41,8 @@ function checkTarget(out: Findings, value: unknown, field: string, source: strin
     report(out, field, 'the metric has no target', 'set target, e.g. { type: Utilization, averageUtilization: 70 }');
     return;
   }
-  if (target.type === undefined || target.type === null || target.type === '') report(out, child(field, 'type'), 'target type is missing', 'set type: Utilization, Value or AverageValue');
+  if (target.type === undefined || target.type === null || target.type === '') report(out, child(field, 'type'), 'target type is missing',
+    'set type: Utilization, Value or AverageValue');
   else checkEnum(out, target.type, child(field, 'type'), ['Utilization', 'Value', 'AverageValue'], 'target type');
   // Value and averageValue must be positive; averageUtilization at least 1.
   const has = (k: string): boolean => target[k] !== undefined && target[k] !== null;
@@ -49,7 +52,8 @@ function checkTarget(out: Findings, value: unknown, field: string, source: strin
   if (has('averageUtilization')) readInt(out, target.averageUtilization, child(field, 'averageUtilization'), 1, MAX_INT, 70);
   if (source === 'resource' || source === 'containerResource') {
     // validateResourceSource: utilization or raw value, not both.
-    if (!has('averageUtilization') && !has('averageValue')) report(out, child(field, 'averageUtilization'), 'a resource metric needs averageUtilization or averageValue', 'e.g. averageUtilization: 70');
+    if (!has('averageUtilization') && !has('averageValue')) report(out, child(field, 'averageUtilization'), 'a resource metric needs averageUtilization or averageValue',
+      'e.g. averageUtilization: 70');
     if (has('averageUtilization') && has('averageValue')) report(out, child(field, 'averageValue'), 'averageUtilization and averageValue may not both be set', 'keep one');
   } else if (source === 'pods') {
     if (!has('averageValue')) report(out, child(field, 'averageValue'), 'a pods metric needs a positive averageValue', 'e.g. averageValue: "100"');
@@ -88,16 +92,19 @@ function checkMetric(out: Findings, metric: Json, path: string): string | undefi
   const sourcePath = child(path, expected);
   const source = readRecord(out, metric[expected], sourcePath);
   if (!source) {
-    if (metric[expected] === undefined || metric[expected] === null) report(out, sourcePath, `a ${type} metric needs ${expected}`, `add ${expected} with the metric and its target`);
+    if (metric[expected] === undefined || metric[expected] === null) report(out, sourcePath, `a ${type} metric needs ${expected}`,
+      `add ${expected} with the metric and its target`);
     return type;
   }
   switch (expected) {
     case 'resource':
     case 'containerResource':
       // validateResourceSource: name required (cpu, memory, ...); containerResource also names a container (DNS label).
-      if (source.name === undefined || source.name === null || source.name === '') report(out, child(sourcePath, 'name'), 'the resource metric has no resource name', 'set name: cpu or name: memory');
+      if (source.name === undefined || source.name === null || source.name === '') report(out, child(sourcePath, 'name'), 'the resource metric has no resource name',
+        'set name: cpu or name: memory');
       if (expected === 'containerResource') {
-        if (source.container === undefined || source.container === null || source.container === '') report(out, child(sourcePath, 'container'), 'the container resource metric names no container', 'set container to the container name');
+        if (source.container === undefined || source.container === null || source.container === '') report(out, child(sourcePath, 'container'),
+          'the container resource metric names no container', 'set container to the container name');
         else checkFormat(out, source.container, child(sourcePath, 'container'), DNS1123_LABEL, 'container');
       }
       break;
@@ -122,7 +129,8 @@ function checkScalingRules(out: Findings, value: unknown, field: string): void {
   const policiesPath = child(field, 'policies');
   const policies = readList(out, rules.policies, policiesPath);
   // Unset policies are defaulted; an explicitly empty list is "must specify at least one Policy".
-  if (policies && policies.length === 0) report(out, policiesPath, 'policies is an empty list', 'remove policies to get the defaults, or add e.g. { type: Pods, value: 1, periodSeconds: 60 }');
+  if (policies && policies.length === 0) report(out, policiesPath, 'policies is an empty list',
+    'remove policies to get the defaults, or add e.g. { type: Pods, value: 1, periodSeconds: 60 }');
   if (!policies) return;
   for (let i = 0; i < policies.length; i++) {
     const path = index(policiesPath, i);
@@ -132,7 +140,8 @@ function checkScalingRules(out: Findings, value: unknown, field: string): void {
     else checkEnum(out, policy.type, child(path, 'type'), ['Pods', 'Percent'], 'policy type');
     if (policy.value === undefined || policy.value === null) report(out, child(path, 'value'), 'the policy has no value', 'set value, e.g. 1');
     else readInt(out, policy.value, child(path, 'value'), 1, MAX_INT, 1);
-    if (policy.periodSeconds === undefined || policy.periodSeconds === null) report(out, child(path, 'periodSeconds'), 'the policy has no periodSeconds', 'set periodSeconds, e.g. 60');
+    if (policy.periodSeconds === undefined || policy.periodSeconds === null) report(out, child(path, 'periodSeconds'), 'the policy has no periodSeconds',
+      'set periodSeconds, e.g. 60');
     else readInt(out, policy.periodSeconds, child(path, 'periodSeconds'), 1, MAX_PERIOD_SECONDS, 60);
   }
 }

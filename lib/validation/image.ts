@@ -88,7 +88,8 @@ export function imageReferenceProblems(image: string): string[] {
   if (path.toLowerCase() !== path) problems.push(`has the repository ${JSON.stringify(path)}, which must be lowercase`);
   const name = domain === undefined ? path : `${domain}/${path}`;
   if (path.toLowerCase() === path && !ANCHORED_NAME_RE.test(name)) {
-    problems.push(`has the repository ${JSON.stringify(name)}, which is not a valid name (path components are lowercase letters and digits separated by '.', '_', '__' or '-', joined by '/')`);
+    problems.push(`has the repository ${JSON.stringify(name)}, which is not a valid name (path components are lowercase letters and digits separated by '.', '_', '__' or ` +
+      `'-', joined by '/')`);
   }
   if (path.length > NAME_MAX) problems.push(`has a repository path ${path.length} characters long, more than ${NAME_MAX}`);
   if (tag !== undefined) {

@@ -13,7 +13,8 @@ export function builtinKind(apiVersion: unknown, kind: unknown): string | undefi
   return BUILTIN_GROUPS.has(group) ? `${group}/${kind}` : undefined;
 }
 
-const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io', 'coordination.k8s.io', 'discovery.k8s.io']);
+const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'scheduling.k8s.io',
+  'coordination.k8s.io', 'discovery.k8s.io']);
 
 /**
  * Name rules that differ from the default DNS-1123 subdomain (ValidateNameFunc per kind):
@@ -32,9 +33,11 @@ const NAME_RULES: Record<string, NameRule> = {
   '/Service': { format: DNS1035_LABEL },
   '/Namespace': { format: DNS1123_LABEL },
   'policy/PodDisruptionBudget': { format: PATH_SEGMENT },
-  'batch/CronJob': { format: SUBDOMAIN_NAME.format, maxLength: 52, maxLengthReason: 'the CronJob controller appends an 11-character suffix to name each Job, and Job names must stay within 63' },
+  'batch/CronJob': { format: SUBDOMAIN_NAME.format, maxLength: 52,
+    maxLengthReason: 'the CronJob controller appends an 11-character suffix to name each Job, and Job names must stay within 63' },
   'batch/Job': { format: SUBDOMAIN_NAME.format, maxLength: 63, maxLengthReason: "the Job's pods carry its name as the job-name label, and a label value is at most 63 characters" },
-  'apps/StatefulSet': { format: SUBDOMAIN_NAME.format, maxLength: 52, maxLengthReason: "the StatefulSet's pods carry controller-revision-hash: <name>-<10-character hash>, a label value of at most 63 characters, so no pod could be created" },
+  'apps/StatefulSet': { format: SUBDOMAIN_NAME.format, maxLength: 52,
+    maxLengthReason: "the StatefulSet's pods carry controller-revision-hash: <name>-<10-character hash>, a label value of at most 63 characters, so no pod could be created" },
 };
 
 /** The name rule for a kind (`group/Kind` from {@link builtinKind}, or undefined for custom resources). */

@@ -136,7 +136,8 @@ function checkIngressBackend(out: Findings, value: unknown, field: string): void
   const hasNumber = port && port.number !== undefined && port.number !== null && port.number !== 0;
   if (!port || hasName === hasNumber) {
     // validateIngressBackend reports it on the backend.
-    report(out, field, hasName ? 'the backend port sets both name and number' : 'the backend port has neither name nor number', 'set port.name (e.g. http) or port.number (e.g. 80)');
+    report(out, field, hasName ? 'the backend port sets both name and number' : 'the backend port has neither name nor number',
+      'set port.name (e.g. http) or port.number (e.g. 80)');
   } else if (hasName) {
     checkFormat(out, port.name, child(child(path, 'port'), 'name'), PORT_NAME, 'port name');
   } else {

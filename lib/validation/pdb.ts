@@ -20,7 +20,8 @@ export function checkPodDisruptionBudgetSpec(out: Findings, value: unknown, fiel
   const hasMax = spec.maxUnavailable !== undefined && spec.maxUnavailable !== null;
   // "minAvailable and maxUnavailable cannot be both set".
   if (hasMin && hasMax) {
-    report(out, field, 'minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one of them', 'keep maxUnavailable (it keeps working when the workload scales) and remove minAvailable');
+    report(out, field, 'minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one of them',
+      'keep maxUnavailable (it keeps working when the workload scales) and remove minAvailable');
   }
   // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent for each.
   if (hasMin) checkIntOrPercent(out, spec.minAvailable, child(field, 'minAvailable'), true);

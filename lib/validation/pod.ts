@@ -68,7 +68,8 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
         const earlier = names.get(name);
         // validateContainers reports a clash with an init container on the init container.
         if (earlier) report(out, child(list === 'containers' && earlier.startsWith(child(field, 'initContainers')) ? earlier : path, 'name'),
-          `container name ${show(name)} is already used by ${list === 'containers' && earlier.startsWith(child(field, 'initContainers')) ? path : earlier}`, 'give every container and init container its own name');
+          `container name ${show(name)} is already used by ${list === 'containers' && earlier.startsWith(child(field, 'initContainers')) ? path : earlier}`,
+            'give every container and init container its own name');
         else names.set(name, path);
       }
       // AccumulateUniqueHostPorts: a host port and protocol may be used once per pod.

@@ -82,7 +82,8 @@ function checkPodAffinityTerm(out: Findings, value: unknown, field: string): voi
   const key = readString(out, term.topologyKey, child(field, 'topologyKey'));
   if (!key) {
     if (term.topologyKey === undefined || term.topologyKey === null || term.topologyKey === '') {
-      report(out, child(field, 'topologyKey'), 'topologyKey is missing or empty', 'set topologyKey, e.g. kubernetes.io/hostname (spread over nodes) or topology.kubernetes.io/zone');
+      report(out, child(field, 'topologyKey'), 'topologyKey is missing or empty',
+        'set topologyKey, e.g. kubernetes.io/hostname (spread over nodes) or topology.kubernetes.io/zone');
     }
   } else {
     checkFormat(out, key, child(field, 'topologyKey'), QUALIFIED_NAME, 'topologyKey');
@@ -154,7 +155,8 @@ export function checkTopologySpreadConstraints(out: Findings, value: unknown, fi
     // ValidateTopologyKey: required, a qualified name.
     const key = readString(out, c.topologyKey, child(path, 'topologyKey'));
     if (!key) {
-      if (c.topologyKey === undefined || c.topologyKey === null || c.topologyKey === '') report(out, child(path, 'topologyKey'), 'topologyKey is missing or empty', 'set topologyKey, e.g. topology.kubernetes.io/zone');
+      if (c.topologyKey === undefined || c.topologyKey === null || c.topologyKey === '') report(out, child(path, 'topologyKey'), 'topologyKey is missing or empty',
+        'set topologyKey, e.g. topology.kubernetes.io/zone');
     } else {
       checkFormat(out, key, child(path, 'topologyKey'), QUALIFIED_NAME, 'topologyKey');
     }
@@ -168,13 +170,15 @@ export function checkTopologySpreadConstraints(out: Findings, value: unknown, fi
       const pair = `${key}/${when}`;
       const first = seen.get(pair);
       // ValidateSpreadConstraintNotRepeat names the pair on the first of the two constraints.
-      if (first !== undefined) report(out, `${index(field, first)}.{topologyKey, whenUnsatisfiable}`, `topologySpreadConstraints[${i}] repeats topologyKey ${show(key)} with ${when}`, 'merge the two constraints');
+      if (first !== undefined) report(out, `${index(field, first)}.{topologyKey, whenUnsatisfiable}`,
+        `topologySpreadConstraints[${i}] repeats topologyKey ${show(key)} with ${when}`, 'merge the two constraints');
       else seen.set(pair, i);
     }
     // validateMinDomains: > 0, only with DoNotSchedule.
     if (c.minDomains !== undefined && c.minDomains !== null) {
       readInt(out, c.minDomains, child(path, 'minDomains'), 1, MAX_INT, 1);
-      if (when && when !== 'DoNotSchedule') report(out, child(path, 'minDomains'), 'minDomains may only be used with whenUnsatisfiable: DoNotSchedule', 'remove minDomains or use DoNotSchedule');
+      if (when && when !== 'DoNotSchedule') report(out, child(path, 'minDomains'), 'minDomains may only be used with whenUnsatisfiable: DoNotSchedule',
+        'remove minDomains or use DoNotSchedule');
     }
     checkEnum(out, c.nodeAffinityPolicy, child(path, 'nodeAffinityPolicy'), ['Honor', 'Ignore'], 'nodeAffinityPolicy');
     checkEnum(out, c.nodeTaintsPolicy, child(path, 'nodeTaintsPolicy'), ['Honor', 'Ignore'], 'nodeTaintsPolicy');
@@ -194,7 +198,8 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
     if (!t) continue;
     const key = readString(out, t.key, child(path, 'key'));
     if (key) checkFormat(out, key, child(path, 'key'), QUALIFIED_NAME, 'toleration key');
-    const operator = checkEnum(out, t.operator, child(path, 'operator'), ['Equal', 'Exists'], 'operator') ?? (t.operator === undefined || t.operator === null ? 'Equal' : undefined);
+    const operator = checkEnum(out, t.operator, child(path, 'operator'), ['Equal', 'Exists'],
+      'operator') ?? (t.operator === undefined || t.operator === null ? 'Equal' : undefined);
     if (!key && operator === 'Equal') {
       report(out, child(path, 'operator'), "operator must be Exists when key is empty (an empty key matches every taint)", 'set operator: Exists, or name the key');
     }

@@ -78,21 +78,24 @@ export function checkServiceSpec(out: Findings, value: unknown, field: string): 
   if (externalIPs) {
     for (let i = 0; i < externalIPs.length; i++) {
       const ip = readString(out, externalIPs[i], index(child(field, 'externalIPs'), i));
-      if (ip !== undefined && !parseIp(ip)) report(out, index(child(field, 'externalIPs'), i), `${show(ip)} is not an IP address`, 'write an IPv4 or IPv6 address, e.g. 203.0.113.10');
+      if (ip !== undefined && !parseIp(ip)) report(out, index(child(field, 'externalIPs'), i), `${show(ip)} is not an IP address`,
+        'write an IPv4 or IPv6 address, e.g. 203.0.113.10');
     }
   }
   // validateServiceExternalTrafficPolicy: only for externally reachable Services (apiservice.ExternallyAccessible).
   const external = type === 'NodePort' || type === 'LoadBalancer' || (type === 'ClusterIP' && !!externalIPs && externalIPs.length > 0);
   if (spec.externalTrafficPolicy !== undefined && spec.externalTrafficPolicy !== null) {
     if (checkEnum(out, spec.externalTrafficPolicy, child(field, 'externalTrafficPolicy'), ['Cluster', 'Local'], 'externalTrafficPolicy') && !external) {
-      report(out, child(field, 'externalTrafficPolicy'), `externalTrafficPolicy may only be set on externally reachable Services (NodePort, LoadBalancer, or with externalIPs), not ${type}`,
+      report(out, child(field, 'externalTrafficPolicy'),
+        `externalTrafficPolicy may only be set on externally reachable Services (NodePort, LoadBalancer, or with externalIPs), not ${type}`,
         'remove externalTrafficPolicy');
     }
   }
   // ValidateService: loadBalancerSourceRanges only on LoadBalancers, each a CIDR.
   const ranges = readList(out, spec.loadBalancerSourceRanges, child(field, 'loadBalancerSourceRanges'));
   if (ranges && ranges.length > 0) {
-    if (type !== 'LoadBalancer') report(out, child(field, 'loadBalancerSourceRanges'), 'loadBalancerSourceRanges may only be used with type LoadBalancer', 'remove it, or set type: LoadBalancer');
+    if (type !== 'LoadBalancer') report(out, child(field, 'loadBalancerSourceRanges'), 'loadBalancerSourceRanges may only be used with type LoadBalancer',
+      'remove it, or set type: LoadBalancer');
     for (let i = 0; i < ranges.length; i++) {
       const r = readString(out, ranges[i], index(child(field, 'loadBalancerSourceRanges'), i));
       const parsed = r === undefined ? undefined : parseCidr(r.trim());
@@ -173,7 +176,8 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
         const first = seenNodePorts.get(nodePort);
         if (first === undefined) seenNodePorts.set(nodePort, { index: i, port: number, protocol });
         else if (first.port !== number || first.protocol === protocol) {
-          report(out, nodePath, `nodePort ${nodePort} is already used by ports[${first.index}]`, 'use each node port once, or share it only between the TCP and UDP entries of one port');
+          report(out, nodePath, `nodePort ${nodePort} is already used by ports[${first.index}]`,
+            'use each node port once, or share it only between the TCP and UDP entries of one port');
         }
       }
     }

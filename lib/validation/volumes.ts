@@ -108,7 +108,8 @@ function checkKeyToPaths(out: Findings, value: unknown, field: string): void {
     else {
       checkLocalDescendingPath(out, p, child(path, 'path'));
       if (p.startsWith('..') && !hasBackstep(p)) {
-        report(out, child(path, 'path'), `${show(p)} starts with '..', which the kubelet reserves for its own files in the volume`, `write ${JSON.stringify(p.replace(/^\.+/, '') || 'file')}`);
+        report(out, child(path, 'path'), `${show(p)} starts with '..', which the kubelet reserves for its own files in the volume`,
+          `write ${JSON.stringify(p.replace(/^\.+/, '') || 'file')}`);
       }
     }
     checkFileMode(out, item.mode, child(path, 'mode'));
@@ -125,7 +126,8 @@ function checkLocalDescendingPath(out: Findings, p: string, field: string): void
     report(out, field, `${show(p)} is an absolute path; it must be relative to the volume`, `write ${JSON.stringify(p.replace(/^\/+/, '') || 'file')}`);
   }
   if (hasBackstep(p)) {
-    report(out, field, `${show(p)} contains '..', which would leave the volume`, `use a path inside the volume, e.g. ${JSON.stringify(p.split('/').filter((s) => s !== '..' && s !== '').join('/') || 'dir')}`);
+    report(out, field, `${show(p)} contains '..', which would leave the volume`,
+      `use a path inside the volume, e.g. ${JSON.stringify(p.split('/').filter((s) => s !== '..' && s !== '').join('/') || 'dir')}`);
   }
 }
 
@@ -153,16 +155,19 @@ export function checkVolumeMounts(out: Findings, value: unknown, field: string, 
     // ValidateVolumeMounts: name required and refers to a volume.
     const name = readString(out, mount.name, child(path, 'name'));
     if (!name) {
-      if (mount.name === undefined || mount.name === null || mount.name === '') report(out, child(path, 'name'), 'the mount names no volume', 'set name to one of the pod\'s volumes');
+      if (mount.name === undefined || mount.name === null || mount.name === '') report(out, child(path, 'name'), 'the mount names no volume',
+        'set name to one of the pod\'s volumes');
     } else if (!volumeNames.has(name)) {
       const known = [...volumeNames];
       report(out, child(path, 'name'), `no volume is named ${show(name)}`,
-        known.length ? `use one of ${known.map((n) => JSON.stringify(n)).join(', ')}, or add a volume named ${JSON.stringify(name)}` : `add a volume named ${JSON.stringify(name)} to the pod`);
+        known.length ? `use one of ${known.map((n) => JSON.stringify(n)).join(', ')}, or add a ` +
+          `volume named ${JSON.stringify(name)}` : `add a volume named ${JSON.stringify(name)} to the pod`);
     }
     // mountPath required and unique; absolute, or the runtime refuses it (not checked by the API server on Linux).
     const mountPath = readString(out, mount.mountPath, child(path, 'mountPath'));
     if (!mountPath) {
-      if (mount.mountPath === undefined || mount.mountPath === null || mount.mountPath === '') report(out, child(path, 'mountPath'), 'mountPath is missing or empty', 'set an absolute path, e.g. mountPath: /data');
+      if (mount.mountPath === undefined || mount.mountPath === null || mount.mountPath === '') report(out, child(path, 'mountPath'), 'mountPath is missing or empty',
+        'set an absolute path, e.g. mountPath: /data');
     } else {
       if (!mountPath.startsWith('/')) {
         report(out, child(path, 'mountPath'), `mountPath ${show(mountPath)} is relative: the container runtime needs an absolute path`, `write ${JSON.stringify(`/${mountPath}`)}`);
@@ -170,7 +175,8 @@ export function checkVolumeMounts(out: Findings, value: unknown, field: string, 
       const clean = cleanPath(mountPath);
       const first = seen.get(clean);
       if (first !== undefined) {
-        report(out, child(path, 'mountPath'), `two mounts at ${show(clean)}: volumeMounts[${first}] already mounts there`, 'mount each volume at its own path, or use subPath to mount parts of one volume');
+        report(out, child(path, 'mountPath'), `two mounts at ${show(clean)}: volumeMounts[${first}] already mounts there`,
+          'mount each volume at its own path, or use subPath to mount parts of one volume');
       } else {
         seen.set(clean, i);
       }

@@ -159,7 +159,8 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
       checkPersistentVolumeClaimSpec(out, claim.spec, child(path, 'spec'));
     }
   }
-  const template = checkPodTemplate(out, spec.template, child(field, 'template'), { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'StatefulSet', extraVolumes: claimNames });
+  const template = checkPodTemplate(out, spec.template, child(field, 'template'),
+    { restartPolicies: ['Always'], forbidActiveDeadline: true, owner: 'StatefulSet', extraVolumes: claimNames });
   checkOwnedSelector(out, spec, field, template.labels, 'StatefulSet');
   return template.facts;
 }

@@ -7,7 +7,8 @@ const hits = (manifests: Manifest[]) => audit(manifests).violations.filter((v) =
 const ids = (manifests: Manifest[]) => hits(manifests).map((v) => `${v.ruleId} ${v.field}`);
 
 test('isDatabaseImage knows database servers by their image name, wherever they are pulled from', () => {
-  for (const image of ['mysql:8.4.3', 'docker.io/library/mariadb:11.4', 'bitnami/postgresql:16', 'container-registry.oracle.com/mysql/community-server:8.4.3', 'registry:5000/mongo@sha256:' + 'a'.repeat(64)]) {
+  for (const image of ['mysql:8.4.3', 'docker.io/library/mariadb:11.4', 'bitnami/postgresql:16', 'container-registry.oracle.com/mysql/community-server:8.4.3',
+    'registry:5000/mongo@sha256:' + 'a'.repeat(64)]) {
     expect(isDatabaseImage(image)).toBe(true);
   }
   for (const image of ['wordpress:6.7.1-apache', 'mysqld-exporter:0.15', 'prom/mysqld-exporter:v0.15.1', '', undefined, 42]) expect(isDatabaseImage(image)).toBe(false);
@@ -18,7 +19,8 @@ describe('database-single-instance', () => {
     const [hit] = hits(mysqlManifests({ dumpCronJob: true }));
     expect(hit).toMatchObject({ ruleId: 'database-single-instance', severity: 'warning', object: 'StatefulSet shop/shop-db', field: 'spec.replicas' });
     expect(hit.message).toBe('single instance, no replica to fail over to: a restart, drain or upgrade is an outage of up to 45s grace + volume detach/attach when the pod moves'
-      + ' + startup (up to 120s by its startup probe); on a lost node it stays down until the pod is deleted by hand (StatefulSet pods are never replaced while their node is unreachable)');
+      + ' + startup (up to 120s by its startup probe); on a lost node it stays down until the pod is deleted by hand (StatefulSet pods are never replaced while their node ' +
+        'is unreachable)');
     expect(hit.fix).toMatch(/innoDbCluster/);
   });
   test('not with 2 replicas, and not without a Service', () => {
@@ -83,7 +85,8 @@ describe('malformed fields are read as absent, never a crash', () => {
   test('a CronJob whose command is a number and whose env is a map: no crash, and it is no backup', () => {
     const cronJob = dumpCronJob('shop', 'shop-db');
     const container = cronJob.spec.jobTemplate.spec.template.spec.containers[0];
-    const broken = { ...cronJob, spec: { ...cronJob.spec, jobTemplate: { spec: { template: { spec: { containers: [{ ...container, command: 5, args: 'x', env: { A: 'b' } }] } } } } } };
+    const broken = { ...cronJob,
+      spec: { ...cronJob.spec, jobTemplate: { spec: { template: { spec: { containers: [{ ...container, command: 5, args: 'x', env: { A: 'b' } }] } } } } } };
     const manifests = [...mysqlManifests({ dumpCronJob: false }), broken];
     expect(() => audit(manifests)).not.toThrow();
     expect(ids(manifests)).toContain('database-backup-missing metadata');

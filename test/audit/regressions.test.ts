@@ -41,7 +41,8 @@ test('the Kubernetes WordPress tutorial: strategy Recreate is reported (a warnin
 
 test('half an application: warnings per file, nothing when both halves are audited, the workload\'s verdict the same either way', () => {
   const front = findings(load('half-app-front.yaml').manifests);
-  expect(front).toEqual(['warning service-selects-nothing Service shop/api', 'warning pdb-selects-nothing PodDisruptionBudget shop/api', 'warning hpa-target-missing HorizontalPodAutoscaler shop/api']);
+  expect(front).toEqual(['warning service-selects-nothing Service shop/api', 'warning pdb-selects-nothing PodDisruptionBudget shop/api',
+    'warning hpa-target-missing HorizontalPodAutoscaler shop/api']);
   const workload = findings(load('half-app-workload.yaml').manifests);
   expect(workload).toEqual(['error prestop-missing Deployment shop/api', 'warning min-replicas Deployment shop/api']);
   const both = findings(load('half-app-front.yaml', 'half-app-workload.yaml').manifests, true);

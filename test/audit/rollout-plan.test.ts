@@ -32,11 +32,13 @@ test('the bound grows with probe delays, success thresholds and waves', () => {
 test('Recreate and StatefulSets, and the table', () => {
   const manifests = shopWith((get, all) => {
     get('Deployment').spec.strategy = { type: 'Recreate' };
-    all.push({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' }, spec: { replicas: 3, template: { spec: { containers: [{ name: 'db' }] } } } });
+    all.push({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db', namespace: 'shop' },
+      spec: { replicas: 3, template: { spec: { containers: [{ name: 'db' }] } } } });
   });
   const [deployment, sts] = rolloutPlans(manifests);
   expect(deployment).toMatchObject({ peakPods: 2, minReadyPods: 0, surgeCpuMillicores: 0 });
-  expect(sts).toMatchObject({ object: 'StatefulSet shop/db', peakPods: 3, minReadyPods: 2, pdbAllowedDisruptions: undefined, qosClass: 'BestEffort', hasPreStop: false, preStopSeconds: undefined });
+  expect(sts).toMatchObject({ object: 'StatefulSet shop/db', peakPods: 3, minReadyPods: 2, pdbAllowedDisruptions: undefined, qosClass: 'BestEffort', hasPreStop: false,
+    preStopSeconds: undefined });
   const table = formatRolloutPlans([deployment, sts]);
   expect(table.split('\n')[0]).toMatch(/^WORKLOAD\s+REPLICAS\s+PEAK PODS\s+MIN READY\s+SURGE CPU \/ MEM\s+DRAIN \(PRESTOP \+ REST\)\s+ROLLOUT\s+PDB ALLOWS\s+QOS$/);
   expect(table).toContain('2-5 (HPA)');

@@ -136,7 +136,9 @@ describe('scope', () => {
     expect(ids(inPlace)).not.toContain('prestop-shorter-than-propagation');
     delete (inPlace.find((m) => m.kind === 'Deployment') as any).spec.template.spec.containers[0].lifecycle;
     expect(ids(inPlace)).not.toContain('prestop-missing');
-    const unserved = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).ports; delete container(get).lifecycle; delete container(get).readinessProbe; delete container(get).livenessProbe; });
+    const unserved = shopWith((get,
+      all) => { all.splice(all.indexOf(get('Service')),
+        1); delete container(get).ports; delete container(get).lifecycle; delete container(get).readinessProbe; delete container(get).livenessProbe; });
     expect(ids(unserved, false)).not.toContain('prestop-missing');
     expect(ids(unserved, false)).not.toContain('rolling-update-without-readiness');
   });
@@ -145,12 +147,19 @@ describe('scope', () => {
     const withoutService = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; });
     expect(ids(withoutService, false)).toContain('prestop-missing');
     expect(ids(withoutService, true)).not.toContain('prestop-missing');
-    const portless = shopWith((get) => { delete container(get).ports; delete container(get).lifecycle; get('Service').spec.ports[0].targetPort = 8080; container(get).readinessProbe.httpGet.port = 8080; container(get).livenessProbe.httpGet.port = 8080; });
+    const portless = shopWith((get) => {
+      delete container(get).ports;
+      delete container(get).lifecycle;
+      get('Service').spec.ports[0].targetPort = 8080;
+      container(get).readinessProbe.httpGet.port = 8080;
+      container(get).livenessProbe.httpGet.port = 8080;
+    });
     expect(ids(portless, true)).toContain('prestop-missing');
     expect(ids(portless, false)).not.toContain('prestop-missing');
     const declaredUnserved = shopWith((get) => { delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'false'; });
     expect(ids(declaredUnserved)).not.toContain('prestop-missing');
-    const declaredServed = shopWith((get, all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'true'; });
+    const declaredServed = shopWith((get,
+      all) => { all.splice(all.indexOf(get('Service')), 1); delete container(get).lifecycle; get('Deployment').metadata.annotations['zero-downtime.audit/served'] = 'true'; });
     expect(ids(declaredServed, true)).toContain('prestop-missing');
     expect(ids(declaredUnserved, false)).not.toContain('prestop-missing');
   });
@@ -178,14 +187,27 @@ describe('scope', () => {
   });
 
   test('only named ports must be declared: numeric probe and target ports are fine', () => {
-    const numeric = shopWith((get) => { container(get).readinessProbe.httpGet.port = 10254; container(get).livenessProbe.httpGet.port = 10254; get('Service').spec.ports[0].targetPort = 9001; });
+    const numeric = shopWith((get) => {
+      container(get).readinessProbe.httpGet.port = 10254;
+      container(get).livenessProbe.httpGet.port = 10254;
+      get('Service').spec.ports[0].targetPort = 9001;
+    });
     expect(audit(numeric).violations).toEqual([]);
-    const named = shopWith((get) => { get('Service').spec.ports[0].targetPort = 'metrics'; container(get).livenessProbe.tcpSocket = { port: 'admin' }; delete container(get).livenessProbe.httpGet; });
+    const named = shopWith((get) => {
+      get('Service').spec.ports[0].targetPort = 'metrics';
+      container(get).livenessProbe.tcpSocket = { port: 'admin' };
+      delete container(get).livenessProbe.httpGet;
+    });
     expect(ids(named)).toEqual(['probe-port-undeclared', 'service-target-port-missing']);
   });
 
   test('a Recreate Deployment is not a rolling update, and matchExpressions select', () => {
-    const recreate = shopWith((get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce']; get('HorizontalPodAutoscaler').spec.maxReplicas = 1; get('HorizontalPodAutoscaler').spec.minReplicas = 1; });
+    const recreate = shopWith((get) => {
+      get('Deployment').spec.strategy = { type: 'Recreate' };
+      get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce'];
+      get('HorizontalPodAutoscaler').spec.maxReplicas = 1;
+      get('HorizontalPodAutoscaler').spec.minReplicas = 1;
+    });
     expect(ids(recreate)).not.toContain('rwo-volume-on-surging-deployment');
     expect(ids(recreate)).not.toContain('rolling-update-stalls');
     const expressions = shopWith((get) => { get('PodDisruptionBudget').spec.selector = { matchExpressions: [{ key: 'app', operator: 'In', values: ['shop'] }] }; });

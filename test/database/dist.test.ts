@@ -24,8 +24,10 @@ describe('dist/: production on an InnoDB Cluster with Velero, staging on the emb
 
   test('WordPress and the wp-cli pods may reach the routers on their read-write port, which admit them', () => {
     const egress = one(production, 'NetworkPolicy', 'wordpress-wordpress-egress').spec.egress[0];
-    expect(egress).toEqual({ to: [{ podSelector: { matchLabels: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } } }], ports: [{ protocol: 'TCP', port: 6446 }] });
-    const routers = one(production, 'NetworkPolicy', 'wordpress-mysql-router-clients').spec.ingress[0].from.map((f: any) => f.podSelector.matchLabels['app.kubernetes.io/component']);
+    expect(egress).toEqual({ to: [{ podSelector: { matchLabels: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } } }],
+      ports: [{ protocol: 'TCP', port: 6446 }] });
+    const routers = one(production, 'NetworkPolicy',
+      'wordpress-mysql-router-clients').spec.ingress[0].from.map((f: any) => f.podSelector.matchLabels['app.kubernetes.io/component']);
     expect(routers).toEqual(['frontend', 'wp-cli', 'database-setup']);
   });
 

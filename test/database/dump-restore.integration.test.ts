@@ -17,7 +17,8 @@ import { mariadbBinaries, TestServer } from './mariadb';
 const bin = canRun('test/database/dump-restore', MARIADB) ? mariadbBinaries() : undefined;
 const ROOT_PASSWORD = 'r00t pass';
 const SECRETS: Record<string, string> = { 'wordpress-db-pwd/rootpwd': ROOT_PASSWORD, 'wordpress-db-pwd/dbpwd': 'unused', 'wordpress-mysql-root/rootPassword': ROOT_PASSWORD };
-const bind = { name: 'wordpress', namespace: 'blog', instance: 'wordpress', partOf: 'wordpress', clients: [], database: 'wordpress', user: 'wordpress', credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } };
+const bind = { name: 'wordpress', namespace: 'blog', instance: 'wordpress', partOf: 'wordpress', clients: [], database: 'wordpress', user: 'wordpress',
+  credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } };
 
 const describeWithServer = bin ? describe : describe.skip;
 
@@ -74,14 +75,18 @@ describeWithServer('against a real MariaDB server', () => {
     server.sql(`
       CREATE DATABASE wordpress CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
       USE wordpress;
-      CREATE TABLE wp_options (option_id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, option_name VARCHAR(191) NOT NULL UNIQUE, option_value LONGTEXT NOT NULL, autoload VARCHAR(20) NOT NULL DEFAULT 'yes') ENGINE=InnoDB;
-      CREATE TABLE wp_posts (ID BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, post_title TEXT NOT NULL, post_content LONGTEXT NOT NULL, post_date DATETIME NOT NULL, comment_count BIGINT NOT NULL DEFAULT 0) ENGINE=InnoDB;
+      CREATE TABLE wp_options (option_id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, option_name VARCHAR(191) NOT NULL UNIQUE, option_value LONGTEXT NOT NULL,
+        autoload VARCHAR(20) NOT NULL DEFAULT 'yes') ENGINE=InnoDB;
+      CREATE TABLE wp_posts (ID BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, post_title TEXT NOT NULL, post_content LONGTEXT NOT NULL, post_date DATETIME NOT NULL,
+        comment_count BIGINT NOT NULL DEFAULT 0) ENGINE=InnoDB;
       CREATE TABLE wp_users (ID BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, user_login VARCHAR(60) NOT NULL, user_pass VARCHAR(255) NOT NULL) ENGINE=InnoDB;
       CREATE TABLE wp_comments (comment_ID BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, comment_post_ID BIGINT UNSIGNED NOT NULL) ENGINE=InnoDB;
       CREATE TRIGGER count_comments AFTER INSERT ON wp_comments FOR EACH ROW UPDATE wp_posts SET comment_count = comment_count + 1 WHERE ID = NEW.comment_post_ID;
       CREATE PROCEDURE published_posts() SELECT COUNT(*) FROM wp_posts;
-      INSERT INTO wp_options (option_name, option_value) VALUES ('siteurl', 'https://blog.example.com'), ('blogname', 'Café ☕ — «naïve» 😀'), ('serialized', 'a:1:{s:3:"k\\'s";s:4:"v\\\\al";}');
-      INSERT INTO wp_posts (post_title, post_content, post_date) VALUES ('Hello world!', 'Line one\\nLine two\\twith a tab', '2026-11-01 10:00:00'), ('Ünïcödé 😀', REPEAT('lorem ipsum ', 2000), '2026-11-02 11:30:00');
+      INSERT INTO wp_options (option_name, option_value) VALUES ('siteurl', 'https://blog.example.com'), ('blogname', 'Café ☕ — «naïve» 😀'),
+        ('serialized', 'a:1:{s:3:"k\\'s";s:4:"v\\\\al";}');
+      INSERT INTO wp_posts (post_title, post_content, post_date) VALUES ('Hello world!', 'Line one\\nLine two\\twith a tab', '2026-11-01 10:00:00'),
+        ('Ünïcödé 😀', REPEAT('lorem ipsum ', 2000), '2026-11-02 11:30:00');
       INSERT INTO wp_users (user_login, user_pass) VALUES ('admin', '$P$Bxyz/abc.def'), ('o''brien', '$wp$2y$10$hash');
       INSERT INTO wp_comments (comment_post_ID) VALUES (1), (1);
     `);
@@ -98,7 +103,8 @@ describeWithServer('against a real MariaDB server', () => {
       const dir = container.env.find((e: any) => e.name === 'BACKUP_DIR').value;
       expect(container.volumeMounts.map((m: any) => m.mountPath)).toContain(dir);
     }
-    expect(MYSQL_DUMP_SCRIPT).toContain('mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4 --single-transaction --routines --triggers --databases "$DB_NAME" | gzip -c');
+    expect(MYSQL_DUMP_SCRIPT).toContain('mysqldump --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4 --single-transaction --routines '
+      + '--triggers --databases "$DB_NAME" | gzip -c');
   });
 
   test('dump, drop the database, restore: every row, the trigger and the procedure come back', () => {
@@ -143,7 +149,8 @@ describeWithServer('against a real MariaDB server', () => {
     fs.writeFileSync(path.join(backupDir, 'notes.txt'), 'not a dump');
     fs.writeFileSync(path.join(backupDir, 'other-20261101T000000Z.sql.gz'), 'another database');
     for (const day of ['03', '04', '05', '06']) expect(run(backup, { FAKE_UTC_STAMP: `202611${day}T031700Z` }).status).toBe(0);
-    expect(dumps()).toEqual(['notes.txt', 'other-20261101T000000Z.sql.gz', 'wordpress-20261104T031700Z.sql.gz', 'wordpress-20261105T031700Z.sql.gz', 'wordpress-20261106T031700Z.sql.gz']);
+    expect(dumps()).toEqual(['notes.txt', 'other-20261101T000000Z.sql.gz', 'wordpress-20261104T031700Z.sql.gz', 'wordpress-20261105T031700Z.sql.gz',
+      'wordpress-20261106T031700Z.sql.gz']);
   });
 
   test('a failed dump exits non-zero and leaves the kept dumps as they were, with no partial file', () => {

@@ -34,7 +34,8 @@ export function dumpCronJob(namespace: string, host: string): Manifest {
     apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'shop-db-backup', namespace },
     spec: {
       schedule: '0 3 * * *',
-      jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'dump', image: 'mysql:8.4.3', command: ['/bin/sh', '-c', `mysqldump --host=${host} --all-databases | gzip > /backup/dump.sql.gz`] }] } } } },
+      jobTemplate: { spec: { template: { spec: { restartPolicy: 'Never',
+        containers: [{ name: 'dump', image: 'mysql:8.4.3', command: ['/bin/sh', '-c', `mysqldump --host=${host} --all-databases | gzip > /backup/dump.sql.gz`] }] } } } },
     },
   };
 }

@@ -57,7 +57,8 @@ export class TestServer {
     const datadir = path.join(this.dir, 'data');
     // Small InnoDB files, quick to create.
     const small = ['--innodb-log-file-size=8M', '--innodb-buffer-pool-size=16M'];
-    execFileSync(this.bin.installDb, ['--no-defaults', ...small, `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'ignore' });
+    execFileSync(this.bin.installDb, ['--no-defaults', ...small, `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+      { stdio: 'ignore' });
     this.port = await freePort();
     this.process = spawn(this.bin.server, [
       '--no-defaults', `--datadir=${datadir}`, `--socket=${this.socket}`, `--port=${this.port}`, '--bind-address=127.0.0.1',
@@ -76,12 +77,16 @@ export class TestServer {
 
   /** Runs SQL as root over the socket; returns the tab-separated rows without headers. */
   public sql(statements: string, database?: string): string {
-    return execFileSync(this.bin.client, ['--no-defaults', `--socket=${this.socket}`, '-uroot', '--default-character-set=utf8mb4', '-N', '-B', ...(database ? [database] : []), '-e', statements], { encoding: 'utf8' });
+    return execFileSync(this.bin.client,
+      ['--no-defaults', `--socket=${this.socket}`, '-uroot', '--default-character-set=utf8mb4', '-N', '-B', ...(database ? [database] : []), '-e', statements],
+        { encoding: 'utf8' });
   }
 
   /** Runs SQL over TCP as `user`; returns the exit status and output. */
   public tcp(user: string, password: string, statements: string): { status: number | null; out: string } {
-    const r = spawnSync(this.bin.client, ['--no-defaults', '--host=127.0.0.1', `--port=${this.port}`, `--user=${user}`, '--default-character-set=utf8mb4', '-N', '-B', '-e', statements], { encoding: 'utf8', env: { ...process.env, MYSQL_PWD: password } });
+    const r = spawnSync(this.bin.client,
+      ['--no-defaults', '--host=127.0.0.1', `--port=${this.port}`, `--user=${user}`, '--default-character-set=utf8mb4', '-N', '-B', '-e', statements],
+        { encoding: 'utf8', env: { ...process.env, MYSQL_PWD: password } });
     return { status: r.status, out: `${r.stdout}${r.stderr}` };
   }
 

@@ -4,7 +4,8 @@ import { one, synth } from '../helpers';
 
 const props = {
   name: 'shop-db', image: 'mysql:8.4.3', credentials: { secretName: 'db', passwordKey: 'root' }, identity: { instance: 'shop' },
-  connection: { host: 'shop-db', port: 3306, database: 'shop', user: 'shop', passwordSecret: { name: 'db', key: 'password' }, egressPeers: [{ podSelector: { matchLabels: { app: 'shop-db' } } }] },
+  connection: { host: 'shop-db', port: 3306, database: 'shop', user: 'shop', passwordSecret: { name: 'db', key: 'password' },
+    egressPeers: [{ podSelector: { matchLabels: { app: 'shop-db' } } }] },
 };
 
 test('standalone: chart namespace, hardened pods, the claim mounted read-only for restores', () => {

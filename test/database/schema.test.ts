@@ -17,7 +17,8 @@ const cases: Array<[string, Manifest]> = [
     backup: { storage: InnoDbBackupStorage.s3({ bucketName: 'b', configSecretName: 'c', profile: 'p', endpoint: 'https://s3.example.com' }) },
   })],
 ].flatMap(([label, db]) => synth((chart) => (db as WordpressDatabase).bind(chart, bind)).map((m): [string, Manifest] => [`${label}: ${m.kind} ${m.metadata.name}`, m]));
-cases.push(...synth((chart) => new VeleroSchedule(chart, 'velero', { namespace: 'blog', storageLocation: 'default', labels: { a: 'b' } })).map((m): [string, Manifest] => [`velero: ${m.kind}`, m]));
+cases.push(...synth((chart) => new VeleroSchedule(chart, 'velero', { namespace: 'blog', storageLocation: 'default', labels: { a: 'b' } })).map((m): [string,
+  Manifest] => [`velero: ${m.kind}`, m]));
 
 describe.each(KUBERNETES_VERSIONS)('Kubernetes %s and the vendored CRDs, unknown fields are errors', (version) => {
   const validator = new SchemaValidator(version);

@@ -13,7 +13,8 @@ test('a Schedule in Velero\'s namespace for the application namespace, with a TT
 });
 
 test('name, namespace, schedule, TTL and location are props', () => {
-  const schedule = one(synth((chart) => new VeleroSchedule(chart, 'files', { namespace: 'blog', name: 'blog-files', veleroNamespace: 'backup', schedule: '@daily', ttl: '168h', storageLocation: 'offsite' })), 'Schedule');
+  const schedule = one(synth((chart) => new VeleroSchedule(chart, 'files',
+    { namespace: 'blog', name: 'blog-files', veleroNamespace: 'backup', schedule: '@daily', ttl: '168h', storageLocation: 'offsite' })), 'Schedule');
   expect(schedule.metadata).toMatchObject({ name: 'blog-files', namespace: 'backup' });
   expect(schedule.spec).toMatchObject({ schedule: '@daily', template: { ttl: '168h', storageLocation: 'offsite' } });
 });

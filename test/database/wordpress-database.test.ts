@@ -38,7 +38,8 @@ describe('WordpressDatabase.embedded', () => {
     const pod = backup.spec.jobTemplate.spec.template;
     expect(pod.spec.containers[0].command).toEqual(['/bin/bash', '-c', MYSQL_DUMP_SCRIPT]);
     expect(pod.spec.containers[0].env).toEqual(expect.arrayContaining([{ name: 'KEEP', value: '7' }, { name: 'DB_HOST', value: 'wordpress-mysql' }]));
-    expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], storageClassName: 'rook-ceph-block', resources: { requests: { storage: '10Gi' } } });
+    expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], storageClassName: 'rook-ceph-block',
+      resources: { requests: { storage: '10Gi' } } });
     // The database admits WordPress and the dump pods, on 3306 only.
     const ingress = one(manifests, 'NetworkPolicy', 'wordpress-mysql').spec.ingress[0];
     expect(ingress.from.map((f: any) => f.podSelector.matchLabels)).toEqual([bind.clients[0], pod.metadata.labels && {
@@ -47,7 +48,8 @@ describe('WordpressDatabase.embedded', () => {
     expect(Object.entries(ingress.from[1].podSelector.matchLabels).every(([k, v]) => pod.metadata.labels[k] === v)).toBe(true);
     expect(one(manifests, 'CronJob', 'wordpress-db-restore').spec).toMatchObject({ suspend: true });
     expect(connection).toMatchObject({ host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' } });
-    expect(connection.availability).toBe('single instance, no replica to fail over to: a restart, drain or upgrade is an outage of up to 60s grace + volume detach/attach when the pod moves + startup (up to 300s by its startup probe)');
+    expect(connection.availability).toBe('single instance, no replica to fail over to: a restart, drain or upgrade is an outage of up to 60s grace + volume detach/attach ' +
+      'when the pod moves + startup (up to 300s by its startup probe)');
   });
 
   test('the audit warns about the single instance with its restart cost, and finds the backup', () => {
@@ -86,7 +88,8 @@ describe('WordpressDatabase.embedded', () => {
 });
 
 describe('WordpressDatabase.innoDbCluster', () => {
-  const cluster = (props: Partial<Parameters<typeof WordpressDatabase.innoDbCluster>[0]> = {}) => WordpressDatabase.innoDbCluster({ rootSecretName: 'wordpress-mysql-root', ...props });
+  const cluster = (props: Partial<Parameters<typeof WordpressDatabase.innoDbCluster>[0]> = {}) => WordpressDatabase.innoDbCluster({ rootSecretName: 'wordpress-mysql-root',
+    ...props });
 
   test('an InnoDBCluster of 3 servers and 2 routers spread over nodes, Guaranteed, pinned, with daily dumps to a claim', () => {
     const { manifests, connection } = render(cluster());
@@ -94,7 +97,8 @@ describe('WordpressDatabase.innoDbCluster', () => {
     expect(ic.apiVersion).toBe('mysql.oracle.com/v2');
     expect(ic.spec).toMatchObject({ secretName: 'wordpress-mysql-root', version: '8.4.3', instances: 3, router: { instances: 2 }, tlsUseSelfSigned: true });
     const serverAnti = ic.spec.podSpec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0];
-    expect(serverAnti).toEqual({ labelSelector: { matchLabels: { component: 'mysqld', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } }, topologyKey: 'kubernetes.io/hostname' });
+    expect(serverAnti).toEqual({ labelSelector: { matchLabels: { component: 'mysqld', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } },
+      topologyKey: 'kubernetes.io/hostname' });
     expect(ic.spec.router.podSpec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector.matchLabels.component).toBe('mysqlrouter');
     // Every container the operator renders gets requests = limits.
     for (const c of [...ic.spec.podSpec.containers, ...ic.spec.podSpec.initContainers, ...ic.spec.router.podSpec.containers]) {
@@ -108,8 +112,10 @@ describe('WordpressDatabase.innoDbCluster', () => {
     expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ persistentVolumeClaim: { claimName: 'wordpress-mysql-backup' } });
     expect(one(manifests, 'PersistentVolumeClaim', 'wordpress-mysql-backup').spec.accessModes).toEqual(['ReadWriteOnce']);
     const prune = one(manifests, 'CronJob', 'wordpress-mysql-backup-prune');
-    expect(prune.spec.jobTemplate.spec.template.spec.containers[0].env).toEqual(expect.arrayContaining([{ name: 'KEEP', value: '7' }, { name: 'DUMP_PREFIX', value: 'wordpress-mysql-daily' }]));
-    expect(connection).toMatchObject({ host: 'wordpress-mysql', port: 3306, peerPorts: [6446], egressPeers: [{ podSelector: { matchLabels: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } } }] });
+    expect(prune.spec.jobTemplate.spec.template.spec.containers[0].env).toEqual(expect.arrayContaining([{ name: 'KEEP', value: '7' },
+      { name: 'DUMP_PREFIX', value: 'wordpress-mysql-daily' }]));
+    expect(connection).toMatchObject({ host: 'wordpress-mysql', port: 3306, peerPorts: [6446],
+      egressPeers: [{ podSelector: { matchLabels: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } } }] });
   });
 
   test('the user Job connects through the router as the operator\'s root account and is named after what it does', () => {
@@ -152,7 +158,8 @@ describe('WordpressDatabase.innoDbCluster', () => {
     expect(routers.ingress[0].ports.map((p: any) => p.port)).toEqual([6446, 6447, 6448, 6449, 6450]);
     // The operator's backup pods carry the member label.
     expect(one(manifests, 'InnoDBCluster').spec.backupProfiles[0].podLabels['mysql.oracle.com/cluster']).toBe('wordpress-mysql');
-    expect(one(render(cluster({ operatorNamespace: 'operators' })).manifests, 'NetworkPolicy', 'wordpress-mysql-members').spec.ingress[0].from[1].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('operators');
+    expect(one(render(cluster({ operatorNamespace: 'operators' })).manifests, 'NetworkPolicy',
+      'wordpress-mysql-members').spec.ingress[0].from[1].namespaceSelector.matchLabels['kubernetes.io/metadata.name']).toBe('operators');
   });
 
   test('the audit has nothing to say about the default cluster', () => {
@@ -160,9 +167,11 @@ describe('WordpressDatabase.innoDbCluster', () => {
   });
 
   test('S3 storage renders no claim and no pruning (the bucket\'s lifecycle rule keeps what it keeps)', () => {
-    const { manifests } = render(cluster({ backup: { schedule: '0 */6 * * *', timeZone: 'UTC', storage: InnoDbBackupStorage.s3({ bucketName: 'backups', configSecretName: 's3-config', endpoint: 'https://minio.example.com' }) } }));
+    const { manifests } = render(cluster({ backup: { schedule: '0 */6 * * *', timeZone: 'UTC',
+      storage: InnoDbBackupStorage.s3({ bucketName: 'backups', configSecretName: 's3-config', endpoint: 'https://minio.example.com' }) } }));
     const ic = one(manifests, 'InnoDBCluster');
-    expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ s3: { bucketName: 'backups', prefix: '/wordpress-mysql', config: 's3-config', endpoint: 'https://minio.example.com' } });
+    expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ s3: { bucketName: 'backups', prefix: '/wordpress-mysql', config: 's3-config',
+      endpoint: 'https://minio.example.com' } });
     expect(ic.spec.backupSchedules[0]).toMatchObject({ schedule: '0 */6 * * *', timeZone: 'UTC' });
     expect(manifests.filter((m) => m.kind === 'PersistentVolumeClaim' || m.kind === 'CronJob')).toEqual([]);
   });
@@ -221,13 +230,15 @@ describe('WordpressDatabase.external', () => {
   test('renders nothing; WordPress gets the address, TLS and egress on the port', () => {
     const { manifests, connection } = render(external({ port: 3307, tls: true, cidr: '10.20.0.0/16', user: 'blog', database: 'blog' }));
     expect(manifests).toEqual([]);
-    expect(connection).toMatchObject({ host: 'wp.abc123.eu-west-1.rds.amazonaws.com', port: 3307, tls: true, user: 'blog', database: 'blog', egressPeers: [{ ipBlock: { cidr: '10.20.0.0/16' } }] });
+    expect(connection).toMatchObject({ host: 'wp.abc123.eu-west-1.rds.amazonaws.com', port: 3307, tls: true, user: 'blog', database: 'blog',
+      egressPeers: [{ ipBlock: { cidr: '10.20.0.0/16' } }] });
   });
 
   test('an IP host is its own egress block; a DNS name without a CIDR opens the port to any address', () => {
     expect(render(external({ host: '10.1.2.3' })).connection.egressPeers).toEqual([{ ipBlock: { cidr: '10.1.2.3/32' } }]);
     expect(render(external({ host: '2001:db8::5' })).connection.egressPeers).toEqual([{ ipBlock: { cidr: '2001:db8::5/128' } }]);
-    expect(render(external()).connection).toMatchObject({ port: 3306, tls: false, user: 'wordpress', database: 'wordpress', egressPeers: [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }] });
+    expect(render(external()).connection).toMatchObject({ port: 3306, tls: false, user: 'wordpress', database: 'wordpress',
+      egressPeers: [{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }] });
   });
 
   test.each([
@@ -256,8 +267,10 @@ describe('wrong types and unknown props are findings, never crashes', () => {
     [() => WordpressDatabase.embedded({ backup: { keep: '7' } } as any), 'backup.keep = "7": must be a number, not a string. Fix: write 7 without quotes'],
     [() => WordpressDatabase.embedded({ backups: false } as any), 'backups = false: is not a prop of EmbeddedDatabaseProps, so it would be ignored. Fix: rename it to backup'],
     [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', instances: '3' } as any), 'instances = "3": must be a number'],
-    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', spread: 'require' } as any), "spread = \"require\": must be one of 'required', 'preferred'. Fix: use 'required'"],
-    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { storage: { s3: {} } } } as any), 'backup.storage = {"s3":{}}: must be a InnoDbBackupStorage built by its factory methods'],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', spread: 'require' } as any),
+      "spread = \"require\": must be one of 'required', 'preferred'. Fix: use 'required'"],
+    [() => WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { storage: { s3: {} } } } as any),
+      'backup.storage = {"s3":{}}: must be a InnoDbBackupStorage built by its factory methods'],
     [() => WordpressDatabase.innoDbCluster(undefined as any), 'database = undefined: must be a InnoDbClusterDatabaseProps object'],
     [() => WordpressDatabase.external({ host: 42, passwordSecret: 'rds' } as any), 'host = 42: must be a string'],
   ])('%#: %s', (build, message) => {

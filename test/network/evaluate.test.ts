@@ -6,7 +6,8 @@ const elsewhere: PodEndpoint = { namespace: 'other', namespaceLabels: { team: 'o
 const internet = { ip: '93.184.216.34' };
 
 const policy = (name: string, spec: NetworkPolicyManifest['spec'], namespace = 'shop'): NetworkPolicyManifest => ({ metadata: { name, namespace }, spec });
-const allowed = (policies: NetworkPolicyManifest[], from: any, to: any, port: number, protocol?: 'TCP' | 'UDP') => evaluateConnection(policies, { from, to, port, protocol }).allowed;
+const allowed = (policies: NetworkPolicyManifest[], from: any, to: any, port: number,
+  protocol?: 'TCP' | 'UDP') => evaluateConnection(policies, { from, to, port, protocol }).allowed;
 
 describe('policy semantics', () => {
   test('no policy selects a pod: everything is allowed (the default)', () => {
@@ -32,13 +33,15 @@ describe('policy semantics', () => {
     expect(policyTypesOf({ spec: { egress: [] } })).toEqual(['Ingress', 'Egress']);
     expect(policyTypesOf({ spec: { policyTypes: ['Egress'], ingress: [{}] } })).toEqual(['Egress']);
     // An ingress rule in an Egress-only policy has no effect.
-    expect(allowed([policy('p', { podSelector: {}, policyTypes: ['Egress'], ingress: [{}] }), policy('deny', { podSelector: {}, policyTypes: ['Ingress'] })], web, db, 3306)).toBe(false);
+    expect(allowed([policy('p', { podSelector: {}, policyTypes: ['Egress'], ingress: [{}] }), policy('deny', { podSelector: {}, policyTypes: ['Ingress'] })], web, db,
+      3306)).toBe(false);
   });
 
   test('both ends must allow: egress of the source and ingress of the destination', () => {
     const denyAll = policy('deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
     const dbIn = policy('db-in', { podSelector: { matchLabels: { app: 'db' } }, ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] });
-    const webOut = policy('web-out', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: 'db' } } }] }] });
+    const webOut = policy('web-out',
+      { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: 'db' } } }] }] });
     expect(allowed([denyAll, dbIn], web, db, 3306)).toBe(false);
     expect(allowed([denyAll, webOut], web, db, 3306)).toBe(false);
     expect(allowed([denyAll, dbIn, webOut], web, db, 3306)).toBe(true);

@@ -12,7 +12,8 @@ describe('percentages above 100%', () => {
 
   test("maxSurge '150%' is a valid rolling update; maxUnavailable '150%' is not", () => {
     expect(rollingUpdateProblems({ replicas: 4, maxSurge: '150%', maxUnavailable: 0 })).toEqual([]);
-    expect(rollingUpdateProblems({ replicas: 4, maxSurge: 1, maxUnavailable: '150%' })).toEqual([expect.objectContaining({ field: 'maxUnavailable', problem: expect.stringMatching(/at most 100%/) })]);
+    expect(rollingUpdateProblems({ replicas: 4, maxSurge: 1, maxUnavailable: '150%' })).toEqual([expect.objectContaining({ field: 'maxUnavailable',
+      problem: expect.stringMatching(/at most 100%/) })]);
   });
 });
 
@@ -39,7 +40,8 @@ describe('quantities that cannot be what was meant', () => {
   const guaranteed = (cpu: string, memory: string) => resourceProblems({ requests: { cpu, memory }, limits: { cpu, memory } }, QosClass.GUARANTEED);
 
   test("memory in thousandths of a byte ('256m') is refused with the Mi fix", () => {
-    expect(guaranteed('250m', '256m')).toEqual(expect.arrayContaining([{ field: 'requests.memory', problem: "'256m' is 0.256 bytes ('m' means thousandths, not mebibytes)", fix: "write '256Mi'" }]));
+    expect(guaranteed('250m', '256m')).toEqual(expect.arrayContaining([{ field: 'requests.memory', problem: "'256m' is 0.256 bytes ('m' means thousandths, not mebibytes)",
+      fix: "write '256Mi'" }]));
   });
 
   test("cpu in millicores ('250m') is fine", () => {
@@ -47,7 +49,8 @@ describe('quantities that cannot be what was meant', () => {
   });
 
   test('a negative amount is refused', () => {
-    expect(guaranteed('-1', '1Gi')).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'requests.cpu', problem: '"-1" is negative; the API server rejects it', fix: 'use a positive amount such as "1"' })]));
+    expect(guaranteed('-1', '1Gi')).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'requests.cpu', problem: '"-1" is negative; the API server rejects it',
+      fix: 'use a positive amount such as "1"' })]));
   });
 
   test('an unparsable amount is reported alone, without comparisons built on it', () => {

@@ -17,7 +17,8 @@ test('probe problems', () => {
   // A v1.34.4 API server accepts 0 for every timing and for a liveness successThreshold: it defaults them
   // (period 10, timeout 1, success 1, failure 3). It refuses -1 ("must be greater than or equal to 0") and a
   // liveness successThreshold of 2 ("must be 1").
-  expect(probeProblems('liveness', { tcpSocket: { port: 80 }, periodSeconds: 0, timeoutSeconds: 0, successThreshold: 0, failureThreshold: 0, initialDelaySeconds: 0 }, declared)).toEqual([]);
+  expect(probeProblems('liveness', { tcpSocket: { port: 80 }, periodSeconds: 0, timeoutSeconds: 0, successThreshold: 0, failureThreshold: 0, initialDelaySeconds: 0 },
+    declared)).toEqual([]);
   expect(probeProblems('readiness', { tcpSocket: { port: 80 }, initialDelaySeconds: -1 }, declared).map((p) => p.field)).toEqual(['initialDelaySeconds']);
   expect(probeProblems('startup', { tcpSocket: { port: 80 }, successThreshold: 2 }, declared).map((p) => p.field)).toEqual(['successThreshold']);
 });
@@ -37,6 +38,7 @@ test('preStop seconds from native sleep or an exec sleep', () => {
 });
 
 test('credential names', () => {
-  for (const name of ['MYSQL_ROOT_PASSWORD', 'WORDPRESS_DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'DB_PWD', 'WORDPRESS_AUTH_KEY', 'WORDPRESS_NONCE_SALT', 'STRIPE_KEY', 'KEY', 'ACCESS_KEY_ID', 'APIKEY']) expect(isCredentialName(name)).toBe(true);
+  for (const name of ['MYSQL_ROOT_PASSWORD', 'WORDPRESS_DB_PASSWORD', 'API_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'DB_PWD', 'WORDPRESS_AUTH_KEY', 'WORDPRESS_NONCE_SALT',
+    'STRIPE_KEY', 'KEY', 'ACCESS_KEY_ID', 'APIKEY']) expect(isCredentialName(name)).toBe(true);
   for (const name of ['MYSQL_DATABASE', 'WORDPRESS_DB_USER', 'PATH', 'HOST', 'KEYCLOAK_URL', 'KEYS_DIR', 'MONKEY_MODE']) expect(isCredentialName(name)).toBe(false);
 });

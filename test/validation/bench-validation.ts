@@ -40,5 +40,6 @@ time(many); // warm-up
 const runs = Array.from({ length: 7 }, () => time(many));
 const ms = median(runs);
 const setMs = median(Array.from({ length: 7 }, () => time(sets)));
-console.log(`validateObject: ${many.length} objects (dist/ mix) in ${ms.toFixed(1)} ms CPU = ${Math.round((many.length / ms) * 1000).toLocaleString('en')} objects/s (median of 7)`);
+console.log(`validateObject: ${many.length} objects (dist/ mix) in ${ms.toFixed(1)} ms CPU = ${Math.round((many.length / ms) * 1000).toLocaleString('en')} objects/s ` +
+  `(median of 7)`);
 console.log(`validateObject: 1000 x (Deployment, Service, PDB, HPA) = ${sets.length} objects in ${setMs.toFixed(1)} ms CPU (median of 7)`);

@@ -56,7 +56,8 @@ describe('container ports (validateContainerPorts)', () => {
     expectOne(port({ containerPort: 80, protocol: 'tcp' }), `${C}.ports[0].protocol`, /not supported/);
     expectClean(port({ containerPort: 80, hostPort: 8080 }));
     expectOne(port({ containerPort: 80, hostPort: 70000 }), `${C}.ports[0].hostPort`, /out of range/);
-    const two = withField(set('ports', [{ containerPort: 80, hostPort: 8080 }]), 'spec.template.spec.containers[1]', { name: 'side', image: 'busybox:1.36', ports: [{ containerPort: 81, hostPort: 8080 }] });
+    const two = withField(set('ports', [{ containerPort: 80, hostPort: 8080 }]), 'spec.template.spec.containers[1]',
+      { name: 'side', image: 'busybox:1.36', ports: [{ containerPort: 81, hostPort: 8080 }] });
     expectOne(two, 'spec.template.spec.containers[1].ports', /host port 8080\/TCP is already used/);
     const udp = withField(two, 'spec.template.spec.containers[1].ports[0].protocol', 'UDP');
     expectClean(udp);

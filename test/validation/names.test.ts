@@ -55,7 +55,8 @@ describe('DNS-1035 label (IsDNS1035Label, Service names)', () => {
 });
 
 describe('qualified name (IsQualifiedName: label and annotation keys)', () => {
-  accepts(validateQualifiedName, ['app', 'MyName', 'my.name', '123-abc', 'a_b', 'app.kubernetes.io/name', 'example.com/MyName', repeat('a', 63), `${repeat('a', 253)}/${repeat('b', 63)}`]);
+  accepts(validateQualifiedName,
+    ['app', 'MyName', 'my.name', '123-abc', 'a_b', 'app.kubernetes.io/name', 'example.com/MyName', repeat('a', 63), `${repeat('a', 253)}/${repeat('b', 63)}`]);
   refuses(validateQualifiedName, [
     ['', /is empty/], [repeat('a', 64), /more than 63/], ['a/b/c', /more than one '\/'/], ['/name', /empty prefix/],
     ['Example.com/name', /prefix "Example.com" contains "E"/], ['example.com/', /name part is empty/],

@@ -6,7 +6,8 @@ const set = (path: string, value: unknown): any => withField(deployment(), `${S}
 const term = (extra: object = {}): any => ({ labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname', ...extra });
 
 describe('pod (anti-)affinity (validatePodAffinityTerm, validateWeightedPodAffinityTerms)', () => {
-  const preferred = (weight: unknown, t: unknown = term()): any => set('affinity', { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight, podAffinityTerm: t }] } });
+  const preferred = (weight: unknown,
+    t: unknown = term()): any => set('affinity', { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight, podAffinityTerm: t }] } });
   const P = `${S}.affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0]`;
   test('weight 1..100', () => {
     expectClean(preferred(1));
@@ -19,7 +20,8 @@ describe('pod (anti-)affinity (validatePodAffinityTerm, validateWeightedPodAffin
   test('topologyKey required, a qualified name; selectors and namespaces valid', () => {
     expectOne(preferred(100, term({ topologyKey: '' })), `${P}.podAffinityTerm.topologyKey`, /missing or empty/);
     expectOne(preferred(100, term({ topologyKey: 'kubernetes.io/host name' })), `${P}.podAffinityTerm.topologyKey`, /contains a space/);
-    expectOne(preferred(100, term({ labelSelector: { matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] } })), `${P}.podAffinityTerm.labelSelector.matchExpressions[0].operator`, /not a selector operator/);
+    expectOne(preferred(100, term({ labelSelector: { matchExpressions: [{ key: 'app', operator: 'Equals', values: ['web'] }] } })),
+      `${P}.podAffinityTerm.labelSelector.matchExpressions[0].operator`, /not a selector operator/);
     expectOne(preferred(100, term({ namespaces: ['Shop'] })), `${P}.podAffinityTerm.namespaces[0]`, /namespace "Shop"/);
     expectOne(preferred(100, null), `${P}.podAffinityTerm`, /missing/);
   });
@@ -56,7 +58,8 @@ describe('node affinity (validateNodeAffinity)', () => {
     expectOne(required([{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }] }]), `${F}.values`, /exactly one value/);
   });
   test('preferred: weight 1..100', () => {
-    const pref = (weight: number): any => set('affinity', { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } });
+    const pref = (weight: number): any => set('affinity',
+      { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } });
     expectClean(pref(50));
     expectOne(pref(0), `${N}.preferredDuringSchedulingIgnoredDuringExecution[0].weight`, /between 1 and 100/);
   });
@@ -64,7 +67,8 @@ describe('node affinity (validateNodeAffinity)', () => {
 
 describe('topology spread constraints (validateTopologySpreadConstraints)', () => {
   const T = `${S}.topologySpreadConstraints`;
-  const c = (extra: object = {}): any => ({ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: { app: 'web' } }, ...extra });
+  const c = (extra: object = {}): any => ({ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway',
+    labelSelector: { matchLabels: { app: 'web' } }, ...extra });
   const tsc = (...cs: unknown[]): any => set('topologySpreadConstraints', cs);
   test('maxSkew ≥ 1', () => {
     expectClean(tsc(c()));

@@ -75,7 +75,8 @@ describe('Service ports (validateServicePort)', () => {
     const dup = withField(set('spec.ports', [{ name: 'a', port: 80, nodePort: 30080 }, { name: 'b', port: 81, nodePort: 30080 }]), 'spec.type', 'NodePort');
     expectOne(dup, 'spec.ports[1].nodePort', /already used by ports\[0\]/);
     // The allocator shares a node port only between protocols of one port number.
-    const ports = (second: Record<string, unknown>): any => withField(set('spec.ports', [{ name: 'a', port: 53, nodePort: 30053 }, { name: 'b', nodePort: 30053, ...second }]), 'spec.type', 'NodePort');
+    const ports = (second: Record<string, unknown>): any => withField(set('spec.ports', [{ name: 'a', port: 53, nodePort: 30053 }, { name: 'b', nodePort: 30053, ...second }]),
+      'spec.type', 'NodePort');
     expectClean(ports({ port: 53, protocol: 'UDP' }));
     expectOne(ports({ port: 54, protocol: 'UDP' }), 'spec.ports[1].nodePort', /already used by ports\[0\]/);
     const twice = validateObject(ports({ port: 53 })).map((f) => `${f.field}: ${f.problem}`);

@@ -19,7 +19,8 @@ describe('Deployment integer fields (ValidateDeploymentSpec)', () => {
     // Unset, the deadline defaults to 600.
     expectClean(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 599));
     // Reported on progressDeadlineSeconds even when defaulted, as the API server does.
-    expectOne(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 600), 'spec.progressDeadlineSeconds', /600 \(the default\) is not greater than minReadySeconds 600/);
+    expectOne(withField(set('spec.progressDeadlineSeconds', DELETE), 'spec.minReadySeconds', 600), 'spec.progressDeadlineSeconds',
+      /600 \(the default\) is not greater than minReadySeconds 600/);
   });
   test('paused is a boolean', () => {
     expectOne(set('spec.paused', 'true'), 'spec.paused', /not true or false/);
@@ -63,7 +64,8 @@ describe('Deployment selector and template', () => {
     expectOne(set('spec.selector.matchLabels', { 'app.kubernetes.io/name': 'api' }), 'spec.template.metadata.labels', /does not match/);
     expectOne(set('spec.template.metadata.labels', { other: 'x' }), 'spec.template.metadata.labels', /does not match/);
     expectClean(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['web'] }] }));
-    expectOne(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['web'] }] }), 'spec.template.metadata.labels', /does not match/);
+    expectOne(set('spec.selector', { matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'NotIn', values: ['web'] }] }), 'spec.template.metadata.labels',
+      /does not match/);
   });
   test('template: restartPolicy Always only, no activeDeadlineSeconds', () => {
     expectClean(set('spec.template.spec.restartPolicy', 'Always'));
@@ -129,7 +131,8 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
     const upper = withField(sset('spec.volumeClaimTemplates[0].metadata.name', 'Data'), 'spec.template.spec.containers[0].volumeMounts[0].name', 'Data');
     expectOne(upper, 'spec.volumeClaimTemplates[0].metadata.name', /volume claim template name/);
     expectOne(sset('spec.template.spec.containers[0].volumeMounts[0].name', 'date'), 'spec.template.spec.containers[0].volumeMounts[0].name', /no volume is named "date"/);
-    expect(fieldsOf(sset('spec.volumeClaimTemplates[0].metadata.name', DELETE))).toEqual(['spec.volumeClaimTemplates[0].metadata.name', 'spec.template.spec.containers[0].volumeMounts[0].name']);
+    expect(fieldsOf(sset('spec.volumeClaimTemplates[0].metadata.name', DELETE))).toEqual(['spec.volumeClaimTemplates[0].metadata.name',
+      'spec.template.spec.containers[0].volumeMounts[0].name']);
     expectOne(sset('spec.volumeClaimTemplates[0].spec.resources.requests.storage', '0'), 'spec.volumeClaimTemplates[0].spec.resources[storage]', /not greater than zero/);
     expectOne(sset('spec.replicas', -1), 'spec.replicas', /out of range/);
   });

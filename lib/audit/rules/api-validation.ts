@@ -12,7 +12,7 @@ const REPORTED_ELSEWHERE: ReadonlyArray<{ kinds: readonly string[]; field: RegEx
   // probe-invalid: timings and successThreshold.
   { kinds: WORKLOADS, field: new RegExp(`${PROBE}(initialDelaySeconds|periodSeconds|timeoutSeconds|successThreshold|failureThreshold)$`) },
   // probe-port-undeclared: named ports the container does not declare.
-  { kinds: WORKLOADS, field: new RegExp(`${PROBE}(httpGet|tcpSocket|grpc)\.port$`), problem: /not declared/ },
+  { kinds: WORKLOADS, field: new RegExp(`${PROBE}(httpGet|tcpSocket|grpc)\\.port$`), problem: /not declared/ },
 ];
 
 /**

@@ -28,7 +28,8 @@ export const availabilityRules: Rule[] = [
     summary: 'A single replica (or an HPA that may scale to one) cannot survive a node drain or a bad rollout.',
     fix: 'run at least 2 replicas (HPA minReplicas >= 2)',
     // A replica count of the wrong type is invalid-field's finding, not a count of 1.
-    check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas < 2 && (w.hpa || at(w.manifest, 'spec', 'replicas') === undefined || asInt(at(w.manifest, 'spec', 'replicas')) !== undefined)).map((w) => ({
+    check: (ctx) => ctx.workloads.filter((w) => w.replicated && w.replicas < 2 && (w.hpa || at(w.manifest, 'spec', 'replicas') === undefined || asInt(at(w.manifest, 'spec',
+      'replicas')) !== undefined)).map((w) => ({
       manifest: w.manifest, field: w.hpa ? 'HorizontalPodAutoscaler spec.minReplicas' : 'spec.replicas',
       message: `${w.hpa ? 'the HPA lets it run' : 'it runs'} ${w.replicas} replica${w.replicas === 1 ? '' : 's'}: a node drain or a crash takes the service down`,
       fix: 'run at least 2 replicas (HPA minReplicas >= 2)',
@@ -89,7 +90,8 @@ export const availabilityRules: Rule[] = [
     fix: 'rename podAffinity to podAntiAffinity',
     check: (ctx) => ctx.workloads.flatMap((w) => {
       const affinity = at(w.podSpec, 'affinity', 'podAffinity');
-      const own = selfSelecting(at(affinity, 'preferredDuringSchedulingIgnoredDuringExecution'), w) || selfSelecting(at(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'), w);
+      const own = selfSelecting(at(affinity, 'preferredDuringSchedulingIgnoredDuringExecution'),
+        w) || selfSelecting(at(affinity, 'requiredDuringSchedulingIgnoredDuringExecution'), w);
       return own ? [{
         manifest: w.manifest, field: 'spec.template.spec.affinity.podAffinity',
         message: 'podAffinity selects the workload\'s own pods, so the scheduler puts the replicas together: one node failure takes them all',
@@ -135,7 +137,8 @@ export const availabilityRules: Rule[] = [
     fix: "point scaleTargetRef at the workload's apiVersion, kind and name",
     check: (ctx) => ctx.hpas.filter((h) => !ctx.hasTarget(h)).map((h) => ({
       manifest: h, field: 'spec.scaleTargetRef',
-      message: `scaleTargetRef ${asString(at(h, 'spec', 'scaleTargetRef', 'kind')) ?? '?'}/${asString(at(h, 'spec', 'scaleTargetRef', 'name')) ?? '?'} is not in namespace ${namespaceOf(h)} of these manifests`,
+      message: `scaleTargetRef ${asString(at(h, 'spec', 'scaleTargetRef', 'kind')) ?? '?'}/${asString(at(h, 'spec', 'scaleTargetRef',
+        'name')) ?? '?'} is not in namespace ${namespaceOf(h)} of these manifests`,
       fix: 'point scaleTargetRef at the Deployment (apiVersion apps/v1, kind Deployment, its name), or audit the workload together with it',
     })),
   },

@@ -83,7 +83,8 @@ export const containerRules: Rule[] = [
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const { requests, limits } = c.resources;
       return (['cpu', 'memory'] as const).filter((r) => requests[r] === undefined && limits[r] === undefined)
-        .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.requests.${r}`, message: `container "${containerName(c)}" has no ${r} request`, fix: `set resources.requests.${r} (and a limit)` }));
+        .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.requests.${r}`, message: `container "${containerName(c)}" has no ${r} request`,
+          fix: `set resources.requests.${r} (and a limit)` }));
     }),
   },
   {
@@ -94,7 +95,8 @@ export const containerRules: Rule[] = [
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const { limits } = c.resources;
       return (['cpu', 'memory'] as const).filter((r) => limits[r] === undefined)
-        .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.limits.${r}`, message: `container "${containerName(c)}" has no ${r} limit`, fix: `set resources.limits.${r} equal to the request for Guaranteed QoS` }));
+        .map((r) => ({ manifest: w.manifest, field: `${c.path}.resources.limits.${r}`, message: `container "${containerName(c)}" has no ${r} limit`,
+          fix: `set resources.limits.${r} equal to the request for Guaranteed QoS` }));
     }),
   },
   {
@@ -148,7 +150,8 @@ export const containerRules: Rule[] = [
       const readiness = probeOf(c.container.readinessProbe);
       return liveness && readiness && sameProbe(liveness, readiness) ? [{
         manifest: w.manifest, field: `${c.path}.livenessProbe`,
-        message: `container "${containerName(c)}" has a liveness probe identical to its readiness probe: under load the pods leave the Service and restart at the same moment, and the restarts cascade`,
+        message: `container "${containerName(c)}" has a liveness probe identical to its readiness probe: under load the pods leave the Service and restart at the same ` +
+          `moment, and the restarts cascade`,
         fix: 'drop the liveness probe, or give it a cheaper check and a higher failureThreshold',
       }] : [];
     }),

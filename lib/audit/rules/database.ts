@@ -1,7 +1,7 @@
 import { singleInstanceRestartCost } from '../../policy/restart-cost';
 import { parseImage } from '../../policy/image';
 import { asInt, asList, asString, at, objectsOf } from '../../grammar/json';
-import { AuditContext, containersOf, Manifest, namespaceOf, terminationGraceOf, Workload } from '../model';
+import { AuditContext, containersOf, Manifest, namespaceOf, terminationGraceOf, Unchecked, Workload } from '../model';
 import { Rule } from '../rule';
 
 /** Image names (last path segment) of database servers whose data lives in the pod's volume. */
@@ -17,7 +17,7 @@ export function isDatabaseImage(image: unknown): boolean {
 }
 
 /** The database container of a workload, if one of its containers runs a database server image. */
-function databaseContainer(w: Workload): any | undefined {
+function databaseContainer(w: Workload): Unchecked | undefined {
   return containersOf(w).map((c) => c.container).find((c) => isDatabaseImage(c.image));
 }
 
@@ -69,8 +69,10 @@ export const databaseRules: Rule[] = [
     summary: 'A single-instance database behind a Service has no replica to fail over to: every restart, drain or upgrade is an outage.',
     check: (ctx) => databaseWorkloads(ctx).filter((w) => w.replicas < 2 && w.services.length > 0).map((w) => ({
       manifest: w.manifest, field: 'spec.replicas',
-      message: `${databasePlanNote(w)}; on a lost node it stays down until the pod is deleted by hand (${w.kind === 'StatefulSet' ? 'StatefulSet pods are never replaced while their node is unreachable' : 'its volume stays attached to that node'})`,
-      fix: 'run a replicated database (e.g. WordpressDatabase.innoDbCluster() on the MySQL Operator) or an external managed one; for a small site, accept the outage and keep tested backups',
+      message: `${databasePlanNote(w)}; on a lost node it stays down until the pod is deleted by hand (${w.kind === 'StatefulSet' ? 'StatefulSet pods are never replaced ' +
+        'while their node is unreachable' : 'its volume stays attached to that node'})`,
+      fix: 'run a replicated database (e.g. WordpressDatabase.innoDbCluster() on the MySQL Operator) or an external managed one; for a small site, accept the outage and ' +
+        'keep tested backups',
     })),
   },
   {
@@ -100,10 +102,11 @@ export const databaseRules: Rule[] = [
     check: (ctx) => [
       ...databaseWorkloads(ctx).filter((w) => !hasDumpCronJob(ctx, w)).map((w) => ({
         manifest: w.manifest, field: 'metadata',
-        message: `no CronJob in namespace ${w.namespace} dumps it (a CronJob running mysqldump, pg_dump or similar against ${w.services.map((s) => s.metadata?.name).join(', ') || 'it'})`,
+        message: `no CronJob in namespace ${w.namespace} dumps it (a CronJob running mysqldump, pg_dump or ` +
+          `similar against ${w.services.map((s) => s.metadata?.name).join(', ') || 'it'})`,
         fix: 'add a dump CronJob (WordpressDatabase.embedded() renders one) and test the restore',
       })),
-      ...innoDbClusters(ctx).filter((m) => !(m.spec?.backupSchedules ?? []).some((s: any) => s?.enabled !== false)).map((m) => ({
+      ...innoDbClusters(ctx).filter((m) => !(m.spec?.backupSchedules ?? []).some((s: Unchecked) => s?.enabled !== false)).map((m) => ({
         manifest: m, field: 'spec.backupSchedules',
         message: 'no enabled backup schedule: the operator makes no backups',
         fix: 'add spec.backupProfiles and spec.backupSchedules (WordpressDatabase.innoDbCluster() renders them)',

@@ -1,12 +1,13 @@
 import { SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
 import { parseImage } from '../../policy/image';
-import { Manifest, namespaceOf, objectRef } from '../model';
+import { Manifest, namespaceOf, objectRef, Unchecked } from '../model';
 import { Rule } from '../rule';
 
 /** The pod spec of any pod-creating object, with its field path. */
-function podSpecOf(m: Manifest): { spec: any; path: string } | undefined {
+function podSpecOf(m: Manifest): { spec: Unchecked; path: string } | undefined {
   if (m.kind === 'Pod') return m.spec ? { spec: m.spec, path: 'spec' } : undefined;
-  if (m.kind === 'CronJob') return m.spec?.jobTemplate?.spec?.template?.spec ? { spec: m.spec.jobTemplate.spec.template.spec, path: 'spec.jobTemplate.spec.template.spec' } : undefined;
+  if (m.kind === 'CronJob') return m.spec?.jobTemplate?.spec?.template?.spec ? { spec: m.spec.jobTemplate.spec.template.spec,
+    path: 'spec.jobTemplate.spec.template.spec' } : undefined;
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(m.kind ?? '')) {
     return m.spec?.template?.spec ? { spec: m.spec.template.spec, path: 'spec.template.spec' } : undefined;
   }
@@ -70,7 +71,8 @@ export const gitopsRules: Rule[] = [
         const first = users.reduce((a, b) => (waveOf(b) < waveOf(a) ? b : a));
         return waveOf(claim) < waveOf(first) ? [{
           manifest: claim, field: `metadata.annotations[${SYNC_WAVE_ANNOTATION}]`,
-          message: `the claim is in sync wave ${waveOf(claim)} but its first consumer ${objectRef(first)} is in wave ${waveOf(first)}: on a WaitForFirstConsumer StorageClass the claim stays Pending, Argo CD reports it Progressing, and wave ${waveOf(claim)} never completes`,
+          message: `the claim is in sync wave ${waveOf(claim)} but its first consumer ${objectRef(first)} is in wave ${waveOf(first)}: on a WaitForFirstConsumer ` +
+            `StorageClass the claim stays Pending, Argo CD reports it Progressing, and wave ${waveOf(claim)} never completes`,
           fix: `put the claim in wave ${waveOf(first)}, the wave of the first workload that mounts it`,
         }] : [];
       });
@@ -89,7 +91,8 @@ export const gitopsRules: Rule[] = [
         const holds = m.kind === 'Namespace' ? 'every claim in the namespace' : 'the volume';
         return [{
           manifest: m, field: `metadata.annotations[${SYNC_OPTIONS_ANNOTATION}]`,
-          message: `has no ${missing.join(',')}: deleting or renaming the Argo CD Application (with its resources finalizer), or renaming the object in Git with prune on, deletes it and ${holds}`,
+          message: `has no ${missing.join(',')}: deleting or renaming the Argo CD Application (with its resources finalizer), or renaming the object in Git with prune on, ` +
+            `deletes it and ${holds}`,
           fix: `annotate it ${SYNC_OPTIONS_ANNOTATION}: "Delete=false,Prune=false"`,
         }];
       });
@@ -102,12 +105,13 @@ export const gitopsRules: Rule[] = [
     check: (ctx) => ctx.manifests.flatMap((m) => {
       const pod = podSpecOf(m);
       if (!pod) return [];
-      const persistent = new Set((pod.spec.volumes ?? []).filter((v: any) => v?.name && !EPHEMERAL_SOURCES.some((s) => v[s] !== undefined)).map((v: any) => v.name));
-      return (pod.spec.containers ?? []).flatMap((c: any, i: number) => {
+      const persistent = new Set((pod.spec.volumes ?? []).filter((v: Unchecked) => v?.name && !EPHEMERAL_SOURCES.some((s) => v[s] !== undefined)).map((v: Unchecked) => v.name));
+      return (pod.spec.containers ?? []).flatMap((c: Unchecked, i: number) => {
         if (!isOfficialWordpressImage(c?.image)) return [];
-        return (c.volumeMounts ?? []).flatMap((mount: any, j: number) => (WORDPRESS_DOCROOTS.includes(mount?.mountPath) && !mount.subPath && persistent.has(mount.name) ? [{
+        return (c.volumeMounts ?? []).flatMap((mount: Unchecked, j: number) => (WORDPRESS_DOCROOTS.includes(mount?.mountPath) && !mount.subPath && persistent.has(mount.name) ? [{
           manifest: m, field: `${pod.path}.containers[${i}].volumeMounts[${j}]`,
-          message: `volume '${mount.name}' is mounted over ${mount.mountPath}: the image's entrypoint copies core there only when index.php and wp-includes/version.php are missing, so after the first start ${c.image} and every later image serve the first core, and WordPress's auto-updater rewrites it in place under every pod`,
+          message: `volume '${mount.name}' is mounted over ${mount.mountPath}: the image's entrypoint copies core there only when index.php and wp-includes/version.php are ` +
+            `missing, so after the first start ${c.image} and every later image serve the first core, and WordPress's auto-updater rewrites it in place under every pod`,
           fix: 'mount the claim at /var/www/html/wp-content and give /var/www/html an emptyDir (WordpressApp does), so the image owns core',
         }] : []));
       });

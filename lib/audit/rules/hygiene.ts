@@ -31,7 +31,8 @@ export const hygieneRules: Rule[] = [
         const removed = removedApi(asString(m.apiVersion) ?? '', asString(m.kind) ?? '', minor);
         return removed ? [{
           manifest: m, field: 'apiVersion',
-          message: `${m.kind} ${m.apiVersion} is no longer served: ${removed.removedBy ? `${removed.removedBy} dropped it` : `removed in Kubernetes 1.${removed.removedIn} (target: 1.${minor})`}`,
+          message: `${m.kind} ${m.apiVersion} is no longer served: ${removed.removedBy ? `${removed.removedBy} dropped it` : `removed in ` +
+            `Kubernetes 1.${removed.removedIn} (target: 1.${minor})`}`,
           fix: `use ${removed.replacement}`,
         }] : [];
       });

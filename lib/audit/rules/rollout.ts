@@ -30,7 +30,8 @@ export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
   let ru = rollingUpdates.get(w);
   if (ru === undefined) {
     const settings = w.kind !== 'Deployment' || isRecreate(w) ? undefined : asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
-    ru = w.kind !== 'Deployment' || isRecreate(w) ? null : { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%', maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
+    ru = w.kind !== 'Deployment' || isRecreate(w) ? null : { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%',
+      maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
     rollingUpdates.set(w, ru);
   }
   return ru ?? undefined;
@@ -48,7 +49,8 @@ export const rolloutRules: Rule[] = [
     check: (ctx) => deployments(ctx.workloads).filter((w) => isRecreate(w) && isServed(w)).map((w): RuleHit => ({
       manifest: w.manifest, field: 'spec.strategy.type',
       severity: w.replicas >= 2 ? undefined : 'warning',
-      message: `strategy Recreate stops all ${w.replicas} pod${w.replicas === 1 ? '' : 's'} before any new one starts: every rollout drops all requests until the new pods are Ready`,
+      message: `strategy Recreate stops all ${w.replicas} pod${w.replicas === 1 ? '' : 's'} before any new one starts: every rollout drops all requests until the new ` +
+        `pods are Ready`,
       fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0; if a ReadWriteOnce volume forced Recreate, move the data to ReadWriteMany storage or run a StatefulSet',
     })),
   },
@@ -61,7 +63,8 @@ export const rolloutRules: Rule[] = [
       const ru = rollingUpdateOf(w);
       // What the API server refuses, invalid-field reports: a malformed value, or both literally 0.
       if (!ru || apiRefuses(ru)) return [];
-      return rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem, fix: f.fix }));
+      return rollingUpdateProblems({ replicas: w.replicas, ...ru }).map((f): RuleHit => ({ manifest: w.manifest, field: `${STRATEGY}.${f.field}`, message: f.problem,
+        fix: f.fix }));
     }),
   },
   {

@@ -67,7 +67,8 @@ export const shutdownRules: Rule[] = [
     fix: 'sleep at least the endpoint propagation time in preStop (20 s is a safe default)',
     check: (ctx, options) => ctx.workloads.filter((w) => isServed(w) && handsOver(w)).flatMap((w) => preStopsOf(w).flatMap(({ seconds, path }) => {
       const problem = endpointPropagationProblem(seconds, options.endpointPropagationSeconds);
-      return problem ? [{ manifest: w.manifest, field: path, message: problem, fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
+      return problem ? [{ manifest: w.manifest, field: path, message: problem,
+        fix: `sleep at least ${options.endpointPropagationSeconds} s in preStop (20 s is a safe default)` }] : [];
     })),
   },
   {

@@ -9,7 +9,8 @@ const claim = (annotations: Record<string, string> = {}, name = 'data'): Manifes
   apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'n', annotations }, spec: { accessModes: ['ReadWriteMany'] },
 });
 const consumer = (kind: string, wave: string | undefined, claimName = 'data', extra: any = {}): Manifest => {
-  const pod = { containers: [{ name: 'c', image: 'nginx:1.27.3', volumeMounts: [{ name: 'd', mountPath: '/data' }] }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName } }], ...extra };
+  const pod = { containers: [{ name: 'c', image: 'nginx:1.27.3', volumeMounts: [{ name: 'd', mountPath: '/data' }] }],
+    volumes: [{ name: 'd', persistentVolumeClaim: { claimName } }], ...extra };
   const annotations: Record<string, string> = wave === undefined ? {} : { 'argocd.argoproj.io/sync-wave': wave };
   const metadata = { name: kind.toLowerCase(), namespace: 'n', annotations };
   if (kind === 'CronJob') return { apiVersion: 'batch/v1', kind, metadata, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: pod } } } } };
@@ -45,8 +46,10 @@ describe('argocd-delete-unprotected', () => {
     ['a bare claim under Argo CD', [claim({ 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false,Prune=false']],
     ['Delete=false alone', [claim({ 'argocd.argoproj.io/sync-options': 'Delete=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Prune=false']],
     ['Prune=false alone', [claim({ 'argocd.argoproj.io/sync-options': 'Prune=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false']],
-    ['both, with spaces and other options', [claim({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true, Prune=false, Delete=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], []],
-    ['a Namespace too', [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }, claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '2' }), argo], ['Delete=false,Prune=false']],
+    ['both, with spaces and other options',
+      [claim({ 'argocd.argoproj.io/sync-options': 'ServerSideApply=true, Prune=false, Delete=false', 'argocd.argoproj.io/sync-wave': '2' }), argo], []],
+    ['a Namespace too', [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } }, claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '2' }), argo],
+      ['Delete=false,Prune=false']],
     ['no Argo CD in the set', [claim()], []],
     ['an Application in the set is enough', [claim(), { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a' } }], ['Delete=false,Prune=false']],
   ])('%s', (_t, manifests, missing) => {
