@@ -5,7 +5,7 @@
  */
 import { Resolver } from 'dns/promises';
 import * as http from 'http';
-import { kubectl, kubectlResult, runToCompletion } from './kube';
+import { demoServer, kubectl, kubectlResult, runToCompletion } from './kube';
 
 jest.setTimeout(120_000);
 const NS = `smoke-${Date.now().toString(36)}`;
@@ -21,35 +21,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-const manifests = `
-apiVersion: v1
-kind: Namespace
-metadata: {name: ${NS}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: demo, namespace: ${NS}}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: demo}}
-  template:
-    metadata: {labels: {app: demo}}
-    spec:
-      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: demo}}}]
-      containers:
-      - name: demo
-        image: zdc.local/demo-server:v1
-        imagePullPolicy: IfNotPresent
-        ports: [{name: http, containerPort: 8080}]
-        readinessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 1}
----
-apiVersion: v1
-kind: Service
-metadata: {name: demo, namespace: ${NS}}
-spec:
-  selector: {app: demo}
-  ports: [{name: http, port: 80, targetPort: http}]
-`;
+const manifests = demoServer(NS, 'demo', 2);
 
 beforeAll(() => {
   kubectl(['apply', '-f', '-'], manifests);
