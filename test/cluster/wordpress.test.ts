@@ -145,7 +145,6 @@ afterAll(() => {
   kubectlResult(['delete', 'pv', ...claimsOf(objects ?? []).map((c) => `${NS}-${c.name}`), '--ignore-not-found']);
   kubectlResult(['delete', 'storageclass', CLASS, '--ignore-not-found']);
   fs.rmSync(HOST_DIR, { recursive: true, force: true });
-  // eslint-disable-next-line no-console
   console.log(`wordpress on the real cluster (ms since start): ${JSON.stringify(timings)}`);
 });
 
