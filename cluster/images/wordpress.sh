@@ -64,8 +64,9 @@ debian_rootfs() {
 # /etc/wordpress; Apache's logs to the container's output; the modules WordPress's .htaccess uses.
 wordpress_setup() {
   local dir=$1
-  # In the chroot: the links are absolute paths of the image, not of this machine.
-  chroot "$dir" sh -c 'mkdir -p /usr/src/wordpress && cp -rL /usr/share/wordpress/. /usr/src/wordpress/'
+  # In the chroot: the links are absolute paths of the image, not of this machine. Hard links (-l) to
+  # the packaged files: the image carries core's bytes once.
+  chroot "$dir" sh -c 'mkdir -p /usr/src/wordpress && cp -rlL /usr/share/wordpress/. /usr/src/wordpress/'
   rm -f "$dir/usr/src/wordpress/wp-config.php" "$dir/usr/src/wordpress/.htaccess"
   rm -rf "$dir/var/www/html"/*
   chroot "$dir" a2enmod -q rewrite expires remoteip >/dev/null
