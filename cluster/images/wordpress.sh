@@ -19,13 +19,20 @@
 WP_FILES=$REPO/cluster/images/wordpress
 DEBIAN_ROOT=$STATE/build/debian-bookworm-rootfs
 
+# Unmounts whatever an interrupted build left mounted under DIR (debootstrap's /proc and /sys, ours),
+# so that removing DIR never reaches into the machine's /proc.
+unmount_under() {
+  local m
+  for m in $(awk -v d="$1/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount "$m"; done
+}
+
 # A minimal Debian 12 (debootstrap's default mirror), with the host's apt sources when the host is
 # Debian 12 too, so that security updates come along.
 debian_base() {
   [ -f "$DEBIAN_ROOT.complete" ] && return 0
   command -v debootstrap >/dev/null || die "the WordPress images need debootstrap: apt-get install -y debootstrap"
   say "debootstrap: Debian 12 in $DEBIAN_ROOT"
-  rm -rf "$DEBIAN_ROOT"
+  unmount_under "$DEBIAN_ROOT"; rm -rf "$DEBIAN_ROOT"
   debootstrap --variant=minbase bookworm "$DEBIAN_ROOT" >"$STATE/build/debootstrap.log" 2>&1 \
     || die "debootstrap failed; see $STATE/build/debootstrap.log"
   if grep -qx 'VERSION_CODENAME=bookworm' /etc/os-release && [ -f /etc/apt/sources.list.d/debian.sources ]; then
@@ -42,7 +49,7 @@ debian_rootfs() {
   [ -f "$dir.complete" ] && return 0
   debian_base
   say "packages into $dir: $*"
-  rm -rf "$dir"; cp -a "$DEBIAN_ROOT" "$dir"
+  unmount_under "$dir"; rm -rf "$dir"; cp -a "$DEBIAN_ROOT" "$dir"
   printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d"; chmod 755 "$dir/usr/sbin/policy-rc.d"
   cp /etc/resolv.conf "$dir/etc/resolv.conf"
   mount --bind /proc "$dir/proc"
