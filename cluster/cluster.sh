@@ -56,7 +56,9 @@ cmd_up() {
   kube_proxy_config node1 "$STATE/nodes/client/kube-proxy.yaml" "$CLIENT_IP"
   NETNS=$CLIENT_NS start_daemon kube-proxy-client "$BIN/kube-proxy" --config "$STATE/nodes/client/kube-proxy.yaml"
 
-  sed -e "s/@DNS_IP@/$DNS_IP/" -e "s|@POD_CIDR@|$POD_CIDR|" "$REPO/cluster/addons.yaml" | kctl apply -f - >/dev/null
+  local ca
+  ca=$(sed 's/^/    /' "$PKI/ca.crt")
+  awk -v dns="$DNS_IP" -v ca="$ca" '{ gsub(/@DNS_IP@/, dns); if ($0 == "@CA_CERT@") print ca; else print }' "$REPO/cluster/addons.yaml" | kctl apply -f - >/dev/null
   for node in "${NODES[@]}"; do
     WATCH=kubelet-$node wait_for "node $node Ready" 90 "$LOGS/kubelet-$node.log" \
       sh -c "'$BIN/kubectl' --kubeconfig '$KUBECONFIG_FILE' get node $node -o jsonpath='{.status.conditions[?(@.type==\"Ready\")].status}' | grep -qx True"

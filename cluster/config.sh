@@ -46,7 +46,7 @@ node_run() { echo "$RUN/$1"; }
 REQUIRED_PROGRAMS=(
   "containerd:containerd" "containerd-shim-runc-v2:containerd" "runc:runc" "ctr:containerd"
   "iptables:iptables" "conntrack:conntrack" "socat:socat" "ip:iproute2" "nsenter:util-linux"
-  "openssl:openssl" "nft:nftables" "ldd:libc-bin" "ipset:ipset" "curl:curl" "go:golang (or Go from the Go project)" "flock:util-linux"
+  "openssl:openssl" "nft:nftables" "ldd:libc-bin" "ipset:ipset" "debootstrap:debootstrap" "curl:curl" "go:golang (or Go from the Go project)" "flock:util-linux"
 )
 CNI_DIR=/usr/lib/cni
 CNI_PACKAGE=containernetworking-plugins

@@ -67,6 +67,8 @@ authentication:
 authorization: {mode: Webhook}
 tlsCertFile: $PKI/$node-serving.crt
 tlsPrivateKeyFile: $PKI/$node-serving.key
+# Each node its own pod log folder: two kubelets sharing /var/log/pods remove each other's logs.
+podLogsDirectory: $dir/pod-logs
 clusterDomain: cluster.local
 clusterDNS: [$DNS_IP]
 resolvConf: ""

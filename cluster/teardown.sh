@@ -46,13 +46,43 @@ kill_all() {
   [ -n "${pids// }" ] && kill "-$signal" $pids 2>/dev/null || true
 }
 
+# The containers' records go through containerd itself (tasks first), so that its image store and
+# unpacked layers stay valid for the next `up`, which then need not import the images again.
+remove_containers() {
+  local node sock id
+  for node in "${NODES[@]}"; do
+    sock=$(node_run "$node")/containerd.sock
+    [ -S "$sock" ] || continue
+    for id in $(timeout 10 ctr --address "$sock" -n k8s.io tasks ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$sock" -n k8s.io tasks delete -f "$id" >/dev/null 2>&1
+    done
+    for id in $(timeout 10 ctr --address "$sock" -n k8s.io containers ls -q 2>/dev/null); do
+      timeout 10 ctr --address "$sock" -n k8s.io containers delete "$id" >/dev/null 2>&1
+    done
+  done
+}
+
+stop_named() {
+  local signal=$1; shift
+  local name
+  for name in "$@"; do [ -f "$RUN/pids/$name" ] && kill "-$signal" "$(cat "$RUN/pids/$name")" 2>/dev/null; done
+  return 0
+}
+
 teardown() {
   set +e
-  local netns
+  local netns node i
   netns=$(pod_netns)
-  # Containers first (through their shims), so that nothing restarts them; then the daemons.
+  # The kubelets first, so that nothing restarts the containers; then the containers, through
+  # containerd; then every daemon.
+  local agents=()
+  for node in "${NODES[@]}"; do agents+=("kubelet-$node"); done
+  stop_named TERM "${agents[@]}"
+  sleep 0.5
+  stop_named KILL "${agents[@]}"
+  kill_cgroup_members
+  remove_containers
   kill_all TERM
-  local i
   for i in $(seq 1 20); do [ -z "$(cluster_pids | sort -u)" ] && break; sleep 0.25; done
   kill_all KILL
   # Container processes outlive a killed shim: find them by the nodes' cgroups.
@@ -75,11 +105,10 @@ teardown() {
       [ -d "$root/zdc-$node" ] && find "$root/zdc-$node" -depth -type d -exec rmdir {} + 2>/dev/null
     done
   done
-  rm -rf "$RUN" "$STATE/nodes"/*/kubelet "$STATE/nodes"/*/ipam
-  # Containers' records and snapshots go; the content store stays, so the next import is quick.
-  local node
+  rm -rf "$RUN" "$STATE/nodes"/*/kubelet "$STATE/nodes"/*/ipam "$STATE/nodes"/*/pod-logs
+  # The CRI plugin's own sandbox state goes; images and their unpacked layers stay.
   for node in "${NODES[@]}"; do
-    rm -rf "$(node_dir "$node")"/containerd/io.containerd.{metadata.v1.bolt,snapshotter.v1.overlayfs,grpc.v1.cri} 2>/dev/null
+    rm -rf "$(node_dir "$node")/containerd/io.containerd.grpc.v1.cri" 2>/dev/null
   done
   set -e
 }

@@ -352,7 +352,8 @@ function findLocalName(e: ApiEntry): string | undefined {
   return d.declarationList.declarations.length === 1 ? d.declarationList.declarations[0].name.getText() : undefined;
 }
 
-const anchor = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+// GitHub's anchors: lower case, punctuation other than '-' and '_' dropped, spaces as '-'.
+const anchor = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
 
 /** docs/API.md. */
 export function renderApiMarkdown(entries: readonly ApiEntry[]): string {

@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   const stats = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return { min: s[0], median: s[Math.floor(s.length / 2)], max: s[s.length - 1] }; };
   const propagation = { samples, endpointSlice: stats(samples.map((s) => s.endpointSliceSeconds)), iptables: stats(samples.map((s) => s.iptablesSeconds)) };
 
-  const machine = `${process.env.LAB_MACHINE ?? 'this machine'}; load average at the end ${os.loadavg()[0].toFixed(2)}`;
+  const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; load average at the end ${os.loadavg()[0].toFixed(2)}`;
   fs.writeFileSync(path.join(ROOT, 'docs', 'rollout-lab.json'), `${JSON.stringify({ when: new Date().toISOString(), machine, results, propagation }, null, 2)}\n`);
   const fmt = (n: number) => n.toFixed(2);
   const table = [

@@ -235,6 +235,12 @@ export interface ZeroDowntimeDeploymentProps {
   readonly livenessProbe?: Probe;
   /**
    * The preStop hook that keeps a Terminating pod serving until its endpoint removal has propagated.
+   *
+   * Measured on a real two-node cluster (docs/rollout-lab.md), kube-proxy stopped routing to a deleted
+   * pod within 0.88 s (median 0.43 s, 12 deletions); 20 s leaves the rest as margin for what watches
+   * endpoints more slowly: ingress controllers, external load balancers' deregistration, and kube-proxy
+   * on large clusters. `PreStop.sleep` runs `/bin/sh`; for an image without a shell use
+   * `PreStop.nativeSleep` (Kubernetes 1.30+).
    * @default PreStop.sleep(20)
    */
   readonly preStop?: PreStop;

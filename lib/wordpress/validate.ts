@@ -26,6 +26,9 @@ export interface ResolvedWordpressProps {
 
 const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
 
+/** The official image's repository, however it is written. */
+const OFFICIAL_WORDPRESS = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?wordpress$/;
+
 /** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
 export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   if (!DNS1123_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
@@ -33,7 +36,9 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
   const cliPin = imagePinProblem(r.cliImage);
   if (cliPin) check.add('cliImage', r.cliImage, cliPin, "pin the wp-cli image, e.g. 'wordpress:cli-2.11.0-php8.2'");
-  else if (parseImage(r.cliImage).tag !== undefined && !/^cli-\d+\.\d+/.test(parseImage(r.cliImage).tag!)) {
+  // The official image's tags mix WordPress (6.7.1-apache) and wp-cli (cli-2.11.0) builds; another
+  // repository (a mirror's own wp-cli image, a stand-in) is judged by its pin alone.
+  else if (OFFICIAL_WORDPRESS.test(parseImage(r.cliImage).repository) && parseImage(r.cliImage).tag !== undefined && !/^cli-\d+\.\d+/.test(parseImage(r.cliImage).tag!)) {
     check.add(
       'cliImage',
       r.cliImage,

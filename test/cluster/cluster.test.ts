@@ -5,7 +5,7 @@
  */
 import { Resolver } from 'dns/promises';
 import * as http from 'http';
-import { kubectl, kubectlResult, runToCompletion } from './kube';
+import { api, demoServer, kubectl, kubectlResult, runToCompletion } from './kube';
 
 jest.setTimeout(120_000);
 const NS = `smoke-${Date.now().toString(36)}`;
@@ -21,35 +21,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-const manifests = `
-apiVersion: v1
-kind: Namespace
-metadata: {name: ${NS}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: demo, namespace: ${NS}}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: demo}}
-  template:
-    metadata: {labels: {app: demo}}
-    spec:
-      topologySpreadConstraints: [{maxSkew: 1, topologyKey: kubernetes.io/hostname, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: demo}}}]
-      containers:
-      - name: demo
-        image: zdc.local/demo-server:v1
-        imagePullPolicy: IfNotPresent
-        ports: [{name: http, containerPort: 8080}]
-        readinessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 1}
----
-apiVersion: v1
-kind: Service
-metadata: {name: demo, namespace: ${NS}}
-spec:
-  selector: {app: demo}
-  ports: [{name: http, port: 80, targetPort: http}]
-`;
+const manifests = demoServer(NS, 'demo', 2);
 
 beforeAll(() => {
   kubectl(['apply', '-f', '-'], manifests);
@@ -108,4 +80,15 @@ test('a pod reaches the Service by its short DNS name', async () => {
   const { phase, log } = await runToCompletion(NS, 'client', 'zdc.local/fortio:v1.68.2', ['curl', '-quiet', 'http://demo/']);
   expect(log).toMatch(/version=v1 pod=demo-/);
   expect(phase).toBe('Succeeded');
+});
+
+test('metrics-server serves the resource metrics an HPA reads (metrics.k8s.io)', async () => {
+  let rows: any[] = [];
+  for (let i = 0; i < 45 && rows.length === 0; i++) {
+    const res = await api('GET', `/apis/metrics.k8s.io/v1beta1/namespaces/${NS}/pods`);
+    rows = res.status === 200 ? res.body.items : [];
+    if (rows.length === 0) await new Promise((r) => setTimeout(r, 2000));
+  }
+  expect(rows.map((r) => r.metadata.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^demo-/)]));
+  for (const row of rows) expect(row.containers[0].usage).toEqual({ cpu: expect.any(String), memory: expect.stringMatching(/Ki$/) });
 });

@@ -147,3 +147,31 @@ export async function ensureNamespace(name: string): Promise<void> {
     if (res.status !== 201 && res.status !== 409) throw new Error(`POST ${urlPath}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   }
 }
+
+/**
+ * A namespace with the demo server (an image built here): a Deployment of `replicas` spread over the
+ * nodes, and a Service on port 80, both named `name`, as JSON documents for `kubectl apply -f -`.
+ */
+export function demoServer(namespace: string, name: string, replicas: number): string {
+  const labels = { app: name };
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+    {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+      spec: {
+        replicas, selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: labels } }],
+            containers: [{
+              name, image: 'zdc.local/demo-server:v1', imagePullPolicy: 'IfNotPresent', ports: [{ name: 'http', containerPort: 8080 }],
+              readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 1 },
+            }],
+          },
+        },
+      },
+    },
+    { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { selector: labels, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+  ].map((o) => JSON.stringify(o)).join('\n');
+}

@@ -3,50 +3,25 @@
  * connection that worked before it, and an allow rule for one label lets only that client back in.
  */
 import { execFileSync } from 'child_process';
-import { kubectl, kubectlResult } from './kube';
+import { demoServer, kubectl, kubectlResult } from './kube';
 
 jest.setTimeout(180_000);
 const NS = `netpol-${Date.now().toString(36)}`;
 
-const server = `
-apiVersion: v1
-kind: Namespace
-metadata: {name: ${NS}}
----
-apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: ${NS}}
-spec:
-  replicas: 1
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers:
-      - name: web
-        image: zdc.local/demo-server:v1
-        imagePullPolicy: IfNotPresent
-        ports: [{name: http, containerPort: 8080}]
-        readinessProbe: {httpGet: {path: /healthz, port: http}, periodSeconds: 1}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web, namespace: ${NS}}
-spec: {selector: {app: web}, ports: [{port: 80, targetPort: http}]}
-`;
+const server = demoServer(NS, 'web', 1);
 
 const policy = (name: string, spec: object) => JSON.stringify({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: NS }, spec });
 
 /** Long-running clients, so that each check uses a pod the enforcer already knows. */
-const clients = ['frontend', 'other'].map((role) => `
----
-apiVersion: v1
-kind: Pod
-metadata: {name: client-${role}, namespace: ${NS}, labels: {role: ${role}}}
-spec:
-  containers:
-  - {name: fortio, image: zdc.local/fortio:v1.68.2, imagePullPolicy: IfNotPresent, args: [server, -http-port, "8080", -grpc-port, disabled, -redirect-port, disabled]}
-`).join('');
+const clients = ['frontend', 'other'].map((role) => JSON.stringify({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name: `client-${role}`, namespace: NS, labels: { role } },
+  spec: {
+    containers: [{
+      name: 'fortio', image: 'zdc.local/fortio:v1.68.2', imagePullPolicy: 'IfNotPresent',
+      args: ['server', '-http-port', '8080', '-grpc-port', 'disabled', '-redirect-port', 'disabled'],
+    }],
+  },
+})).join('\n');
 
 /** Whether the client pod labelled `role` reaches the web Service within a few seconds. */
 function reaches(role: string): boolean {
@@ -64,7 +39,7 @@ function settlesTo(role: string, expected: boolean): boolean {
 }
 
 beforeAll(() => {
-  kubectl(['apply', '-f', '-'], server + clients);
+  kubectl(['apply', '-f', '-'], `${server}\n${clients}`);
   kubectl(['-n', NS, 'rollout', 'status', 'deploy/web', '--timeout=90s']);
   kubectl(['-n', NS, 'wait', '--for=condition=Ready', 'pod/client-frontend', 'pod/client-other', '--timeout=90s']);
 });

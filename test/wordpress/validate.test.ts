@@ -37,6 +37,12 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     /cliImage = "wordpress:cli": is not a versioned wordpress:cli tag/,
     { cliImage: 'wordpress:cli-2.11.0-php8.3' },
   ],
+  [
+    "cliImage of the official repository, however written, is a cli tag; another repository's pinned tag is accepted",
+    { cliImage: 'docker.io/library/wordpress:6.7.1-apache' },
+    /cliImage = "docker\.io\/library\/wordpress:6\.7\.1-apache": is not a versioned wordpress:cli tag/,
+    { cliImage: 'zdc.local/wp-cli-standin:6.1.9-php8.2' },
+  ],
   ['siteUrl without an ingress', { ingress: undefined }, /siteUrl = undefined: is required without an ingress/, { ingress: undefined, siteUrl: 'https://blog.example.com' }],
   ['siteUrl is a URL', { siteUrl: 'blog.example.com' }, /siteUrl = "blog\.example\.com": is not an http\(s\) URL/, { siteUrl: 'https://blog.example.com' }],
   [
