@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..');
@@ -18,3 +19,13 @@ test('the check fails on a circle and on an upward import', () => {
   expect(run.stdout).toContain('no-circular');
   expect(run.stdout).toContain('grammar-imports-above: test/fixtures/layers/lib/grammar/low.ts → test/fixtures/layers/lib/audit/high.ts');
 }, 60_000);
+
+test('no module-level mutable state in lib/: no top-level let or var (the Kubernetes version is passed with the findings)', () => {
+  const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const offenders = files(path.join(ROOT, 'lib')).flatMap((file) => fs.readFileSync(file, 'utf8').split('\n')
+    .map((line, i) => [line, i] as const)
+    .filter(([line]) => /^(export )?(let|var) /.test(line))
+    .map(([, i]) => `${path.relative(ROOT, file)}:${i + 1}`));
+  expect(offenders).toEqual([]);
+});

@@ -3,14 +3,13 @@
  * validateContainerPorts, ValidateEnv, validateEnvFrom, validateEnvVarValueFrom (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, minorOf, report, show } from './finding-list';
 import { checkImage } from './image';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, NameFormat, PORT_NAME, RELAXED_ENV_VAR_NAME } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkLifecycle, checkProbe, HandlerPort, ProbeKind } from './handlers';
 import { checkResources } from './resources';
 import { checkSecurityContext } from './scheduling';
-import { minorVersion } from './version';
 import { checkVolumeMounts } from './volumes';
 import { Json, readList, readRecord, readString, readInt } from './values';
 
@@ -110,7 +109,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
     const path = readString(out, fieldRef.fieldPath, child(child(field, 'fieldRef'), 'fieldPath'));
     if (!path) {
       report(out, child(child(field, 'fieldRef'), 'fieldPath'), 'fieldPath is missing', 'set e.g. fieldPath: metadata.name');
-    } else if (!DOWNWARD_FIELDS.includes(path) && !(path === 'status.hostIPs' && minorVersion() >= HOST_IPS_MINOR) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(path)) {
+    } else if (!DOWNWARD_FIELDS.includes(path) && !(path === 'status.hostIPs' && minorOf(out) >= HOST_IPS_MINOR) && !/^metadata\.(labels|annotations)\['[^']+'\]$/.test(path)) {
       report(out, child(child(field, 'fieldRef'), 'fieldPath'), `fieldPath ${show(path)} is not supported in env`,
         `use one of ${DOWNWARD_FIELDS.join(', ')}, or metadata.labels['<key>']`);
     }
@@ -140,15 +139,15 @@ function firstEnvNamed(env: unknown[], name: string, before: number): number {
 }
 
 /** IsEnvVarName in 1.27; the relaxed rule once RelaxedEnvironmentVariableValidation is on by default (1.32). */
-function envNameFormat(): NameFormat {
-  return minorVersion() >= 32 ? RELAXED_ENV_VAR_NAME : ENV_VAR_NAME;
+function envNameFormat(out: Findings): NameFormat {
+  return minorOf(out) >= 32 ? RELAXED_ENV_VAR_NAME : ENV_VAR_NAME;
 }
 
 /** Checks `env` of one container. */
 function checkEnv(out: Findings, value: unknown, field: string): void {
   const env = readList(out, value, field);
   if (!env) return;
-  const nameFormat = envNameFormat();
+  const nameFormat = envNameFormat(out);
   for (let i = 0; i < env.length; i++) {
     const path = index(field, i);
     const v = readRecord(out, env[i], path);
@@ -184,7 +183,7 @@ function checkEnvFrom(out: Findings, value: unknown, field: string): void {
     const path = index(field, i);
     const source = readRecord(out, list[i], path);
     if (!source) continue;
-    if (source.prefix !== undefined && source.prefix !== null && source.prefix !== '') checkFormat(out, source.prefix, child(path, 'prefix'), envNameFormat(), 'prefix');
+    if (source.prefix !== undefined && source.prefix !== null && source.prefix !== '') checkFormat(out, source.prefix, child(path, 'prefix'), envNameFormat(out), 'prefix');
     const kinds = ['configMapRef', 'secretRef'].filter((k) => source[k] !== undefined && source[k] !== null);
     if (kinds.length !== 1) {
       report(out, path, kinds.length === 0 ? 'envFrom entry names no source' : 'envFrom entry sets both configMapRef and secretRef',
@@ -238,7 +237,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   checkResources(out, container.resources, child(field, 'resources'));
   // An init container with restartPolicy: Always is a sidecar (SidecarContainers beta, on by default
   // from 1.29): it keeps running beside the app containers, so it may have probes and hooks.
-  const sidecar = minorVersion() >= SIDECAR_MINOR && container.restartPolicy === 'Always';
+  const sidecar = minorOf(out) >= SIDECAR_MINOR && container.restartPolicy === 'Always';
   let targets: HandlerPort[] | undefined;
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;

@@ -1,10 +1,17 @@
 import type { Finding } from '../policy/finding';
+import { TARGET_MINOR } from './version';
 
 /**
  * Where the validators put what they find. Every check appends to one list, so a whole object is
- * reported in one pass and nothing is allocated while the input is valid.
+ * reported in one pass and nothing is allocated while the input is valid. The list also carries the
+ * Kubernetes minor version (1.x) whose rules apply, so that the version is passed, never stored.
  */
-export type Findings = Finding[];
+export type Findings = Finding[] & { minor?: number };
+
+/** The minor version the rules follow for these findings: the one asked for, else the target (1.27). */
+export function minorOf(out: Findings): number {
+  return out.minor ?? TARGET_MINOR;
+}
 
 const MAX_SHOWN = 80;
 

@@ -4,12 +4,11 @@
  * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './finding-list';
+import { Findings, minorOf, report } from './finding-list';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkPortNumOrName } from './service';
 import { Json, readInt, readList, readRecord, readString } from './values';
-import { minorVersion } from './version';
 
 const MAX_INT = 2147483647;
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -30,7 +29,7 @@ export interface HandlerPort {
 function reportUnknownHandler(out: Findings, field: string, k: string, kinds: readonly string[], hook: boolean): void {
   if (k === 'sleep' && hook) {
     // The sleep action (PodLifecycleSleepAction) is on by default from 1.30; a 1.27 API server refuses the unknown field.
-    report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorVersion()} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
+    report(out, child(field, k), `the sleep hook does not exist in Kubernetes 1.${minorOf(out)} (it is on by default from 1.${SLEEP_HOOK_MINOR})`,
       `use exec: { command: ["/bin/sh", "-c", "sleep 20"] } instead, or validate for Kubernetes 1.${SLEEP_HOOK_MINOR} or newer if the cluster has it`);
   } else {
     report(out, child(field, k), `${k} is not a ${hook ? 'lifecycle hook' : 'probe'} handler`, `use one of ${kinds.join(', ')}`);
@@ -106,7 +105,7 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
     case 'sleep': {
       // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds,
       // reported on the sleep action; 0 (the value of a missing seconds) is allowed from 1.33.
-      const min = minorVersion() >= SLEEP_ZERO_MINOR ? 0 : 1;
+      const min = minorOf(out) >= SLEEP_ZERO_MINOR ? 0 : 1;
       if (action.seconds === undefined || action.seconds === null) {
         if (min > 0) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
         return undefined;
@@ -181,7 +180,7 @@ export function checkLifecycle(out: Findings, value: unknown, field: string, gra
   for (const hook of ['postStart', 'preStop']) {
     const handler = readRecord(out, lifecycle[hook], child(field, hook));
     if (!handler) continue;
-    const port = checkHandler(out, handler, child(field, hook), minorVersion() >= SLEEP_HOOK_MINOR ? HOOK_HANDLERS_130 : HOOK_HANDLERS_127, true, graceSeconds);
+    const port = checkHandler(out, handler, child(field, hook), minorOf(out) >= SLEEP_HOOK_MINOR ? HOOK_HANDLERS_130 : HOOK_HANDLERS_127, true, graceSeconds);
     if (port) ports.push(port);
   }
   return ports;

@@ -17,7 +17,7 @@ import { index as indexPath } from '../grammar/field-path';
 import { checkServiceSpec } from './service';
 import { checkPersistentVolumeClaimSpec } from './storage';
 import { Json } from './values';
-import { parseMinor, TARGET_MINOR, withMinorVersion } from './version';
+import { parseMinor, TARGET_MINOR } from './version';
 import { checkDeploymentSpec, checkStatefulSetSpec } from './workloads';
 import { isObject } from '../grammar/json';
 
@@ -69,15 +69,16 @@ export function validateObject(obj: unknown, options: ValidateOptions = {}): Fin
       minor = parsed;
     }
   }
+  out.minor = minor;
   try {
-    if (minor === TARGET_MINOR) checkObject(out, obj, '');
-    else withMinorVersion(minor, () => checkObject(out, obj, ''));
+    checkObject(out, obj, '');
   } catch (error) {
     // A validator bug must not hide the object's other problems, nor crash synth.
     report(out, '', `the validator failed on this object (${error instanceof Error ? error.message : String(error)})`,
       'report this as a bug in zero-downtime-charts, with the manifest');
   }
-  return out;
+  // A plain list for the caller, without the version it carried.
+  return out.slice();
 }
 
 function prefixed(prefix: string, field: string): string {

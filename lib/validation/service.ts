@@ -3,12 +3,11 @@
  * ValidatePortNumOrName, validateServiceExternalTrafficPolicy (1.27), and the node port allocator.
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, minorOf, report, show } from './finding-list';
 import { checkLabels } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, QUALIFIED_NAME } from './names';
 import { child, index } from '../grammar/field-path';
 import { parseCidr, parseIp } from '../grammar/ip';
-import { minorVersion } from './version';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
@@ -154,7 +153,7 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
       const first = seenPorts.get(k);
       if (first !== undefined) report(out, path, `port ${k} is already declared by ports[${first}]`, 'declare each port and protocol once');
       else seenPorts.set(k, i);
-      if (type === 'LoadBalancer' && number === KUBELET_PORT && minorVersion() < KUBELET_PORT_ACCEPTED_MINOR) {
+      if (type === 'LoadBalancer' && number === KUBELET_PORT && minorOf(out) < KUBELET_PORT_ACCEPTED_MINOR) {
         report(out, child(path, 'port'), `a LoadBalancer may not expose port ${KUBELET_PORT}, the kubelet's port`, 'use another port, e.g. 443');
       }
     }

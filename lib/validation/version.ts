@@ -12,33 +12,8 @@
 /** The minor version of the target, Kubernetes 1.27. */
 export const TARGET_MINOR = 27;
 
-let current = TARGET_MINOR;
-
-/** The minor version (1.x) the running validation follows. */
-export function minorVersion(): number {
-  return current;
-}
-
 /** The minor version of `1.30`, `v1.30.2`, or undefined when it is not a 1.x version. */
 export function parseMinor(version: string): number | undefined {
-  // The audit asks once per object, always with the same version.
-  if (version === lastVersion) return lastMinor;
   const match = /^v?1\.(\d{1,3})(?:\.\d+)?$/.exec(version.trim());
-  lastVersion = version;
-  lastMinor = match ? Number(match[1]) : undefined;
-  return lastMinor;
-}
-
-let lastVersion: string | undefined;
-let lastMinor: number | undefined;
-
-/** Runs `fn` with the rules of Kubernetes 1.`minor` (synchronously; restored afterwards). */
-export function withMinorVersion<T>(minor: number, fn: () => T): T {
-  const previous = current;
-  current = minor;
-  try {
-    return fn();
-  } finally {
-    current = previous;
-  }
+  return match ? Number(match[1]) : undefined;
 }
