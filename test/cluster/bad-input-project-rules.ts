@@ -38,7 +38,6 @@ export const PROJECT_RULES: Record<string, string> = {
   'ZeroDowntimeDeployment: tcp liveness identical to tcp readiness by name': PROBES,
   'ZeroDowntimeDeployment: probe on an undeclared port': PROBES,
   'ZeroDowntimeDeployment: probe on an undeclared port name': PROBES,
-  'ZeroDowntimeDeployment: probe periodSeconds 0': `${PROBES} (0 means the default, 10 s, not what was asked)`,
   'ZeroDowntimeDeployment: empty exec probe command': PROBES,
   'ZeroDowntimeDeployment: PDB minAvailable >= replicas': BUDGET,
   'ZeroDowntimeDeployment: PDB maxUnavailable 0': BUDGET,
