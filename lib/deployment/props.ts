@@ -239,9 +239,15 @@ export interface ZeroDowntimeDeploymentProps {
    * Measured on a real two-node cluster (docs/rollout-lab.md), kube-proxy stopped routing to a deleted
    * pod within 0.88 s (median 0.43 s, 12 deletions); 20 s leaves the rest as margin for what watches
    * endpoints more slowly: ingress controllers, external load balancers' deregistration, and kube-proxy
-   * on large clusters. `PreStop.sleep` runs `/bin/sh`; for an image without a shell use
-   * `PreStop.nativeSleep` (Kubernetes 1.30+).
-   * @default PreStop.sleep(20)
+   * on large clusters.
+   *
+   * The default depends on the app's target Kubernetes version (`KubernetesVersion`): from 1.30, where
+   * the native `sleep` action is on by default, it is `PreStop.nativeSleep(20)`, which needs nothing in
+   * the image. Below 1.30 it is `PreStop.sleep(20)`, which runs `/bin/sh -c "sleep 20"` and so needs
+   * `/bin/sh` and `sleep` in the image: in a distroless or scratch image the hook fails and SIGTERM
+   * arrives with no delay. For such an image on an older cluster use `PreStop.httpGet` to an endpoint
+   * the application answers after the delay; on 1.30 or later set the version or use `PreStop.nativeSleep`.
+   * @default - PreStop.nativeSleep(20) when the target version is 1.30 or later, else PreStop.sleep(20)
    */
   readonly preStop?: PreStop;
   /**

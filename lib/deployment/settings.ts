@@ -46,10 +46,31 @@ export interface DeploymentSettings {
   readonly spread: Required<SpreadProps>;
 }
 
-/** Applies the documented defaults. */
-export function resolveSettings(props: ZeroDowntimeDeploymentProps): DeploymentSettings {
+/** The first Kubernetes minor with the native preStop `sleep` action on by default (beta in 1.30). */
+export const NATIVE_SLEEP_MINOR = 30;
+
+/**
+ * The default preStop for the target version: the native sleep where the cluster has it (no shell
+ * needed in the image), else `sleep` run by /bin/sh.
+ */
+export function defaultPreStop(kubernetesVersion: string | undefined): PreStop {
+  return versionMinor(kubernetesVersion) >= NATIVE_SLEEP_MINOR
+    ? PreStop.nativeSleep(DEFAULTS.preStopSleepSeconds)
+    : PreStop.sleep(DEFAULTS.preStopSleepSeconds);
+}
+
+/** The minor of a `1.N` version string; NaN when it is not one. */
+export function versionMinor(version: string | undefined): number {
+  return typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
+}
+
+/**
+ * Applies the documented defaults.
+ * @param kubernetesVersion the app's target version (KubernetesVersion.setting); it picks the default preStop
+ */
+export function resolveSettings(props: ZeroDowntimeDeploymentProps, kubernetesVersion?: string): DeploymentSettings {
   const rollout = props.rollout ?? {};
-  const preStop = props.preStop ?? PreStop.sleep(DEFAULTS.preStopSleepSeconds);
+  const preStop = props.preStop ?? defaultPreStop(kubernetesVersion);
   const shutdownBudgetSeconds = props.shutdownBudgetSeconds ?? DEFAULTS.shutdownBudgetSeconds;
   const autoscaling = props.autoscaling && {
     ...props.autoscaling,

@@ -7,6 +7,7 @@ import { rollingUpdateProblems, rolloutArithmeticIfWellFormed } from '../policy/
 import { isCredentialName } from '../policy/secrets';
 import { shutdownProblems } from '../policy/shutdown';
 import { MULTI_ATTACH_FIX, multiAttachProblem } from '../policy/volumes';
+import { AppIdentity, selectorLabels } from '../core/labels';
 import { PreStopKind } from './pre-stop';
 import { DNS1035_LABEL, nameFormatProblem, PORT_NAME } from '../validation/names';
 import { DeploymentSettings } from './settings';
@@ -17,6 +18,7 @@ export function validateSettings(s: DeploymentSettings): PropChecker {
   const check = new PropChecker();
   const p = s.props;
   checkIdentity(check, s);
+  checkLabels(check, s);
   checkReplicas(check, s);
   checkRollout(check, s);
   checkProbes(check, s);
@@ -52,6 +54,32 @@ function checkIdentity(check: PropChecker, s: DeploymentSettings): void {
     check.add('port', p.port, 'must be a whole number from 1 to 65535', 'use the port the application listens on, e.g. 8080');
   const portName = nameFormatProblem(PORT_NAME, s.portName);
   if (portName) check.add('portName', s.portName, `must be an IANA service name: ${portName.reasons}`, portName.fix);
+}
+
+/** The prop that sets each selector label. */
+const SELECTOR_LABEL_PROPS: Readonly<Record<string, keyof AppIdentity>> = {
+  'app.kubernetes.io/name': 'name',
+  'app.kubernetes.io/instance': 'instance',
+  'app.kubernetes.io/component': 'component',
+};
+
+/** Extra labels must not overwrite a selector label: the Deployment, Service and PDB would select no pod. */
+function checkLabels(check: PropChecker, s: DeploymentSettings): void {
+  const p = s.props;
+  const labels = p.labels;
+  if (typeof labels !== 'object' || labels === null) return;
+  const selector = selectorLabels({ name: p.appName ?? p.name, instance: p.instance ?? p.name, component: p.component });
+  for (const [key, value] of Object.entries(labels)) {
+    const expected = selector[key];
+    if (expected === undefined || value === expected) continue;
+    const identityProp = SELECTOR_LABEL_PROPS[key] === 'name' ? 'appName' : SELECTOR_LABEL_PROPS[key];
+    check.add(
+      `labels[${key}]`,
+      value,
+      `overwrites the selector label ${key} = '${expected}' (set by ${identityProp}${p[identityProp as 'appName'] === undefined ? ', from name' : ''}), so the selector would not match the pods`,
+      `set ${identityProp}: '${value}' instead, and remove ${key} from labels`,
+    );
+  }
 }
 
 function checkReplicas(check: PropChecker, s: DeploymentSettings): void {

@@ -16,7 +16,7 @@ import { PreStopKind } from './pre-stop';
 import { toKubeHandler } from './probe';
 import { ZeroDowntimeDeploymentProps } from './props';
 import { ZERO_DOWNTIME_DEPLOYMENT_PROPS } from './props-spec';
-import { DEFAULTS, DeploymentSettings, resolveSettings } from './settings';
+import { DEFAULTS, DeploymentSettings, NATIVE_SLEEP_MINOR, resolveSettings, versionMinor } from './settings';
 import { validateSettings } from './validate';
 
 /**
@@ -55,7 +55,8 @@ export class ZeroDowntimeDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
     super(scope, id);
-    const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p)).all;
+    const kubernetesVersion = KubernetesVersion.setting(this);
+    const rules = (p: ZeroDowntimeDeploymentProps) => validateSettings(resolveSettings(p, kubernetesVersion)).all;
     if (!acceptProps(this, 'ZeroDowntimeDeployment', props, ZERO_DOWNTIME_DEPLOYMENT_PROPS, rules)) {
       withholdFields(this, [
         'name', 'namespace', 'selector', 'qosClass', 'portName', 'servicePort', 'preStopSeconds', 'terminationGracePeriodSeconds',
@@ -63,8 +64,8 @@ export class ZeroDowntimeDeployment extends Construct {
       ]);
       return;
     }
-    const s = resolveSettings(props);
-    const nativeSleep = nativeSleepProblem(this, s);
+    const s = resolveSettings(props, kubernetesVersion);
+    const nativeSleep = nativeSleepProblem(kubernetesVersion, s);
     if (nativeSleep) reportProblems(this, 'ZeroDowntimeDeployment', [nativeSleep]);
 
     this.name = props.name;
@@ -75,7 +76,9 @@ export class ZeroDowntimeDeployment extends Construct {
     this.terminationGracePeriodSeconds = s.terminationGracePeriodSeconds;
     const identity: AppIdentity = { name: props.appName ?? props.name, instance: props.instance ?? props.name, component: props.component, partOf: props.partOf };
     this.selector = Object.freeze(selectorLabels(identity));
-    const labels = { ...standardLabels(identity), ...props.labels };
+    // A selector label in `labels` is refused (validate.ts checkLabels); the selector wins here so that
+    // the refusal names the prop, not a rendered mismatch.
+    const labels = { ...standardLabels(identity), ...props.labels, ...this.selector };
     const metadata = (extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name: this.name, namespace: this.namespace, labels, ...extra });
 
     const container = this.renderContainer(s);
@@ -229,11 +232,9 @@ export class ZeroDowntimeDeployment extends Construct {
 }
 
 /** The native sleep hook needs Kubernetes 1.30; the version is the app's (KubernetesVersion.of). */
-function nativeSleepProblem(scope: Construct, s: DeploymentSettings): PropProblem | undefined {
+function nativeSleepProblem(version: string | undefined, s: DeploymentSettings): PropProblem | undefined {
   if (s.preStop.kind !== PreStopKind.NATIVE_SLEEP) return undefined;
-  const version = KubernetesVersion.setting(scope);
-  const minor = typeof version === 'string' ? Number(/^v?1\.(\d+)/.exec(version)?.[1]) : NaN;
-  if (minor >= 30) return undefined;
+  if (versionMinor(version) >= NATIVE_SLEEP_MINOR) return undefined;
   const seconds = s.preStop.durationSeconds;
   return {
     prop: 'preStop',

@@ -51,10 +51,36 @@ test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
   ["maxSurge '150%'", { rollout: { maxSurge: '150%' } }, undefined],
   ['literal STRIPE_KEY', { env: { STRIPE_KEY: 'sk_live_x' } }, /^env\.STRIPE_KEY: is a credential written as a literal/],
   ['literal KEYCLOAK_URL', { env: { KEYCLOAK_URL: 'https://sso' } }, undefined],
+  ...['DB_PASS', 'PASS', 'DB_PASSWD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATEKEY', 'SMTP_PASS_FILE', 'DB_PWD'].map((name): [string, Partial<ZeroDowntimeDeploymentProps>, RegExp] =>
+    [`literal ${name}`, { env: { [name]: 'x' } }, new RegExp(`^env\\.${name}: is a credential written as a literal`)]),
+  ...['BYPASS_CACHE', 'PASSENGER_MODE', 'PWD', 'COMPASS_URL', 'MAPIKEYS'].map((name): [string, Partial<ZeroDowntimeDeploymentProps>, undefined] =>
+    [`literal ${name}`, { env: { [name]: 'x' } }, undefined]),
+  [
+    'labels overwriting the selector name label',
+    { labels: { 'app.kubernetes.io/name': 'other' } },
+    /^labels\[app\.kubernetes\.io\/name\]: overwrites the selector label app\.kubernetes\.io\/name = 'web' \(set by appName, from name\)/,
+  ],
+  ['labels overwriting the selector instance label', { instance: 'blue', labels: { 'app.kubernetes.io/instance': 'green' } }, /^labels\[app\.kubernetes\.io\/instance\]: overwrites the selector label app\.kubernetes\.io\/instance = 'blue' \(set by instance\)/],
+  ['labels overwriting the selector component label', { component: 'api', labels: { 'app.kubernetes.io/component': 'x' } }, /^labels\[app\.kubernetes\.io\/component\]: overwrites the selector label .*component = 'api'/],
+  ['labels repeating a selector label', { labels: { 'app.kubernetes.io/name': 'web', team: 'a' } }, undefined],
+  ['labels with a component when the selector has none', { labels: { 'app.kubernetes.io/component': 'x' } }, undefined],
+  ['labels setting part-of', { labels: { 'app.kubernetes.io/part-of': 'shop' } }, undefined],
 ])('%s', (_title, overrides, expected) => {
   const found = problems(overrides);
   if (expected) expect(found).toEqual([expect.stringMatching(expected)]);
   else expect(found).toEqual([]);
+});
+
+test('a labels clash names the prop and the fix, and is said once', () => {
+  const found = problems({ labels: { 'app.kubernetes.io/name': 'other' } });
+  expect(found).toHaveLength(1);
+  try {
+    synth((chart) => new ZeroDowntimeDeployment(chart, 'web', baseProps({ labels: { 'app.kubernetes.io/name': 'other' } })));
+  } catch (e) {
+    expect((e as Error).message).toMatch(/Fix: set appName: 'other' instead, and remove app\.kubernetes\.io\/name from labels/);
+    expect((e as Error).message).not.toMatch(/template\.metadata\.labels/);
+  }
+  expect.assertions(3);
 });
 
 test('image fixes name the user\'s own repository, never another image', () => {

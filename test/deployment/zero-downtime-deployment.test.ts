@@ -150,6 +150,21 @@ describe('options', () => {
     expect(one(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(25);
   });
 
+  test.each([
+    ['1.29', { exec: { command: ['/bin/sh', '-c', 'sleep 20'] } }],
+    ['1.30', { sleep: { seconds: 20 } }],
+    ['v1.31', { sleep: { seconds: 20 } }],
+  ])('the default preStop for a %s target: the native sleep from 1.30 (no shell needed), else /bin/sh', (version, preStop) => {
+    const app = Testing.app();
+    KubernetesVersion.set(app, version);
+    const chart = new Chart(app, 'test');
+    const zdd = new ZeroDowntimeDeployment(chart, 'web', baseProps());
+    const manifests = chart.toJson() as Manifest[];
+    expect(container(manifests).lifecycle).toEqual({ preStop });
+    expect(zdd.preStopSeconds).toBe(20);
+    expect(one(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds).toBe(30);
+  });
+
   test('native preStop sleep is refused for the default 1.27, naming the way out', () => {
     expect(errorOf({ preStop: PreStop.nativeSleep(15) }).message).toMatch(
       /preStop = "PreStop\.nativeSleep\(15\)": the native sleep hook exists only from Kubernetes 1\.30.*Fix: use PreStop\.sleep\(15\), or, if every cluster runs 1\.30 or later, new ZeroDowntimeApp\(\{ kubernetesVersion: '1\.30' \}\)/,
