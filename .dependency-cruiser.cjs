@@ -11,7 +11,7 @@ const LAYERS = [
   ['grammar', '(^|/)lib/grammar/'],
   ['rules', '(^|/)lib/(validation|policy|network|security)/'],
   ['audit', '(^|/)lib/audit/'],
-  ['constructs', '(^|/)lib/(core|deployment|database|wordpress|ingress|gitops)/'],
+  ['constructs', '(^|/)lib/(core|deployment|database|wordpress|ingress|namespace|gitops)/'],
   ['app', '(^|/)lib/(app|plugin|cli)/|(^|/)lib/(index|analysis)\\.ts$'],
 ];
 

@@ -28,6 +28,8 @@ export type { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, Wordpre
 export { MysqlDatabase } from './database/mysql-database';
 export type { MysqlCredentials, MysqlDatabaseProps } from './database/mysql-database';
 export { HttpsIngress } from './ingress/https-ingress';
+export { Namespace } from './namespace/namespace';
+export type { NamespaceProps, PodSecurityLevel, PodSecurityProps } from './namespace/namespace';
 export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './ingress/https-ingress';
 export type { WordpressPhpProps } from './wordpress/props';
 export { CLUSTER_DNS_PODS, TRAEFIK_PODS } from './wordpress/network-policies';

@@ -1,11 +1,14 @@
-import { Chart, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation, QOS_CLASS_ANNOTATION } from '../audit/annotations';
 import { acceptProps, reportProblems, withholdFields } from '../core/accept-props';
 import { PropProblem } from '../core/prop-problem';
 import { KubernetesVersion } from '../core/kubernetes-version';
-import { mapFieldsToProps } from '../core/checked-constructs';
+import { checkedRecord, mapFieldsToProps } from '../core/checked-constructs';
+import { PropChecker } from '../core/configuration-error';
+import type { HttpsIngress } from '../ingress/https-ingress';
+import { ingressPropProblems } from '../ingress/https-ingress-props-spec';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { parseImage } from '../policy/image';
 import { isCredentialName } from '../policy/secrets';
@@ -52,6 +55,8 @@ export class ZeroDowntimeDeployment extends Construct {
   public readonly podDisruptionBudget!: k8s.KubePodDisruptionBudget;
   /** The HorizontalPodAutoscaler, when autoscaling was asked for. */
   public readonly horizontalPodAutoscaler?: k8s.KubeHorizontalPodAutoscalerV2;
+  /** The labels every object carries (the pods add their version). */
+  private readonly objectLabels: Readonly<Record<string, string>> = {};
 
   constructor(scope: Construct, id: string, props: ZeroDowntimeDeploymentProps) {
     super(scope, id);
@@ -79,6 +84,7 @@ export class ZeroDowntimeDeployment extends Construct {
     // A selector label in `labels` is refused (validate.ts checkLabels); the selector wins here so that
     // the refusal names the prop, not a rendered mismatch.
     const labels = { ...standardLabels(identity), ...props.labels, ...this.selector };
+    this.objectLabels = labels;
     const metadata = (extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name: this.name, namespace: this.namespace, labels, ...extra });
 
     const container = this.renderContainer(s);
@@ -198,6 +204,29 @@ export class ZeroDowntimeDeployment extends Construct {
         ...(a.memoryUtilization !== undefined ? { [`spec.metrics[${a.cpuUtilization !== undefined ? 1 : 0}]`]: 'autoscaling.memoryUtilization' } : {}),
       }));
     }
+  }
+
+  /**
+   * Exposes the Service over HTTPS through `ingress` (`HttpsIngress.standard(...)` or
+   * `HttpsIngress.traefik(...)`), routing every path of its host to the Service port. The objects are
+   * named after the deployment and share its namespace and labels. Bad ingress props are refused at
+   * synth with the construct's other problems, named `exposeViaIngress(ingress).<prop>`.
+   * @returns the ingress objects; none when the props or the ingress are refused
+   */
+  public exposeViaIngress(ingress: HttpsIngress): ApiObject[] {
+    if (checkedRecord(this)?.refused) return [];
+    const prefix = 'exposeViaIngress(ingress)';
+    const malformed = ingress && typeof ingress.bind === 'function' ? ingressPropProblems(ingress, prefix) : [{
+      prop: prefix, value: ingress, problem: 'is not an HttpsIngress', fix: "pass HttpsIngress.standard({ host, ingressClassName, tlsSecretName }) or HttpsIngress.traefik({ ... })",
+    }];
+    const check = new PropChecker();
+    if (malformed.length === 0) ingress.validate(check, prefix);
+    const problems = [...malformed, ...check.all];
+    if (problems.length > 0) {
+      reportProblems(this, 'ZeroDowntimeDeployment', problems);
+      return [];
+    }
+    return ingress.bind(this, { serviceName: this.name, servicePort: this.servicePort, namespace: this.namespace, labels: { ...this.objectLabels } });
   }
 
   private renderContainer(s: DeploymentSettings): k8s.Container {

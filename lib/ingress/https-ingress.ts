@@ -28,11 +28,28 @@ export abstract class HttpsIngress {
   /** @param host the public host name */
   protected constructor(public readonly host: string) {}
 
+  /**
+   * Whether a request for `hostname` reaches this ingress: the same name, or, for a wildcard host
+   * `*.example.com`, a name with exactly one more label in front (`blog.example.com`, not
+   * `example.com` nor `a.b.example.com`), as Kubernetes matches Ingress wildcard hosts.
+   */
+  public servesHost(hostname: string): boolean {
+    return hostMatches(this.host, hostname);
+  }
+
   /** Checks the props, naming each as `prefix.prop`. @internal */
   public abstract validate(check: PropChecker, prefix: string): void;
 
   /** Creates the ingress objects under `scope`, routing to `backend`. */
   public abstract bind(scope: Construct, backend: IngressBackend): ApiObject[];
+}
+
+/** Kubernetes' Ingress host match: exact, or a wildcard `*.` standing for one DNS label. */
+export function hostMatches(ingressHost: string, hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (!ingressHost.startsWith('*.')) return ingressHost === host;
+  const suffix = ingressHost.slice(1);
+  return host.endsWith(suffix) && host.length > suffix.length && !host.slice(0, -suffix.length).includes('.');
 }
 
 function checkHost(check: PropChecker, prefix: string, host: string, wildcard: boolean): void {

@@ -39,6 +39,7 @@ test('the constructs whose props are checked are the exported ones', () => {
     'MysqlDatabase',
     'MysqlDumpBackup',
     'MysqlInnoDbCluster',
+    'Namespace',
     'VeleroSchedule',
     'WordpressApp',
     'ZeroDowntimeDeployment',
