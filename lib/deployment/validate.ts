@@ -73,10 +73,11 @@ function checkLabels(check: PropChecker, s: DeploymentSettings): void {
     const expected = selector[key];
     if (expected === undefined || value === expected) continue;
     const identityProp = SELECTOR_LABEL_PROPS[key] === 'name' ? 'appName' : SELECTOR_LABEL_PROPS[key];
+    const fromName = p[identityProp as 'appName' | 'instance' | 'component'] === undefined;
     check.add(
       `labels[${key}]`,
       value,
-      `overwrites the selector label ${key} = '${expected}' (set by ${identityProp}${p[identityProp as 'appName'] === undefined ? ', from name' : ''}), so the selector would not match the pods`,
+      `overwrites the selector label ${key} = '${expected}' (set by ${identityProp}${fromName ? ', from name' : ''}), so the selector would not match the pods`,
       `set ${identityProp}: '${value}' instead, and remove ${key} from labels`,
     );
   }

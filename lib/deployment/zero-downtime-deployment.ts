@@ -217,7 +217,8 @@ export class ZeroDowntimeDeployment extends Construct {
     if (checkedRecord(this)?.refused) return [];
     const prefix = 'exposeViaIngress(ingress)';
     const malformed = ingress && typeof ingress.bind === 'function' ? ingressPropProblems(ingress, prefix) : [{
-      prop: prefix, value: ingress, problem: 'is not an HttpsIngress', fix: "pass HttpsIngress.standard({ host, ingressClassName, tlsSecretName }) or HttpsIngress.traefik({ ... })",
+      prop: prefix, value: ingress, problem: 'is not an HttpsIngress',
+      fix: 'pass HttpsIngress.standard({ host, ingressClassName, tlsSecretName }) or HttpsIngress.traefik({ ... })',
     }];
     const check = new PropChecker();
     if (malformed.length === 0) ingress.validate(check, prefix);

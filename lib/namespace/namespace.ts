@@ -80,7 +80,8 @@ function namespaceProblems(p: NamespaceProps, chartNamespace: string | undefined
   }
   const version = p.podSecurity?.version;
   if (version !== undefined && !VERSION.test(version))
-    check.add('podSecurity.version', version, "is not a Pod Security version: the API server's admission accepts 'v1.N' or 'latest'", "use the oldest cluster version, e.g. 'v1.30', or 'latest'");
+    check.add('podSecurity.version', version, "is not a Pod Security version: the API server's admission accepts 'v1.N' or 'latest'",
+      "use the oldest cluster version, e.g. 'v1.30', or 'latest'");
   for (const key of Object.keys(p.labels ?? {})) {
     if (!key.startsWith(POD_SECURITY_PREFIX)) continue;
     const mode = key.slice(POD_SECURITY_PREFIX.length).replace(/-version$/, '');

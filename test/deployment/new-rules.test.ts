@@ -51,7 +51,8 @@ test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
   ["maxSurge '150%'", { rollout: { maxSurge: '150%' } }, undefined],
   ['literal STRIPE_KEY', { env: { STRIPE_KEY: 'sk_live_x' } }, /^env\.STRIPE_KEY: is a credential written as a literal/],
   ['literal KEYCLOAK_URL', { env: { KEYCLOAK_URL: 'https://sso' } }, undefined],
-  ...['DB_PASS', 'PASS', 'DB_PASSWD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATEKEY', 'SMTP_PASS_FILE', 'DB_PWD'].map((name): [string, Partial<ZeroDowntimeDeploymentProps>, RegExp] =>
+  ...['DB_PASS', 'PASS', 'DB_PASSWD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATEKEY', 'SMTP_PASS_FILE', 'DB_PWD']
+    .map((name): [string, Partial<ZeroDowntimeDeploymentProps>, RegExp] =>
     [`literal ${name}`, { env: { [name]: 'x' } }, new RegExp(`^env\\.${name}: is a credential written as a literal`)]),
   ...['BYPASS_CACHE', 'PASSENGER_MODE', 'PWD', 'COMPASS_URL', 'MAPIKEYS'].map((name): [string, Partial<ZeroDowntimeDeploymentProps>, undefined] =>
     [`literal ${name}`, { env: { [name]: 'x' } }, undefined]),
@@ -60,7 +61,8 @@ test.each<[string, Partial<ZeroDowntimeDeploymentProps>, RegExp | undefined]>([
     { labels: { 'app.kubernetes.io/name': 'other' } },
     /^labels\[app\.kubernetes\.io\/name\]: overwrites the selector label app\.kubernetes\.io\/name = 'web' \(set by appName, from name\)/,
   ],
-  ['labels overwriting the selector instance label', { instance: 'blue', labels: { 'app.kubernetes.io/instance': 'green' } }, /^labels\[app\.kubernetes\.io\/instance\]: overwrites the selector label app\.kubernetes\.io\/instance = 'blue' \(set by instance\)/],
+  ['labels overwriting the selector instance label', { instance: 'blue', labels: { 'app.kubernetes.io/instance': 'green' } },
+    /^labels\[app\.kubernetes\.io\/instance\]: overwrites the selector label app\.kubernetes\.io\/instance = 'blue' \(set by instance\)/],
   ['labels overwriting the selector component label', { component: 'api', labels: { 'app.kubernetes.io/component': 'x' } }, /^labels\[app\.kubernetes\.io\/component\]: overwrites the selector label .*component = 'api'/],
   ['labels repeating a selector label', { labels: { 'app.kubernetes.io/name': 'web', team: 'a' } }, undefined],
   ['labels with a component when the selector has none', { labels: { 'app.kubernetes.io/component': 'x' } }, undefined],

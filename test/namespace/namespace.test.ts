@@ -37,7 +37,8 @@ test('the name defaults to the Chart\'s namespace, and the object stays cluster-
 });
 
 test('levels, version, keepOnDelete false, extra labels and annotations', () => {
-  const ns = build({ name: 'blog', podSecurity: { enforce: 'restricted', audit: 'baseline', warn: 'privileged', version: 'latest' }, keepOnDelete: false, labels: { team: 'a' }, annotations: { owner: 'b' } });
+  const podSecurity = { enforce: 'restricted', audit: 'baseline', warn: 'privileged', version: 'latest' } as const;
+  const ns = build({ name: 'blog', podSecurity, keepOnDelete: false, labels: { team: 'a' }, annotations: { owner: 'b' } });
   expect(ns.metadata.labels).toMatchObject({
     team: 'a', 'pod-security.kubernetes.io/enforce': 'restricted', 'pod-security.kubernetes.io/audit': 'baseline',
     'pod-security.kubernetes.io/warn': 'privileged', 'pod-security.kubernetes.io/warn-version': 'latest',
