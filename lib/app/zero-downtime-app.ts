@@ -17,7 +17,8 @@ export interface ZeroDowntimeAppProps extends AppProps {
   readonly audit?: AuditOptions;
   /**
    * Where the rollout plan and the audit report go. Not stdout: `cdk8s synth` captures it.
-   * @default - standard error
+   * @default - standard error when the app runs under `cdk8s synth` (which sets CDK8S_OUTDIR), where a
+   * person reads it; nowhere otherwise, so that unit tests of an app do not print whole plans
    */
   readonly log?: (text: string) => void;
   /**
@@ -54,7 +55,7 @@ export class ZeroDowntimeApp extends App {
   constructor(props: ZeroDowntimeAppProps = {}) {
     super(props);
     this.auditOptions = props.audit ?? {};
-    this.log = props.log ?? ((text) => process.stderr.write(`${text}\n`));
+    this.log = props.log ?? (process.env.CDK8S_OUTDIR !== undefined ? (text) => process.stderr.write(`${text}\n`) : () => undefined);
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
     if (props.kubernetesVersion !== undefined) KubernetesVersion.set(this, props.kubernetesVersion);
     // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.

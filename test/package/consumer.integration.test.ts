@@ -19,9 +19,10 @@ class Web extends Chart {
     super(scope, id);
     new ZeroDowntimeDeployment(this, 'web', {
       name: 'web',
-      image: 'nginx:1.27.3',
+      // nginx-unprivileged listens on 8080 and answers / with 200, so the pods become Ready.
+      image: 'nginxinc/nginx-unprivileged:1.27',
       port: 8080,
-      readinessProbe: Probe.httpGet({ path: '/healthz' }),
+      readinessProbe: Probe.httpGet({ path: '/' }),
       resources: guaranteedResources({ cpu: '250m', memory: '128Mi' }),
     });
   }
@@ -132,6 +133,11 @@ describe('a cdk8s typescript-app that installs it', () => {
     expect(tsconfig.compilerOptions.skipLibCheck).toBeUndefined();
     expect(tsc.stdout).toBe('');
     expect(tsc.status).toBe(0);
+  });
+
+  test('installs without running any script: the installed package.json has no install-time script', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(app, 'node_modules', 'zero-downtime-charts', 'package.json'), 'utf8'));
+    for (const script of ['prepare', 'preinstall', 'install', 'postinstall']) expect([script, manifest.scripts?.[script]]).toEqual([script, undefined]);
   });
 
   test('gets one copy of the peers and none of the dev-only packages', () => {
