@@ -44,6 +44,7 @@ export const rolloutRules: Rule[] = [
   {
     id: 'recreate-strategy',
     severity: 'error',
+    warningWhen: 'for a single replica, which min-replicas already reports',
     summary: 'strategy Recreate stops every pod before any new one starts: each rollout is an outage.',
     fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0 (ReadWriteMany storage or a StatefulSet if a volume forced Recreate)',
     check: (ctx) => deployments(ctx.workloads).filter((w) => isRecreate(w) && isServed(w)).map((w): RuleHit => ({
