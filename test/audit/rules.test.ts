@@ -120,6 +120,16 @@ describe('messages name the object, the field and the fix', () => {
     const v = audit(shopWith(FAILING['rwo-volume-on-surging-deployment'])).violations.find((x) => x.ruleId === 'rwo-volume-on-surging-deployment')!;
     expect(v.message).toMatch(/^claim "shop-uploads": ReadWriteOnce attaches to one node/);
   });
+
+  test('Multi-Attach is said once per claim, even when two volumes mount it', () => {
+    const twice = shopWith((get) => {
+      FAILING['rwo-volume-on-surging-deployment'](get, []);
+      const spec = get('Deployment').spec.template.spec;
+      spec.volumes.push({ ...spec.volumes[0], name: 'uploads-again' });
+    });
+    const found = audit(twice).violations.filter((x) => x.ruleId === 'rwo-volume-on-surging-deployment');
+    expect(found.map((v) => v.field)).toEqual(['spec.template.spec.volumes[0]']);
+  });
 });
 
 describe('scope', () => {
