@@ -18,6 +18,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'grace-below-shutdown-budget': (get) => { pod(get).terminationGracePeriodSeconds = 22; },
   'prestop-shorter-than-propagation': (get) => { container(get).lifecycle.preStop = { sleep: { seconds: 2 } }; },
   'rolling-update-without-readiness': (get) => { delete container(get).readinessProbe; },
+  'duplicate-object': (get, all) => { all.push(structuredClone(get('Deployment'))); },
   'recreate-strategy': (get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; },
   'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: '0%', maxUnavailable: '10%' }; },
   'max-unavailable-behind-service': (get) => { get('Deployment').spec.strategy.rollingUpdate.maxUnavailable = 1; },

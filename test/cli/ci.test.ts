@@ -58,7 +58,7 @@ describe('a closed pipe', () => {
   const big = () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'epipe-')), 'big.yaml');
     const shop = fs.readFileSync(path.join(FIXTURES, 'good', 'shop.yaml'), 'utf8');
-    fs.writeFileSync(file, Array.from({ length: 150 }, (_, i) => shop.replace(/name: shop$/gm, `name: shop${i}`)).join('\n---\n'));
+    fs.writeFileSync(file, Array.from({ length: 150 }, (_, i) => shop.replace(/namespace: shop$/gm, `namespace: shop${i}`)).join('\n---\n'));
     return file;
   };
   const piped = (runner: string, file: string) => spawnSync('bash', ['-c', `set -o pipefail; ${runner} --json "$1" | head -c 1; echo " rc=\${PIPESTATUS[0]}"`, 'sh', file], {
