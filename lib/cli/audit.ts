@@ -44,7 +44,7 @@ options:
 exit code: 0 no finding at the --fail-on level, 1 findings at that level, 2 unusable input or usage.
 
 rules:
-${rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity === 'error' ? 'error  ' : 'warning'}  ${r.summary}`).join('\n')}`;
+${rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity === 'error' ? 'error  ' : 'warning'}  ${r.summary}${r.warningWhen ? ` (a warning ${r.warningWhen})` : ''}`).join('\n')}`;
 }
 
 /** What the caller provides besides the arguments: standard input and whether the output is a color terminal. */

@@ -13,10 +13,10 @@ export interface ArgoCdDirectory {
   /**
    * Glob of files to skip, relative to `path`; several as `{a.json,b.yaml}`. Argo CD fails on a .json
    * file that is not a Kubernetes object, and `cdk8s synth` with validation plugins writes
-   * `construct-metadata.json` beside the YAML, so the default skips it at the top of `path` and one
-   * folder down. A glob of your own replaces the default: keep `construct-metadata.json` in it, e.g.
+   * `construct-metadata.json` beside the YAML, so the default skips it at the top of `path` and in
+   * every sub-folder (Argo CD's `*` matches across `/`). A glob of your own replaces the default: keep `construct-metadata.json` in it, e.g.
    * `{construct-metadata.json,old.yaml}`.
-   * @default ARGOCD_METADATA_EXCLUDE, the metadata file at the top of path and one folder down
+   * @default ARGOCD_METADATA_EXCLUDE, the metadata file at the top of path and in every sub-folder
    */
   readonly exclude?: string;
 }

@@ -8,7 +8,8 @@ import type { ArgoCdRetry } from './argocd-application-props';
 
 /**
  * The default `directory.exclude`: the file `cdk8s synth` writes beside the YAML when validation plugins
- * run, at the top of the path and one level down. Argo CD fails on a .json file that is not a Kubernetes object.
+ * run, at the top of the path and in every sub-folder (Argo CD matches the glob against the path relative to
+ * the source path, and its `*` matches across `/`). Argo CD fails on a .json file that is not a Kubernetes object.
  */
 export const ARGOCD_METADATA_EXCLUDE = '{construct-metadata.json,*/construct-metadata.json}';
 

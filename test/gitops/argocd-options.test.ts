@@ -22,10 +22,11 @@ function globMatches(glob: string, file: string): boolean {
 }
 
 describe('the plugin\'s metadata file is excluded from the directory source', () => {
-  test('by default, at the top of the path and one folder down, and nothing else', () => {
+  test('by default, at the top of the path and in every sub-folder, and nothing else', () => {
     expect(spec({}).source.directory.exclude).toBe(ARGOCD_METADATA_EXCLUDE);
-    for (const file of ['construct-metadata.json', 'argocd/construct-metadata.json']) expect([file, globMatches(ARGOCD_METADATA_EXCLUDE, file)]).toEqual([file, true]);
-    for (const file of ['wordpress.k8s.yaml', 'argocd/applications.k8s.yaml', 'metadata.json']) expect([file, globMatches(ARGOCD_METADATA_EXCLUDE, file)]).toEqual([file, false]);
+    const excluded = (file: string) => [file, globMatches(ARGOCD_METADATA_EXCLUDE, file)];
+    for (const file of ['construct-metadata.json', 'argocd/construct-metadata.json', 'eu/argocd/construct-metadata.json']) expect(excluded(file)).toEqual([file, true]);
+    for (const file of ['wordpress.k8s.yaml', 'argocd/applications.k8s.yaml', 'metadata.json', 'my-construct-metadata.json']) expect(excluded(file)).toEqual([file, false]);
   });
 
   test('directory.exclude, include and recurse change it', () => {
