@@ -232,5 +232,5 @@ export async function main(argv: readonly string[], out: (text: string) => void,
 if (require.main === module) {
   // Run from source (`npm run audit`): the bin's runner owns the process (exit code, closed pipes).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require('../../bin/run-cli.js').runCli(main, TOOL_NAME);
+  require('../../bin/zero-downtime-audit.js').runCli(main, TOOL_NAME);
 }
