@@ -46,7 +46,8 @@ export { synthApps } from './app/synth-apps';
 export type { SynthAppsOptions } from './app/synth-apps';
 export { KubernetesVersion } from './core/kubernetes-version';
 export { ArgoCdApplication } from './gitops/argocd-application';
-export type { ArgoCdApplicationProps } from './gitops/argocd-application';
+export { ARGOCD_DEFAULT_RETRY, ARGOCD_METADATA_EXCLUDE } from './gitops/argocd-application';
+export type { ArgoCdApplicationProps, ArgoCdBackoff, ArgoCdDirectory, ArgoCdIgnoreDifference, ArgoCdRetry } from './gitops/argocd-application';
 export { setSyncWave } from './gitops/sync-waves';
 export { asHook, HookPhase, keepOnDeleteAndPrune, KEEP_ON_DELETE_AND_PRUNE, RESOURCES_FINALIZER, SYNC_OPTIONS_ANNOTATION } from './gitops/argocd-annotations';
 

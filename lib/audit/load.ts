@@ -43,6 +43,12 @@ export interface LoadOptions {
    */
   readonly stdin?: Buffer | string;
   /**
+   * The file name findings from standard input carry (the file the piped text came from), so that
+   * SARIF, JUnit and JSON point at a file of the repository.
+   * @default '<stdin>'
+   */
+  readonly stdinFilename?: string;
+  /**
    * How many nodes a document may expand to through YAML aliases before it is refused as a bomb.
    * @default 1_000_000
    */
@@ -409,7 +415,7 @@ export function loadManifests(targets: readonly string[], options: LoadOptions =
   const origins = new Map<Manifest, ObjectOrigin>();
   const manifests: Manifest[] = [];
   for (const file of files) {
-    const name = file.path === STDIN ? '<stdin>' : file.path;
+    const name = file.path === STDIN ? options.stdinFilename ?? '<stdin>' : file.path;
     let bytes: Buffer;
     if (file.path === STDIN) {
       if (options.stdin === undefined) throw new UnusableInputError('-: standard input was not read');

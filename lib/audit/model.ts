@@ -101,6 +101,34 @@ export interface Workload {
   readonly preStops?: Array<{ seconds: number; path: string }>;
 }
 
+/** The identity of an object in a cluster: API group (not version), kind, namespace and name; undefined without a name. */
+export function objectIdentity(m: Manifest): string | undefined {
+  const name = nameOf(m);
+  const kind = asString(m.kind);
+  if (!name || !kind) return undefined;
+  const apiVersion = asString(m.apiVersion) ?? '';
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return JSON.stringify([group, kind, namespaceOf(m), name]);
+}
+
+/** Each object once (its last definition, in input order of the kept copies), and the objects defined more than once. */
+function distinctObjects(input: readonly Manifest[]): { unique: Manifest[]; duplicates: Array<{ kept: Manifest; overridden: Manifest[] }> } {
+  const last = new Map<string, Manifest>();
+  const all = new Map<string, Manifest[]>();
+  for (const m of input) {
+    const id = objectIdentity(m);
+    if (id === undefined) continue;
+    last.set(id, m);
+    all.set(id, [...all.get(id) ?? [], m]);
+  }
+  const unique = input.filter((m) => {
+    const id = objectIdentity(m);
+    return id === undefined || last.get(id) === m;
+  });
+  const duplicates = [...all.values()].filter((copies) => copies.length > 1).map((copies) => ({ kept: copies[copies.length - 1], overridden: copies.slice(0, -1) }));
+  return { unique, duplicates };
+}
+
 /** Options of an AuditContext. */
 export interface AuditContextOptions {
   /**
@@ -151,7 +179,20 @@ export class AuditContext {
   private readonly targetedHpas = new Set<Manifest>();
   private readonly selections = new Map<Manifest, Workload[]>();
 
-  constructor(public readonly manifests: readonly Manifest[], options: AuditContextOptions = {}) {
+  /**
+   * The objects, each once: when one object (API group, kind, namespace, name) is defined more than
+   * once, the last definition, which is what `kubectl apply` and Argo CD leave in the cluster. The rules
+   * read these, so an overridden copy neither adds findings of its own nor counts as a second workload.
+   */
+  public readonly manifests: readonly Manifest[];
+  /** Objects defined more than once: the last definition (the one kept) and the earlier ones. */
+  public readonly duplicates: ReadonlyArray<{ readonly kept: Manifest; readonly overridden: readonly Manifest[] }>;
+
+  constructor(input: readonly Manifest[], options: AuditContextOptions = {}) {
+    const { unique, duplicates } = distinctObjects(input);
+    this.manifests = unique;
+    this.duplicates = duplicates;
+    const manifests = unique;
     this.services = [];
     this.pdbs = [];
     this.hpas = [];

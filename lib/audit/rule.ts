@@ -57,5 +57,23 @@ export interface Rule {
    * @default false
    */
   readonly crossObject?: boolean;
+  /**
+   * When some hits of an error rule are only warnings (a hit's own `severity`), the condition, said in
+   * a few words: the documentation and `--help` show it beside the severity, so both say what the audit does.
+   * @default - every hit has the rule's severity
+   */
+  readonly warningWhen?: string;
   check(ctx: AuditContext, options: Required<AuditOptions>): RuleHit[];
+}
+
+/**
+ * The row of docs/audit.md's rule table, from the registry: id, severity, summary, and the cases in which
+ * an error rule's findings are warnings, so the documentation says what the audit does.
+ */
+export function documentationRow(rule: Rule): string {
+  const notes = [
+    ...rule.crossObject ? ['(cross-object: a warning unless `--complete`)'] : [],
+    ...rule.warningWhen ? [`(a warning ${rule.warningWhen})`] : [],
+  ];
+  return `| \`${rule.id}\` | ${rule.severity} | ${[rule.summary, ...notes].join(' ')} |`;
 }

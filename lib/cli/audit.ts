@@ -35,6 +35,8 @@ options:
                                    else ${KubernetesVersion.DEFAULT})
   --propagation-seconds N          endpoint propagation time preStop must cover (default: 5)
   --shutdown-budget N              seconds the app needs after SIGTERM (default: 10)
+  --stdin-filename PATH            the file that standard input holds, named in findings (SARIF,
+                                   JUnit, JSON, table) instead of <stdin>
   --no-plan                        do not print the rollout plans (table format)
   --no-color                       no ANSI colors (also: NO_COLOR set, or output not a terminal)
   -h, --help                       this help
@@ -42,7 +44,7 @@ options:
 exit code: 0 no finding at the --fail-on level, 1 findings at that level, 2 unusable input or usage.
 
 rules:
-${rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity === 'error' ? 'error  ' : 'warning'}  ${r.summary}`).join('\n')}`;
+${rules.map((r) => `  ${r.id.padEnd(width)}  ${r.severity === 'error' ? 'error  ' : 'warning'}  ${r.summary}${r.warningWhen ? ` (a warning ${r.warningWhen})` : ''}`).join('\n')}`;
 }
 
 /** What the caller provides besides the arguments: standard input and whether the output is a color terminal. */
@@ -86,6 +88,7 @@ interface Parsed {
   complete: boolean;
   plan: boolean;
   color?: boolean;
+  stdinFilename?: string;
   options: { endpointPropagationSeconds?: number; shutdownBudgetSeconds?: number; kubernetesVersion?: string };
 }
 
@@ -103,6 +106,7 @@ const OPTIONS = {
   'kubernetes-version': { type: 'string' },
   'propagation-seconds': { type: 'string' },
   'shutdown-budget': { type: 'string' },
+  'stdin-filename': { type: 'string' },
   'no-plan': { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
@@ -119,6 +123,7 @@ function parseArgs(argv: readonly string[]): Parsed | 'help' {
   }
   if (parsed.targets.length === 0) throw new UsageError('no file, folder or - given');
   if (parsed.targets.filter((t) => t === STDIN).length > 1) throw new UsageError('- (standard input) can be given once');
+  if (parsed.stdinFilename !== undefined && !parsed.targets.includes(STDIN)) throw new UsageError('--stdin-filename names what - (standard input) holds; give - as well');
   parsed.options.kubernetesVersion ??= projectKubernetesVersion();
   return parsed;
 }
@@ -145,6 +150,10 @@ function readOption(parsed: Parsed, flag: string, name: string, given: string | 
     case 'complete': parsed.complete = true; break;
     case 'no-plan': parsed.plan = false; break;
     case 'no-color': parsed.color = false; break;
+    case 'stdin-filename':
+      if (value.trim() === '' || value.includes('\0')) throw new UsageError(`--stdin-filename takes a file path; got ${JSON.stringify(value)}`);
+      parsed.stdinFilename = value;
+      break;
     case 'kubernetes-version':
       if (kubernetesMinor(value) === undefined) throw new UsageError(`--kubernetes-version takes a version such as 1.27 or v1.30.2; got ${JSON.stringify(value)}`);
       parsed.options.kubernetesVersion = value;
@@ -190,7 +199,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
   const args = parsed;
   try {
     const stdin = args.targets.includes(STDIN) ? await readStream(env.stdin ?? process.stdin) : undefined;
-    const loaded = loadManifests(args.targets, { stdin });
+    const loaded = loadManifests(args.targets, { stdin, stdinFilename: args.stdinFilename });
     const rules = ALL_RULES.filter((r) => (!args.only || args.only.includes(r.id)) && !args.ignore.includes(r.id));
     const context = new AuditContext(loaded.manifests, { complete: args.complete });
     const report = audit(loaded.manifests, { ...args.options, rules, complete: args.complete, context, sourceOf: loaded.sourceOf, positionOf: loaded.positionOf });
@@ -221,8 +230,7 @@ export async function main(argv: readonly string[], out: (text: string) => void,
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), (t) => process.stdout.write(`${t}\n`), (t) => process.stderr.write(`${t}\n`)).then(
-    (code) => { process.exitCode = code; },
-    (e) => { process.stderr.write(`${TOOL_NAME}: internal error: ${e instanceof Error ? e.message : String(e)}\n`); process.exitCode = 2; },
-  );
+  // Run from source (`npm run audit`): the bin's runner owns the process (exit code, closed pipes).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../../bin/zero-downtime-audit.js').runCli(main, TOOL_NAME);
 }

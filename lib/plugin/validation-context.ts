@@ -4,7 +4,7 @@
 
 /** A resource that breaks a rule, as cdk8s-cli's report lists it. */
 export interface ValidationPluginViolatingResource {
-  /** `metadata.name`: cdk8s-cli maps it to the construct path. */
+  /** `metadata.name`, which cdk8s-cli maps to the construct path; `Kind namespace/name` when the name is not unique. */
   readonly resourceName: string;
   /** The fields at fault. */
   readonly locations: readonly string[];

@@ -114,15 +114,35 @@ export class ZeroDowntimeValidation {
   }
 }
 
+/**
+ * The name cdk8s-cli looks the construct path up by. cdk8s records one path per `metadata.name`
+ * (construct-metadata.json), so when several objects share a name (a Deployment, its Service, PDB and HPA
+ * all called `api`) the recorded path is the last one's, and a Deployment finding would point at the HPA.
+ * Such objects are named by kind, namespace and name instead: the report then says no construct path
+ * rather than a wrong one.
+ */
+function resourceNames(manifests: readonly Manifest[]): (m: Manifest | undefined, ref: string) => string {
+  const count = new Map<string, number>();
+  for (const m of manifests) {
+    const name = m.metadata?.name;
+    if (typeof name === 'string') count.set(name, (count.get(name) ?? 0) + 1);
+  }
+  return (m, ref) => {
+    const name = m?.metadata?.name;
+    return typeof name === 'string' && count.get(name) === 1 ? name : ref;
+  };
+}
+
 /** One cdk8s violation per rule and message, listing every resource that has it. */
 function groupViolations(violations: readonly Violation[], manifests: readonly Manifest[]): ValidationPluginViolation[] {
   const byRef = new Map(manifests.map((m) => [objectRef(m), m]));
+  const resourceName = resourceNames(manifests);
   const groups = new Map<string, { ruleName: string; recommendation: string; fix: string; violatingResources: ValidationPluginViolatingResource[] }>();
   for (const v of violations) {
     const key = JSON.stringify([v.ruleId, v.message, v.fix]);
     const group = groups.get(key) ?? { ruleName: v.ruleId, recommendation: `${v.severity}: ${v.message}`, fix: v.fix, violatingResources: [] };
     groups.set(key, group);
-    group.violatingResources.push({ resourceName: byRef.get(v.object)?.metadata?.name ?? v.object, manifestPath: v.source ?? 'unknown', locations: [`${v.object}: ${v.field}`] });
+    group.violatingResources.push({ resourceName: resourceName(byRef.get(v.object), v.object), manifestPath: v.source ?? 'unknown', locations: [`${v.object}: ${v.field}`] });
   }
   return [...groups.values()];
 }

@@ -66,9 +66,13 @@ export function resolveNamedPorts<S extends ProbeSpec>(probe: S, declared: reado
   };
 }
 
-/** True when two probes would behave identically (same action and timings; resolve named ports first). */
-export function sameProbe(a: ProbeSpec, b: ProbeSpec): boolean {
-  return canonicalJson(a) === canonicalJson(b);
+/**
+ * True when two probes of one container would behave identically: the same action and timings, with a
+ * named port read as the number the container declares for it (`'http'` and `80` are the same port).
+ * The constructs and the audit both ask this question here.
+ */
+export function sameProbe(a: ProbeSpec, b: ProbeSpec, declared: readonly DeclaredPort[] = []): boolean {
+  return canonicalJson(resolveNamedPorts(a, declared)) === canonicalJson(resolveNamedPorts(b, declared));
 }
 
 function canonicalJson(value: unknown): string {

@@ -40,6 +40,16 @@ const SPEC_VALIDATORS: Record<string, SpecValidator> = {
   '/ServiceAccount': (out, obj) => checkServiceAccount(out, obj),
 };
 
+/**
+ * The API versions a spec validator is written for, where a kind has others with another shape: the
+ * networking.k8s.io/v1 Ingress rules (pathType required, `service.port`) mean something else for a
+ * v1beta1 Ingress (`serviceName`/`servicePort`). Objects of other versions get their metadata checked
+ * only; removed versions are the deprecated-api rule's.
+ */
+const SPEC_VERSIONS: Readonly<Record<string, readonly string[]>> = {
+  'networking.k8s.io/Ingress': ['networking.k8s.io/v1'],
+};
+
 /** How to validate. */
 export interface ValidateOptions {
   /**
@@ -108,7 +118,8 @@ function checkObject(out: Findings, obj: unknown, prefix: string): void {
   const kind = builtinKind(obj.apiVersion, obj.kind);
   const start = out.length;
   checkObjectMeta(out, obj.metadata, 'metadata', nameRule(kind));
-  const validator = kind ? SPEC_VALIDATORS[kind] : undefined;
+  const versions = kind ? SPEC_VERSIONS[kind] : undefined;
+  const validator = kind && (!versions || versions.includes(obj.apiVersion as string)) ? SPEC_VALIDATORS[kind] : undefined;
   if (validator) validator(out, obj);
   if (prefix !== '') {
     for (let i = start; i < out.length; i++) out[i] = { ...out[i], field: prefixed(prefix, out[i].field) };

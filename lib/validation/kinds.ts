@@ -27,12 +27,18 @@ const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'n
  *   so names over 52 characters leave the StatefulSet unable to create pods
  *   (kubernetes/kubernetes#64023, pkg/controller/history ControllerRevisionName);
  * - policy/validation ValidatePodDisruptionBudget passes no name function, so only the generic
- *   registry's path.ValidatePathSegmentName applies (uppercase is accepted).
+ *   registry's path.ValidatePathSegmentName applies (uppercase is accepted);
+ * - rbac/validation ValidateRBACName = path.IsValidPathSegmentName for Roles, ClusterRoles and their
+ *   bindings, so `system:metrics-server` is a valid name.
  */
 const NAME_RULES: Record<string, NameRule> = {
   '/Service': { format: DNS1035_LABEL },
   '/Namespace': { format: DNS1123_LABEL },
   'policy/PodDisruptionBudget': { format: PATH_SEGMENT },
+  'rbac.authorization.k8s.io/Role': { format: PATH_SEGMENT },
+  'rbac.authorization.k8s.io/ClusterRole': { format: PATH_SEGMENT },
+  'rbac.authorization.k8s.io/RoleBinding': { format: PATH_SEGMENT },
+  'rbac.authorization.k8s.io/ClusterRoleBinding': { format: PATH_SEGMENT },
   'batch/CronJob': { format: SUBDOMAIN_NAME.format, maxLength: 52,
     maxLengthReason: 'the CronJob controller appends an 11-character suffix to name each Job, and Job names must stay within 63' },
   'batch/Job': { format: SUBDOMAIN_NAME.format, maxLength: 63, maxLengthReason: "the Job's pods carry its name as the job-name label, and a label value is at most 63 characters" },

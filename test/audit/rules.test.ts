@@ -18,6 +18,7 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
   'grace-below-shutdown-budget': (get) => { pod(get).terminationGracePeriodSeconds = 22; },
   'prestop-shorter-than-propagation': (get) => { container(get).lifecycle.preStop = { sleep: { seconds: 2 } }; },
   'rolling-update-without-readiness': (get) => { delete container(get).readinessProbe; },
+  'duplicate-object': (get, all) => { all.push(structuredClone(get('Deployment'))); },
   'recreate-strategy': (get) => { get('Deployment').spec.strategy = { type: 'Recreate' }; },
   'rolling-update-stalls': (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: '0%', maxUnavailable: '10%' }; },
   'max-unavailable-behind-service': (get) => { get('Deployment').spec.strategy.rollingUpdate.maxUnavailable = 1; },
@@ -119,6 +120,16 @@ describe('messages name the object, the field and the fix', () => {
   test('Multi-Attach names the claim', () => {
     const v = audit(shopWith(FAILING['rwo-volume-on-surging-deployment'])).violations.find((x) => x.ruleId === 'rwo-volume-on-surging-deployment')!;
     expect(v.message).toMatch(/^claim "shop-uploads": ReadWriteOnce attaches to one node/);
+  });
+
+  test('Multi-Attach is said once per claim, even when two volumes mount it', () => {
+    const twice = shopWith((get) => {
+      FAILING['rwo-volume-on-surging-deployment'](get, []);
+      const spec = get('Deployment').spec.template.spec;
+      spec.volumes.push({ ...spec.volumes[0], name: 'uploads-again' });
+    });
+    const found = audit(twice).violations.filter((x) => x.ruleId === 'rwo-volume-on-surging-deployment');
+    expect(found.map((v) => v.field)).toEqual(['spec.template.spec.volumes[0]']);
   });
 });
 

@@ -120,7 +120,12 @@ test('- reads standard input', async () => {
 test('--help lists every rule with its severity and purpose, and exits 0', async () => {
   const { code, out } = await run(['--help']);
   expect(code).toBe(0);
-  for (const rule of ALL_RULES) expect(out).toMatch(new RegExp(`^  ${rule.id} +${rule.severity} +${rule.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const rule of ALL_RULES) {
+    const note = rule.warningWhen ? ` (a warning ${rule.warningWhen})` : '';
+    expect(out).toMatch(new RegExp(`^  ${rule.id} +${rule.severity} +${escape(rule.summary + note)}$`, 'm'));
+  }
+  expect(out).toMatch(/^ {2}recreate-strategy +error +.* \(a warning for a single replica, which min-replicas already reports\)$/m);
   expect(out).toContain('helm template my-release ./chart | zero-downtime-audit -');
 });
 

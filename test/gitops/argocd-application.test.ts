@@ -15,16 +15,19 @@ function argoCdValidate(manifest: any): string {
   }
 }
 
-test('defaults: argocd namespace, default project, main, in-cluster, automated prune and self-heal, no recursion', () => {
+test('defaults: argocd namespace, default project, main, in-cluster, automated prune and self-heal with retries, no recursion, no metadata file', () => {
   const app = one(synth((chart) => new ArgoCdApplication(chart, 'app', props)), 'Application');
   expect(app).toEqual({
     apiVersion: 'argoproj.io/v1alpha1', kind: 'Application',
     metadata: { name: 'wordpress', namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] },
     spec: {
       project: 'default',
-      source: { repoURL: 'https://github.com/acme/gitops.git', targetRevision: 'main', path: 'dist', directory: { recurse: false } },
+      source: {
+        repoURL: 'https://github.com/acme/gitops.git', targetRevision: 'main', path: 'dist',
+        directory: { recurse: false, exclude: '{construct-metadata.json,*/construct-metadata.json}' },
+      },
       destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-example' },
-      syncPolicy: { automated: { prune: true, selfHeal: true } },
+      syncPolicy: { automated: { prune: true, selfHeal: true }, retry: { limit: 5, backoff: { duration: '5s', factor: 2, maxDuration: '3m' } } },
     },
   });
   expect(argoCdValidate(app)).toBe('valid');

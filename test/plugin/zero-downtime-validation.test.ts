@@ -2,6 +2,7 @@ import type * as cli from 'cdk8s-cli/lib/plugins/validation';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ALL_RULES } from '../../lib/analysis';
 import { ValidationPropertiesError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
@@ -68,9 +69,35 @@ describe('validate', () => {
     expect(violation.recommendation).toMatch(/^error: .*terminationGracePeriodSeconds 20/);
     expect(violation.fix).toMatch(/terminationGracePeriodSeconds/);
     expect(violation.violatingConstructs).toEqual([{
-      resourceName: 'web', manifestPath: file, constructPath: undefined,
+      resourceName: 'Deployment web/web', manifestPath: file, constructPath: undefined,
       locations: ['Deployment web/web: spec.template.spec.terminationGracePeriodSeconds'],
     }]);
+  });
+
+  test('construct paths: cdk8s records one per name, so a shared name gets no path rather than another object\'s', async () => {
+    // The metadata `cdk8s synth` writes (construct-metadata.json): keyed by metadata.name, the last object of a name wins.
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'zdc-metadata-')) });
+    const chart = new Chart(app, 'api');
+    new ZeroDowntimeDeployment(chart, 'api', { ...baseProps(), autoscaling: { minReplicas: 2, maxReplicas: 4 } });
+    const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const metadata: Record<string, { path: string }> = {};
+    for (const o of objects) metadata[o.name] = { path: o.node.path };
+    expect(metadata.web.path).toBe('api/api/HorizontalPodAutoscaler');
+    const manifests = objects.map((o) => o.toJson());
+    one(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds = 20;
+    const context = new ValidationContext(writeManifests(manifests), 'zero-downtime-charts', '0.1.0', metadata, false);
+    await asValidation(new ZeroDowntimeValidation()).validate(context);
+    const constructs = context.report.toJson().violations.find((v) => v.ruleName === 'prestop-not-below-grace')!.violatingConstructs;
+    expect(constructs.map((c) => [c.resourceName, c.constructPath])).toEqual([['Deployment default/web', undefined]]);
+    expect(constructs.map((c) => c.constructPath)).not.toContain('api/api/HorizontalPodAutoscaler');
+  });
+
+  test('construct paths: a unique name is looked up by its name', async () => {
+    const manifests = [one(webManifests(graceEqualsPreStop), 'Deployment')];
+    const context = new ValidationContext(writeManifests(manifests), 'zero-downtime-charts', '0.1.0', { web: { path: 'web/web/Deployment' } }, false);
+    await asValidation(new ZeroDowntimeValidation()).validate(context);
+    const constructs = context.report.toJson().violations.find((v) => v.ruleName === 'prestop-not-below-grace')!.violatingConstructs;
+    expect(constructs.map((c) => [c.resourceName, c.constructPath])).toEqual([['web', 'web/web/Deployment']]);
   });
 
   test('the same violation in two files is one entry listing both resources', async () => {

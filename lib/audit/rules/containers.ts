@@ -148,7 +148,7 @@ export const containerRules: Rule[] = [
     check: (ctx) => eachContainer(ctx.workloads, (w, c) => {
       const liveness = probeOf(c.container.livenessProbe);
       const readiness = probeOf(c.container.readinessProbe);
-      return liveness && readiness && sameProbe(liveness, readiness) ? [{
+      return liveness && readiness && sameProbe(liveness, readiness, c.ports) ? [{
         manifest: w.manifest, field: `${c.path}.livenessProbe`,
         message: `container "${containerName(c)}" has a liveness probe identical to its readiness probe: under load the pods leave the Service and restart at the same ` +
           `moment, and the restarts cascade`,

@@ -1,9 +1,22 @@
 import { asObject, asString } from '../../grammar/json';
 import { kubernetesMinor, removedApi, TARGET_KUBERNETES_VERSION } from '../removed-apis';
+import { objectRef } from '../model';
 import { Rule } from '../rule';
 
 /** Rules on what must never be in rendered manifests: Secret data, removed API versions. */
 export const hygieneRules: Rule[] = [
+  {
+    id: 'duplicate-object',
+    severity: 'error',
+    summary: 'An object defined twice is applied twice: the last definition wins and the settings of the others are silently lost.',
+    fix: 'keep one definition of each object (API group, kind, namespace, name)',
+    check: (ctx) => ctx.duplicates.map(({ kept, overridden }) => ({
+      manifest: overridden[0], field: 'metadata.name',
+      message: `${objectRef(kept)} is defined ${overridden.length + 1} times; kubectl apply and Argo CD keep only the last definition, ` +
+        'so this one is overridden (the other rules read the last one)',
+      fix: 'delete all but one definition, or give them different names or namespaces',
+    })),
+  },
   {
     id: 'secret-with-data',
     severity: 'error',

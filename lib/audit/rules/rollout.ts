@@ -44,6 +44,7 @@ export const rolloutRules: Rule[] = [
   {
     id: 'recreate-strategy',
     severity: 'error',
+    warningWhen: 'for a single replica, which min-replicas already reports',
     summary: 'strategy Recreate stops every pod before any new one starts: each rollout is an outage.',
     fix: 'use type: RollingUpdate with maxSurge: 1 and maxUnavailable: 0 (ReadWriteMany storage or a StatefulSet if a volume forced Recreate)',
     check: (ctx) => deployments(ctx.workloads).filter((w) => isRecreate(w) && isServed(w)).map((w): RuleHit => ({
@@ -91,9 +92,13 @@ export const rolloutRules: Rule[] = [
       const ru = rollingUpdateOf(w);
       const surge = (ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru })?.surge) ?? 0;
       const mostPods = w.hpa ? hpaRange(w.hpa).max ?? w.replicas : w.replicas;
+      // One finding per claim: a claim mounted through two volumes is one Multi-Attach problem.
+      const reported = new Set<string>();
       return objectsOf(w.podSpec.volumes).flatMap(({ item: volume, index }) => {
         const claimName = asString(at(volume, 'persistentVolumeClaim', 'claimName'));
-        const claim = claimName ? ctx.claim(w.namespace, claimName) : undefined;
+        if (claimName === undefined || reported.has(claimName)) return [];
+        reported.add(claimName);
+        const claim = ctx.claim(w.namespace, claimName);
         const mode = (asList(at(claim, 'spec', 'accessModes')) ?? []).map(asString).find(isSingleAttach);
         const problem = multiAttachProblem(mode, surge, mostPods);
         return problem ? [{ manifest: w.manifest, field: `spec.template.spec.volumes[${index}]`, message: `claim "${claimName}": ${problem}`, fix: MULTI_ATTACH_FIX }] : [];

@@ -23,6 +23,22 @@ function servingContainers(w: Workload): ContainerAt[] {
   return withPorts.length > 0 ? withPorts : containers;
 }
 
+/** True when a Service that spreads requests over the pods selects them: one that is not headless (clusterIP: None). */
+function loadBalanced(w: Workload): boolean {
+  return w.services.some((s) => at(s, 'spec', 'clusterIP') !== 'None');
+}
+
+/**
+ * How a missing preStop is reported, or undefined when it is not: per-pod shards (a StatefulSet whose
+ * pods are reached one by one through a headless Service) have no load-balanced endpoint to leave, so a
+ * preStop delay protects nothing there; a StatefulSet without any Service in the input may be one, so
+ * it is a warning.
+ */
+function preStopVerdict(w: Workload): 'error' | 'warning' | undefined {
+  if (w.kind !== 'StatefulSet' || loadBalanced(w)) return 'error';
+  return w.services.length === 0 ? 'warning' : undefined;
+}
+
 /** Rules that keep a Terminating pod serving until no traffic reaches it, then let it exit cleanly. */
 export const shutdownRules: Rule[] = [
   {
@@ -30,10 +46,11 @@ export const shutdownRules: Rule[] = [
     severity: 'error',
     summary: 'A served container without a preStop hook gets SIGTERM while kube-proxy and the ingress still route to it.',
     fix: 'add lifecycle.preStop that sleeps about 20 s, and a grace period above it',
-    check: (ctx) => ctx.workloads.filter(handsOver).flatMap((w) => servingContainers(w)
+    warningWhen: 'for a StatefulSet that no Service of the input selects; none for per-pod shards, which only headless Services select',
+    check: (ctx) => ctx.workloads.filter((w) => handsOver(w) && preStopVerdict(w)).flatMap((w) => servingContainers(w)
       .filter(({ container }) => at(container, 'lifecycle', 'preStop') === undefined)
       .map((c): RuleHit => ({
-        manifest: w.manifest, field: `${c.path}.lifecycle.preStop`,
+        manifest: w.manifest, field: `${c.path}.lifecycle.preStop`, severity: preStopVerdict(w) === 'warning' ? 'warning' : undefined,
         message: `container "${containerName(c)}" has no preStop hook: requests routed to it before endpoint removal propagates are lost (502 / code -1)`,
         fix: 'add lifecycle.preStop that sleeps about 20 s (exec sleep, or the native sleep action on Kubernetes >= 1.30)',
       }))),
@@ -76,12 +93,21 @@ export const shutdownRules: Rule[] = [
     severity: 'error',
     summary: 'Without a readiness probe a rolling update sends traffic to pods that cannot serve yet.',
     fix: 'add a readinessProbe on the serving port or a health endpoint',
+    // A container is not Ready until its startupProbe passes, so a startupProbe gates a new pod's first
+    // traffic and the rollout's progress; after that, without a readiness probe, the pod stays Ready
+    // whatever happens. That remainder is policy: a warning.
+    warningWhen: 'when a startupProbe holds new pods back until they have started',
     check: (ctx) => ctx.workloads.flatMap((w) => servingContainers(w)
       .filter(({ container }) => at(container, 'readinessProbe') === undefined)
-      .map((c): RuleHit => ({
+      .map((c): RuleHit => (at(c.container, 'startupProbe') === undefined ? {
         manifest: w.manifest, field: `${c.path}.readinessProbe`,
         message: `container "${containerName(c)}" has no readiness probe: new pods get traffic as soon as they start, and the rollout cannot tell a broken version`,
         fix: 'add a readinessProbe (httpGet on a health endpoint, or tcpSocket on the serving port)',
+      } : {
+        manifest: w.manifest, field: `${c.path}.readinessProbe`, severity: 'warning',
+        message: `container "${containerName(c)}" has a startupProbe but no readiness probe: new pods get traffic once they have started, but a pod that ` +
+          'stops serving later (overload, a lost dependency) stays in the Service until liveness restarts it',
+        fix: 'add a readinessProbe on a health endpoint that fails when the pod cannot serve',
       }))),
   },
 ];
