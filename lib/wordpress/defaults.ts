@@ -17,6 +17,7 @@ export const WORDPRESS_DEFAULTS = deepFreeze({
   credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
   shutdownBudgetSeconds: 30,
   siteTitle: 'WordPress',
-  egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
+  // Both address families: an IPv6 or dual-stack pod reaches the internet over either.
+  egress: { ports: [443], cidrs: ['0.0.0.0/0', '::/0'] },
 });
 

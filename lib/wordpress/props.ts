@@ -183,7 +183,7 @@ export interface WordpressAppProps {
   readonly clusterDns?: PeerPods;
   /**
    * Where WordPress and the cron Job may connect outside the cluster: core, plugin and theme updates, APIs, SMTP.
-   * @default { ports: [443], cidrs: ['0.0.0.0/0'] }
+   * @default { ports: [443], cidrs: ['0.0.0.0/0', '::/0'] }
    */
   readonly egress?: WordpressEgressProps;
   /**

@@ -287,6 +287,7 @@ export class WordpressApp extends Construct {
     // cert-manager's HTTP-01 solver pods run in this namespace while a certificate is ordered: the default-deny must let the ingress controller reach them.
     const acmeSolverPolicy = (props.networkPolicies ?? true) && props.ingress ? new ApiObject(this, 'AcmeSolverPolicy', acmeHttp01SolverPolicy({
       name: `${name}-acme-http01-solver`, namespace: this.namespace, labels: appLabels, ingressController: props.ingressController ?? TRAEFIK_PODS,
+      nodeCidrs: props.ingressController?.nodeCidrs,
     })) : undefined;
 
     this.ingressObjects = props.ingress?.bind(this, {
