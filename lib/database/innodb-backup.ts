@@ -38,6 +38,16 @@ export abstract class InnoDbBackupStorage {
     return new S3BackupStorage(props);
   }
 
+  /** An Azure Blob Storage container (MySQL Shell's dumpInstance to Azure). Retention is the container's lifecycle policy. */
+  public static azure(props: InnoDbAzureBackupProps): InnoDbBackupStorage {
+    return new ObjectStoreBackupStorage('azure', props.containerName, props.prefix, props.configSecretName);
+  }
+
+  /** An OCI Object Storage bucket (MySQL Shell's dumpInstance to OCI). Retention is the bucket's lifecycle policy. */
+  public static ociObjectStorage(props: InnoDbOciBackupProps): InnoDbBackupStorage {
+    return new ObjectStoreBackupStorage('ociObjectStorage', props.bucketName, props.prefix, props.credentialsSecretName);
+  }
+
   /** @internal */
   public abstract _validate(check: PropChecker, prefix: string): void;
   /** @internal */
@@ -95,6 +105,30 @@ export interface InnoDbS3BackupProps {
    * @default - AWS S3
    */
   readonly endpoint?: string;
+}
+
+/** An Azure Blob Storage container for the operator's dumps. */
+export interface InnoDbAzureBackupProps {
+  readonly containerName: string;
+  /**
+   * Path in the container.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the Azure `config` file (storage account and key), as the MySQL Operator documents. */
+  readonly configSecretName: string;
+}
+
+/** An OCI Object Storage bucket for the operator's dumps. */
+export interface InnoDbOciBackupProps {
+  readonly bucketName: string;
+  /**
+   * Path in the bucket.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the OCI API key and its user, fingerprint, tenancy, region and passphrase, as the MySQL Operator documents. */
+  readonly credentialsSecretName: string;
 }
 
 /** The operator's scheduled backups. */
@@ -235,3 +269,32 @@ class S3BackupStorage extends InnoDbBackupStorage {
   }
 }
 
+
+/** Azure Blob Storage or OCI Object Storage: a container or bucket, a prefix, a Secret. */
+class ObjectStoreBackupStorage extends InnoDbBackupStorage {
+  public readonly _offSite = true;
+
+  constructor(private readonly kind: 'azure' | 'ociObjectStorage', private readonly store: string, private readonly prefix: string | undefined,
+    private readonly secretName: string) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    const [storeProp, secretProp] = this.kind === 'azure' ? ['containerName', 'configSecretName'] : ['bucketName', 'credentialsSecretName'];
+    if (!this.store) check.add(`${prefix}${storeProp}`, this.store, 'is required', `name the ${this.kind === 'azure' ? 'container' : 'bucket'}`);
+    new DatabaseChecks(check).secretName(`${prefix}${secretProp}`, this.secretName);
+  }
+
+  public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    return this.at(this.prefix ?? `/${c.name}`);
+  }
+
+  public _restoreSource(dumpName: string, clusterName: string): InnoDbClusterSpecInitDbDumpStorage {
+    // The operator writes each scheduled dump to `<prefix>/<dump name>`.
+    return this.at(`${(this.prefix ?? `/${clusterName}`).replace(/\/+$/, '')}/${dumpName}`);
+  }
+
+  private at(prefix: string) {
+    return this.kind === 'azure'
+      ? { azure: { containerName: this.store, prefix, config: this.secretName } }
+      : { ociObjectStorage: { bucketName: this.store, prefix, credentials: this.secretName } };
+  }
+}

@@ -52,7 +52,8 @@ export const MYSQL_DUMP_BACKUP_PROPS: PropSpec<MysqlDumpBackupProps> = {
   identity: required(IDENTITY),
 };
 
-const BACKUP_STORAGE = T.instanceOf(InnoDbBackupStorage, 'InnoDbBackupStorage', 'InnoDbBackupStorage.persistentVolumeClaim({...}) or InnoDbBackupStorage.s3({...})');
+const BACKUP_STORAGE = T.instanceOf(InnoDbBackupStorage, 'InnoDbBackupStorage',
+  'InnoDbBackupStorage.s3({...}), .azure({...}), .ociObjectStorage({...}) or .persistentVolumeClaim({...})');
 
 export const INNODB_BACKUP: ValueType = T.shape('InnoDbBackupProps', {
   schedule: optional(T.string(), "'17 3 * * *'"),

@@ -17,6 +17,10 @@ const cases: Array<[string, Manifest]> = [
     backup: { storage: InnoDbBackupStorage.s3({ bucketName: 'b', configSecretName: 'c', profile: 'p', endpoint: 'https://s3.example.com' }) },
     restoreFrom: { dumpName: 'wordpress-mysql-daily250101031700' },
   })],
+  ['innoDbCluster, Azure, restored', WordpressDatabase.innoDbCluster({ rootSecretName: 'root',
+    backup: { storage: InnoDbBackupStorage.azure({ containerName: 'c', configSecretName: 'a' }) }, restoreFrom: { dumpName: 'd1' } })],
+  ['innoDbCluster, OCI, restored', WordpressDatabase.innoDbCluster({ rootSecretName: 'root',
+    backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: 'b', credentialsSecretName: 'k' }) }, restoreFrom: { dumpName: 'd1' } })],
 ].flatMap(([label, db]) => synth((chart) => (db as WordpressDatabase).bind(chart, bind)).map((m): [string, Manifest] => [`${label}: ${m.kind} ${m.metadata.name}`, m]));
 cases.push(...synth((chart) => new VeleroSchedule(chart, 'velero', { namespace: 'blog', storageLocation: 'default', labels: { a: 'b' } })).map((m): [string,
   Manifest] => [`velero: ${m.kind}`, m]));

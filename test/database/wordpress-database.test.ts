@@ -148,7 +148,22 @@ describe('WordpressDatabase.innoDbCluster', () => {
     expect(one(render(cluster()).manifests, 'InnoDBCluster').spec.initDB).toBeUndefined();
   });
 
+  test('Azure Blob Storage and OCI Object Storage: dumps under the prefix, and a restore from one of them', () => {
+    const azure = InnoDbBackupStorage.azure({ containerName: 'dumps', configSecretName: 'azure-config' });
+    const ic = one(render(cluster({ backup: { storage: azure }, restoreFrom: { dumpName: 'd1' } })).manifests, 'InnoDBCluster');
+    expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ azure: { containerName: 'dumps', prefix: '/wordpress-mysql', config: 'azure-config' } });
+    expect(ic.spec.initDB.dump.storage).toEqual({ azure: { containerName: 'dumps', prefix: '/wordpress-mysql/d1', config: 'azure-config' } });
+    const oci = InnoDbBackupStorage.ociObjectStorage({ bucketName: 'dumps', prefix: '/blog/', credentialsSecretName: 'oci-key' });
+    const ociCluster = one(render(cluster({ backup: { storage: oci }, restoreFrom: { dumpName: 'd1' } })).manifests, 'InnoDBCluster');
+    expect(ociCluster.spec.backupProfiles[0].dumpInstance.storage).toEqual({ ociObjectStorage: { bucketName: 'dumps', prefix: '/blog/', credentials: 'oci-key' } });
+    expect(ociCluster.spec.initDB.dump.storage).toEqual({ ociObjectStorage: { bucketName: 'dumps', prefix: '/blog/d1', credentials: 'oci-key' } });
+  });
+
   test.each([
+    [{ backup: { storage: InnoDbBackupStorage.azure({ containerName: '', configSecretName: 'c' }) } }, 'backup.storage.containerName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.azure({ containerName: 'c', configSecretName: '' }) } }, 'backup.storage.configSecretName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: '', credentialsSecretName: 'k' }) } }, 'backup.storage.bucketName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: 'b', credentialsSecretName: '' }) } }, 'backup.storage.credentialsSecretName = "": is required'],
     [{ restoreFrom: { dumpName: 'a/b' } }, 'restoreFrom.dumpName = "a/b": is not the name of one dump'],
     [{ restoreFrom: { dumpName: 'd1' } }, 'restoreFrom.storage = "InnoDbBackupStorage.persistentVolumeClaim()": cannot be read by a new cluster'],
     [{ disableBackups: true, restoreFrom: { dumpName: 'd1' } }, 'restoreFrom.storage = undefined: is required'],
