@@ -131,7 +131,9 @@ export class MysqlDumpBackup extends Construct {
       },
     });
     if (props.restoreFrom !== undefined) {
-      const spec = { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: props.restoreFrom }, true), backoffLimit: 0 };
+      // Applied with a new database, it may start before the server answers: retries with the Job's backoff
+      // (10 s doubling, about 10 minutes over 6) cover a first start; a dump replays whole (DROP TABLE IF EXISTS first).
+      const spec = { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: props.restoreFrom }, true), backoffLimit: 6 };
       // Named by what it restores and how: a new dump name is a new Job, the same one is left alone on re-apply.
       this.restoreJob = new k8s.KubeJob(this, 'RestoreJob', {
         metadata: { name: `${restoreName}-${jobDigest({ dump: props.restoreFrom, spec })}`, namespace, labels },

@@ -45,7 +45,8 @@ test('restoreFrom renders a Job that loads that dump once, named by the dump; wi
   const manifests = synth((chart) => new MysqlDumpBackup(chart, 'b', { ...props, restoreFrom: 'shop-20250101T031700Z.sql.gz' }), 'shop');
   const job = one(manifests, 'Job');
   expect(job.metadata.name).toMatch(/^shop-db-restore-[0-9a-f]{8}$/);
-  expect(job.spec.backoffLimit).toBe(0);
+  // It may start before a new server answers: retried, which a whole-dump replay allows.
+  expect(job.spec.backoffLimit).toBe(6);
   const container = job.spec.template.spec.containers[0];
   expect(container.env).toEqual(expect.arrayContaining([{ name: 'DUMP', value: 'shop-20250101T031700Z.sql.gz' }, { name: 'DB_HOST', value: 'shop-db' }]));
   expect(job.spec.template.spec.volumes[1].persistentVolumeClaim).toEqual({ claimName: 'shop-db-backup', readOnly: true });
