@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { ArgoCdApplication, HttpsIngress, synthApps, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
+import { ArgoCdApplication, HttpsIngress, InnoDbBackupStorage, synthApps, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
 
 const REPO = 'https://github.com/example/wordpress-gitops.git';
 
@@ -11,8 +11,13 @@ new WordpressApp(new Chart(production, 'wordpress'), 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certificate: { issuerName: 'letsencrypt' } }),
   siteTitle: 'Example',
   // MySQL InnoDB Cluster on the MySQL Operator (installed once per cluster, see the README): 3 servers and
-  // 2 routers on separate nodes, daily dumps to a claim; the files and objects to Velero every night.
-  database: WordpressDatabase.innoDbCluster({ rootSecretName: 'wordpress-mysql-root' }),
+  // 2 routers on separate nodes, daily dumps to an S3 bucket (off-site); the files and objects to Velero every night.
+  // The articles' cluster runs Rook: its block class is named here, not assumed by the constructs.
+  database: WordpressDatabase.innoDbCluster({
+    rootSecretName: 'wordpress-mysql-root',
+    storageClassName: 'rook-ceph-block',
+    backup: { storage: InnoDbBackupStorage.s3({ bucketName: 'example-wordpress-backups', configSecretName: 'wordpress-mysql-backup-s3' }) },
+  }),
   velero: {},
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
@@ -24,6 +29,7 @@ new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
   autoscaling: { minReplicas: 2, maxReplicas: 3, cpuUtilization: 20 },
   ingress: HttpsIngress.traefik({ host: 'staging.wordpress.example.com', certificate: { issuerName: 'letsencrypt-staging' } }),
   siteTitle: 'Example (staging)',
+  mysql: { storageClassName: 'rook-ceph-block' },
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 

@@ -15,6 +15,10 @@ export type {
   PolicyPort,
   Verdict as NetworkVerdict,
 } from './network/evaluate';
+export {
+  ACME_HTTP01_SOLVER_LABELS, ACME_HTTP01_SOLVER_PORT, acmeHttp01SolverPolicy, dnsEgressRule, ingressControllerPeers, INTERNET_CIDRS, NODE_LOCAL_DNS_IP, podsPeer,
+} from './network/peers';
+export type { AcmeSolverPolicyOptions, NamespacedPods, PlainNetworkPolicy, PlainPeer, PlainPort } from './network/peers';
 export type { LabelSelector as PlainLabelSelector } from './grammar/label-selector';
 export { baselineProblems, podSecurityLevel, restrictedProblems } from './security/pod-security';
 export type { PodSecurityLevel } from './security/pod-security';

@@ -63,7 +63,7 @@ export type { DatabaseConnection, SecretKeyReference } from './database/connecti
 export { INNODB_CLUSTER_DEFAULTS, MysqlInnoDbCluster, MYSQL_OPERATOR_VERSIONS } from './database/innodb-cluster';
 export type { MysqlInnoDbClusterProps } from './database/innodb-cluster';
 export { InnoDbBackupStorage, INNODB_BACKUP_DEFAULTS } from './database/innodb-backup';
-export type { InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbS3BackupProps } from './database/innodb-backup';
+export type { InnoDbAzureBackupProps, InnoDbBackupProps, InnoDbClaimBackupProps, InnoDbOciBackupProps, InnoDbRestoreProps, InnoDbS3BackupProps } from './database/innodb-backup';
 export { InnoDbClusterNetworkPolicies, MYSQL_OPERATOR_PODS, ROUTER_PORTS } from './database/innodb-network';
 export type { InnoDbClusterNetworkPoliciesProps } from './database/innodb-network';
 export { VeleroSchedule, VELERO_SCHEDULE_DEFAULTS, veleroBackupVolumes } from './database/velero-schedule';

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
-import { InnoDbClusterSpecBackupProfilesDumpInstanceStorage } from '../../imports/mysql-operator-mysql.oracle.com';
+import { InnoDbClusterSpecBackupProfilesDumpInstanceStorage, InnoDbClusterSpecInitDbDumpStorage } from '../../imports/mysql-operator-mysql.oracle.com';
 import { PropChecker } from '../core/configuration-error';
 import { AppIdentity, standardLabels } from '../core/labels';
 import { guaranteedResources } from '../deployment/container';
@@ -8,6 +8,7 @@ import { keepNewestScript } from './scripts';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { deepFreeze } from '../core/freeze';
+import { KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 
 /** The defaults of the operator's scheduled backups. */
 export const INNODB_BACKUP_DEFAULTS = deepFreeze({
@@ -22,7 +23,8 @@ export const INNODB_BACKUP_DEFAULTS = deepFreeze({
 export abstract class InnoDbBackupStorage {
   /**
    * A ReadWriteOnce claim rendered with the cluster. The operator never deletes dumps, so a pruning
-   * CronJob keeps the newest `keep` dump directories on it.
+   * CronJob keeps the newest `keep` dump directories on it. Not off-site: the dumps share the cluster,
+   * and usually the storage system, with the data they protect; choose it explicitly for a test cluster.
    */
   public static persistentVolumeClaim(props: InnoDbClaimBackupProps = {}): InnoDbBackupStorage {
     return new ClaimBackupStorage(props);
@@ -36,10 +38,27 @@ export abstract class InnoDbBackupStorage {
     return new S3BackupStorage(props);
   }
 
+  /** An Azure Blob Storage container (MySQL Shell's dumpInstance to Azure). Retention is the container's lifecycle policy. */
+  public static azure(props: InnoDbAzureBackupProps): InnoDbBackupStorage {
+    return new ObjectStoreBackupStorage('azure', props.containerName, props.prefix, props.configSecretName);
+  }
+
+  /** An OCI Object Storage bucket (MySQL Shell's dumpInstance to OCI). Retention is the bucket's lifecycle policy. */
+  public static ociObjectStorage(props: InnoDbOciBackupProps): InnoDbBackupStorage {
+    return new ObjectStoreBackupStorage('ociObjectStorage', props.bucketName, props.prefix, props.credentialsSecretName);
+  }
+
   /** @internal */
   public abstract _validate(check: PropChecker, prefix: string): void;
   /** @internal */
   public abstract _render(scope: Construct, cluster: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage;
+  /**
+   * Where one dump of `clusterName` is, for `spec.initDB.dump.storage`; undefined when this storage cannot be read back.
+   * @internal
+   */
+  public abstract _restoreSource(dumpName: string, clusterName: string): InnoDbClusterSpecInitDbDumpStorage | undefined;
+  /** Whether the dumps leave the cluster. @internal */
+  public abstract readonly _offSite: boolean;
 }
 
 /** A claim for the operator's dumps. */
@@ -88,6 +107,30 @@ export interface InnoDbS3BackupProps {
   readonly endpoint?: string;
 }
 
+/** An Azure Blob Storage container for the operator's dumps. */
+export interface InnoDbAzureBackupProps {
+  readonly containerName: string;
+  /**
+   * Path in the container.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the Azure `config` file (storage account and key), as the MySQL Operator documents. */
+  readonly configSecretName: string;
+}
+
+/** An OCI Object Storage bucket for the operator's dumps. */
+export interface InnoDbOciBackupProps {
+  readonly bucketName: string;
+  /**
+   * Path in the bucket.
+   * @default - '/<cluster name>'
+   */
+  readonly prefix?: string;
+  /** Secret with the OCI API key and its user, fingerprint, tenancy, region and passphrase, as the MySQL Operator documents. */
+  readonly credentialsSecretName: string;
+}
+
 /** The operator's scheduled backups. */
 export interface InnoDbBackupProps {
   /**
@@ -101,8 +144,20 @@ export interface InnoDbBackupProps {
    */
   readonly timeZone?: string;
   /**
-   * Where the dumps go.
-   * @default InnoDbBackupStorage.persistentVolumeClaim()
+   * Where the dumps go: off-site by default, so there is no default: give InnoDbBackupStorage.s3(...), or
+   * InnoDbBackupStorage.persistentVolumeClaim() to keep them in the cluster knowingly.
+   * @default - none: required unless disableBackups is set
+   */
+  readonly storage?: InnoDbBackupStorage;
+}
+
+/** A dump to initialize a new cluster from (InnoDBCluster `spec.initDB.dump`). */
+export interface InnoDbRestoreProps {
+  /** The dump's name: the directory the operator wrote it to, `<cluster>-<schedule><yymmddHHMMSS>`. */
+  readonly dumpName: string;
+  /**
+   * Where it is.
+   * @default - the cluster's backup storage
    */
   readonly storage?: InnoDbBackupStorage;
 }
@@ -119,7 +174,13 @@ export interface RenderedCluster {
 }
 
 class ClaimBackupStorage extends InnoDbBackupStorage {
+  public readonly _offSite = false;
+
   constructor(private readonly props: InnoDbClaimBackupProps) { super(); }
+
+  public _restoreSource(): undefined {
+    return undefined;
+  }
 
   public _validate(check: PropChecker, prefix: string): void {
     const db = new DatabaseChecks(check);
@@ -133,7 +194,8 @@ class ClaimBackupStorage extends InnoDbBackupStorage {
     const claimName = `${c.name}-backup`;
     const storageClassName = this.props.storageClassName ?? c.storageClassName;
     new k8s.KubePersistentVolumeClaim(scope, 'BackupClaim', {
-      metadata: { name: claimName, namespace: c.namespace, labels: c.labels },
+      // The dumps are data: Argo CD never deletes or prunes their claim.
+      metadata: { name: claimName, namespace: c.namespace, labels: c.labels, annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE } },
       spec: {
         accessModes: ['ReadWriteOnce'],
         ...(storageClassName ? { storageClassName } : {}),
@@ -174,23 +236,65 @@ class ClaimBackupStorage extends InnoDbBackupStorage {
 }
 
 class S3BackupStorage extends InnoDbBackupStorage {
+  public readonly _offSite = true;
+
   constructor(private readonly props: InnoDbS3BackupProps) { super(); }
+
+  public _restoreSource(dumpName: string, clusterName: string): InnoDbClusterSpecInitDbDumpStorage {
+    // The operator writes each scheduled dump to `<prefix>/<dump name>`.
+    const s3 = this.s3(clusterName);
+    return { s3: { ...s3, prefix: `${s3.prefix.replace(/\/+$/, '')}/${dumpName}` } };
+  }
+
+  private s3(clusterName: string) {
+    return {
+      bucketName: this.props.bucketName,
+      prefix: this.props.prefix ?? `/${clusterName}`,
+      config: this.props.configSecretName,
+      ...(this.props.profile ? { profile: this.props.profile } : {}),
+      ...(this.props.endpoint ? { endpoint: this.props.endpoint } : {}),
+    };
+  }
 
   public _validate(check: PropChecker, prefix: string): void {
     if (!this.props.bucketName) check.add(`${prefix}bucketName`, this.props.bucketName, 'is required', 'name the bucket');
+    if (this.props.endpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(this.props.endpoint)) {
+      check.add(`${prefix}endpoint`, this.props.endpoint, 'is not an http(s) URL', "give the service's URL, e.g. 'https://minio.example.com'");
+    }
     new DatabaseChecks(check).secretName(`${prefix}configSecretName`, this.props.configSecretName);
   }
 
   public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
-    return {
-      s3: {
-        bucketName: this.props.bucketName,
-        prefix: this.props.prefix ?? `/${c.name}`,
-        config: this.props.configSecretName,
-        ...(this.props.profile ? { profile: this.props.profile } : {}),
-        ...(this.props.endpoint ? { endpoint: this.props.endpoint } : {}),
-      },
-    };
+    return { s3: this.s3(c.name) };
   }
 }
 
+
+/** Azure Blob Storage or OCI Object Storage: a container or bucket, a prefix, a Secret. */
+class ObjectStoreBackupStorage extends InnoDbBackupStorage {
+  public readonly _offSite = true;
+
+  constructor(private readonly kind: 'azure' | 'ociObjectStorage', private readonly store: string, private readonly prefix: string | undefined,
+    private readonly secretName: string) { super(); }
+
+  public _validate(check: PropChecker, prefix: string): void {
+    const [storeProp, secretProp] = this.kind === 'azure' ? ['containerName', 'configSecretName'] : ['bucketName', 'credentialsSecretName'];
+    if (!this.store) check.add(`${prefix}${storeProp}`, this.store, 'is required', `name the ${this.kind === 'azure' ? 'container' : 'bucket'}`);
+    new DatabaseChecks(check).secretName(`${prefix}${secretProp}`, this.secretName);
+  }
+
+  public _render(_scope: Construct, c: RenderedCluster): InnoDbClusterSpecBackupProfilesDumpInstanceStorage {
+    return this.at(this.prefix ?? `/${c.name}`);
+  }
+
+  public _restoreSource(dumpName: string, clusterName: string): InnoDbClusterSpecInitDbDumpStorage {
+    // The operator writes each scheduled dump to `<prefix>/<dump name>`.
+    return this.at(`${(this.prefix ?? `/${clusterName}`).replace(/\/+$/, '')}/${dumpName}`);
+  }
+
+  private at(prefix: string) {
+    return this.kind === 'azure'
+      ? { azure: { containerName: this.store, prefix, config: this.secretName } }
+      : { ociObjectStorage: { bucketName: this.store, prefix, credentials: this.secretName } };
+  }
+}

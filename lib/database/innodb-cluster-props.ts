@@ -1,7 +1,7 @@
 import type { AppIdentity } from '../core/labels';
 import type { ComputeResources } from '../deployment/container';
 import type { SecretKeyReference } from './connection';
-import type { InnoDbBackupProps } from './innodb-backup';
+import type { InnoDbBackupProps, InnoDbRestoreProps } from './innodb-backup';
 
 /** Props of a MysqlInnoDbCluster. */
 export interface MysqlInnoDbClusterProps {
@@ -88,8 +88,9 @@ export interface MysqlInnoDbClusterProps {
   /** The application's database and user, which a Job creates; never root. */
   readonly application: { readonly database: string; readonly user: string; readonly passwordSecret: SecretKeyReference };
   /**
-   * Scheduled dumps; false renders none (and the audit warns).
-   * @default - daily at 03:17 to a claim, newest 7 kept
+   * Scheduled dumps, daily at 03:17 by default; `backup.storage` is required (an S3 bucket for off-site
+   * dumps, or a claim chosen knowingly) unless disableBackups is set.
+   * @default - none: refused at synth, naming backup.storage
    */
   readonly backup?: InnoDbBackupProps;
   /**
@@ -97,6 +98,12 @@ export interface MysqlInnoDbClusterProps {
    * @default false
    */
   readonly disableBackups?: boolean;
+  /**
+   * Initialize the new cluster from this dump (InnoDBCluster `spec.initDB.dump`). The operator reads it
+   * only when it creates the cluster; see the restore runbook in docs/database.md.
+   * @default - an empty cluster
+   */
+  readonly restoreFrom?: InnoDbRestoreProps;
   /** app.kubernetes.io/instance and part-of. */
   readonly identity: Omit<AppIdentity, 'name' | 'component'>;
 }

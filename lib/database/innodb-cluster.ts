@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
@@ -11,7 +10,10 @@ import { ComputeResources, guaranteedResources } from '../deployment/container';
 import { QosClass, resourceProblems } from '../policy/qos';
 import { MYSQL_APP_USER_SCRIPT } from './scripts';
 import { DatabaseConnection } from './connection';
-import { INNODB_BACKUP_DEFAULTS, InnoDbBackupStorage } from './innodb-backup';
+import { INNODB_BACKUP_DEFAULTS } from './innodb-backup';
+import { mysqlTuningConf } from './mysql-tuning';
+import { ignoreAnnotation } from '../audit/annotations';
+import { KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 import { InnoDbClusterNetworkPolicies, ROUTER_PORTS } from './innodb-network';
 import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
@@ -21,6 +23,8 @@ import { deepFreeze } from '../core/freeze';
 import type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
 
 export type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
+export { jobDigest } from './job-digest';
+import { jobDigest } from './job-digest';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
 export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
@@ -96,9 +100,34 @@ export function innoDbClusterProblems(check: PropChecker, prefix: string, props:
     db.applicationUser(`${prefix}application.user`, props.application.user);
     db.secretName(`${prefix}application.passwordSecret.name`, props.application.passwordSecret?.name);
   }
-  if (props.backup && !props.disableBackups) {
-    if (props.backup.schedule !== undefined) db.schedule(`${prefix}backup.schedule`, props.backup.schedule);
-    props.backup.storage?._validate(check, `${prefix}backup.storage.`);
+  if (!props.disableBackups) {
+    if (props.backup?.schedule !== undefined) db.schedule(`${prefix}backup.schedule`, props.backup.schedule);
+    if (props.backup?.storage) props.backup.storage._validate(check, `${prefix}backup.storage.`);
+    else {
+      check.add(`${prefix}backup.storage`, props.backup?.storage, 'is required: the dumps must say where they go, and a claim in the cluster is not off-site',
+        "give InnoDbBackupStorage.s3({ bucketName: 'my-backups', configSecretName: 'mysql-backup-s3' }), or InnoDbBackupStorage.persistentVolumeClaim() "
+        + 'to keep them in the cluster knowingly, or set disableBackups: true');
+    }
+  }
+  if (props.restoreFrom) restoreProblems(check, prefix, props);
+}
+
+/** Checks restoreFrom: a dump name the operator writes, in storage that can be read back. */
+function restoreProblems(check: PropChecker, prefix: string, props: Partial<MysqlInnoDbClusterProps>): void {
+  const restore = props.restoreFrom!;
+  if (typeof restore.dumpName !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(restore.dumpName)) {
+    check.add(`${prefix}restoreFrom.dumpName`, restore.dumpName, 'is not the name of one dump (a directory name, no slashes)',
+      "give the directory the operator wrote, e.g. 'wordpress-mysql-daily250101031700' (list the bucket's prefix)");
+  }
+  const storage = restore.storage ?? (props.disableBackups ? undefined : props.backup?.storage);
+  if (!storage) {
+    check.add(`${prefix}restoreFrom.storage`, storage, 'is required: there is no backup storage to read the dump from',
+      'give InnoDbBackupStorage.s3({ bucketName, configSecretName }) where the dump is');
+  } else if (!storage._restoreSource('x', props.name ?? '')) {
+    check.add(`${prefix}restoreFrom.storage`, 'InnoDbBackupStorage.persistentVolumeClaim()', 'cannot be read by a new cluster: the dumps\' claim is bound to the old one',
+      'restore from off-site storage (InnoDbBackupStorage.s3), which is why it is the backup storage to choose');
+  } else {
+    storage._validate(check, `${prefix}restoreFrom.storage.`);
   }
 }
 
@@ -113,11 +142,6 @@ function antiAffinity(spread: 'required' | 'preferred', matchLabels: Record<stri
 /** Requests = limits, as plain JSON for the CR's podSpec (merged by container name by the operator). */
 function guaranteed(amounts: ComputeResources): { requests: ComputeResources; limits: ComputeResources } {
   return { requests: { ...amounts }, limits: { ...amounts } };
-}
-
-/** A short, stable digest of what a Job does, for its name: a Job's template is immutable, so a change needs a new Job. */
-export function jobDigest(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 8);
 }
 
 /**
@@ -136,6 +160,8 @@ export class MysqlInnoDbCluster extends Construct {
   public readonly userJob!: k8s.KubeJob;
   /** How the application connects. */
   public readonly connection!: DatabaseConnection;
+  /** The routers' PodDisruptionBudget (the operator renders one for the servers only). */
+  public readonly routerDisruptionBudget!: k8s.KubePodDisruptionBudget;
 
   constructor(scope: Construct, id: string, props: MysqlInnoDbClusterProps) {
     super(scope, id);
@@ -145,7 +171,7 @@ export class MysqlInnoDbCluster extends Construct {
       return check.all;
     };
     if (!acceptProps(this, 'MysqlInnoDbCluster', props, MYSQL_INNODB_CLUSTER_PROPS, problems)) {
-      withholdFields(this, ['cluster', 'userJob', 'connection']);
+      withholdFields(this, ['cluster', 'userJob', 'connection', 'routerDisruptionBudget']);
       return;
     }
     const d = INNODB_CLUSTER_DEFAULTS;
@@ -167,19 +193,22 @@ export class MysqlInnoDbCluster extends Construct {
     // The operator's backup pods join the cluster's members, which the NetworkPolicies let talk to each other.
     const backupLabels = { ...standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), 'mysql.oracle.com/cluster': props.name };
 
-    const backups = props.disableBackups ? undefined : (() => {
-      const storage = (props.backup?.storage ?? InnoDbBackupStorage.persistentVolumeClaim())._render(this, {
-        name: props.name, namespace, image, labels, identity: props.identity, storageClassName: props.storageClassName, scheduleName,
+    // Without backup.storage the props are refused (innoDbClusterProblems); nothing is rendered for the dumps.
+    const backupStorage = props.disableBackups ? undefined : props.backup?.storage;
+    const backups = backupStorage && (() => {
+      const storage = backupStorage._render(this, {
+        name: props.name, namespace, image, labels: standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), identity: props.identity,
+        storageClassName: props.storageClassName, scheduleName,
       });
       return {
         backupProfiles: [{ name: 'dump', podLabels: backupLabels, dumpInstance: { storage } }],
         backupSchedules: [{
           name: scheduleName,
-          schedule: props.backup?.schedule ?? INNODB_BACKUP_DEFAULTS.schedule,
+          schedule: props.backup!.schedule ?? INNODB_BACKUP_DEFAULTS.schedule,
           backupProfileName: 'dump',
           enabled: true,
           deleteBackupData: false,
-          ...(props.backup?.timeZone ? { timeZone: props.backup.timeZone } : {}),
+          ...(props.backup!.timeZone ? { timeZone: props.backup!.timeZone } : {}),
         }],
       };
     })();
@@ -231,9 +260,23 @@ export class MysqlInnoDbCluster extends Construct {
       clusterName: props.name, namespace, labels, operatorNamespace: props.operatorNamespace,
       clients: [...(props.clients ?? []), selectorLabels(jobIdentity)],
     });
+    // The operator's Router Deployment has no PodDisruptionBudget of its own: without one a drain may take both routers at once.
+    this.routerDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'RouterDisruptionBudget', {
+      metadata: {
+        name: `${props.name}-router`, namespace, labels,
+        annotations: { [ignoreAnnotation('pdb-selects-nothing')]: "the MySQL Operator creates the routers' Deployment from the InnoDBCluster" },
+      },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: routerPods } },
+    });
+    const restoreStorage = props.restoreFrom && (props.restoreFrom.storage ?? props.backup?.storage)?._restoreSource(props.restoreFrom.dumpName, props.name);
     // The custom resource last: `kubectl apply -f` then creates the plain objects before the CRD-backed one.
     this.cluster = new InnoDbCluster(this, 'Cluster', {
-      metadata: { name: props.name, namespace, labels },
+      metadata: {
+        name: props.name, namespace, labels,
+        // Argo CD keeps the cluster when its Application is deleted or it leaves Git: with it go the operator's
+        // generated Secrets (owned by the cluster), without which the kept datadirs cannot be administered.
+        annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE },
+      },
       spec: {
         secretName: props.secretName,
         version,
@@ -245,7 +288,8 @@ export class MysqlInnoDbCluster extends Construct {
           ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
           resources: { requests: { storage: props.storageSize ?? d.storageSize } },
         },
-        mycnf: '[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n',
+        mycnf: `[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n${mysqlTuningConf(resources.memory)}`,
+        ...(restoreStorage ? { initDb: { dump: { name: props.restoreFrom!.dumpName, storage: restoreStorage } } } : {}),
         ...podLabels,
         podSpec: {
           affinity: antiAffinity(spread, serverPods),

@@ -9,6 +9,7 @@ import { DatabaseChecks } from './validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from './connection';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
+import { deepFreeze } from '../core/freeze';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';
@@ -18,6 +19,9 @@ export type { MysqlCredentials, MysqlDatabaseProps } from './mysql-database-prop
 
 /** The default server arguments: full Unicode, as WordPress expects. */
 export const MYSQL_DEFAULT_ARGS = ['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci'];
+
+/** The server's resources unless given: Guaranteed 500m CPU and 1Gi. */
+export const MYSQL_DEFAULT_RESOURCES = deepFreeze(guaranteedResources({ cpu: '500m', memory: '1Gi' }));
 
 /** The port name clients' Services target. */
 const PORT_NAME = 'mysql';
@@ -56,7 +60,7 @@ export class MysqlDatabase extends Construct {
     }
     const image = props.image ?? 'mysql:8.4.3';
     const args = props.args ?? MYSQL_DEFAULT_ARGS;
-    const resources = props.resources ?? guaranteedResources({ cpu: '500m', memory: '1Gi' });
+    const resources = props.resources ?? MYSQL_DEFAULT_RESOURCES;
     const grace = props.terminationGracePeriodSeconds ?? 60;
     const storageSize = props.storageSize ?? '20Gi';
     validate(this, props, image, args, resources, grace, storageSize);

@@ -42,6 +42,12 @@ export interface MysqlDumpSettings {
    * @default - Guaranteed 250m CPU, 256Mi memory
    */
   readonly resources?: ContainerResources;
+  /**
+   * Restore this dump (a file name on the dumps' claim, e.g. 'wordpress-20250101T031700Z.sql.gz') with a
+   * Job rendered with the manifests. The Job runs once per dump named; remove the prop after the restore.
+   * @default - none: restore by hand from the suspended restore CronJob
+   */
+  readonly restoreFrom?: string;
 }
 
 /** Props of a MysqlDumpBackup. */

@@ -13,6 +13,8 @@ import { imagePinProblem } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';
 import { MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './scripts';
 import { deepFreeze } from '../core/freeze';
+import { jobDigest } from './job-digest';
+import { KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 import type { MysqlDumpBackupProps, MysqlDumpSettings } from './mysql-dump-backup-props';
 
 export type { DumpCredentials, MysqlDumpBackupProps, MysqlDumpSettings } from './mysql-dump-backup-props';
@@ -25,6 +27,9 @@ export const MYSQL_DUMP_DEFAULTS = deepFreeze({
   resources: { cpu: '250m', memory: '256Mi' },
   mountPath: '/backup',
 });
+
+/** The name of a dump file MYSQL_DUMP_SCRIPT writes (DUMP_FILE_PATTERN), which a restore may name. */
+export const DUMP_FILE_NAME = /^[A-Za-z0-9_]+-\d{8}T\d{6}Z\.sql\.gz$/;
 
 /** Where the dumps are mounted in the backup and restore pods. */
 const BACKUP_DIR = MYSQL_DUMP_DEFAULTS.mountPath;
@@ -46,11 +51,13 @@ export class MysqlDumpBackup extends Construct {
   public readonly podSelector!: Record<string, string>;
   /** The command that restores the newest dump. */
   public readonly restoreCommand!: string;
+  /** The Job that restores `restoreFrom`, when given. */
+  public readonly restoreJob?: k8s.KubeJob;
 
   constructor(scope: Construct, id: string, props: MysqlDumpBackupProps) {
     super(scope, id);
     if (!acceptProps(this, 'MysqlDumpBackup', props, MYSQL_DUMP_BACKUP_PROPS, dumpBackupProblems)) {
-      withholdFields(this, ['cronJob', 'restoreCronJob', 'claim', 'podSelector', 'restoreCommand']);
+      withholdFields(this, ['cronJob', 'restoreCronJob', 'claim', 'podSelector', 'restoreCommand', 'restoreJob']);
       return;
     }
     const d = MYSQL_DUMP_DEFAULTS;
@@ -90,7 +97,8 @@ export class MysqlDumpBackup extends Construct {
     });
 
     this.claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
-      metadata: { name: claimName, namespace, labels },
+      // The dumps are data: Argo CD never deletes or prunes their claim.
+      metadata: { name: claimName, namespace, labels, annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE } },
       spec: {
         accessModes: ['ReadWriteOnce'],
         ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
@@ -122,6 +130,16 @@ export class MysqlDumpBackup extends Construct {
         jobTemplate: { metadata: { labels }, spec: { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: 'latest' }, true), backoffLimit: 0 } },
       },
     });
+    if (props.restoreFrom !== undefined) {
+      // Applied with a new database, it may start before the server answers: retries with the Job's backoff
+      // (10 s doubling, about 10 minutes over 6) cover a first start; a dump replays whole (DROP TABLE IF EXISTS first).
+      const spec = { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: props.restoreFrom }, true), backoffLimit: 6 };
+      // Named by what it restores and how: a new dump name is a new Job, the same one is left alone on re-apply.
+      this.restoreJob = new k8s.KubeJob(this, 'RestoreJob', {
+        metadata: { name: `${restoreName}-${jobDigest({ dump: props.restoreFrom, spec })}`, namespace, labels },
+        spec,
+      });
+    }
     new DatabaseClientPolicy(this, 'EgressPolicy', {
       name: backupName, namespace, labels, podSelector: this.podSelector, connection: props.connection,
     });
@@ -149,6 +167,10 @@ export function dumpSettingsProblems(check: PropChecker, prefix: string, setting
   if (settings.schedule !== undefined) db.schedule(`${prefix}schedule`, settings.schedule);
   if (settings.keep !== undefined) db.retention(`${prefix}keep`, settings.keep);
   if (settings.storageSize !== undefined) db.storageSize(`${prefix}storageSize`, settings.storageSize);
+  if (settings.restoreFrom !== undefined && !DUMP_FILE_NAME.test(settings.restoreFrom)) {
+    check.add(`${prefix}restoreFrom`, settings.restoreFrom, 'is not the name of a dump file this backup writes (<database>-<yyyymmdd>T<hhmmss>Z.sql.gz, no directory)',
+      "list the dumps with `kubectl exec` into a restore pod (see docs/database.md) and give one name, e.g. 'wordpress-20250101T031700Z.sql.gz'");
+  }
   if (settings.resources) check.addFindingsAt(resourceProblems(settings.resources, settings.resources.qosClass ?? QosClass.GUARANTEED), `${prefix}resources`, settings.resources);
 }
 

@@ -1,20 +1,23 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { DatabaseConnection } from './connection';
+import { dnsEgressRule, PlainPeer, PlainPort } from '../network/peers';
 
 /** The ports NetworkPolicy must open on the database's pods: a Service's target ports, not its own port. */
 export function peerPortsOf(connection: DatabaseConnection): readonly number[] {
   return connection.peerPorts ?? [connection.port];
 }
 
-/** Egress to the cluster DNS (kube-dns / CoreDNS in kube-system), which every client needs to resolve the database host. */
-export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = {
-  to: [{
-    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-  }],
-  ports: [{ protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }],
-};
+/** Renders a plain NetworkPolicy rule (lib/network) with the L1 types. */
+export function toKubeRule(rule: { to: readonly PlainPeer[]; ports: readonly PlainPort[] }): k8s.NetworkPolicyEgressRule {
+  return { to: rule.to.map((peer) => ({ ...peer })), ports: rule.ports.map((p) => ({ protocol: p.protocol, port: k8s.IntOrString.fromNumber(p.port) })) };
+}
+
+/**
+ * Egress to the cluster DNS (kube-dns / CoreDNS in kube-system, and NodeLocal DNSCache's 169.254.20.10),
+ * which every client needs to resolve the database host.
+ */
+export const DNS_EGRESS: k8s.NetworkPolicyEgressRule = toKubeRule(dnsEgressRule({ namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } }));
 
 /** The egress rule that lets a client reach the database tier. */
 export function databaseEgressRule(connection: DatabaseConnection): k8s.NetworkPolicyEgressRule {

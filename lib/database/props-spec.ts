@@ -4,7 +4,7 @@ import type { ComputeResources } from '../deployment/container';
 import type { MysqlDumpBackupProps, MysqlDumpSettings } from './mysql-dump-backup-props';
 import type { DatabaseConnection, SecretKeyReference } from './connection';
 import { InnoDbBackupStorage } from './innodb-backup';
-import type { InnoDbBackupProps } from './innodb-backup';
+import type { InnoDbBackupProps, InnoDbRestoreProps } from './innodb-backup';
 import type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
 import type { VeleroScheduleProps } from './velero-schedule-props';
 import type { EmbeddedDatabaseProps, ExternalDatabaseProps, InnoDbClusterDatabaseProps } from './wordpress-database-props';
@@ -37,6 +37,7 @@ export const MYSQL_DUMP_SETTINGS: PropSpec<MysqlDumpSettings> = {
   storageSize: optional(T.string(), "'10Gi'"),
   storageClassName: optional(T.string()),
   resources: optional(CONTAINER_RESOURCES),
+  restoreFrom: optional(T.string(), "'wordpress-20250101T031700Z.sql.gz'"),
 };
 
 export const MYSQL_DUMP_BACKUP_PROPS: PropSpec<MysqlDumpBackupProps> = {
@@ -51,13 +52,19 @@ export const MYSQL_DUMP_BACKUP_PROPS: PropSpec<MysqlDumpBackupProps> = {
   identity: required(IDENTITY),
 };
 
-const BACKUP_STORAGE = T.instanceOf(InnoDbBackupStorage, 'InnoDbBackupStorage', 'InnoDbBackupStorage.persistentVolumeClaim({...}) or InnoDbBackupStorage.s3({...})');
+const BACKUP_STORAGE = T.instanceOf(InnoDbBackupStorage, 'InnoDbBackupStorage',
+  'InnoDbBackupStorage.s3({...}), .azure({...}), .ociObjectStorage({...}) or .persistentVolumeClaim({...})');
 
 export const INNODB_BACKUP: ValueType = T.shape('InnoDbBackupProps', {
   schedule: optional(T.string(), "'17 3 * * *'"),
   timeZone: optional(T.string(), "'UTC'"),
   storage: optional(BACKUP_STORAGE),
 } satisfies PropSpec<InnoDbBackupProps>);
+
+const INNODB_RESTORE: ValueType = T.shape('InnoDbRestoreProps', {
+  dumpName: required(T.string(), "'wordpress-mysql-daily250101031700'"),
+  storage: optional(BACKUP_STORAGE),
+} satisfies PropSpec<InnoDbRestoreProps>);
 
 const TLS = T.shape('tls', { caSecretName: required(T.string(), "'mysql-ca'"), secretName: required(T.string(), "'mysql-tls'") });
 const SPREAD = T.oneOf('required', 'preferred');
@@ -78,6 +85,7 @@ const CLUSTER_SETTINGS = {
   operatorNamespace: optional(T.string(), "'mysql-operator'"),
   backup: optional(INNODB_BACKUP),
   disableBackups: optional(T.boolean()),
+  restoreFrom: optional(INNODB_RESTORE),
 };
 
 export const MYSQL_INNODB_CLUSTER_PROPS: PropSpec<MysqlInnoDbClusterProps> = {

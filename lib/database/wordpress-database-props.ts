@@ -11,8 +11,8 @@ export interface EmbeddedDatabaseProps {
    */
   readonly image?: string;
   /**
-   * StorageClass of the ReadWriteOnce data volume (e.g. Ceph RBD).
-   * @default 'rook-ceph-block'
+   * StorageClass of the ReadWriteOnce data volume (e.g. 'gp3', 'premium-rwo', 'rook-ceph-block').
+   * @default - the cluster's default StorageClass (storageClassName omitted)
    */
   readonly storageClassName?: string;
   /**
@@ -26,7 +26,8 @@ export interface EmbeddedDatabaseProps {
    */
   readonly resources?: ContainerResources;
   /**
-   * Extra server arguments after the utf8mb4 ones.
+   * Extra server arguments after the utf8mb4 and sizing ones (a buffer pool of half the memory limit,
+   * 7 days of binary logs), which they override: mysqld takes the last of a repeated option.
    * @default - none
    */
   readonly extraArgs?: string[];
@@ -65,7 +66,7 @@ export interface InnoDbClusterDatabaseProps extends Omit<MysqlInnoDbClusterProps
   readonly name?: string;
   /**
    * StorageClass of the data volumes.
-   * @default 'rook-ceph-block'
+   * @default - the cluster's default StorageClass (storageClassName omitted)
    */
   readonly storageClassName?: string;
 }

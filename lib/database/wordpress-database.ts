@@ -7,7 +7,8 @@ import { selectorLabels } from '../core/labels';
 import { nestProblems, PropProblem } from '../core/prop-problem';
 import { checkProps, PropSpec } from '../core/prop-spec';
 import { EMBEDDED_DATABASE_PROPS, EXTERNAL_DATABASE_PROPS, INNODB_CLUSTER_DATABASE_PROPS } from './props-spec';
-import { MYSQL_DEFAULT_ARGS, MysqlCredentials, MysqlDatabase } from './mysql-database';
+import { MYSQL_DEFAULT_ARGS, MYSQL_DEFAULT_RESOURCES, MysqlCredentials, MysqlDatabase } from './mysql-database';
+import { memoryCeiling, mysqlTuningArgs } from './mysql-tuning';
 import { dumpBackupPodSelector, dumpSettingsProblems, MysqlDumpBackup } from './mysql-dump-backup';
 import { DatabaseConnection } from './connection';
 import { innoDbClusterProblems, MysqlInnoDbCluster } from './innodb-cluster';
@@ -167,7 +168,7 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
         image,
         connection: { ...address, egressPeers },
         credentials: { secretName: o.credentials.secretName, passwordKey: o.credentials.rootPasswordKey },
-        storageClassName: p.backup?.storageClassName ?? p.storageClassName ?? 'rook-ceph-block',
+        storageClassName: p.backup?.storageClassName ?? p.storageClassName,
         identity,
       });
     }
@@ -178,10 +179,11 @@ class EmbeddedWordpressDatabase extends WordpressDatabase {
       database: o.database,
       user: o.user,
       credentials: o.credentials,
-      storageClassName: p.storageClassName ?? 'rook-ceph-block',
+      storageClassName: p.storageClassName,
       storageSize: p.storageSize,
       resources: p.resources,
-      args: [...MYSQL_DEFAULT_ARGS, ...(p.extraArgs ?? [])],
+      // Sized to the container; extraArgs come last, and mysqld takes the last of a repeated option.
+      args: [...MYSQL_DEFAULT_ARGS, ...mysqlTuningArgs(memoryCeiling(p.resources ?? MYSQL_DEFAULT_RESOURCES)), ...(p.extraArgs ?? [])],
       terminationGracePeriodSeconds: p.terminationGracePeriodSeconds,
       allowedClients: [...o.clients, ...(p.disableBackups ? [] : [backupSelector])],
       instance: o.instance,
@@ -231,7 +233,6 @@ class InnoDbClusterWordpressDatabase extends WordpressDatabase {
       name: this.props.name ?? `${o.name}-mysql`,
       namespace: o.namespace,
       secretName: rootSecretName,
-      storageClassName: this.props.storageClassName ?? 'rook-ceph-block',
       application: { database: o.database, user: o.user, passwordSecret: { name: o.credentials.secretName, key: o.credentials.passwordKey } },
       clients: o.clients,
       identity: { instance: o.instance, partOf: o.partOf },

@@ -11,12 +11,12 @@ export const WORDPRESS_DEFAULTS = deepFreeze({
   cliResources: { cpu: '250m', memory: '256Mi' },
   autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
   storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },
-  mysqlStorageClassName: 'rook-ceph-block',
   database: 'wordpress',
   user: 'wordpress',
   credentials: { secretName: 'wordpress-db-pwd', passwordKey: 'dbpwd', rootPasswordKey: 'rootpwd' } as MysqlCredentials,
   shutdownBudgetSeconds: 30,
   siteTitle: 'WordPress',
-  egress: { ports: [443], cidrs: ['0.0.0.0/0'] },
+  // Both address families: an IPv6 or dual-stack pod reaches the internet over either.
+  egress: { ports: [443], cidrs: ['0.0.0.0/0', '::/0'] },
 });
 

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { DatabaseConnection } from '../database/connection';
-import { databaseEgressRule } from '../database/network';
+import { databaseEgressRule, toKubeRule } from '../database/network';
+import { dnsEgressRule, ingressControllerPeers } from '../network/peers';
 
 /** Pods in another namespace, by the namespace's name and the pods' labels. */
 export interface PeerPods {
@@ -9,6 +10,12 @@ export interface PeerPods {
   readonly namespace: string;
   /** Labels of the pods. */
   readonly podLabels: Record<string, string>;
+  /**
+   * The nodes' networks, for an ingress controller on hostNetwork, whose traffic comes from its node's
+   * address and matches no pod selector. Only for ingressController.
+   * @default - none
+   */
+  readonly nodeCidrs?: string[];
 }
 
 /** Traefik's Helm chart: namespace `traefik`, pods labelled app.kubernetes.io/name=traefik. */
@@ -25,7 +32,7 @@ export interface WordpressEgressProps {
   readonly ports?: number[];
   /**
    * Destination CIDRs.
-   * @default ['0.0.0.0/0']
+   * @default ['0.0.0.0/0', '::/0']
    */
   readonly cidrs?: string[];
 }
@@ -46,10 +53,6 @@ export interface WordpressNetworkPoliciesProps {
 }
 
 const tcp = (port: number): k8s.NetworkPolicyPort => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) });
-const peer = (p: PeerPods): k8s.NetworkPolicyPeer => ({
-  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.namespace } },
-  podSelector: { matchLabels: p.podLabels },
-});
 
 /**
  * Default deny for the whole namespace, then only the flows the site needs: the ingress controller to
@@ -69,15 +72,12 @@ export class WordpressNetworkPolicies extends Construct {
     const outside: k8s.NetworkPolicyEgressRule = { to: props.egress.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: props.egress.ports.map(tcp) };
     this.policies = [
       policy('default-deny', { podSelector: {}, policyTypes: ['Ingress', 'Egress'] }),
-      policy('dns', {
-        podSelector: {},
-        policyTypes: ['Egress'],
-        egress: [{ to: [peer(props.dns)], ports: [{ protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }, tcp(53)] }],
-      }),
+      // CoreDNS and NodeLocal DNSCache (169.254.20.10).
+      policy('dns', { podSelector: {}, policyTypes: ['Egress'], egress: [toKubeRule(dnsEgressRule(props.dns))] }),
       policy('from-ingress-controller', {
         podSelector: { matchLabels: props.wordpressPods },
         policyTypes: ['Ingress'],
-        ingress: [{ from: [peer(props.ingressController)], ports: [tcp(props.wordpressPort)] }],
+        ingress: [{ from: ingressControllerPeers(props.ingressController, props.ingressController.nodeCidrs).map((p) => ({ ...p })), ports: [tcp(props.wordpressPort)] }],
       }),
       policy('wordpress-egress', { podSelector: { matchLabels: props.wordpressPods }, policyTypes: ['Egress'], egress: [toDatabase, outside] }),
       policy('wp-cli-egress', { podSelector: { matchLabels: props.cliPods }, policyTypes: ['Egress'], egress: [toDatabase] }),

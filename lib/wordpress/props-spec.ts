@@ -45,11 +45,12 @@ const CRON: PropSpec<WordpressCronProps> = {
 const PEER_PODS: PropSpec<PeerPods> = {
   namespace: required(T.string(), "'traefik'"),
   podLabels: required(T.record(T.string()), "{ 'app.kubernetes.io/name': 'traefik' }"),
+  nodeCidrs: optional(T.array(T.string()), "['192.168.10.0/24']"),
 };
 
 const EGRESS: PropSpec<WordpressEgressProps> = {
   ports: optional(T.array(T.number()), '[443, 587]'),
-  cidrs: optional(T.array(T.string()), "['0.0.0.0/0']"),
+  cidrs: optional(T.array(T.string()), "['0.0.0.0/0', '::/0']"),
 };
 
 const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {

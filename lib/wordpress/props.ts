@@ -183,7 +183,7 @@ export interface WordpressAppProps {
   readonly clusterDns?: PeerPods;
   /**
    * Where WordPress and the cron Job may connect outside the cluster: core, plugin and theme updates, APIs, SMTP.
-   * @default { ports: [443], cidrs: ['0.0.0.0/0'] }
+   * @default { ports: [443], cidrs: ['0.0.0.0/0', '::/0'] }
    */
   readonly egress?: WordpressEgressProps;
   /**
@@ -213,7 +213,7 @@ export interface WordpressAppProps {
   readonly allowPasswordsInManifests?: boolean;
   /**
    * The MySQL tier.
-   * @default - mysql:8.4.3, 20Gi on rook-ceph-block, Guaranteed 500m/1Gi
+   * @default - mysql:8.4.3, 20Gi on the cluster's default StorageClass, Guaranteed 500m/1Gi
    */
   readonly mysql?: WordpressMysqlProps;
   /**

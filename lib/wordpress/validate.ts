@@ -94,6 +94,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
         'is empty, which would admit every pod of the namespace',
         "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }",
       );
+    if (prop === 'clusterDns' && peer.nodeCidrs) check.add(`${prop}.nodeCidrs`, peer.nodeCidrs, 'admits nothing here: only an ingress controller sends from its nodes', 'drop it');
+    else (peer.nodeCidrs ?? []).forEach((cidr, i) => {
+      if (cidrProblem(cidr)) check.add(`${prop}.nodeCidrs[${i}]`, cidr, 'is not a CIDR', "give the nodes' network, e.g. '192.168.10.0/24'");
+    });
   }
   r.egress.ports.forEach((port, i) => {
     if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');

@@ -16,6 +16,7 @@ import { MysqlDatabase } from '../database/mysql-database';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule';
 import { memoryBytes } from '../policy/quantity';
+import { acmeHttp01SolverPolicy } from '../network/peers';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
 import { WORDPRESS_DEFAULTS } from './defaults';
@@ -283,6 +284,12 @@ export class WordpressApp extends Construct {
       egress,
     }).policies : [];
 
+    // cert-manager's HTTP-01 solver pods run in this namespace while a certificate is ordered: the default-deny must let the ingress controller reach them.
+    const acmeSolverPolicy = (props.networkPolicies ?? true) && props.ingress ? new ApiObject(this, 'AcmeSolverPolicy', acmeHttp01SolverPolicy({
+      name: `${name}-acme-http01-solver`, namespace: this.namespace, labels: appLabels, ingressController: props.ingressController ?? TRAEFIK_PODS,
+      nodeCidrs: props.ingressController?.nodeCidrs,
+    })) : undefined;
+
     this.ingressObjects = props.ingress?.bind(this, {
       serviceName: name,
       servicePort: this.wordpress.servicePort,
@@ -293,13 +300,13 @@ export class WordpressApp extends Construct {
     // The database tier's custom resources after the plain objects, so that `kubectl apply -f` creates
     // everything a cluster without the operator's CRDs can take before it reaches them.
     databaseTier?.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.apiVersion.includes('.') && !c.apiVersion.split('/')[0].endsWith('k8s.io'))
-      .forEach((o) => o.addDependency(this.wordpress, this.wpCli, ...this.networkPolicies));
+      .forEach((o) => o.addDependency(this.wordpress, this.wpCli, ...this.networkPolicies, ...(acmeSolverPolicy ? [acmeSolverPolicy] : [])));
     if (props.velero) {
       new VeleroSchedule(this, 'VeleroSchedule', { ...props.velero, namespace: this.namespace, labels: namespaceLabels });
     }
 
     if (argo) {
-      [...foundation, ...this.networkPolicies].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
+      [...foundation, ...this.networkPolicies, ...(acmeSolverPolicy ? [acmeSolverPolicy] : [])].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
       if (databaseTier) {
         setSyncWave(databaseTier, SYNC_WAVES.database);
         // Backup claims and the CronJobs that mount them last: a WaitForFirstConsumer claim stays Pending

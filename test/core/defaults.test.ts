@@ -60,7 +60,6 @@ const STATED: Record<string, Record<string, readonly string[] | string>> = {
     resources: 'WordpressAppProps.resources',
     autoscaling: 'WordpressAppProps.autoscaling',
     storage: 'WordpressAppProps.storage',
-    mysqlStorageClassName: 'WordpressAppProps.mysql',
     database: 'WordpressAppProps.databaseName',
     user: 'WordpressAppProps.databaseUser',
     credentials: 'WordpressAppProps.credentials',

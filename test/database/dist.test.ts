@@ -17,6 +17,11 @@ describe('dist/: production on an InnoDB Cluster with Velero, staging on the emb
     expect(production.filter((m) => m.kind === 'Job').map((m) => m.metadata.name)).toContainEqual(expect.stringMatching(/^wordpress-mysql-app-user-[0-9a-f]{8}$/));
     expect(one(production, 'Schedule')).toMatchObject({ metadata: { namespace: 'velero' }, spec: { template: { includedNamespaces: ['kube-example'], ttl: '720h0m0s' } } });
     expect(production.some((m) => m.kind === 'StatefulSet')).toBe(false);
+    // Dumps off-site, the cluster kept when the Application goes, the routers under a budget.
+    expect(cluster.spec.backupProfiles[0].dumpInstance.storage.s3).toMatchObject({ bucketName: 'example-wordpress-backups', prefix: '/wordpress-mysql' });
+    expect(production.some((m) => m.kind === 'PersistentVolumeClaim' && m.metadata.name === 'wordpress-mysql-backup')).toBe(false);
+    expect(cluster.metadata.annotations['argocd.argoproj.io/sync-options']).toBe('Delete=false,Prune=false');
+    expect(one(production, 'PodDisruptionBudget', 'wordpress-mysql-router').spec.maxUnavailable).toBe(1);
     const wordpress = one(production, 'Deployment', 'wordpress');
     expect(wordpress.spec.template.metadata.annotations['backup.velero.io/backup-volumes']).toBe('wp-content');
     expect(wordpress.spec.template.spec.containers[0].env).toContainEqual({ name: 'WORDPRESS_DB_HOST', value: 'wordpress-mysql:3306' });
@@ -31,9 +36,10 @@ describe('dist/: production on an InnoDB Cluster with Velero, staging on the emb
     expect(routers).toEqual(['frontend', 'wp-cli', 'database-setup']);
   });
 
-  test('the production audit has nothing to report or suppress; staging reports the single instance it chose', () => {
+  test('the production audit reports nothing and suppresses only the routers\' budget (the operator creates their Deployment); staging reports its single instance', () => {
     const report = audit(production);
-    expect([report.violations, report.suppressed]).toEqual([[], []]);
+    expect(report.violations).toEqual([]);
+    expect(report.suppressed.map((v) => `${v.ruleId} ${v.name}`)).toEqual(['pdb-selects-nothing wordpress-mysql-router']);
     expect(audit(staging).violations.map((v) => v.ruleId)).toEqual(['database-single-instance']);
   });
 
@@ -42,5 +48,14 @@ describe('dist/: production on an InnoDB Cluster with Velero, staging on the emb
     expect(one(staging, 'CronJob', 'wordpress-db-backup').spec.schedule).toBe('17 3 * * *');
     expect(one(staging, 'CronJob', 'wordpress-db-restore').spec.suspend).toBe(true);
     expect(staging.some((m) => m.kind === 'InnoDBCluster' || m.kind === 'Schedule')).toBe(false);
+    expect(one(staging, 'StatefulSet', 'wordpress-mysql').spec.template.spec.containers[0].args).toContain('--binlog-expire-logs-seconds=604800');
+  });
+
+  test('both environments let the ingress controller reach cert-manager\'s HTTP-01 solver under their default-deny', () => {
+    for (const env of [production, staging]) {
+      const policy = one(env, 'NetworkPolicy', 'wordpress-acme-http01-solver').spec;
+      expect(policy.podSelector).toEqual({ matchLabels: { 'acme.cert-manager.io/http01-solver': 'true' } });
+      expect(policy.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 8089 }]);
+    }
   });
 });

@@ -34,6 +34,30 @@ test.each([
   [{ schedule: '61 * * * *' }, 'schedule = "61 * * * *"'],
   [{ storageSize: '1Qi' }, 'storageSize = "1Qi"'],
   [{ resources: { requests: { cpu: '100m', memory: '64Mi' } } }, 'resources.limits'],
+  [{ restoreFrom: '../etc/passwd' }, 'restoreFrom = "../etc/passwd": is not the name of a dump file'],
+  [{ restoreFrom: 'latest' }, 'restoreFrom = "latest": is not the name of a dump file'],
+  [{ restoreFrom: 'shop-20250101T031700Z.sql' }, 'restoreFrom = "shop-20250101T031700Z.sql"'],
 ])('refuses %j', (override, message) => {
   expect(() => synth((chart) => new MysqlDumpBackup(chart, 'b', { ...props, ...override }))).toThrow(message);
+});
+
+test('restoreFrom renders a Job that loads that dump once, named by the dump; without it, only the suspended template', () => {
+  const manifests = synth((chart) => new MysqlDumpBackup(chart, 'b', { ...props, restoreFrom: 'shop-20250101T031700Z.sql.gz' }), 'shop');
+  const job = one(manifests, 'Job');
+  expect(job.metadata.name).toMatch(/^shop-db-restore-[0-9a-f]{8}$/);
+  // It may start before a new server answers: retried, which a whole-dump replay allows.
+  expect(job.spec.backoffLimit).toBe(6);
+  const container = job.spec.template.spec.containers[0];
+  expect(container.env).toEqual(expect.arrayContaining([{ name: 'DUMP', value: 'shop-20250101T031700Z.sql.gz' }, { name: 'DB_HOST', value: 'shop-db' }]));
+  expect(job.spec.template.spec.volumes[1].persistentVolumeClaim).toEqual({ claimName: 'shop-db-backup', readOnly: true });
+  // The restore pods carry the backup labels, which the database admits and the egress policy lets out.
+  expect(job.spec.template.metadata.labels).toEqual(one(manifests, 'CronJob', 'shop-db-restore').spec.jobTemplate.spec.template.metadata.labels);
+  const other = one(synth((chart) => new MysqlDumpBackup(chart, 'b', { ...props, restoreFrom: 'shop-20250102T031700Z.sql.gz' }), 'shop'), 'Job');
+  expect(other.metadata.name).not.toBe(job.metadata.name);
+  expect(synth((chart) => new MysqlDumpBackup(chart, 'b', props), 'shop').some((m) => m.kind === 'Job')).toBe(false);
+});
+
+test('the dumps\' claim is kept by Argo CD when the Application is deleted', () => {
+  const claim = one(synth((chart) => new MysqlDumpBackup(chart, 'b', props), 'shop'), 'PersistentVolumeClaim');
+  expect(claim.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' });
 });

@@ -10,12 +10,17 @@ const bind = {
 
 /** Every rendering path of the database tier. */
 const cases: Array<[string, Manifest]> = [
-  ['embedded', WordpressDatabase.embedded({ backup: { timeZone: 'Europe/Paris' } })],
-  ['innoDbCluster, claim backups', WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { timeZone: 'UTC' } })],
+  ['embedded', WordpressDatabase.embedded({ backup: { timeZone: 'Europe/Paris', restoreFrom: 'wordpress-20250101T031700Z.sql.gz' } })],
+  ['innoDbCluster, claim backups', WordpressDatabase.innoDbCluster({ rootSecretName: 'root', backup: { timeZone: 'UTC', storage: InnoDbBackupStorage.persistentVolumeClaim() } })],
   ['innoDbCluster, S3, preferred, own TLS', WordpressDatabase.innoDbCluster({
     rootSecretName: 'root', spread: 'preferred', tls: { caSecretName: 'ca', secretName: 'tls' },
     backup: { storage: InnoDbBackupStorage.s3({ bucketName: 'b', configSecretName: 'c', profile: 'p', endpoint: 'https://s3.example.com' }) },
+    restoreFrom: { dumpName: 'wordpress-mysql-daily250101031700' },
   })],
+  ['innoDbCluster, Azure, restored', WordpressDatabase.innoDbCluster({ rootSecretName: 'root',
+    backup: { storage: InnoDbBackupStorage.azure({ containerName: 'c', configSecretName: 'a' }) }, restoreFrom: { dumpName: 'd1' } })],
+  ['innoDbCluster, OCI, restored', WordpressDatabase.innoDbCluster({ rootSecretName: 'root',
+    backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: 'b', credentialsSecretName: 'k' }) }, restoreFrom: { dumpName: 'd1' } })],
 ].flatMap(([label, db]) => synth((chart) => (db as WordpressDatabase).bind(chart, bind)).map((m): [string, Manifest] => [`${label}: ${m.kind} ${m.metadata.name}`, m]));
 cases.push(...synth((chart) => new VeleroSchedule(chart, 'velero', { namespace: 'blog', storageLocation: 'default', labels: { a: 'b' } })).map((m): [string,
   Manifest] => [`velero: ${m.kind}`, m]));

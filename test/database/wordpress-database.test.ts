@@ -38,8 +38,9 @@ describe('WordpressDatabase.embedded', () => {
     const pod = backup.spec.jobTemplate.spec.template;
     expect(pod.spec.containers[0].command).toEqual(['/bin/bash', '-c', MYSQL_DUMP_SCRIPT]);
     expect(pod.spec.containers[0].env).toEqual(expect.arrayContaining([{ name: 'KEEP', value: '7' }, { name: 'DB_HOST', value: 'wordpress-mysql' }]));
-    expect(one(manifests, 'PersistentVolumeClaim').spec).toMatchObject({ accessModes: ['ReadWriteOnce'], storageClassName: 'rook-ceph-block',
-      resources: { requests: { storage: '10Gi' } } });
+    // No class named: the cluster's default StorageClass binds the dumps' claim and the data.
+    expect(one(manifests, 'PersistentVolumeClaim').spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } });
+    expect(one(manifests, 'StatefulSet').spec.volumeClaimTemplates[0].spec.storageClassName).toBeUndefined();
     // The database admits WordPress and the dump pods, on 3306 only.
     const ingress = one(manifests, 'NetworkPolicy', 'wordpress-mysql').spec.ingress[0];
     expect(ingress.from.map((f: any) => f.podSelector.matchLabels)).toEqual([bind.clients[0], pod.metadata.labels && {
@@ -82,14 +83,96 @@ describe('WordpressDatabase.embedded', () => {
     expect(refusal(() => WordpressDatabase.embedded(props))).toContain(message);
   });
 
+  test('the server is sized to its container: a buffer pool of half the memory limit in 128Mi chunks, 7 days of binary logs; extraArgs override', () => {
+    const args = (props: Parameters<typeof WordpressDatabase.embedded>[0] = {}) => one(render(WordpressDatabase.embedded(props)).manifests, 'StatefulSet')
+      .spec.template.spec.containers[0].args;
+    expect(args()).toEqual(['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--innodb-buffer-pool-size=536870912',
+      '--binlog-expire-logs-seconds=604800']);
+    const sized = (memory: string, qos: any = {}) => args({ resources: { requests: { cpu: '1', memory }, limits: { cpu: '1', memory }, ...qos } })[2];
+    expect(sized('2Gi')).toBe('--innodb-buffer-pool-size=1073741824');
+    expect(sized('1500Mi')).toBe('--innodb-buffer-pool-size=671088640');
+    expect(sized('200Mi')).toBe('--innodb-buffer-pool-size=134217728');
+    expect(args({ extraArgs: ['--innodb-buffer-pool-size=256M'] }).slice(-2)).toEqual(['--binlog-expire-logs-seconds=604800', '--innodb-buffer-pool-size=256M']);
+  });
+
+  test('backup.restoreFrom renders the restore Job for that dump; a name the dump CronJob never writes is refused', () => {
+    const { manifests } = render(WordpressDatabase.embedded({ backup: { restoreFrom: 'wordpress-20250101T031700Z.sql.gz' } }));
+    expect(one(manifests, 'Job').spec.template.spec.containers[0].env).toEqual(expect.arrayContaining([{ name: 'DUMP', value: 'wordpress-20250101T031700Z.sql.gz' }]));
+    expect(refusal(() => WordpressDatabase.embedded({ backup: { restoreFrom: 'dump.sql' } }))).toContain('database.backup.restoreFrom = "dump.sql"');
+  });
+
   test('backup settings are not checked when backups are off', () => {
     expect(refusal(() => WordpressDatabase.embedded({ disableBackups: true, backup: { keep: 0 } }))).toBe('');
   });
 });
 
 describe('WordpressDatabase.innoDbCluster', () => {
+  const claim = { storage: InnoDbBackupStorage.persistentVolumeClaim() };
+  const s3 = InnoDbBackupStorage.s3({ bucketName: 'backups', configSecretName: 's3-config', endpoint: 'https://minio.example.com' });
   const cluster = (props: Partial<Parameters<typeof WordpressDatabase.innoDbCluster>[0]> = {}) => WordpressDatabase.innoDbCluster({ rootSecretName: 'wordpress-mysql-root',
-    ...props });
+    backup: claim, ...props });
+
+  test('the dumps\' storage is a choice: none given is refused, naming backup.storage and the off-site fix', () => {
+    const message = refusal(() => cluster({ backup: undefined }));
+    expect(message).toContain('database.backup.storage = undefined: is required');
+    expect(message).toContain('InnoDbBackupStorage.s3(');
+    expect(refusal(() => cluster({ backup: { schedule: '0 4 * * *' } }))).toContain('database.backup.storage = undefined');
+    expect(refusal(() => cluster({ backup: undefined, disableBackups: true }))).toBe('');
+    expect(refusal(() => cluster({ backup: { storage: s3 } }))).toBe('');
+  });
+
+  test('Argo CD keeps the InnoDBCluster (and the Secrets the operator owns through it) when the Application is deleted or it leaves Git', () => {
+    const ic = one(render(cluster()).manifests, 'InnoDBCluster');
+    expect(ic.metadata.annotations).toEqual({ 'argocd.argoproj.io/sync-options': 'Delete=false,Prune=false' });
+  });
+
+  test('a PodDisruptionBudget keeps one of the operator\'s routers through a drain', () => {
+    const pdb = one(render(cluster()).manifests, 'PodDisruptionBudget', 'wordpress-mysql-router');
+    expect(pdb.spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': 'wordpress-mysql' } } });
+  });
+
+  test('the servers\' buffer pool is half the mysql container\'s memory, and binary logs are kept 7 days', () => {
+    const mycnf = (props = {}) => one(render(cluster(props)).manifests, 'InnoDBCluster').spec.mycnf;
+    expect(mycnf()).toBe('[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\ninnodb_buffer_pool_size=1073741824\nbinlog_expire_logs_seconds=604800\n');
+    expect(mycnf({ resources: { cpu: '2', memory: '8Gi' } })).toContain('innodb_buffer_pool_size=4294967296\n');
+  });
+
+  test('restoreFrom initializes the new cluster from one dump in the bucket (initDB.dump)', () => {
+    const ic = one(render(cluster({ backup: { storage: s3 }, restoreFrom: { dumpName: 'wordpress-mysql-daily250101031700' } })).manifests, 'InnoDBCluster');
+    expect(ic.spec.initDB).toEqual({ dump: { name: 'wordpress-mysql-daily250101031700', storage: { s3: { bucketName: 'backups',
+      prefix: '/wordpress-mysql/wordpress-mysql-daily250101031700', config: 's3-config', endpoint: 'https://minio.example.com' } } } });
+    // From another bucket (the old cluster's), with the new one's backups elsewhere.
+    const other = InnoDbBackupStorage.s3({ bucketName: 'old', configSecretName: 'old-s3', prefix: '/prod/' });
+    const restored = one(render(cluster({ backup: { storage: s3 }, restoreFrom: { dumpName: 'd1', storage: other } })).manifests, 'InnoDBCluster');
+    expect(restored.spec.initDB.dump.storage.s3).toEqual({ bucketName: 'old', prefix: '/prod/d1', config: 'old-s3' });
+    expect(one(render(cluster()).manifests, 'InnoDBCluster').spec.initDB).toBeUndefined();
+  });
+
+  test('Azure Blob Storage and OCI Object Storage: dumps under the prefix, and a restore from one of them', () => {
+    const azure = InnoDbBackupStorage.azure({ containerName: 'dumps', configSecretName: 'azure-config' });
+    const ic = one(render(cluster({ backup: { storage: azure }, restoreFrom: { dumpName: 'd1' } })).manifests, 'InnoDBCluster');
+    expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ azure: { containerName: 'dumps', prefix: '/wordpress-mysql', config: 'azure-config' } });
+    expect(ic.spec.initDB.dump.storage).toEqual({ azure: { containerName: 'dumps', prefix: '/wordpress-mysql/d1', config: 'azure-config' } });
+    const oci = InnoDbBackupStorage.ociObjectStorage({ bucketName: 'dumps', prefix: '/blog/', credentialsSecretName: 'oci-key' });
+    const ociCluster = one(render(cluster({ backup: { storage: oci }, restoreFrom: { dumpName: 'd1' } })).manifests, 'InnoDBCluster');
+    expect(ociCluster.spec.backupProfiles[0].dumpInstance.storage).toEqual({ ociObjectStorage: { bucketName: 'dumps', prefix: '/blog/', credentials: 'oci-key' } });
+    expect(ociCluster.spec.initDB.dump.storage).toEqual({ ociObjectStorage: { bucketName: 'dumps', prefix: '/blog/d1', credentials: 'oci-key' } });
+  });
+
+  test.each([
+    [{ backup: { storage: InnoDbBackupStorage.azure({ containerName: '', configSecretName: 'c' }) } }, 'backup.storage.containerName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.azure({ containerName: 'c', configSecretName: '' }) } }, 'backup.storage.configSecretName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: '', credentialsSecretName: 'k' }) } }, 'backup.storage.bucketName = "": is required'],
+    [{ backup: { storage: InnoDbBackupStorage.ociObjectStorage({ bucketName: 'b', credentialsSecretName: '' }) } }, 'backup.storage.credentialsSecretName = "": is required'],
+    [{ restoreFrom: { dumpName: 'a/b' } }, 'restoreFrom.dumpName = "a/b": is not the name of one dump'],
+    [{ restoreFrom: { dumpName: 'd1' } }, 'restoreFrom.storage = "InnoDbBackupStorage.persistentVolumeClaim()": cannot be read by a new cluster'],
+    [{ disableBackups: true, restoreFrom: { dumpName: 'd1' } }, 'restoreFrom.storage = undefined: is required'],
+    [{ restoreFrom: { dumpName: 'd1', storage: InnoDbBackupStorage.s3({ bucketName: '', configSecretName: 'c' }) } }, 'restoreFrom.storage.bucketName'],
+    [{ backup: { storage: InnoDbBackupStorage.s3({ bucketName: 'b', configSecretName: 'c', endpoint: 'minio:9000' }) } },
+      'backup.storage.endpoint = "minio:9000": is not an http(s) URL'],
+  ])('refuses %j', (props, message) => {
+    expect(refusal(() => cluster(props as any))).toContain(message);
+  });
 
   test('an InnoDBCluster of 3 servers and 2 routers spread over nodes, Guaranteed, pinned, with daily dumps to a claim', () => {
     const { manifests, connection } = render(cluster());
@@ -167,8 +250,7 @@ describe('WordpressDatabase.innoDbCluster', () => {
   });
 
   test('S3 storage renders no claim and no pruning (the bucket\'s lifecycle rule keeps what it keeps)', () => {
-    const { manifests } = render(cluster({ backup: { schedule: '0 */6 * * *', timeZone: 'UTC',
-      storage: InnoDbBackupStorage.s3({ bucketName: 'backups', configSecretName: 's3-config', endpoint: 'https://minio.example.com' }) } }));
+    const { manifests } = render(cluster({ backup: { schedule: '0 */6 * * *', timeZone: 'UTC', storage: s3 } }));
     const ic = one(manifests, 'InnoDBCluster');
     expect(ic.spec.backupProfiles[0].dumpInstance.storage).toEqual({ s3: { bucketName: 'backups', prefix: '/wordpress-mysql', config: 's3-config',
       endpoint: 'https://minio.example.com' } });

@@ -40,6 +40,7 @@ describe('the default stack', () => {
       expect.stringMatching(/^Job\/wordpress-install-[0-9a-f]{8}$/), expect.stringMatching(/^Job\/wordpress-update-db-[0-9a-f]{8}$/), 'CronJob/wordpress-cron',
       'NetworkPolicy/wordpress-default-deny', 'NetworkPolicy/wordpress-dns', 'NetworkPolicy/wordpress-from-ingress-controller',
       'NetworkPolicy/wordpress-wordpress-egress', 'NetworkPolicy/wordpress-wp-cli-egress', 'NetworkPolicy/wordpress-cron-egress',
+      'NetworkPolicy/wordpress-acme-http01-solver',
       'Middleware/wordpress-redirect-https', 'IngressRoute/wordpress-https', 'IngressRoute/wordpress-http',
     ]);
     expect(manifests.filter((m) => m.kind !== 'Namespace').every((m) => m.metadata.namespace === 'kube-example')).toBe(true);
@@ -49,8 +50,10 @@ describe('the default stack', () => {
     expect(mysql.spec.replicas).toBe(1);
     expect(mysql.spec.serviceName).toBe('wordpress-mysql-headless');
     expect(mysqlContainer.image).toBe('mysql:8.4.3');
-    expect(mysqlContainer.args).toEqual(['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci']);
-    expect(mysql.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ['ReadWriteOnce'], storageClassName: 'rook-ceph-block', resources: { requests: { storage: '20Gi' } } });
+    expect(mysqlContainer.args).toEqual(['--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci', '--innodb-buffer-pool-size=536870912',
+      '--binlog-expire-logs-seconds=604800']);
+    // No class named: the cluster's default StorageClass.
+    expect(mysql.spec.volumeClaimTemplates[0].spec).toEqual({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '20Gi' } } });
     expect(mysqlContainer.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/mysql' }]);
     expect(mysql.spec.template.spec.terminationGracePeriodSeconds).toBe(60);
   });
@@ -243,6 +246,7 @@ describe('the default stack', () => {
       'NetworkPolicy/wordpress-wordpress-egress: 0',
       'NetworkPolicy/wordpress-wp-cli-egress: 0',
       'NetworkPolicy/wordpress-cron-egress: 0',
+      'NetworkPolicy/wordpress-acme-http01-solver: 0',
       'Middleware/wordpress-redirect-https: 3',
       'IngressRoute/wordpress-https: 3',
       'IngressRoute/wordpress-http: 3',
