@@ -60,7 +60,7 @@ export interface LocalDevPasswords {
 export interface WordpressAppProps {
   /**
    * Namespace of the whole stack.
-   * @default 'kube-example'
+   * @default - the Chart's namespace; 'kube-example' when the Chart has none
    */
   readonly namespace?: string;
   /**

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
@@ -98,7 +98,8 @@ export class WordpressApp extends Construct {
     }
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
-    this.namespace = props.namespace ?? d.namespace;
+    // The Chart's namespace, as every construct takes it; the stack's own default only without one.
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? d.namespace;
     const storage = { ...d.storage, claimName: `${name}-wp-content`, ...props.storage };
     const credentials = props.credentials ?? d.credentials;
     const autoscaling = props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling;
@@ -141,6 +142,8 @@ export class WordpressApp extends Construct {
           },
         },
       });
+      // A Namespace is cluster-scoped: the Chart's namespace, which cdk8s gives every object, is not its own.
+      if (Chart.of(this).namespace !== undefined) namespaceObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
       keepOnDeleteAndPrune(namespaceObject);
       foundation.push(namespaceObject);
     }
