@@ -7,7 +7,7 @@ export const WORDPRESS_DEFAULTS = deepFreeze({
   name: 'wordpress',
   image: 'wordpress:6.7.1-apache',
   cliImage: 'wordpress:cli-2.11.0-php8.2',
-  resources: { cpu: '200m', memory: '672Mi' },
+  resources: { cpu: '200m', memory: '1184Mi' },
   cliResources: { cpu: '250m', memory: '256Mi' },
   autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
   storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },

@@ -25,8 +25,11 @@ const STORAGE: PropSpec<WordpressStorageProps> = {
 
 const PHP: PropSpec<WordpressPhpProps> = {
   maxRequestWorkers: optional(T.number(), '4'),
-  phpMemoryLimitMi: optional(T.number(), '128'),
+  phpMemoryLimitMi: optional(T.number(), '256'),
   opcacheMemoryMi: optional(T.number(), '64'),
+  uploadMaxFilesize: optional(T.string(), "'64M'"),
+  postMaxSize: optional(T.string(), "'64M'"),
+  keepAliveTimeoutSeconds: optional(T.number(), '0'),
 };
 
 const ADMIN: PropSpec<WordpressAdminSecret> = {

@@ -4,7 +4,7 @@ import { cronScheduleProblem } from '../grammar/cron';
 import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
-import { PhpWorkerBudget, workerBudgetProblems } from './php-memory';
+import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {
@@ -14,6 +14,7 @@ export interface ResolvedWordpressProps {
   readonly siteUrl?: string;
   readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string };
   readonly budget: PhpWorkerBudget;
+  readonly webTier: WebTierSettings;
   readonly admin: { readonly secretName: string; readonly userKey: string; readonly passwordKey: string; readonly emailKey: string };
   readonly saltsSecretName: string;
   readonly cron: { readonly schedule: string; readonly activeDeadlineSeconds: number; readonly startingDeadlineSeconds: number };
@@ -71,6 +72,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   }
 
   check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
+  check.addFindingsAt(webTierProblems(r.webTier), 'php', r.webTier);
   check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
 
   const schedule = cronScheduleProblem(r.cron.schedule);

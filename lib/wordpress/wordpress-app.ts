@@ -21,7 +21,9 @@ import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './netw
 import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
-import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './php-memory';
+import {
+  apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WEB_TIER, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript, WebTierSettings,
+} from './php-memory';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
@@ -31,6 +33,18 @@ export { WORDPRESS_DEFAULTS } from './defaults';
 
 /** Argo CD sync waves: namespace, configuration and policies; the database; WordPress with its claim; the ingress. */
 export const SYNC_WAVES = { foundation: 0, database: 1, application: 2, ingress: 3 } as const;
+
+/**
+ * The readiness probe's timings, as the Bitnami chart has them: a pod leaves the Service after 6 failed
+ * checks 10 s apart (about a minute), so a burst of slow wp-admin or xmlrpc requests that keeps the workers
+ * busy for a few seconds does not take every pod out at once; 5 s to answer leaves room for a request
+ * queued behind the busy workers.
+ */
+export const READINESS_TIMINGS = Object.freeze({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
+/** Liveness: a TCP connect to Apache (no worker, no PHP, no database), restarted after about a minute of silence. */
+export const LIVENESS_TIMINGS = Object.freeze({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
+/** Startup: up to 5 minutes for the entrypoint to copy core into the docroot before liveness starts. */
+export const STARTUP_TIMINGS = Object.freeze({ periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60 });
 
 /** The document root, served from the image's core (an emptyDir filled by the entrypoint). */
 export const DOCROOT = '/var/www/html';
@@ -105,7 +119,9 @@ export class WordpressApp extends Construct {
     const autoscaling = props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling;
     const image = props.image ?? d.image;
     const resources = props.resources ?? guaranteedResources(d.resources);
-    const budget: PhpWorkerBudget = { ...DEFAULT_WORKER_BUDGET, ...props.php };
+    const php = { ...DEFAULT_WORKER_BUDGET, ...DEFAULT_WEB_TIER, ...props.php };
+    const budget: PhpWorkerBudget = { maxRequestWorkers: php.maxRequestWorkers, phpMemoryLimitMi: php.phpMemoryLimitMi, opcacheMemoryMi: php.opcacheMemoryMi };
+    const webTier: WebTierSettings = { uploadMaxFilesize: php.uploadMaxFilesize, postMaxSize: php.postMaxSize, keepAliveTimeoutSeconds: php.keepAliveTimeoutSeconds };
     const siteUrl = props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined);
     const admin = { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin };
     const saltsSecretName = props.saltsSecretName ?? `${name}-salts`;
@@ -113,7 +129,7 @@ export class WordpressApp extends Construct {
     const egress = { ...d.egress, ...props.egress };
     const cliImage = props.cliImage ?? d.cliImage;
     validate(this, props, {
-      name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
+      name, image, cliImage, siteUrl, storage, budget, webTier, admin, saltsSecretName, cron, egress,
       memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
       mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
       saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
@@ -161,7 +177,7 @@ export class WordpressApp extends Construct {
         }),
       );
     }
-    const configData = { 'apache.conf': apacheConfig(budget), 'php.ini': phpIni(budget), 'ready.php': readinessScript() };
+    const configData = { 'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript() };
     const configName = `${name}-config`;
     foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: configName, namespace: this.namespace, labels: appLabels }, data: configData }));
 
@@ -236,9 +252,10 @@ export class WordpressApp extends Construct {
       readinessProbe: Probe.httpGet({
         path: READY_PATH,
         httpHeaders: { Host: host, ...(url?.protocol === 'https:' ? { 'X-Forwarded-Proto': 'https' } : {}) },
-        periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3,
+        ...READINESS_TIMINGS,
       }),
-      livenessProbe: props.livenessProbe,
+      startupProbe: Probe.tcpSocket(STARTUP_TIMINGS),
+      livenessProbe: props.livenessProbe ?? Probe.tcpSocket(LIVENESS_TIMINGS),
       shutdownBudgetSeconds: props.shutdownBudgetSeconds ?? d.shutdownBudgetSeconds,
       volumes,
       podSecurityContext: POD_SECURITY,

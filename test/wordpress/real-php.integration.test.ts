@@ -122,6 +122,25 @@ maybe('against PHP 8.2 and a MariaDB server', () => {
       expect(await ready()).toEqual([200, 'ok']);
     });
 
+    test('200 when the check itself fails for another reason (here a revoked privilege): logged, the pod stays in the Service', async () => {
+      sql("REVOKE SELECT ON wordpress.* FROM 'wordpress'@'%'");
+      try {
+        expect(await ready()).toEqual([200, "database error 1142: serving WordPress's own answer"]);
+      } finally {
+        sql("GRANT SELECT ON wordpress.* TO 'wordpress'@'%'");
+      }
+      expect(await ready()).toEqual([200, 'ok']);
+    });
+
+    test('503 when the options table exists but siteurl is gone', async () => {
+      sql("UPDATE wordpress.wp_options SET option_name = 'siteurl-moved' WHERE option_name = 'siteurl'");
+      try {
+        expect(await ready()).toEqual([503, 'not installed: the install Job has not run']);
+      } finally {
+        sql("UPDATE wordpress.wp_options SET option_name = 'siteurl' WHERE option_name = 'siteurl-moved'");
+      }
+    });
+
     test('503 in maintenance mode', async () => {
       fs.writeFileSync(path.join(docroot, '.maintenance'), '<?php $upgrading = time();');
       expect(await ready()).toEqual([503, 'maintenance mode']);

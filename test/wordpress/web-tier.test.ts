@@ -1,4 +1,4 @@
-import { ConfigurationError, WordpressApp, WordpressAppProps } from '../../lib';
+import { ConfigurationError, Probe, WordpressApp, WordpressAppProps } from '../../lib';
 import { Manifest, one, synth } from '../helpers';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
@@ -64,5 +64,92 @@ describe("the documented apply order selects on the objects' task label", () => 
   test('each wp-cli object carries its task', () => {
     expect(selected((l) => l.task === 'install')).toEqual([expect.stringMatching(/^Job\/wordpress-install-/)]);
     expect(selected((l) => l.task === 'cron')).toEqual(['CronJob/wordpress-cron']);
+  });
+});
+
+describe('uploads, memory and Apache knobs reach the pods', () => {
+  test('defaults: 64M uploads, 256M memory_limit, KeepAlive off, opcache table for plugin-heavy sites', () => {
+    const c = config(stack());
+    expect(c['php.ini']).toContain('upload_max_filesize = 64M\npost_max_size = 64M\n');
+    expect(c['php.ini']).toContain('opcache.max_accelerated_files = 16229');
+    expect(c['apache.conf'].split('\n')).toEqual(expect.arrayContaining(['KeepAlive Off', 'php_admin_value memory_limit 256M']));
+  });
+
+  test('the props are rendered, and a change rolls the pods (config checksum)', () => {
+    const defaults = stack();
+    const changed = stack({ php: { uploadMaxFilesize: '10M', postMaxSize: '12M', keepAliveTimeoutSeconds: 2 } });
+    expect(config(changed)['php.ini']).toContain('upload_max_filesize = 10M\npost_max_size = 12M\n');
+    expect(config(changed)['apache.conf'].split('\n')).toEqual(expect.arrayContaining(['KeepAlive On', 'KeepAliveTimeout 2']));
+    const checksum = (m: Manifest[]) => one(m, 'Deployment').spec.template.metadata.annotations['checksum/config'];
+    expect(checksum(changed)).not.toBe(checksum(defaults));
+  });
+
+  test('every bad upload or keep-alive setting is reported at once, with the prop named', () => {
+    const message = errorOf({ php: { uploadMaxFilesize: '1.5G', postMaxSize: '64MB', keepAliveTimeoutSeconds: 30 } });
+    expect(message).toMatch(/php\.uploadMaxFilesize = "1\.5G": is not a PHP size/);
+    expect(message).toMatch(/php\.postMaxSize = "64MB": is not a PHP size/);
+    expect(message).toMatch(/php\.keepAliveTimeoutSeconds = 30: must be a whole number from 0 \(KeepAlive off\) to 15/);
+  });
+
+  test('a wrong type is a finding, not a crash', () => {
+    expect(errorOf({ php: { uploadMaxFilesize: 64 as any } })).toMatch(/php\.uploadMaxFilesize = 64: .*string/);
+  });
+});
+
+describe('probes: tolerant readiness, TCP liveness after a startup probe', () => {
+  const c = wordpressContainer(stack());
+
+  test('readiness fails after about a minute, not 15 s', () => {
+    const r = c.readinessProbe;
+    expect(r.httpGet.path).toBe('/-/ready');
+    expect(r.periodSeconds * r.failureThreshold).toBeGreaterThanOrEqual(60);
+    expect(r.timeoutSeconds).toBeGreaterThanOrEqual(5);
+  });
+
+  test('liveness is a TCP connect, so a busy pod is never restarted for running PHP; startup covers the core copy', () => {
+    expect(c.livenessProbe.tcpSocket).toEqual({ port: 'wdport' });
+    expect(c.livenessProbe.httpGet).toBeUndefined();
+    expect(c.startupProbe.tcpSocket).toEqual({ port: 'wdport' });
+    expect(c.startupProbe.periodSeconds * c.startupProbe.failureThreshold).toBe(300);
+  });
+
+  test('a given liveness probe replaces the default', () => {
+    const given = wordpressContainer(stack({ livenessProbe: Probe.tcpSocket({ periodSeconds: 20, failureThreshold: 3 }) })).livenessProbe;
+    expect(given).toMatchObject({ tcpSocket: { port: 'wdport' }, periodSeconds: 20, failureThreshold: 3 });
+  });
+});
+
+describe('the readiness endpoint is not public', () => {
+  test('Apache refuses /-/ready to any request that came through a proxy', () => {
+    const apache = config(stack())['apache.conf'];
+    const block = apache.slice(apache.indexOf('<Directory /usr/local/share/wordpress-k8s>'), apache.indexOf('</Directory>'));
+    expect(block).toMatch(/<If "-n req\('X-Forwarded-For'\)">\n\t\tRequire all denied\n\t<\/If>\n\t<Else>\n\t\tRequire all granted\n\t<\/Else>/);
+  });
+});
+
+describe('pods write wp-content as www-data', () => {
+  test('the WordPress pods and every wp-cli pod give their volumes to group 33', () => {
+    const manifests = stack();
+    const pods = [one(manifests, 'Deployment').spec.template.spec, ...manifests.filter((m) => m.kind === 'Job').map((j) => j.spec.template.spec),
+      one(manifests, 'CronJob', 'wordpress-cron').spec.jobTemplate.spec.template.spec];
+    for (const pod of pods) expect(pod.securityContext).toMatchObject({ fsGroup: 33, fsGroupChangePolicy: 'OnRootMismatch' });
+  });
+});
+
+describe('digest pinning', () => {
+  const digest = `sha256:${'0123456789abcdef'.repeat(4)}`;
+
+  test('an image pinned by digest runs in the pods and the Jobs, and the tag still names the version', () => {
+    const image = `wordpress:6.7.1-apache@${digest}`;
+    const manifests = stack({ image, cliImage: `wordpress:cli-2.11.0-php8.2@${digest}` });
+    expect(wordpressContainer(manifests).image).toBe(image);
+    const install = manifests.find((m) => m.kind === 'Job' && m.metadata.name.startsWith('wordpress-install-'))!;
+    expect(install.spec.template.spec.initContainers[0].image).toBe(image);
+    expect(install.spec.template.metadata.labels['app.kubernetes.io/version']).toBe('6.7.1-apache');
+  });
+
+  test('a malformed digest is refused by the shared image grammar, naming the prop', () => {
+    expect(errorOf({ cliImage: 'wordpress:cli-2.11.0-php8.2@sha256:abc' })).toMatch(/cliImage = "wordpress:cli-2\.11\.0-php8\.2@sha256:abc": has a malformed digest/);
+    expect(errorOf({ image: `wordpress@sha256:${'A'.repeat(64)}` })).toMatch(/image = "wordpress@sha256:A+.*: has a malformed digest/);
   });
 });

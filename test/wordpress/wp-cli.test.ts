@@ -88,7 +88,9 @@ test.each([
 ])('%s pods meet Pod Security restricted: non-root www-data, no token, seccomp, nothing kept, read-only root', (_t, m) => {
   const pod = podOf(m);
   expect(pod.automountServiceAccountToken).toBe(false);
-  expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 33, runAsGroup: 33, seccompProfile: { type: 'RuntimeDefault' } });
+  expect(pod.securityContext).toEqual({
+    runAsNonRoot: true, runAsUser: 33, runAsGroup: 33, seccompProfile: { type: 'RuntimeDefault' }, fsGroup: 33, fsGroupChangePolicy: 'OnRootMismatch',
+  });
   for (const c of [...pod.initContainers, ...pod.containers]) {
     expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
   }
