@@ -10,7 +10,7 @@ export const WORDPRESS_DEFAULTS = deepFreeze({
   resources: { cpu: '200m', memory: '1184Mi' },
   cliResources: { cpu: '250m', memory: '256Mi' },
   autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 20 },
-  storage: { storageClassName: 'csi-cephfs', size: '2Gi', accessMode: 'ReadWriteMany' as const },
+  storage: { size: '20Gi', accessMode: 'ReadWriteMany' as const },
   mysqlStorageClassName: 'rook-ceph-block',
   database: 'wordpress',
   user: 'wordpress',

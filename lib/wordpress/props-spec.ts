@@ -16,8 +16,8 @@ import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
 const STORAGE: PropSpec<WordpressStorageProps> = {
-  storageClassName: optional(T.string(), "'csi-cephfs'"),
-  size: optional(T.string(), "'2Gi'"),
+  storageClassName: optional(T.string(), "'efs-sc'"),
+  size: optional(T.string(), "'20Gi'"),
   accessMode: optional(T.oneOf('ReadWriteMany', 'ReadWriteOnce')),
   claimName: optional(T.string(), "'wordpress-pvc'"),
   subPath: optional(T.string(), "'wp-content'"),

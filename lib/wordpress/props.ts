@@ -15,13 +15,18 @@ import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
  */
 export interface WordpressStorageProps {
   /**
-   * StorageClass; must offer ReadWriteMany (e.g. CephFS).
-   * @default 'csi-cephfs'
+   * StorageClass; must offer ReadWriteMany: e.g. 'efs-sc' (Amazon EFS CSI), 'standard-rwx' (GKE
+   * Filestore), 'azurefile-csi' (AKS Azure Files), 'rook-cephfs' (Rook CephFS), 'nfs-client' (NFS
+   * subdir provisioner); '' binds a pre-provisioned PersistentVolume. Required: a cluster's default class
+   * is usually block storage (EBS, Persistent Disk, Azure Disk), which is ReadWriteOnce only, so the claim
+   * would stay Pending.
+   * @default - none: required
    */
   readonly storageClassName?: string;
   /**
-   * Size.
-   * @default '2Gi'
+   * Size. 20Gi holds about 1,500 phone photos with the resized copies WordPress makes of each (a 10 MB
+   * original becomes about 13 MB); EFS ignores it, Filestore and Azure Files round it up to their minimum.
+   * @default '20Gi'
    */
   readonly size?: string;
   /**
@@ -117,8 +122,8 @@ export interface WordpressAppProps {
    */
   readonly replicas?: number;
   /**
-   * The wp-content volume.
-   * @default - 2Gi ReadWriteMany on csi-cephfs
+   * The wp-content volume; its storageClassName is required.
+   * @default - 20Gi ReadWriteMany; no class
    */
   readonly storage?: WordpressStorageProps;
   /**

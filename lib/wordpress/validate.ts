@@ -12,7 +12,7 @@ export interface ResolvedWordpressProps {
   readonly image: string;
   readonly cliImage: string;
   readonly siteUrl?: string;
-  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string };
+  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string; readonly storageClassName?: string };
   readonly budget: PhpWorkerBudget;
   readonly webTier: WebTierSettings;
   readonly admin: { readonly secretName: string; readonly userKey: string; readonly passwordKey: string; readonly emailKey: string };
@@ -26,6 +26,13 @@ export interface ResolvedWordpressProps {
 }
 
 const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
+
+/** Default classes of managed clusters, all block storage (ReadWriteOnce). */
+const RWO_DEFAULTS = "EKS 'gp2'/'gp3', GKE 'standard-rwo', AKS 'managed-csi'";
+/** The usual ReadWriteMany classes, by the names their installers give them. */
+const RWX_CLASSES = [
+  "'efs-sc' (Amazon EFS CSI)", "'standard-rwx' (GKE Filestore)", "'azurefile-csi' (AKS Azure Files)", "'rook-cephfs' (Rook CephFS)", "'nfs-client' (NFS subdir provisioner)",
+].join(', ');
 
 /** The official image's repository, however it is written. */
 const OFFICIAL_WORDPRESS = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?wordpress$/;
@@ -80,6 +87,16 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
   check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
 
+  if (r.storage.storageClassName === undefined) {
+    check.add(
+      'storage.storageClassName',
+      undefined,
+      `is required: the wp-content claim is ReadWriteMany, which a cluster's default class rarely offers (${RWO_DEFAULTS}), so the claim would stay Pending`,
+      `name your cluster's ReadWriteMany class, e.g. ${RWX_CLASSES}; or '' for a pre-provisioned PersistentVolume`,
+    );
+  } else if (r.storage.storageClassName !== '' && !DNS1123_SUBDOMAIN.test(r.storage.storageClassName)) {
+    check.add('storage.storageClassName', r.storage.storageClassName, 'is not a StorageClass name', `use your cluster's ReadWriteMany class, e.g. ${RWX_CLASSES}`);
+  }
   if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
     check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
   }

@@ -1,11 +1,12 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { synth } from '../helpers';
+import { withClass } from './with-class';
 
 const base: WordpressAppProps = { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) };
 
 function outcome(props: WordpressAppProps): string {
   try {
-    synth((chart) => new WordpressApp(chart, 'wordpress', { ...base, ...props }));
+    synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...base, ...props })));
     return 'accepted';
   } catch (e) {
     if (e instanceof ConfigurationError) return e.message;

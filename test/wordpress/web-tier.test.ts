@@ -1,10 +1,11 @@
 import { ConfigurationError, Probe, WordpressApp, WordpressAppProps } from '../../lib';
 import { Manifest, one, synth } from '../helpers';
+import { withClass } from './with-class';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
 
 function stack(props: WordpressAppProps = {}, namespace?: string): Manifest[] {
-  return synth((chart) => new WordpressApp(chart, 'wordpress', { ...SITE, ...props }), namespace);
+  return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...SITE, ...props })), namespace);
 }
 
 function errorOf(props: WordpressAppProps): string {
@@ -151,5 +152,28 @@ describe('digest pinning', () => {
   test('a malformed digest is refused by the shared image grammar, naming the prop', () => {
     expect(errorOf({ cliImage: 'wordpress:cli-2.11.0-php8.2@sha256:abc' })).toMatch(/cliImage = "wordpress:cli-2\.11\.0-php8\.2@sha256:abc": has a malformed digest/);
     expect(errorOf({ image: `wordpress@sha256:${'A'.repeat(64)}` })).toMatch(/image = "wordpress@sha256:A+.*: has a malformed digest/);
+  });
+});
+
+describe('the ReadWriteMany content claim names its class', () => {
+  test('without a class: refused, naming the prop and the usual ReadWriteMany classes by their real names', () => {
+    const message = errorOf({ storage: { storageClassName: undefined } });
+    expect(message).toMatch(/storage\.storageClassName = undefined: is required: the wp-content claim is ReadWriteMany/);
+    for (const name of ['efs-sc', 'standard-rwx', 'azurefile-csi', 'rook-cephfs', 'nfs-client']) expect(message).toContain(`'${name}'`);
+    // The articles' cluster named its class csi-cephfs; that is not Rook's name, and it belongs in main.ts only.
+    expect(message).not.toContain('csi-cephfs');
+  });
+
+  test('the given class is rendered, with a 20Gi default for a media library', () => {
+    const claim = one(stack({ storage: { storageClassName: 'efs-sc' } }), 'PersistentVolumeClaim', 'wordpress-wp-content');
+    expect(claim.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'efs-sc', resources: { requests: { storage: '20Gi' } } });
+  });
+
+  test("'' binds a pre-provisioned PersistentVolume", () => {
+    expect(one(stack({ storage: { storageClassName: '' } }), 'PersistentVolumeClaim', 'wordpress-wp-content').spec.storageClassName).toBe('');
+  });
+
+  test('a malformed class name is refused', () => {
+    expect(errorOf({ storage: { storageClassName: 'EFS SC' } })).toMatch(/storage\.storageClassName = "EFS SC": is not a StorageClass name\..*Fix: use your cluster's ReadWriteMany class/);
   });
 });

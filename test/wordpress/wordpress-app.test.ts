@@ -1,11 +1,12 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
 import { DatabaseConnection } from '../../lib/database/connection';
 import { Manifest, one, selects, synth, jobNamed } from '../helpers';
+import { withClass } from './with-class';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
 
 function stack(props: WordpressAppProps = {}): Manifest[] {
-  return synth((chart) => new WordpressApp(chart, 'wordpress', { ...(props.ingress ? {} : SITE), ...props }));
+  return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...(props.ingress ? {} : SITE), ...props })));
 }
 
 function errorOf(props: WordpressAppProps): string {
@@ -143,9 +144,9 @@ describe('the default stack', () => {
     expect(selects(pdb.spec.selector.matchLabels, mysql.spec.template.metadata.labels)).toBe(false);
   });
 
-  test('core from the image on an emptyDir docroot, only wp-content on the 2Gi ReadWriteMany claim, configuration from the ConfigMap', () => {
+  test('core from the image on an emptyDir docroot, only wp-content on the 20Gi ReadWriteMany claim, configuration from the ConfigMap', () => {
     const pvc = one(manifests, 'PersistentVolumeClaim', 'wordpress-wp-content');
-    expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'csi-cephfs', resources: { requests: { storage: '2Gi' } } });
+    expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'rook-cephfs', resources: { requests: { storage: '20Gi' } } });
     expect(container.volumeMounts).toEqual([
       { name: 'docroot', mountPath: '/var/www/html' },
       { name: 'wp-content', mountPath: '/var/www/html/wp-content' },
@@ -317,7 +318,7 @@ describe('options', () => {
 
   test('the construct exposes the QoS class of the WordPress tier', () => {
     let app!: WordpressApp;
-    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
+    synth((chart) => { app = new WordpressApp(chart, 'w', withClass(SITE)); });
     expect(app.wordpress.qosClass).toBe(QosClass.GUARANTEED);
   });
 });
@@ -368,7 +369,7 @@ describe('the database seam: everything database-related comes from one Database
 
   test('the embedded MySQL exposes the same seam', () => {
     let app!: WordpressApp;
-    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
+    synth((chart) => { app = new WordpressApp(chart, 'w', withClass(SITE)); });
     expect(app.database).toEqual({ ...app.mysql!.connection, availability: expect.stringMatching(/^single instance, no replica to fail over to/) });
     expect(app.database).toMatchObject({
       host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' },

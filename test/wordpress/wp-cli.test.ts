@@ -1,10 +1,11 @@
 import { HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { CRON_SCRIPT, INSTALL_SCRIPT, UPDATE_DB_SCRIPT } from '../../lib/wordpress/wp-cli';
 import { Manifest, one, synth, jobNamed } from '../helpers';
+import { withClass } from './with-class';
 
-const build = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'wordpress', {
+const build = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'wordpress', withClass({
   ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }), ...props,
-}));
+})));
 const manifests = build();
 const jobs = (m: Manifest[]) => m.filter((o) => o.kind === 'Job').map((o) => o.metadata.name);
 const [installName, updateDbName] = jobs(manifests);
