@@ -133,6 +133,7 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   ingressController: optional(T.shape('PeerPods', PEER_PODS)),
   clusterDns: optional(T.shape('PeerPods', PEER_PODS)),
   egress: optional(T.shape('WordpressEgressProps', EGRESS)),
+  htaccess: optional(T.string(), "'# BEGIN WordPress\\nRewriteEngine On\\n...'"),
   configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
 };
 

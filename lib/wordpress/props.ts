@@ -237,6 +237,13 @@ export interface WordpressAppProps {
    */
   readonly configExtra?: string;
   /**
+   * The docroot's .htaccess, rendered into the ConfigMap and mounted read-only, so every pod has the same
+   * rules and they survive restarts. Include WordPress's permalink block (`# BEGIN WordPress` ...): a
+   * read-only .htaccess is never rewritten, and WordPress shows the rules it wanted instead.
+   * @default - the image's own .htaccess (WordPress's permalink rules), copied into each pod at start
+   */
+  readonly htaccess?: string;
+  /**
    * HTTPS exposure: HttpsIngress.traefik(...) or HttpsIngress.standard(...).
    * @default - none: reach the Service through your own ingress
    */

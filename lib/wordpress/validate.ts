@@ -67,6 +67,14 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
       'use the ingress host, or drop siteUrl',
     );
   }
+  if (typeof props.htaccess === 'string' && !props.htaccess.trim()) {
+    check.add(
+      'htaccess',
+      props.htaccess,
+      "is empty, which would turn off WordPress's permalink rules in every pod",
+      "drop htaccess to keep the image's, or give the rules (with WordPress's '# BEGIN WordPress' block)",
+    );
+  }
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
 
   // Names derived from an invalid name are reported once, as the name.

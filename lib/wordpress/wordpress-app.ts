@@ -48,6 +48,8 @@ export const STARTUP_TIMINGS = Object.freeze({ periodSeconds: 5, timeoutSeconds:
 
 /** The document root, served from the image's core (an emptyDir filled by the entrypoint). */
 export const DOCROOT = '/var/www/html';
+/** The ConfigMap key of the htaccess prop. */
+const HTACCESS_KEY = 'htaccess';
 /** The content directory, on the shared claim. */
 export const WP_CONTENT = `${DOCROOT}/wp-content`;
 
@@ -63,14 +65,25 @@ export const OWN_ENV: readonly string[] = [
 ];
 
 /**
+ * Takes update_core from every user, so the dashboard offers no "Update WordPress": core lives in each
+ * pod's docroot, and an update there would change one pod's core and the shared database schema. Set in
+ * WordPress's hook table before plugin.php loads (which turns such entries into hooks); $GLOBALS because
+ * wp-cli evaluates wp-config.php inside a function. Plugins and themes, on the shared claim, stay
+ * installable and updatable.
+ */
+export const NO_DASHBOARD_CORE_UPDATE = "$GLOBALS['wp_filter']['map_meta_cap'][10][] = array('accepted_args' => 2, "
+  + "'function' => function ($caps, $cap) { return $cap === 'update_core' ? array('do_not_allow') : $caps; });";
+
+/**
  * The stack's wp-config.php settings: scheduled events run from the CronJob, not from visitors'
- * requests; core is the image's, so WordPress must not rewrite it; WordPress's memory limits match the
- * locked memory_limit.
+ * requests; core is the image's, so WordPress must not rewrite it, automatically or from the dashboard;
+ * WordPress's memory limits match the locked memory_limit.
  */
 export function stackConfigExtra(budget: PhpWorkerBudget): string {
   return [
     "define('DISABLE_WP_CRON', true);",
     "define('WP_AUTO_UPDATE_CORE', false);",
+    NO_DASHBOARD_CORE_UPDATE,
     `define('WP_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
     `define('WP_MAX_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
   ].join('\n');
@@ -177,7 +190,10 @@ export class WordpressApp extends Construct {
         }),
       );
     }
-    const configData = { 'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript() };
+    const configData = {
+      'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript(),
+      ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
+    };
     const configName = `${name}-config`;
     foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: configName, namespace: this.namespace, labels: appLabels }, data: configData }));
 
@@ -233,6 +249,9 @@ export class WordpressApp extends Construct {
       { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', subPath: 'apache.conf', readOnly: true, source: { configMap: { name: configName } } },
       { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', subPath: 'php.ini', readOnly: true, source: { configMap: { name: configName } } },
       { name: 'ready', mountPath: CONFIG_DIR, readOnly: true, source: { configMap: { name: configName } } },
+      // The entrypoint leaves an existing .htaccess alone; WordPress, finding it read-only, shows its rules instead of writing them.
+      ...(props.htaccess !== undefined
+        ? [{ name: 'htaccess', mountPath: `${DOCROOT}/.htaccess`, subPath: HTACCESS_KEY, readOnly: true, source: { configMap: { name: configName } } }] : []),
     ];
     this.wordpress = new ZeroDowntimeDeployment(this, 'Wordpress', {
       name,

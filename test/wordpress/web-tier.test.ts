@@ -177,3 +177,25 @@ describe('the ReadWriteMany content claim names its class', () => {
     expect(errorOf({ storage: { storageClassName: 'EFS SC' } })).toMatch(/storage\.storageClassName = "EFS SC": is not a StorageClass name\..*Fix: use your cluster's ReadWriteMany class/);
   });
 });
+
+describe('.htaccess from the ConfigMap', () => {
+  const rules = '# BEGIN WordPress\nRewriteEngine On\nRewriteRule ^index\\.php$ - [L]\n# END WordPress\n';
+
+  test('without the prop, the image keeps its own .htaccess: nothing is mounted over it', () => {
+    const manifests = stack();
+    expect(config(manifests).htaccess).toBeUndefined();
+    expect(wordpressContainer(manifests).volumeMounts.map((m: any) => m.mountPath)).not.toContain('/var/www/html/.htaccess');
+  });
+
+  test('the rules go into the ConfigMap and every pod mounts them read-only at the docroot', () => {
+    const manifests = stack({ htaccess: rules });
+    expect(config(manifests).htaccess).toBe(rules);
+    expect(wordpressContainer(manifests).volumeMounts).toContainEqual({ name: 'htaccess', mountPath: '/var/www/html/.htaccess', subPath: 'htaccess', readOnly: true });
+    expect(one(manifests, 'Deployment').spec.template.spec.volumes).toContainEqual({ name: 'htaccess', configMap: { name: 'wordpress-config' } });
+  });
+
+  test('empty rules or a wrong type are refused with the prop named', () => {
+    expect(errorOf({ htaccess: ' \n' })).toMatch(/htaccess = " \\n": is empty, which would turn off WordPress's permalink rules/);
+    expect(errorOf({ htaccess: 42 as any })).toMatch(/htaccess = 42: .*string/);
+  });
+});

@@ -1,6 +1,7 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
 import { DatabaseConnection } from '../../lib/database/connection';
 import { Manifest, one, selects, synth, jobNamed } from '../helpers';
+import { NO_DASHBOARD_CORE_UPDATE } from '../../lib/wordpress/wordpress-app';
 import { withClass } from './with-class';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
@@ -98,7 +99,8 @@ describe('the default stack', () => {
 
   test('wp-config.php settings: no wp-cron on requests, no core auto-updates, WordPress memory limits at memory_limit', () => {
     expect(container.env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value.split('\n')).toEqual([
-      "define('DISABLE_WP_CRON', true);", "define('WP_AUTO_UPDATE_CORE', false);", "define('WP_MEMORY_LIMIT', '256M');", "define('WP_MAX_MEMORY_LIMIT', '256M');",
+      "define('DISABLE_WP_CRON', true);", "define('WP_AUTO_UPDATE_CORE', false);", NO_DASHBOARD_CORE_UPDATE,
+      "define('WP_MEMORY_LIMIT', '256M');", "define('WP_MAX_MEMORY_LIMIT', '256M');",
     ]);
   });
 
