@@ -18,6 +18,7 @@ import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule
 import { memoryBytes } from '../policy/quantity';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
+import { bundledScript } from './bundled';
 import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
@@ -257,6 +258,9 @@ export class WordpressApp extends Construct {
       name,
       namespace: this.namespace,
       image,
+      // The image's entrypoint and command, after the script that keeps deleted bundled plugins and themes deleted.
+      command: ['/bin/sh', '-c', bundledScript(WP_CONTENT), 'wordpress-k8s'],
+      args: ['apache2-foreground'],
       port: 80,
       portName: 'wdport',
       appName: wordpressIdentity.name,

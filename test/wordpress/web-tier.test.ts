@@ -1,5 +1,6 @@
 import { ConfigurationError, Probe, WordpressApp, WordpressAppProps } from '../../lib';
 import { Manifest, one, synth } from '../helpers';
+import { bundledScript } from '../../lib/wordpress/bundled';
 import { withClass } from './with-class';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
@@ -197,5 +198,14 @@ describe('.htaccess from the ConfigMap', () => {
   test('empty rules or a wrong type are refused with the prop named', () => {
     expect(errorOf({ htaccess: ' \n' })).toMatch(/htaccess = " \\n": is empty, which would turn off WordPress's permalink rules/);
     expect(errorOf({ htaccess: 42 as any })).toMatch(/htaccess = 42: .*string/);
+  });
+});
+
+describe('bundled plugins and themes an administrator deleted stay deleted', () => {
+  test("the container runs the script on the claim's wp-content, then the image's entrypoint with Apache", () => {
+    const c = wordpressContainer(stack());
+    expect(c.command).toEqual(['/bin/sh', '-c', bundledScript('/var/www/html/wp-content'), 'wordpress-k8s']);
+    expect(c.args).toEqual(['apache2-foreground']);
+    expect(c.command[2]).toMatch(/\nexec docker-entrypoint\.sh "\$@"\n$/);
   });
 });
