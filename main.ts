@@ -3,6 +3,8 @@ import { App, Chart } from 'cdk8s';
 import { ArgoCdApplication, HttpsIngress, InnoDbBackupStorage, synthApps, WordpressApp, WordpressDatabase, ZeroDowntimeApp } from './lib';
 
 const REPO = 'https://github.com/example/wordpress-gitops.git';
+/** The ReadWriteMany class of the cluster these manifests describe. */
+const ARTICLES_RWX_CLASS = 'csi-cephfs';
 
 // dist/: the seed articles' stack (seed 003 with seed 000's rollout fixes) with WordpressApp's defaults.
 // TLS from cert-manager: Traefik runs several replicas, which its own ACME resolver cannot serve.
@@ -10,6 +12,9 @@ const production = new ZeroDowntimeApp();
 new WordpressApp(new Chart(production, 'wordpress'), 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certificate: { issuerName: 'letsencrypt' } }),
   siteTitle: 'Example',
+  // The articles' cluster: CephFS through its CSI driver under the class name it was given there
+  // (Rook's own example names it 'rook-cephfs').
+  storage: { storageClassName: ARTICLES_RWX_CLASS },
   // MySQL InnoDB Cluster on the MySQL Operator (installed once per cluster, see the README): 3 servers and
   // 2 routers on separate nodes, daily dumps to an S3 bucket (off-site); the files and objects to Velero every night.
   // The articles' cluster runs Rook: its block class is named here, not assumed by the constructs.
@@ -30,6 +35,7 @@ new WordpressApp(new Chart(staging, 'wordpress'), 'wordpress', {
   ingress: HttpsIngress.traefik({ host: 'staging.wordpress.example.com', certificate: { issuerName: 'letsencrypt-staging' } }),
   siteTitle: 'Example (staging)',
   mysql: { storageClassName: 'rook-ceph-block' },
+  storage: { storageClassName: ARTICLES_RWX_CLASS },
   changeCause: 'wordpress 6.7.1-apache, mysql 8.4.3',
 });
 

@@ -16,8 +16,8 @@ import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
 
 const STORAGE: PropSpec<WordpressStorageProps> = {
-  storageClassName: optional(T.string(), "'csi-cephfs'"),
-  size: optional(T.string(), "'2Gi'"),
+  storageClassName: optional(T.string(), "'efs-sc'"),
+  size: optional(T.string(), "'20Gi'"),
   accessMode: optional(T.oneOf('ReadWriteMany', 'ReadWriteOnce')),
   claimName: optional(T.string(), "'wordpress-pvc'"),
   subPath: optional(T.string(), "'wp-content'"),
@@ -25,8 +25,11 @@ const STORAGE: PropSpec<WordpressStorageProps> = {
 
 const PHP: PropSpec<WordpressPhpProps> = {
   maxRequestWorkers: optional(T.number(), '4'),
-  phpMemoryLimitMi: optional(T.number(), '128'),
+  phpMemoryLimitMi: optional(T.number(), '256'),
   opcacheMemoryMi: optional(T.number(), '64'),
+  uploadMaxFilesize: optional(T.string(), "'64M'"),
+  postMaxSize: optional(T.string(), "'64M'"),
+  keepAliveTimeoutSeconds: optional(T.number(), '0'),
 };
 
 const ADMIN: PropSpec<WordpressAdminSecret> = {
@@ -131,6 +134,7 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   ingressController: optional(T.shape('PeerPods', PEER_PODS)),
   clusterDns: optional(T.shape('PeerPods', PEER_PODS)),
   egress: optional(T.shape('WordpressEgressProps', EGRESS)),
+  htaccess: optional(T.string(), "'# BEGIN WordPress\\nRewriteEngine On\\n...'"),
   configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
 };
 

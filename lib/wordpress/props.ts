@@ -15,13 +15,18 @@ import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
  */
 export interface WordpressStorageProps {
   /**
-   * StorageClass; must offer ReadWriteMany (e.g. CephFS).
-   * @default 'csi-cephfs'
+   * StorageClass; must offer ReadWriteMany: e.g. 'efs-sc' (Amazon EFS CSI), 'standard-rwx' (GKE
+   * Filestore), 'azurefile-csi' (AKS Azure Files), 'rook-cephfs' (Rook CephFS), 'nfs-client' (NFS
+   * subdir provisioner); '' binds a pre-provisioned PersistentVolume. Required: a cluster's default class
+   * is usually block storage (EBS, Persistent Disk, Azure Disk), which is ReadWriteOnce only, so the claim
+   * would stay Pending.
+   * @default - none: required
    */
   readonly storageClassName?: string;
   /**
-   * Size.
-   * @default '2Gi'
+   * Size. 20Gi holds about 1,500 phone photos with the resized copies WordPress makes of each (a 10 MB
+   * original becomes about 13 MB); EFS ignores it, Filestore and Azure Files round it up to their minimum.
+   * @default '20Gi'
    */
   readonly size?: string;
   /**
@@ -60,7 +65,7 @@ export interface LocalDevPasswords {
 export interface WordpressAppProps {
   /**
    * Namespace of the whole stack.
-   * @default 'kube-example'
+   * @default - the Chart's namespace; 'kube-example' when the Chart has none
    */
   readonly namespace?: string;
   /**
@@ -81,14 +86,14 @@ export interface WordpressAppProps {
   /**
    * WordPress requests and limits (Guaranteed). The 20% HPA target is relative to the 200m CPU
    * request. Memory covers every Apache worker at PHP's memory_limit at once (see
-   * `php`): 4 x (128 + 16) + 64 + 32 = 672Mi; less is refused, because one worker over the limit
+   * `php`): 4 x (256 + 16) + 64 + 32 = 1184Mi; less is refused, because one worker over the limit
    * OOM-kills the whole container (cgroup v2, Kubernetes >= 1.28) with every request in flight.
-   * @default - Guaranteed 200m CPU, 672Mi memory
+   * @default - Guaranteed 200m CPU, 1184Mi memory
    */
   readonly resources?: ContainerResources;
   /**
-   * Apache workers and PHP memory, rendered into the pods' Apache and PHP configuration.
-   * @default { maxRequestWorkers: 4, phpMemoryLimitMi: 128, opcacheMemoryMi: 64 }
+   * Apache workers and keep-alive, PHP memory and upload limits, rendered into the pods' Apache and PHP configuration.
+   * @default { maxRequestWorkers: 4, phpMemoryLimitMi: 256, opcacheMemoryMi: 64, uploadMaxFilesize: '64M', postMaxSize: '64M', keepAliveTimeoutSeconds: 0 }
    */
   readonly php?: WordpressPhpProps;
   /**
@@ -99,8 +104,11 @@ export interface WordpressAppProps {
    */
   readonly shutdownBudgetSeconds?: number;
   /**
-   * A liveness probe, if you want one. Off by default: a restart hides the error that monitoring should show.
-   * @default - none
+   * The liveness probe. The default only asks whether Apache accepts a TCP connection (no PHP, no
+   * database), every 10 s with 5 s to answer, 6 times: a wedged Apache is restarted after about a minute,
+   * a busy one never. A startup probe of the same kind gives the entrypoint (which copies core) up to
+   * 5 minutes first.
+   * @default - Probe.tcpSocket({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 })
    */
   readonly livenessProbe?: Probe;
   /**
@@ -114,8 +122,8 @@ export interface WordpressAppProps {
    */
   readonly replicas?: number;
   /**
-   * The wp-content volume.
-   * @default - 2Gi ReadWriteMany on csi-cephfs
+   * The wp-content volume; its storageClassName is required.
+   * @default - 20Gi ReadWriteMany; no class
    */
   readonly storage?: WordpressStorageProps;
   /**
@@ -229,6 +237,13 @@ export interface WordpressAppProps {
    */
   readonly configExtra?: string;
   /**
+   * The docroot's .htaccess, rendered into the ConfigMap and mounted read-only, so every pod has the same
+   * rules and they survive restarts. Include WordPress's permalink block (`# BEGIN WordPress` ...): a
+   * read-only .htaccess is never rewritten, and WordPress shows the rules it wanted instead.
+   * @default - the image's own .htaccess (WordPress's permalink rules), copied into each pod at start
+   */
+  readonly htaccess?: string;
+  /**
    * HTTPS exposure: HttpsIngress.traefik(...) or HttpsIngress.standard(...).
    * @default - none: reach the Service through your own ingress
    */
@@ -253,16 +268,26 @@ export interface WordpressAppProps {
   readonly changeCause?: string;
 }
 
-/** Apache workers and PHP memory of each WordPress pod; the container's memory limit must cover them. */
+/**
+ * Apache workers, keep-alive, PHP memory and upload limits of each WordPress pod; the container's memory
+ * limit must cover the workers.
+ */
 export interface WordpressPhpProps {
   /**
-   * Apache prefork MaxRequestWorkers (and ServerLimit): requests served at once per pod; more wait in the listen backlog.
+   * Apache prefork MaxRequestWorkers (and ServerLimit): requests served at once per pod; more wait in the
+   * listen backlog. Each costs phpMemoryLimitMi + 16 MiB of the container's memory limit, which is
+   * checked at synth. 4 per 200m of CPU: a WordPress page takes 50-150 ms of CPU, so 4 workers already
+   * keep 200m busy while others wait on MySQL; with KeepAlive off (keepAliveTimeoutSeconds) no worker
+   * idles on a pooled connection, so the probes find a free worker within one request's time.
    * @default 4
    */
   readonly maxRequestWorkers?: number;
   /**
-   * PHP memory_limit in MiB, locked with php_admin_value so that wp-admin cannot raise it.
-   * @default 128
+   * PHP memory_limit in MiB, locked with php_admin_value at what the container covers per worker, so that
+   * no plugin can take a worker past the container's memory limit (which OOM-kills every request in
+   * flight). 256 is WordPress's own WP_MAX_MEMORY_LIMIT, and what resizing a 12-megapixel phone photo
+   * needs.
+   * @default 256
    */
   readonly phpMemoryLimitMi?: number;
   /**
@@ -270,4 +295,23 @@ export interface WordpressPhpProps {
    * @default 64
    */
   readonly opcacheMemoryMi?: number;
+  /**
+   * PHP upload_max_filesize, in PHP's size shorthand: a whole number with K, M or G. 64M takes a 10 MB
+   * phone photo or a short video. An ingress controller may have its own body limit (ingress-nginx: 1m,
+   * set `nginx.ingress.kubernetes.io/proxy-body-size`); Traefik has none.
+   * @default '64M'
+   */
+  readonly uploadMaxFilesize?: string;
+  /**
+   * PHP post_max_size (the whole request body), at least uploadMaxFilesize.
+   * @default '64M'
+   */
+  readonly postMaxSize?: string;
+  /**
+   * Apache KeepAliveTimeout in seconds; 0 turns KeepAlive off. Under prefork an idle keep-alive
+   * connection holds a whole worker until it times out, and ingress controllers pool such connections;
+   * a new in-cluster connection per request costs far less than a worker.
+   * @default 0
+   */
+  readonly keepAliveTimeoutSeconds?: number;
 }

@@ -23,8 +23,19 @@ export const APACHE_CAPABILITIES: readonly KeptCapability[] = [
   { capability: 'SETUID', why: 'Apache switches its children to the www-data user' },
 ];
 
-/** The pod-level settings every WordPress pod shares: the runtime's default seccomp profile. */
-export const POD_SECURITY: k8s.PodSecurityContext = { seccompProfile: { type: 'RuntimeDefault' } };
+/** www-data in the Debian-based apache images, which owns wp-content; the wp-cli pods run as it too. */
+export const WWW_DATA_UID = 33;
+
+/**
+ * The volumes' group: Apache's children and the wp-cli pods write wp-content as www-data, and a fresh
+ * claim's root is owned by root. With fsGroup the kubelet gives the claim to group 33 (group-writable,
+ * setgid) where the CSI driver supports it; OnRootMismatch skips the walk when the root is already
+ * right, so a media library of many files does not slow every start.
+ */
+const WWW_DATA_FS_GROUP = { fsGroup: WWW_DATA_UID, fsGroupChangePolicy: 'OnRootMismatch' } as const;
+
+/** The pod-level settings every WordPress pod shares: the runtime's default seccomp profile, www-data's volume group. */
+export const POD_SECURITY: k8s.PodSecurityContext = { seccompProfile: { type: 'RuntimeDefault' }, ...WWW_DATA_FS_GROUP };
 
 /** The Apache container: no privilege escalation, only the capabilities above (meets Pod Security baseline). */
 export const APACHE_SECURITY: k8s.SecurityContext = {
@@ -32,12 +43,9 @@ export const APACHE_SECURITY: k8s.SecurityContext = {
   capabilities: { drop: ['ALL'], add: APACHE_CAPABILITIES.map((c) => c.capability) },
 };
 
-/** www-data in the Debian-based apache images, which owns wp-content; the wp-cli pods run as it too. */
-export const WWW_DATA_UID = 33;
-
 /** wp-cli pods: non-root www-data, nothing kept, read-only root file system (meets Pod Security restricted). */
 export const CLI_POD_SECURITY: k8s.PodSecurityContext = {
-  runAsNonRoot: true, runAsUser: WWW_DATA_UID, runAsGroup: WWW_DATA_UID, seccompProfile: { type: 'RuntimeDefault' },
+  runAsNonRoot: true, runAsUser: WWW_DATA_UID, runAsGroup: WWW_DATA_UID, seccompProfile: { type: 'RuntimeDefault' }, ...WWW_DATA_FS_GROUP,
 };
 
 /** wp-cli containers. */

@@ -4,7 +4,7 @@ import { cronScheduleProblem } from '../grammar/cron';
 import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
-import { PhpWorkerBudget, workerBudgetProblems } from './php-memory';
+import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {
@@ -12,8 +12,9 @@ export interface ResolvedWordpressProps {
   readonly image: string;
   readonly cliImage: string;
   readonly siteUrl?: string;
-  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string };
+  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string; readonly storageClassName?: string };
   readonly budget: PhpWorkerBudget;
+  readonly webTier: WebTierSettings;
   readonly admin: { readonly secretName: string; readonly userKey: string; readonly passwordKey: string; readonly emailKey: string };
   readonly saltsSecretName: string;
   readonly cron: { readonly schedule: string; readonly activeDeadlineSeconds: number; readonly startingDeadlineSeconds: number };
@@ -25,6 +26,13 @@ export interface ResolvedWordpressProps {
 }
 
 const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
+
+/** Default classes of managed clusters, all block storage (ReadWriteOnce). */
+const RWO_DEFAULTS = "EKS 'gp2'/'gp3', GKE 'standard-rwo', AKS 'managed-csi'";
+/** The usual ReadWriteMany classes, by the names their installers give them. */
+const RWX_CLASSES = [
+  "'efs-sc' (Amazon EFS CSI)", "'standard-rwx' (GKE Filestore)", "'azurefile-csi' (AKS Azure Files)", "'rook-cephfs' (Rook CephFS)", "'nfs-client' (NFS subdir provisioner)",
+].join(', ');
 
 /** The official image's repository, however it is written. */
 const OFFICIAL_WORDPRESS = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?wordpress$/;
@@ -59,6 +67,14 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
       'use the ingress host, or drop siteUrl',
     );
   }
+  if (typeof props.htaccess === 'string' && !props.htaccess.trim()) {
+    check.add(
+      'htaccess',
+      props.htaccess,
+      "is empty, which would turn off WordPress's permalink rules in every pod",
+      "drop htaccess to keep the image's, or give the rules (with WordPress's '# BEGIN WordPress' block)",
+    );
+  }
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
 
   // Names derived from an invalid name are reported once, as the name.
@@ -71,6 +87,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   }
 
   check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
+  check.addFindingsAt(webTierProblems(r.webTier), 'php', r.webTier);
   check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
 
   const schedule = cronScheduleProblem(r.cron.schedule);
@@ -78,6 +95,16 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
   check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
 
+  if (r.storage.storageClassName === undefined) {
+    check.add(
+      'storage.storageClassName',
+      undefined,
+      `is required: the wp-content claim is ReadWriteMany, which a cluster's default class rarely offers (${RWO_DEFAULTS}), so the claim would stay Pending`,
+      `name your cluster's ReadWriteMany class, e.g. ${RWX_CLASSES}; or '' for a pre-provisioned PersistentVolume`,
+    );
+  } else if (r.storage.storageClassName !== '' && !DNS1123_SUBDOMAIN.test(r.storage.storageClassName)) {
+    check.add('storage.storageClassName', r.storage.storageClassName, 'is not a StorageClass name', `use your cluster's ReadWriteMany class, e.g. ${RWX_CLASSES}`);
+  }
   if (r.storage.subPath !== undefined && (!r.storage.subPath || r.storage.subPath.startsWith('/') || r.storage.subPath.split('/').includes('..'))) {
     check.add('storage.subPath', r.storage.subPath, 'must be a folder relative to the claim root', "use e.g. 'wp-content'");
   }

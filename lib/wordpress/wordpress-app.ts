@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ApiObject, JsonPatch } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
@@ -19,10 +19,13 @@ import { memoryBytes } from '../policy/quantity';
 import { acmeHttp01SolverPolicy } from '../network/peers';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
 import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
+import { bundledScript } from './bundled';
 import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
 import { LOCAL_DEV_PASSWORDS_REASON, WORDPRESS_APP_PROPS, wordpressAppPropProblems } from './props-spec';
-import { apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript } from './php-memory';
+import {
+  apacheConfig, CONFIG_DIR, DB_TLS_VARIABLE, DEFAULT_WEB_TIER, DEFAULT_WORKER_BUDGET, phpIni, PhpWorkerBudget, READY_PATH, readinessScript, WebTierSettings,
+} from './php-memory';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
@@ -33,8 +36,22 @@ export { WORDPRESS_DEFAULTS } from './defaults';
 /** Argo CD sync waves: namespace, configuration and policies; the database; WordPress with its claim; the ingress. */
 export const SYNC_WAVES = { foundation: 0, database: 1, application: 2, ingress: 3 } as const;
 
+/**
+ * The readiness probe's timings, as the Bitnami chart has them: a pod leaves the Service after 6 failed
+ * checks 10 s apart (about a minute), so a burst of slow wp-admin or xmlrpc requests that keeps the workers
+ * busy for a few seconds does not take every pod out at once; 5 s to answer leaves room for a request
+ * queued behind the busy workers.
+ */
+export const READINESS_TIMINGS = Object.freeze({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
+/** Liveness: a TCP connect to Apache (no worker, no PHP, no database), restarted after about a minute of silence. */
+export const LIVENESS_TIMINGS = Object.freeze({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
+/** Startup: up to 5 minutes for the entrypoint to copy core into the docroot before liveness starts. */
+export const STARTUP_TIMINGS = Object.freeze({ periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 60 });
+
 /** The document root, served from the image's core (an emptyDir filled by the entrypoint). */
 export const DOCROOT = '/var/www/html';
+/** The ConfigMap key of the htaccess prop. */
+const HTACCESS_KEY = 'htaccess';
 /** The content directory, on the shared claim. */
 export const WP_CONTENT = `${DOCROOT}/wp-content`;
 
@@ -50,14 +67,25 @@ export const OWN_ENV: readonly string[] = [
 ];
 
 /**
+ * Takes update_core from every user, so the dashboard offers no "Update WordPress": core lives in each
+ * pod's docroot, and an update there would change one pod's core and the shared database schema. Set in
+ * WordPress's hook table before plugin.php loads (which turns such entries into hooks); $GLOBALS because
+ * wp-cli evaluates wp-config.php inside a function. Plugins and themes, on the shared claim, stay
+ * installable and updatable.
+ */
+export const NO_DASHBOARD_CORE_UPDATE = "$GLOBALS['wp_filter']['map_meta_cap'][10][] = array('accepted_args' => 2, "
+  + "'function' => function ($caps, $cap) { return $cap === 'update_core' ? array('do_not_allow') : $caps; });";
+
+/**
  * The stack's wp-config.php settings: scheduled events run from the CronJob, not from visitors'
- * requests; core is the image's, so WordPress must not rewrite it; WordPress's memory limits match the
- * locked memory_limit.
+ * requests; core is the image's, so WordPress must not rewrite it, automatically or from the dashboard;
+ * WordPress's memory limits match the locked memory_limit.
  */
 export function stackConfigExtra(budget: PhpWorkerBudget): string {
   return [
     "define('DISABLE_WP_CRON', true);",
     "define('WP_AUTO_UPDATE_CORE', false);",
+    NO_DASHBOARD_CORE_UPDATE,
     `define('WP_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
     `define('WP_MAX_MEMORY_LIMIT', '${budget.phpMemoryLimitMi}M');`,
   ].join('\n');
@@ -99,13 +127,16 @@ export class WordpressApp extends Construct {
     }
     const d = WORDPRESS_DEFAULTS;
     const name = props.name ?? d.name;
-    this.namespace = props.namespace ?? d.namespace;
+    // The Chart's namespace, as every construct takes it; the stack's own default only without one.
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? d.namespace;
     const storage = { ...d.storage, claimName: `${name}-wp-content`, ...props.storage };
     const credentials = props.credentials ?? d.credentials;
     const autoscaling = props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling;
     const image = props.image ?? d.image;
     const resources = props.resources ?? guaranteedResources(d.resources);
-    const budget: PhpWorkerBudget = { ...DEFAULT_WORKER_BUDGET, ...props.php };
+    const php = { ...DEFAULT_WORKER_BUDGET, ...DEFAULT_WEB_TIER, ...props.php };
+    const budget: PhpWorkerBudget = { maxRequestWorkers: php.maxRequestWorkers, phpMemoryLimitMi: php.phpMemoryLimitMi, opcacheMemoryMi: php.opcacheMemoryMi };
+    const webTier: WebTierSettings = { uploadMaxFilesize: php.uploadMaxFilesize, postMaxSize: php.postMaxSize, keepAliveTimeoutSeconds: php.keepAliveTimeoutSeconds };
     const siteUrl = props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined);
     const admin = { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin };
     const saltsSecretName = props.saltsSecretName ?? `${name}-salts`;
@@ -113,7 +144,7 @@ export class WordpressApp extends Construct {
     const egress = { ...d.egress, ...props.egress };
     const cliImage = props.cliImage ?? d.cliImage;
     validate(this, props, {
-      name, image, cliImage, siteUrl, storage, budget, admin, saltsSecretName, cron, egress,
+      name, image, cliImage, siteUrl, storage, budget, webTier, admin, saltsSecretName, cron, egress,
       memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
       mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
       saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
@@ -142,6 +173,8 @@ export class WordpressApp extends Construct {
           },
         },
       });
+      // A Namespace is cluster-scoped: the Chart's namespace, which cdk8s gives every object, is not its own.
+      if (Chart.of(this).namespace !== undefined) namespaceObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
       keepOnDeleteAndPrune(namespaceObject);
       foundation.push(namespaceObject);
     }
@@ -159,7 +192,10 @@ export class WordpressApp extends Construct {
         }),
       );
     }
-    const configData = { 'apache.conf': apacheConfig(budget), 'php.ini': phpIni(budget), 'ready.php': readinessScript() };
+    const configData = {
+      'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript(),
+      ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
+    };
     const configName = `${name}-config`;
     foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: configName, namespace: this.namespace, labels: appLabels }, data: configData }));
 
@@ -215,11 +251,17 @@ export class WordpressApp extends Construct {
       { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', subPath: 'apache.conf', readOnly: true, source: { configMap: { name: configName } } },
       { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', subPath: 'php.ini', readOnly: true, source: { configMap: { name: configName } } },
       { name: 'ready', mountPath: CONFIG_DIR, readOnly: true, source: { configMap: { name: configName } } },
+      // The entrypoint leaves an existing .htaccess alone; WordPress, finding it read-only, shows its rules instead of writing them.
+      ...(props.htaccess !== undefined
+        ? [{ name: 'htaccess', mountPath: `${DOCROOT}/.htaccess`, subPath: HTACCESS_KEY, readOnly: true, source: { configMap: { name: configName } } }] : []),
     ];
     this.wordpress = new ZeroDowntimeDeployment(this, 'Wordpress', {
       name,
       namespace: this.namespace,
       image,
+      // The image's entrypoint and command, after the script that keeps deleted bundled plugins and themes deleted.
+      command: ['/bin/sh', '-c', bundledScript(WP_CONTENT), 'wordpress-k8s'],
+      args: ['apache2-foreground'],
       port: 80,
       portName: 'wdport',
       appName: wordpressIdentity.name,
@@ -234,9 +276,10 @@ export class WordpressApp extends Construct {
       readinessProbe: Probe.httpGet({
         path: READY_PATH,
         httpHeaders: { Host: host, ...(url?.protocol === 'https:' ? { 'X-Forwarded-Proto': 'https' } : {}) },
-        periodSeconds: 5, timeoutSeconds: 5, failureThreshold: 3,
+        ...READINESS_TIMINGS,
       }),
-      livenessProbe: props.livenessProbe,
+      startupProbe: Probe.tcpSocket(STARTUP_TIMINGS),
+      livenessProbe: props.livenessProbe ?? Probe.tcpSocket(LIVENESS_TIMINGS),
       shutdownBudgetSeconds: props.shutdownBudgetSeconds ?? d.shutdownBudgetSeconds,
       volumes,
       podSecurityContext: POD_SECURITY,

@@ -169,7 +169,8 @@ export class WpCli extends Construct {
     this.podSelector = selectorLabels(identity);
     this.cronPodSelector = { ...this.podSelector, [TASK_LABEL]: 'cron' };
     const labels = standardLabels(identity);
-    const metadata = (name: string): k8s.ObjectMeta => ({ name, namespace: props.namespace, labels });
+    // The task label on the objects too, not only on their pods: `kubectl apply -l 'task!=update-db'` selects objects.
+    const metadata = (name: string, task: string): k8s.ObjectMeta => ({ name, namespace: props.namespace, labels: { ...labels, [TASK_LABEL]: task } });
     const admin = (key: string) => ({ secretKeyRef: { name: props.admin.secretName, key } });
 
     const installSpec = this.jobSpec('install', INSTALL_SCRIPT, 1800, {
@@ -179,11 +180,11 @@ export class WpCli extends Construct {
       WP_ADMIN_PASSWORD: admin(props.admin.passwordKey),
       WP_ADMIN_EMAIL: admin(props.admin.emailKey),
     });
-    this.installJob = new k8s.KubeJob(this, 'Install', { metadata: metadata(jobName(props.instance, 'install', installSpec)), spec: installSpec });
+    this.installJob = new k8s.KubeJob(this, 'Install', { metadata: metadata(jobName(props.instance, 'install', installSpec), 'install'), spec: installSpec });
     const updateDbSpec = this.jobSpec('update-db', UPDATE_DB_SCRIPT, 1800, {});
-    this.updateDbJob = new k8s.KubeJob(this, 'UpdateDb', { metadata: metadata(jobName(props.instance, 'update-db', updateDbSpec)), spec: updateDbSpec });
+    this.updateDbJob = new k8s.KubeJob(this, 'UpdateDb', { metadata: metadata(jobName(props.instance, 'update-db', updateDbSpec), 'update-db'), spec: updateDbSpec });
     this.cronJob = new k8s.KubeCronJob(this, 'Cron', {
-      metadata: metadata(`${props.instance}-cron`),
+      metadata: metadata(`${props.instance}-cron`, 'cron'),
       spec: {
         schedule: props.cron.schedule,
         concurrencyPolicy: 'Forbid',

@@ -27,7 +27,7 @@ test('without allowLiteralSecrets no suppression is rendered', () => {
 });
 
 test('allowPasswordsInManifests: the generated Secret carries the suppression, so ZeroDowntimeApp accepts it and reports it', () => {
-  const { files, log } = synthApp((c) => new WordpressApp(c, 'wp', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }));
+  const { files, log } = synthApp((c) => new WordpressApp(c, 'wp', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' }, localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }));
   expect(files).toEqual(['c.k8s.yaml']);
   expect(log[0]).toMatch(/secret-with-data Secret kube-example\/wordpress-db-pwd: allowPasswordsInManifests: passwords for a local experiment/);
 });

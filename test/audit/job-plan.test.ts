@@ -3,7 +3,9 @@ import { HttpsIngress, WordpressApp } from '../../lib';
 import { synth } from '../helpers';
 
 test('the rollout plan lists the Jobs and CronJobs: when they run, image, deadline, retries', () => {
-  const manifests = synth((chart) => new WordpressApp(chart, 'wp', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) }));
+  const manifests = synth((chart) => new WordpressApp(chart, 'wp', {
+    storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
+  }));
   expect(jobPlans(manifests)).toEqual([
     { object: 'CronJob kube-example/wordpress-db-backup', runs: "schedule '17 3 * * *', Forbid", image: 'mysql:8.4.3', activeDeadlineSeconds: 3600, backoffLimit: 2 },
     { object: 'CronJob kube-example/wordpress-db-restore', runs: "schedule '0 0 31 2 *', Forbid", image: 'mysql:8.4.3', activeDeadlineSeconds: 3600, backoffLimit: 0 },

@@ -35,7 +35,7 @@ const raw = (title: string, props: unknown, prop: string): BadInput => ({
 const wp = (title: string, props: Loose, prop: string): BadInput => ({
   title: `WordpressApp: ${title}`,
   // A site URL unless the case is about the props' shape, so that each case is refused for its own prop.
-  build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' && !Array.isArray(props) ? { siteUrl: 'https://blog.example.com', ...props } : props) as WordpressAppProps),
+  build: (c) => new WordpressApp(c, 'blog', (props !== null && typeof props === 'object' && !Array.isArray(props) ? { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' }, ...props } : props) as WordpressAppProps),
   prop,
 });
 export const argo: ArgoCdApplicationProps = { name: 'wordpress', repoURL: 'https://github.com/acme/gitops.git', path: 'dist', destinationNamespace: 'shop', resourcesFinalizer: true };
@@ -315,7 +315,7 @@ export const BAD_INPUTS: BadInput[] = [
   {
     title: 'a ZeroDowntimeDeployment and a WordpressApp both rendering Deployment kube-example/wordpress',
     build: (c) => {
-      new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com' });
+      new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' } });
       new ZeroDowntimeDeployment(c, 'w', baseProps({ name: 'wordpress', namespace: 'kube-example' }));
     },
     prop: 'name',
@@ -323,8 +323,8 @@ export const BAD_INPUTS: BadInput[] = [
   {
     title: 'two WordpressApps in one namespace',
     build: (c) => {
-      new WordpressApp(c, 'a', { siteUrl: 'https://a.example.com' });
-      new WordpressApp(c, 'b', { siteUrl: 'https://b.example.com', createNamespace: false });
+      new WordpressApp(c, 'a', { siteUrl: 'https://a.example.com', storage: { storageClassName: 'rook-cephfs' } });
+      new WordpressApp(c, 'b', { siteUrl: 'https://b.example.com', createNamespace: false, storage: { storageClassName: 'rook-cephfs' } });
     },
     prop: 'name',
   },
@@ -450,14 +450,16 @@ export const LEGIT_INPUTS: LegitInput[] = [
   }),
   legit('literal secret with allowLiteralSecrets', { env: { DB_PASSWORD: 'dev' }, allowLiteralSecrets: true }),
   // The longest name: the CronJob `<name>-db-restore` leaves 11 characters for its Jobs' suffix (52).
-  { title: 'WordpressApp: name of 41 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', name: `blog-${'x'.repeat(36)}` }) },
+  { title: 'WordpressApp: name of 41 characters', build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' }, name: `blog-${'x'.repeat(36)}` }) },
   {
     title: 'WordpressApp: fixed replicas and a standard ingress',
-    build: (c) => new WordpressApp(c, 'blog', { replicas: 2, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) }),
+    build: (c) => new WordpressApp(c, 'blog', {
+      replicas: 2, storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }),
+    }),
   },
   {
     title: 'WordpressApp: local passwords with the opt-in',
-    build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }),
+    build: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' }, localDevPasswords: { password: 'a', rootPassword: 'b' }, allowPasswordsInManifests: true }),
   },
   {
     title: 'MysqlDatabase: mysql:8.0.40 keeps the auth-plugin argument',

@@ -79,7 +79,7 @@ test('plain apply after a settings change: the WordPress Jobs never hit an immut
   const render = (siteTitle: string) => {
     const chart = new Chart(Testing.app(), 'wp');
     new WordpressApp(chart, 'wordpress', {
-      namespace: ns, siteTitle,
+      namespace: ns, siteTitle, storage: { storageClassName: 'rook-cephfs' },
       ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }),
     });
     return Testing.synth(chart).map((o) => JSON.stringify(o)).join('\n');

@@ -20,7 +20,7 @@ const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-input-oracle-'));
 /** The base each case changes one prop of, by the construct its title names. */
 const BASES: Record<string, (c: Chart) => void> = {
   ZeroDowntimeDeployment: (c) => new ZeroDowntimeDeployment(c, 'web', baseProps()),
-  WordpressApp: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com' }),
+  WordpressApp: (c) => new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' } }),
   ArgoCdApplication: (c) => new ArgoCdApplication(c, 'app', argo),
   MysqlDatabase: (c) => new MysqlDatabase(c, 'db', mysqlProps),
 };

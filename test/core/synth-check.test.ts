@@ -30,7 +30,7 @@ test('constructs report at synth, not in the constructor, so every construct is 
 });
 
 test("each construct names the user's own source line, not the library's", () => {
-  const error = refusal((c) => new WordpressApp(c, 'blog', { databaseUser: 'root' }));
+  const error = refusal((c) => new WordpressApp(c, 'blog', { databaseUser: 'root', storage: { storageClassName: 'rook-cephfs' } }));
   expect(error.constructs[0].location).toMatch(/^test\/core\/synth-check\.test\.ts:\d+$/);
   expect(userLocation(undefined)).toBeUndefined();
   expect(userLocation({ stack: 'Error\n    at x (/usr/lib/node_modules/x/index.js:1:1)\n    at node:internal/main:2:3' })).toBeUndefined();
@@ -45,7 +45,7 @@ test("other constructs' own cdk8s validations are in the same block", () => {
 });
 
 test('a rule that a construct and the construct it builds both apply is said once, by the outer one', () => {
-  const error = refusal((c) => new WordpressApp(c, 'blog', { databaseUser: 'root' }));
+  const error = refusal((c) => new WordpressApp(c, 'blog', { databaseUser: 'root', storage: { storageClassName: 'rook-cephfs' } }));
   expect(error.constructs.map((r) => r.path)).toEqual(['c/blog']);
 });
 
@@ -89,7 +89,7 @@ test('the same name in two namespaces or of two kinds is no clash', () => {
 
 test('PropChecker.reportTo adds the problems to the construct, reported at synth with its own', () => {
   const error = refusal((c) => {
-    const wp = new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', databaseUser: 'root' });
+    const wp = new WordpressApp(c, 'blog', { siteUrl: 'https://blog.example.com', databaseUser: 'root', storage: { storageClassName: 'rook-cephfs' } });
     const check = new PropChecker();
     check.add('extra', 1, 'is bad', 'use 2');
     expect(() => check.reportTo(wp)).not.toThrow();

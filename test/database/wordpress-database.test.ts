@@ -17,7 +17,7 @@ function render(db: WordpressDatabase) {
 /** The ConfigurationError message when a WordpressApp is given the database `f` builds, or '' when it synthesizes. */
 function refusal(f: () => WordpressDatabase): string {
   try {
-    synth((chart) => new WordpressApp(chart, 'blog', { siteUrl: 'https://blog.example.com', database: f() }));
+    synth((chart) => new WordpressApp(chart, 'blog', { siteUrl: 'https://blog.example.com', storage: { storageClassName: 'rook-cephfs' }, database: f() }));
     return '';
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigurationError);

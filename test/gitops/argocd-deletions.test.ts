@@ -3,7 +3,7 @@ import { deletedWithApplication, holdsData, objectKey, prunedBySync } from '../.
 import { Manifest, one, synth } from '../helpers';
 
 const site = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'site', {
-  ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }), ...props,
+  ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }), storage: { storageClassName: 'rook-cephfs' }, ...props,
 }));
 const names = (objects: readonly any[]) => objects.map((m) => `${m.kind}/${m.metadata.name}`);
 

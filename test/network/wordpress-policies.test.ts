@@ -4,7 +4,7 @@ import { synth } from '../helpers';
 
 // WordpressApp's NetworkPolicies, as the enforcer would apply them.
 const ingress = HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } });
-const policiesOf = (props: Partial<WordpressAppProps> = {}) => synth((chart) => new WordpressApp(chart, 'blog', { siteUrl: 'https://blog.example.com', ingress, ...props }))
+const policiesOf = (props: Partial<WordpressAppProps> = {}) => synth((chart) => new WordpressApp(chart, 'blog', { siteUrl: 'https://blog.example.com', ingress, storage: { storageClassName: 'rook-cephfs' }, ...props }))
   .filter((m) => m.kind === 'NetworkPolicy') as NetworkPolicyManifest[];
 const ns = 'kube-example';
 const wordpress: PodEndpoint = {

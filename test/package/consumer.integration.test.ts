@@ -31,6 +31,7 @@ class Web extends Chart {
 const app = new App();
 new Web(app, 'web');
 new WordpressApp(new Chart(app, 'wordpress'), 'wordpress', {
+  storage: { storageClassName: 'rook-cephfs' },
   ingress: HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' }),
 });
 app.synth();

@@ -56,6 +56,7 @@ function variants(): Array<[string, Manifest]> {
           ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
           localDevPasswords: { password: 'a', rootPassword: 'b' },
           allowPasswordsInManifests: true,
+          storage: { storageClassName: 'rook-cephfs' },
         }),
     ),
     ...synth(
@@ -63,7 +64,7 @@ function variants(): Array<[string, Manifest]> {
         new WordpressApp(chart, 'wp', {
           name: 'blog',
           ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
-          storage: { claimName: 'wordpress-pvc', subPath: 'wp-content' },
+          storage: { storageClassName: 'rook-cephfs', claimName: 'wordpress-pvc', subPath: 'wp-content' },
           livenessProbe: Probe.tcpSocket({ failureThreshold: 6 }),
           syncWaves: false,
           cron: { schedule: '@hourly', activeDeadlineSeconds: 300, startingDeadlineSeconds: 60 },

@@ -34,7 +34,9 @@ test.each<[string, any, string]>([
 });
 
 describe('the WordPress stack against the Namespace it renders (enforce baseline, warn restricted)', () => {
-  const manifests = synth((chart) => new WordpressApp(chart, 'wp', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) }));
+  const manifests = synth((chart) => new WordpressApp(chart, 'wp', {
+    storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
+  }));
   const pods = manifests.flatMap((m) => {
     const spec = m.kind === 'CronJob' ? m.spec.jobTemplate.spec.template.spec : m.spec?.template?.spec;
     return spec ? [[`${m.kind}/${m.metadata.name}`, spec] as [string, any]] : [];

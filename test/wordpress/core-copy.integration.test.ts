@@ -9,13 +9,14 @@ import * as path from 'path';
 import { HttpsIngress, WordpressApp } from '../../lib';
 import { one, synth } from '../helpers';
 import { canRun } from '../requires';
+import { withClass } from './with-class';
 
 const runnable = canRun('test/wordpress/core-copy', [{ name: 'setpriv', apt: 'util-linux' }], true);
 const describeIf = runnable ? describe : describe.skip;
 
-const manifests = synth((chart) => new WordpressApp(chart, 'wordpress', {
+const manifests = synth((chart) => new WordpressApp(chart, 'wordpress', withClass({
   ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }),
-}));
+})));
 const jobPods = [
   ...manifests.filter((m) => m.kind === 'Job').map((m) => m.spec.template.spec),
   one(manifests, 'CronJob', 'wordpress-cron').spec.jobTemplate.spec.template.spec,

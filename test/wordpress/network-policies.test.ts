@@ -1,9 +1,10 @@
 import { HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { Endpoint, evaluateConnection, PodEndpoint } from '../../lib/network/evaluate';
 import { Manifest, one, synth, jobNamed } from '../helpers';
+import { withClass } from './with-class';
 
 function build(props: WordpressAppProps = {}): Manifest[] {
-  return synth((chart) => new WordpressApp(chart, 'wordpress', { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), ...props }));
+  return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }), ...props })));
 }
 
 /** The pods the stack would run, as NetworkPolicy sees them, from the synthesized templates. */

@@ -13,6 +13,6 @@ test('docs/wordpress.md gives the exact command that creates the salts Secret th
 
 test('docs/wordpress.md states the memory arithmetic the construct enforces, and every capability kept with its reason', () => {
   expect(memoryArithmetic(DEFAULT_WORKER_BUDGET)).toContain(`= ${requiredMemoryMi(DEFAULT_WORKER_BUDGET)} MiB`);
-  expect(readme).toContain(`4 x (128 + 16) + 64 + 32 = ${requiredMemoryMi(DEFAULT_WORKER_BUDGET)} MiB`);
+  expect(readme).toContain(`4 x (256 + 16) + 64 + 32 = ${requiredMemoryMi(DEFAULT_WORKER_BUDGET)} MiB`);
   for (const c of APACHE_CAPABILITIES) expect(readme).toContain(`| \`${c.capability}\` | ${c.why} |`);
 });

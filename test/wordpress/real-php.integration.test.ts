@@ -8,7 +8,8 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { readinessScript } from '../../lib/wordpress/php-memory';
+import { DEFAULT_WORKER_BUDGET, readinessScript } from '../../lib/wordpress/php-memory';
+import { stackConfigExtra } from '../../lib/wordpress/wordpress-app';
 import { INSTALL_SCRIPT, UPDATE_DB_SCRIPT } from '../../lib/wordpress/wp-cli';
 import { canRun, MARIADB, PHP } from '../requires';
 
@@ -97,6 +98,15 @@ maybe('against PHP 8.2 and a MariaDB server', () => {
     });
   }
 
+  test("the stack's wp-config.php settings take update_core from every user and nothing else, also when evaluated in a function (wp-cli)", () => {
+    const extra = stackConfigExtra(DEFAULT_WORKER_BUDGET);
+    const php = `function load() { eval(${JSON.stringify(extra).replace(/\$/g, '\\$')}); }
+load();
+$hook = $GLOBALS['wp_filter']['map_meta_cap'][10][0];
+echo json_encode([$hook['accepted_args'], $hook['function'](['manage_options'], 'update_core'), $hook['function'](['edit_posts'], 'update_plugins'), WP_AUTO_UPDATE_CORE]);`;
+    expect(JSON.parse(execFileSync('php', ['-r', php], { encoding: 'utf8' }))).toEqual([2, ['do_not_allow'], ['edit_posts'], false]);
+  });
+
   test('the readiness script is valid PHP', () => {
     const file = path.join(tmp, 'lint.php');
     fs.writeFileSync(file, readinessScript());
@@ -120,6 +130,25 @@ maybe('against PHP 8.2 and a MariaDB server', () => {
     test('200 once installed', async () => {
       sql("INSERT INTO wordpress.wp_options VALUES ('siteurl', 'https://blog.example.com')");
       expect(await ready()).toEqual([200, 'ok']);
+    });
+
+    test('200 when the check itself fails for another reason (here a revoked privilege): logged, the pod stays in the Service', async () => {
+      sql("REVOKE SELECT ON wordpress.* FROM 'wordpress'@'%'");
+      try {
+        expect(await ready()).toEqual([200, "database error 1142: serving WordPress's own answer"]);
+      } finally {
+        sql("GRANT SELECT ON wordpress.* TO 'wordpress'@'%'");
+      }
+      expect(await ready()).toEqual([200, 'ok']);
+    });
+
+    test('503 when the options table exists but siteurl is gone', async () => {
+      sql("UPDATE wordpress.wp_options SET option_name = 'siteurl-moved' WHERE option_name = 'siteurl'");
+      try {
+        expect(await ready()).toEqual([503, 'not installed: the install Job has not run']);
+      } finally {
+        sql("UPDATE wordpress.wp_options SET option_name = 'siteurl' WHERE option_name = 'siteurl-moved'");
+      }
     });
 
     test('503 in maintenance mode', async () => {

@@ -1,11 +1,12 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { synth } from '../helpers';
+import { withClass } from './with-class';
 
 const base: WordpressAppProps = { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) };
 
 function outcome(props: WordpressAppProps): string {
   try {
-    synth((chart) => new WordpressApp(chart, 'wordpress', { ...base, ...props }));
+    synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...base, ...props })));
     return 'accepted';
   } catch (e) {
     if (e instanceof ConfigurationError) return e.message;
@@ -106,21 +107,21 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   [
     'memory covers the workers',
     { php: { maxRequestWorkers: 5 } },
-    /php\.maxRequestWorkers = 5: needs a memory limit of at least 816Mi \(5 workers x \(128 MiB memory_limit \+ 16 MiB\) \+ 64 MiB opcache \+ 32 MiB = 816 MiB\), but the limit is 672Mi.*Fix: raise resources\.limits\.memory/,
+    /php\.maxRequestWorkers = 5: needs a memory limit of at least 1456Mi \(5 workers x \(256 MiB memory_limit \+ 16 MiB\) \+ 64 MiB opcache \+ 32 MiB = 1456 MiB\), but the limit is 1184Mi.*Fix: raise resources\.limits\.memory/,
     { php: { maxRequestWorkers: 3 } },
   ],
   [
     'memory covers memory_limit',
-    { php: { phpMemoryLimitMi: 256 } },
-    /php\.maxRequestWorkers = 4: needs a memory limit of at least 1184Mi/,
-    { resources: { requests: { cpu: '200m', memory: '1184Mi' }, limits: { cpu: '200m', memory: '1184Mi' } }, php: { phpMemoryLimitMi: 256 } },
+    { php: { phpMemoryLimitMi: 512 } },
+    /php\.maxRequestWorkers = 4: needs a memory limit of at least 2208Mi/,
+    { resources: { requests: { cpu: '200m', memory: '2208Mi' }, limits: { cpu: '200m', memory: '2208Mi' } }, php: { phpMemoryLimitMi: 512 } },
   ],
-  ['memory covers opcache', { php: { opcacheMemoryMi: 65 } }, /needs a memory limit of at least 673Mi/, { php: { opcacheMemoryMi: 64 } }],
+  ['memory covers opcache', { php: { opcacheMemoryMi: 65 } }, /needs a memory limit of at least 1185Mi/, { php: { opcacheMemoryMi: 64 } }],
   [
     'a memory limit is set',
-    { resources: { requests: { cpu: '200m', memory: '672Mi' }, qosClass: 'Burstable' as any } },
+    { resources: { requests: { cpu: '200m', memory: '1184Mi' }, qosClass: 'Burstable' as any } },
     /but the limit is unset/,
-    { resources: { requests: { cpu: '200m', memory: '672Mi' }, limits: { memory: '672Mi' }, qosClass: 'Burstable' as any } },
+    { resources: { requests: { cpu: '200m', memory: '1184Mi' }, limits: { memory: '1184Mi' }, qosClass: 'Burstable' as any } },
   ],
   ['maxRequestWorkers is a whole number', { php: { maxRequestWorkers: 0 } }, /php\.maxRequestWorkers = 0: must be a whole number from 1 to 256/, { php: { maxRequestWorkers: 1 } }],
   [
@@ -129,6 +130,18 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     /php\.phpMemoryLimitMi = 12\.5: must be a whole number from 32 to 4096/,
     { php: { phpMemoryLimitMi: 32 } },
   ],
+  ['uploadMaxFilesize is a PHP size', { php: { uploadMaxFilesize: '64MB' } }, /php\.uploadMaxFilesize = "64MB": is not a PHP size.*Fix: use e\.g\. '64M'/, { php: { uploadMaxFilesize: '32M' } }],
+  ['uploadMaxFilesize has no decimals', { php: { uploadMaxFilesize: '1.5G', postMaxSize: '2G' } }, /php\.uploadMaxFilesize = "1\.5G": is not a PHP size/, { php: { uploadMaxFilesize: '1536M', postMaxSize: '2G' } }],
+  ['postMaxSize is a PHP size', { php: { postMaxSize: '64 M' } }, /php\.postMaxSize = "64 M": is not a PHP size/, { php: { postMaxSize: '65536K' } }],
+  [
+    'postMaxSize covers uploadMaxFilesize',
+    { php: { uploadMaxFilesize: '128M' } },
+    /php\.postMaxSize = "64M": is smaller than uploadMaxFilesize 128M.*Fix: raise postMaxSize to at least 128M/,
+    { php: { uploadMaxFilesize: '128M', postMaxSize: '128M' } },
+  ],
+  ['keepAliveTimeoutSeconds is at most 15', { php: { keepAliveTimeoutSeconds: 16 } }, /php\.keepAliveTimeoutSeconds = 16: must be a whole number from 0 \(KeepAlive off\) to 15/, { php: { keepAliveTimeoutSeconds: 15 } }],
+  ['keepAliveTimeoutSeconds is whole', { php: { keepAliveTimeoutSeconds: 1.5 } }, /php\.keepAliveTimeoutSeconds = 1\.5: must be a whole number/, { php: { keepAliveTimeoutSeconds: 2 } }],
+  ['keepAliveTimeoutSeconds is not negative', { php: { keepAliveTimeoutSeconds: -1 } }, /php\.keepAliveTimeoutSeconds = -1: must be a whole number/, { php: { keepAliveTimeoutSeconds: 0 } }],
   ['opcacheMemoryMi is a whole number', { php: { opcacheMemoryMi: 4 } }, /php\.opcacheMemoryMi = 4: must be a whole number from 8 to 1024/, { php: { opcacheMemoryMi: 8 } }],
   ['shutdownBudgetSeconds is at least 30', { shutdownBudgetSeconds: 29 }, /shutdownBudgetSeconds = 29: 29 is below the minimum of 30/, { shutdownBudgetSeconds: 30 }],
   ['cron.schedule has five fields', { cron: { schedule: '*/5 * * *' } }, /cron\.schedule = "\*\/5 \* \* \*": has 4 fields/, { cron: { schedule: '@daily' } }],

@@ -1,11 +1,13 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
 import { DatabaseConnection } from '../../lib/database/connection';
 import { Manifest, one, selects, synth, jobNamed } from '../helpers';
+import { NO_DASHBOARD_CORE_UPDATE } from '../../lib/wordpress/wordpress-app';
+import { withClass } from './with-class';
 
 const SITE = { siteUrl: 'https://blog.example.com' };
 
 function stack(props: WordpressAppProps = {}): Manifest[] {
-  return synth((chart) => new WordpressApp(chart, 'wordpress', { ...(props.ingress ? {} : SITE), ...props }));
+  return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...(props.ingress ? {} : SITE), ...props })));
 }
 
 function errorOf(props: WordpressAppProps): string {
@@ -100,7 +102,8 @@ describe('the default stack', () => {
 
   test('wp-config.php settings: no wp-cron on requests, no core auto-updates, WordPress memory limits at memory_limit', () => {
     expect(container.env.find((e: any) => e.name === 'WORDPRESS_CONFIG_EXTRA').value.split('\n')).toEqual([
-      "define('DISABLE_WP_CRON', true);", "define('WP_AUTO_UPDATE_CORE', false);", "define('WP_MEMORY_LIMIT', '128M');", "define('WP_MAX_MEMORY_LIMIT', '128M');",
+      "define('DISABLE_WP_CRON', true);", "define('WP_AUTO_UPDATE_CORE', false);", NO_DASHBOARD_CORE_UPDATE,
+      "define('WP_MEMORY_LIMIT', '256M');", "define('WP_MAX_MEMORY_LIMIT', '256M');",
     ]);
   });
 
@@ -111,19 +114,24 @@ describe('the default stack', () => {
     expect(deployment.spec.replicas).toBeUndefined();
   });
 
-  test('readiness runs PHP: httpGet /-/ready with the site Host and X-Forwarded-Proto https; no liveness; preStop 20 s then 30 s for Apache', () => {
+  test('readiness runs PHP: httpGet /-/ready with the site Host and X-Forwarded-Proto https; TCP startup and liveness; preStop 20 s then 30 s for Apache', () => {
     expect(container.readinessProbe.httpGet).toEqual({
       path: '/-/ready', port: 'wdport', scheme: 'HTTP',
       httpHeaders: [{ name: 'Host', value: 'wordpress.example.com' }, { name: 'X-Forwarded-Proto', value: 'https' }],
     });
-    expect(container.startupProbe).toBeUndefined();
-    expect(container.livenessProbe).toBeUndefined();
+    expect(container.readinessProbe).toMatchObject({ periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 });
+    expect(container.startupProbe).toEqual({
+      tcpSocket: { port: 'wdport' }, initialDelaySeconds: 0, periodSeconds: 5, timeoutSeconds: 3, successThreshold: 1, failureThreshold: 60,
+    });
+    expect(container.livenessProbe).toEqual({
+      tcpSocket: { port: 'wdport' }, initialDelaySeconds: 0, periodSeconds: 10, timeoutSeconds: 5, successThreshold: 1, failureThreshold: 6,
+    });
     expect(container.lifecycle.preStop.exec.command).toEqual(['/bin/sh', '-c', 'sleep 20']);
     expect(deployment.spec.template.spec.terminationGracePeriodSeconds).toBe(50);
   });
 
-  test('WordPress QoS: Guaranteed 200m / 672Mi, the memory of 4 workers at 128M', () => {
-    expect(container.resources).toEqual({ requests: { cpu: '200m', memory: '672Mi' }, limits: { cpu: '200m', memory: '672Mi' } });
+  test('WordPress QoS: Guaranteed 200m / 1184Mi, the memory of 4 workers at 256M', () => {
+    expect(container.resources).toEqual({ requests: { cpu: '200m', memory: '1184Mi' }, limits: { cpu: '200m', memory: '1184Mi' } });
   });
 
   test('WordPress spreading: preferred anti-affinity on hostname', () => {
@@ -141,9 +149,9 @@ describe('the default stack', () => {
     expect(selects(pdb.spec.selector.matchLabels, mysql.spec.template.metadata.labels)).toBe(false);
   });
 
-  test('core from the image on an emptyDir docroot, only wp-content on the 2Gi ReadWriteMany claim, configuration from the ConfigMap', () => {
+  test('core from the image on an emptyDir docroot, only wp-content on the 20Gi ReadWriteMany claim, configuration from the ConfigMap', () => {
     const pvc = one(manifests, 'PersistentVolumeClaim', 'wordpress-wp-content');
-    expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'csi-cephfs', resources: { requests: { storage: '2Gi' } } });
+    expect(pvc.spec).toEqual({ accessModes: ['ReadWriteMany'], storageClassName: 'rook-cephfs', resources: { requests: { storage: '20Gi' } } });
     expect(container.volumeMounts).toEqual([
       { name: 'docroot', mountPath: '/var/www/html' },
       { name: 'wp-content', mountPath: '/var/www/html/wp-content' },
@@ -160,11 +168,11 @@ describe('the default stack', () => {
     ]);
   });
 
-  test('the rendered configuration caps Apache at 4 workers, locks memory_limit at 128M, sizes opcache and serves the readiness script', () => {
+  test('the rendered configuration caps Apache at 4 workers, locks memory_limit at 256M, sizes opcache and serves the readiness script', () => {
     const config = one(manifests, 'ConfigMap', 'wordpress-config').data;
-    expect(config['apache.conf']).toContain('# 4 workers x (128 MiB memory_limit + 16 MiB) + 64 MiB opcache + 32 MiB = 672 MiB');
+    expect(config['apache.conf']).toContain('# 4 workers x (256 MiB memory_limit + 16 MiB) + 64 MiB opcache + 32 MiB = 1184 MiB');
     expect(config['apache.conf'].split('\n')).toEqual(
-      expect.arrayContaining(['ServerLimit 4', 'MaxRequestWorkers 4', 'php_admin_value memory_limit 128M', 'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php']),
+      expect.arrayContaining(['ServerLimit 4', 'MaxRequestWorkers 4', 'php_admin_value memory_limit 256M', 'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php']),
     );
     expect(config['php.ini']).toContain('opcache.memory_consumption = 64');
     expect(config['ready.php']).toContain("is_file($root . '.maintenance')");
@@ -173,7 +181,7 @@ describe('the default stack', () => {
 
   test('security: seccomp RuntimeDefault, no service-account token, no privilege escalation, only the capabilities Apache and the entrypoint need', () => {
     const pod = deployment.spec.template.spec;
-    expect(pod.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' } });
+    expect(pod.securityContext).toEqual({ seccompProfile: { type: 'RuntimeDefault' }, fsGroup: 33, fsGroupChangePolicy: 'OnRootMismatch' });
     expect(pod.automountServiceAccountToken).toBe(false);
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: false,
@@ -316,7 +324,7 @@ describe('options', () => {
 
   test('the construct exposes the QoS class of the WordPress tier', () => {
     let app!: WordpressApp;
-    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
+    synth((chart) => { app = new WordpressApp(chart, 'w', withClass(SITE)); });
     expect(app.wordpress.qosClass).toBe(QosClass.GUARANTEED);
   });
 });
@@ -367,7 +375,7 @@ describe('the database seam: everything database-related comes from one Database
 
   test('the embedded MySQL exposes the same seam', () => {
     let app!: WordpressApp;
-    synth((chart) => { app = new WordpressApp(chart, 'w', SITE); });
+    synth((chart) => { app = new WordpressApp(chart, 'w', withClass(SITE)); });
     expect(app.database).toEqual({ ...app.mysql!.connection, availability: expect.stringMatching(/^single instance, no replica to fail over to/) });
     expect(app.database).toMatchObject({
       host: 'wordpress-mysql', port: 3306, database: 'wordpress', user: 'wordpress', passwordSecret: { name: 'wordpress-db-pwd', key: 'dbpwd' },

@@ -1,10 +1,11 @@
 import { HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { CRON_SCRIPT, INSTALL_SCRIPT, UPDATE_DB_SCRIPT } from '../../lib/wordpress/wp-cli';
 import { Manifest, one, synth, jobNamed } from '../helpers';
+import { withClass } from './with-class';
 
-const build = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'wordpress', {
+const build = (props: WordpressAppProps = {}) => synth((chart) => new WordpressApp(chart, 'wordpress', withClass({
   ingress: HttpsIngress.traefik({ host: 'blog.example.com', certificate: { issuerName: 'letsencrypt' } }), ...props,
-}));
+})));
 const manifests = build();
 const jobs = (m: Manifest[]) => m.filter((o) => o.kind === 'Job').map((o) => o.metadata.name);
 const [installName, updateDbName] = jobs(manifests);
@@ -88,7 +89,9 @@ test.each([
 ])('%s pods meet Pod Security restricted: non-root www-data, no token, seccomp, nothing kept, read-only root', (_t, m) => {
   const pod = podOf(m);
   expect(pod.automountServiceAccountToken).toBe(false);
-  expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 33, runAsGroup: 33, seccompProfile: { type: 'RuntimeDefault' } });
+  expect(pod.securityContext).toEqual({
+    runAsNonRoot: true, runAsUser: 33, runAsGroup: 33, seccompProfile: { type: 'RuntimeDefault' }, fsGroup: 33, fsGroupChangePolicy: 'OnRootMismatch',
+  });
   for (const c of [...pod.initContainers, ...pod.containers]) {
     expect(c.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
   }

@@ -88,7 +88,9 @@ describe('wordpress-whole-docroot-volume', () => {
 
 test('WordpressApp passes all three, with and without Argo CD annotations', () => {
   for (const syncWaves of [true, false]) {
-    const manifests = synth((chart) => new WordpressApp(chart, 'wp', { syncWaves, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) }));
+    const manifests = synth((chart) => new WordpressApp(chart, 'wp', {
+      syncWaves, storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
+    }));
     for (const id of ['claim-wave-before-consumer', 'argocd-delete-unprotected', 'wordpress-whole-docroot-volume']) expect(hits(manifests, id)).toEqual([]);
   }
 });

@@ -1,0 +1,93 @@
+/**
+ * The rendered Apache configuration, run by Debian's Apache 2.4 (the images' server) under prefork:
+ * it parses, KeepAlive is off, and the readiness endpoint answers the kubelet but not a request that
+ * came through the ingress controller. mod_php is not loaded here, so its one line is left out and the
+ * readiness script is served as a file.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { apacheConfig, CONFIG_DIR, DEFAULT_WORKER_BUDGET } from '../../lib/wordpress/php-memory';
+import { canRun } from '../requires';
+
+jest.setTimeout(30_000);
+
+const runnable = canRun('test/wordpress/apache', [{ name: 'apache2', apt: 'apache2' }]);
+const maybe = runnable ? describe : describe.skip;
+const MODULES = '/usr/lib/apache2/modules';
+// Debian installs it in /usr/sbin, which an ordinary user's PATH may lack.
+const APACHE = fs.existsSync('/usr/sbin/apache2') ? '/usr/sbin/apache2' : 'apache2';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function get(port: number, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; connection?: string }> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: urlPath, headers, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection }));
+    }).on('error', reject);
+  });
+}
+
+maybe("Debian's Apache 2.4 with the rendered configuration", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-apache-'));
+  // The children read the files as another user when Apache starts as root.
+  fs.chmodSync(tmp, 0o755);
+  let port: number;
+  let conf: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+    const scripts = path.join(tmp, 'scripts');
+    const docroot = path.join(tmp, 'html');
+    fs.mkdirSync(scripts);
+    fs.mkdirSync(docroot);
+    fs.writeFileSync(path.join(scripts, 'ready.php'), 'ok\n');
+    fs.writeFileSync(path.join(docroot, 'index.html'), 'site\n');
+    const rendered = apacheConfig(DEFAULT_WORKER_BUDGET).split('\n').filter((l) => !l.startsWith('php_admin_value')).join('\n').split(CONFIG_DIR).join(scripts);
+    conf = path.join(tmp, 'httpd.conf');
+    fs.writeFileSync(conf, [
+      ...['mpm_prefork', 'authz_core', 'alias'].map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+      `ServerRoot ${tmp}`, `PidFile ${tmp}/httpd.pid`, `ErrorLog ${tmp}/error.log`, `Listen 127.0.0.1:${port}`, 'ServerName localhost', 'User nobody', 'Group nogroup',
+      `DocumentRoot ${docroot}`, `<Directory ${docroot}>`, '\tRequire all granted', '</Directory>',
+      rendered,
+    ].join('\n'));
+    execFileSync(APACHE, ['-f', conf, '-k', 'start'], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      if (await get(port, '/index.html').then((r) => r.status === 200, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`Apache did not start: ${fs.existsSync(`${tmp}/error.log`) ? fs.readFileSync(`${tmp}/error.log`, 'utf8') : ''}`);
+  });
+
+  afterAll(() => {
+    execFileSync(APACHE, ['-f', conf, '-k', 'stop'], { stdio: 'ignore' });
+  });
+
+  test('the configuration parses', () => {
+    expect(execFileSync(APACHE, ['-f', conf, '-t'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+  });
+
+  test('the kubelet (no X-Forwarded-For) reaches /-/ready', async () => {
+    expect((await get(port, '/-/ready', { Host: 'blog.example.com', 'X-Forwarded-Proto': 'https' })).status).toBe(200);
+  });
+
+  test('a request through the ingress controller (X-Forwarded-For) is refused /-/ready, and still gets the site', async () => {
+    expect((await get(port, '/-/ready', { 'X-Forwarded-For': '203.0.113.7' })).status).toBe(403);
+    expect((await get(port, '/index.html', { 'X-Forwarded-For': '203.0.113.7' })).status).toBe(200);
+  });
+
+  test('KeepAlive is off: Apache closes the connection after each response', async () => {
+    expect((await get(port, '/index.html', { Connection: 'keep-alive' })).connection).toBe('close');
+  });
+});
