@@ -10,7 +10,7 @@ const NODE_GLOBALS = Object.fromEntries(
 );
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', 'imports/', 'node_modules/', 'coverage/', 'reports/', '.cluster/'] },
+  { ignores: ['build/', 'dist/', 'imports/', 'node_modules/', 'coverage/', 'reports/', '.cluster/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
