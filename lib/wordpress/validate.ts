@@ -57,13 +57,20 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
 
   if (r.siteUrl === undefined) {
     check.add('siteUrl', r.siteUrl, 'is required without an ingress: the install Job writes it and the readiness probe sends its host', "set siteUrl, e.g. 'https://blog.example.com', or an ingress");
+  } else if (props.siteUrl === undefined && props.ingress?.host.startsWith('*.')) {
+    check.add(
+      'siteUrl',
+      props.siteUrl,
+      `is required with the wildcard ingress.host '${props.ingress.host}': WordPress is installed at one address`,
+      `set siteUrl to a host the wildcard serves, e.g. 'https://blog${props.ingress.host.slice(1)}'`,
+    );
   } else if (!SITE_URL.test(r.siteUrl)) {
     check.add('siteUrl', r.siteUrl, 'is not an http(s) URL with a lower-case host and no trailing slash, query or fragment', "use e.g. 'https://blog.example.com'");
-  } else if (props.ingress && new URL(r.siteUrl).hostname !== props.ingress.host) {
+  } else if (props.ingress && !props.ingress.servesHost(new URL(r.siteUrl).hostname)) {
     check.add(
       'siteUrl',
       r.siteUrl,
-      `names another host than ingress.host '${props.ingress.host}', so WordPress would redirect every visitor away`,
+      `names a host that ingress.host '${props.ingress.host}' does not serve, so WordPress would redirect every visitor away`,
       'use the ingress host, or drop siteUrl',
     );
   }

@@ -55,8 +55,20 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   [
     'siteUrl names the ingress host',
     { siteUrl: 'https://www.example.com' },
-    /siteUrl = "https:\/\/www\.example\.com": names another host than ingress\.host 'blog\.example\.com'/,
+    /siteUrl = "https:\/\/www\.example\.com": names a host that ingress\.host 'blog\.example\.com' does not serve/,
     { siteUrl: 'http://blog.example.com:8080' },
+  ],
+  [
+    'siteUrl names a host a wildcard ingress serves: one label in front',
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://a.blog.example.com' },
+    /siteUrl = "https:\/\/a\.blog\.example\.com": names a host that ingress\.host '\*\.example\.com' does not serve/,
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://blog.example.com' },
+  ],
+  [
+    'siteUrl is given with a wildcard ingress host',
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }) },
+    /siteUrl = undefined: is required with the wildcard ingress\.host '\*\.example\.com'.*Fix: set siteUrl to a host the wildcard serves, e\.g\. 'https:\/\/blog\.example\.com'/,
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://www.example.com' },
   ],
   ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
   [
