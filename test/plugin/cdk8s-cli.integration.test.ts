@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
 import { npmInstall, packedTarball, REPO, RunResult, runAsync } from '../package/pack';
 
 // The real `cdk8s synth` of cdk8s-cli with the plugin in cdk8s.yaml's `validations:`. The CLI installs a
@@ -51,9 +52,31 @@ async function synth(name: string, mainJs: string, validation: string, pluginsDi
 
 const entry = (pkg: string, properties = '') => `  - package: ${pkg}\n    version: ${VERSION}\n    class: ZeroDowntimeValidation\n${properties}`;
 
+/**
+ * A user's app that sets the Kubernetes version once, in cdk8s.yaml's plugin entry: the native sleep
+ * preStop then works in the synth, in Testing.app() and in the plugin, and the app commits dist/ with an
+ * Argo CD Application.
+ */
+function versionedApp(local: string): string {
+  return `const { App, Chart, Testing } = require('cdk8s');
+const z = require(${JSON.stringify(local)});
+const props = {
+  name: 'api', image: 'nginxinc/nginx-unprivileged:1.27', port: 8080, readinessProbe: z.Probe.httpGet({ path: '/' }),
+  resources: z.guaranteedResources({ cpu: '250m', memory: '128Mi' }), preStop: z.PreStop.nativeSleep(20),
+};
+// What a jest test of the app does: Testing.app() reads the same cdk8s.yaml.
+Testing.synth((() => { const c = new Chart(Testing.app(), 'test'); new z.ZeroDowntimeDeployment(c, 'api', props); return c; })());
+const app = new App();
+new z.ZeroDowntimeDeployment(new Chart(app, 'api'), 'api', props);
+new z.ArgoCdApplication(new Chart(app, 'argocd'), 'api', { name: 'api', repoURL: 'https://github.com/example/api.git', path: 'dist', destinationNamespace: 'api', resourcesFinalizer: true });
+app.synth();
+`;
+}
+
 let clean: Synth;
 let broken: Synth;
 let typo: Synth;
+let versioned: Synth;
 
 beforeAll(async () => {
   const { tarball } = packedTarball();
@@ -65,10 +88,11 @@ beforeAll(async () => {
   npmInstall(prefix, ['--no-save', '--prefix', prefix, tarball]);
   const local = path.join(prefix, 'node_modules', 'zero-downtime-charts');
   const noPlugins = path.join(root, 'empty-plugins-dir');
-  [clean, broken, typo] = await Promise.all([
+  [clean, broken, typo, versioned] = await Promise.all([
     synth('clean', cdk8sPlusApp(20, 30), entry(local), noPlugins),
     synth('broken', cdk8sPlusApp(30, 30), entry('zero-downtime-charts', '    properties: { shutdownBudgetSeconds: 10 }\n'), pluginsDir),
     synth('typo', cdk8sPlusApp(20, 30), entry('zero-downtime-charts', '    properties:\n      shutdownBudgetSecond: 10\n'), pluginsDir),
+    synth('versioned', versionedApp(local), entry(local, "    properties: { kubernetesVersion: '1.30' }\n"), noPlugins),
   ]);
 });
 
@@ -102,4 +126,33 @@ test('an unknown property in cdk8s.yaml stops `cdk8s synth` with a message namin
   expect(typo.status).not.toBe(0);
   expect(typo.stderr).toContain('shutdownBudgetSecond = 10: is not a prop of ZeroDowntimeValidationProps, so it would be ignored. Fix: rename it to shutdownBudgetSeconds.');
   expect(typo.report).toBeUndefined();
+});
+
+describe('the Kubernetes version set once, in cdk8s.yaml', () => {
+  const dist = () => path.join(root, 'versioned', 'dist');
+  const bin = () => path.join(root, 'plugins', 'zero-downtime-charts', VERSION, 'node_modules', 'zero-downtime-charts', 'bin', 'zero-downtime-audit.js');
+
+  test('reaches the synth, Testing.app() and the plugin: the native sleep preStop passes all three', () => {
+    expect(versioned.stderr).not.toMatch(/Error/);
+    expect(versioned.status).toBe(0);
+    expect(versioned.report?.reports.every((r) => r.summary.status === 'success')).toBe(true);
+    const deployment = parseAllDocuments(fs.readFileSync(path.join(dist(), 'api.k8s.yaml'), 'utf8')).map((d) => d.toJS()).find((o) => o.kind === 'Deployment');
+    expect(deployment.spec.template.spec.containers[0].lifecycle.preStop).toEqual({ sleep: { seconds: 20 } });
+  });
+
+  test('reaches the CLI run in the app folder; the same files for 1.27 are refused', async () => {
+    const [audit, older] = await Promise.all([
+      runAsync('node', [bin(), 'dist'], path.join(root, 'versioned')),
+      runAsync('node', [bin(), '--kubernetes-version', '1.27', 'dist'], path.join(root, 'versioned')),
+    ]);
+    expect(audit.status).toBe(0);
+    expect(older.status).toBe(1);
+    expect(older.stdout).toMatch(/sleep/);
+  });
+
+  test('the committed dist/ holds the plugin\'s metadata file, and the Application excludes it', () => {
+    expect(fs.existsSync(path.join(dist(), 'construct-metadata.json'))).toBe(true);
+    const application = parseAllDocuments(fs.readFileSync(path.join(dist(), 'argocd.k8s.yaml'), 'utf8')).map((d) => d.toJS())[0];
+    expect(application.spec.source.directory.exclude).toBe('{construct-metadata.json,*/construct-metadata.json}');
+  });
 });
