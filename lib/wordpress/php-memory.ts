@@ -164,8 +164,9 @@ export function apacheConfig(b: PhpWorkerBudget, w: WebTierSettings = DEFAULT_WE
     // ConfigMap files are symbolic links into a timestamped folder.
     '\tOptions FollowSymLinks',
     // Only for the kubelet: every request through the ingress controller carries X-Forwarded-For, which
-    // the proxy sets and a client cannot remove.
-    '\t<If "-n req(\'X-Forwarded-For\')">',
+    // the proxy sets and a client cannot remove. The official image's mod_remoteip consumes that header
+    // for proxies in private ranges and sets REMOTE_ADDR to the client: then the peer differs from it.
+    '\t<If "-n req(\'X-Forwarded-For\') || %{REMOTE_ADDR} != %{CONN_REMOTE_ADDR}">',
     '\t\tRequire all denied',
     '\t</If>',
     '\t<Else>',

@@ -1,7 +1,8 @@
 /**
  * The rendered Apache configuration, run by Debian's Apache 2.4 (the images' server) under prefork:
  * it parses, KeepAlive is off, and the readiness endpoint answers the kubelet but not a request that
- * came through the ingress controller. mod_php is not loaded here, so its one line is left out and the
+ * came through the ingress controller, with and without the official image's mod_remoteip (which consumes
+ * X-Forwarded-For from private-range proxies). mod_php is not loaded here, so its one line is left out and the
  * readiness script is served as a file.
  */
 import { execFileSync } from 'child_process';
@@ -39,7 +40,17 @@ function get(port: number, urlPath: string, headers: Record<string, string> = {}
   });
 }
 
-maybe("Debian's Apache 2.4 with the rendered configuration", () => {
+// The official WordPress image's remoteip.conf (a2enmod remoteip): X-Forwarded-For from a private-range
+// proxy becomes the client address, and the header is consumed before access checks.
+const OFFICIAL_REMOTEIP = [
+  `LoadModule remoteip_module ${MODULES}/mod_remoteip.so`, 'RemoteIPHeader X-Forwarded-For',
+  ...['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16', '127.0.0.0/8'].map((r) => `RemoteIPInternalProxy ${r}`),
+];
+
+maybe.each([
+  ['without mod_remoteip', [] as string[]],
+  ["with the official image's mod_remoteip", OFFICIAL_REMOTEIP],
+])("Debian's Apache 2.4 with the rendered configuration, %s", (_name, modules) => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-apache-'));
   // The children read the files as another user when Apache starts as root.
   fs.chmodSync(tmp, 0o755);
@@ -60,6 +71,7 @@ maybe("Debian's Apache 2.4 with the rendered configuration", () => {
       ...['mpm_prefork', 'authz_core', 'alias'].map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
       `ServerRoot ${tmp}`, `PidFile ${tmp}/httpd.pid`, `ErrorLog ${tmp}/error.log`, `Listen 127.0.0.1:${port}`, 'ServerName localhost', 'User nobody', 'Group nogroup',
       `DocumentRoot ${docroot}`, `<Directory ${docroot}>`, '\tRequire all granted', '</Directory>',
+      ...modules,
       rendered,
     ].join('\n'));
     execFileSync(APACHE, ['-f', conf, '-k', 'start'], { stdio: 'ignore' });

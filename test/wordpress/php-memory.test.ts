@@ -48,7 +48,7 @@ test('Apache: KeepAlive off, prefork capped, memory_limit locked, readiness for 
     'php_admin_value memory_limit 64M',
     'Alias /-/ready /usr/local/share/wordpress-k8s/ready.php',
     '<Directory /usr/local/share/wordpress-k8s>', '\tOptions FollowSymLinks',
-    '\t<If "-n req(\'X-Forwarded-For\')">', '\t\tRequire all denied', '\t</If>', '\t<Else>', '\t\tRequire all granted', '\t</Else>',
+    '\t<If "-n req(\'X-Forwarded-For\') || %{REMOTE_ADDR} != %{CONN_REMOTE_ADDR}">', '\t\tRequire all denied', '\t</If>', '\t<Else>', '\t\tRequire all granted', '\t</Else>',
     '</Directory>', '',
   ]);
   expect(phpIni(DEFAULT_WORKER_BUDGET).split('\n')).toEqual([

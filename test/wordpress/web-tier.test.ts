@@ -125,7 +125,7 @@ describe('the readiness endpoint is not public', () => {
   test('Apache refuses /-/ready to any request that came through a proxy', () => {
     const apache = config(stack())['apache.conf'];
     const block = apache.slice(apache.indexOf('<Directory /usr/local/share/wordpress-k8s>'), apache.indexOf('</Directory>'));
-    expect(block).toMatch(/<If "-n req\('X-Forwarded-For'\)">\n\t\tRequire all denied\n\t<\/If>\n\t<Else>\n\t\tRequire all granted\n\t<\/Else>/);
+    expect(block).toMatch(/<If "-n req\('X-Forwarded-For'\) \|\| %\{REMOTE_ADDR\} != %\{CONN_REMOTE_ADDR\}">\n\t\tRequire all denied\n\t<\/If>\n\t<Else>\n\t\tRequire all granted\n\t<\/Else>/);
   });
 });
 
