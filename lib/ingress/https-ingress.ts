@@ -37,6 +37,9 @@ export abstract class HttpsIngress {
     return hostMatches(this.host, hostname);
   }
 
+  /** Whether Traefik's own pods serve it (its CRDs), not a controller chosen by an IngressClass. @internal */
+  public abstract readonly servedByTraefik: boolean;
+
   /** Checks the props, naming each as `prefix.prop`. @internal */
   public abstract validate(check: PropChecker, prefix: string): void;
 
@@ -59,6 +62,8 @@ function checkHost(check: PropChecker, prefix: string, host: string, wildcard: b
 }
 
 class StandardIngress extends HttpsIngress {
+  public readonly servedByTraefik = false;
+
   constructor(private readonly props: StandardIngressProps) {
     super(props.host);
   }
@@ -93,6 +98,8 @@ class StandardIngress extends HttpsIngress {
 }
 
 class TraefikIngress extends HttpsIngress {
+  public readonly servedByTraefik = true;
+
   constructor(private readonly props: TraefikIngressProps) {
     super(props.host);
   }

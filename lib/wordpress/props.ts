@@ -180,8 +180,9 @@ export interface WordpressAppProps {
    */
   readonly networkPolicies?: boolean;
   /**
-   * The ingress controller pods allowed to reach WordPress on port 80.
-   * @default - Traefik's Helm chart: namespace 'traefik', pods app.kubernetes.io/name=traefik
+   * The ingress controller pods allowed to reach WordPress on port 80 (and cert-manager's HTTP-01 solver).
+   * Required with `HttpsIngress.standard` and NetworkPolicies: an IngressClass does not say which pods serve it.
+   * @default - with `HttpsIngress.traefik` or no ingress: Traefik's Helm chart (namespace 'traefik', pods app.kubernetes.io/name=traefik)
    */
   readonly ingressController?: PeerPods;
   /**

@@ -118,6 +118,15 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   if (props.storage?.claimName !== undefined && !DNS1123_SUBDOMAIN.test(r.storage.claimName ?? ''))
     check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
 
+  // A standard Ingress names its controller only by class: the Traefik default would be a guess.
+  if ((props.networkPolicies ?? true) && props.ingressController === undefined && props.ingress && !props.ingress.servedByTraefik) {
+    check.add(
+      'ingressController',
+      props.ingressController,
+      "is required with HttpsIngress.standard: the default admits only Traefik's pods, so the NetworkPolicies would block your controller",
+      "give your controller's pods, e.g. { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } }, or set networkPolicies: false",
+    );
+  }
   for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
     if (peer === undefined) continue;
     if (!DNS1123_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");

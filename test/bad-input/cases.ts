@@ -455,6 +455,7 @@ export const LEGIT_INPUTS: LegitInput[] = [
     title: 'WordpressApp: fixed replicas and a standard ingress',
     build: (c) => new WordpressApp(c, 'blog', {
       replicas: 2, storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }),
+      ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
     }),
   },
   {

@@ -54,6 +54,7 @@ function variants(): Array<[string, Manifest]> {
       (chart) =>
         new WordpressApp(chart, 'wp', {
           ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'le' }),
+          ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
           localDevPasswords: { password: 'a', rootPassword: 'b' },
           allowPasswordsInManifests: true,
           storage: { storageClassName: 'rook-cephfs' },

@@ -14,6 +14,7 @@ function outcome(props: WordpressAppProps): string {
   }
 }
 
+const NGINX = { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } };
 const long = (n: number) => `w${'x'.repeat(n - 1)}`;
 
 /** Each condition: a refused value with the message it must give, and the closest accepted value. */
@@ -60,15 +61,27 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
   ],
   [
     'siteUrl names a host a wildcard ingress serves: one label in front',
-    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://a.blog.example.com' },
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), ingressController: NGINX, siteUrl: 'https://a.blog.example.com' },
     /siteUrl = "https:\/\/a\.blog\.example\.com": names a host that ingress\.host '\*\.example\.com' does not serve/,
-    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://blog.example.com' },
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), ingressController: NGINX, siteUrl: 'https://blog.example.com' },
   ],
   [
     'siteUrl is given with a wildcard ingress host',
-    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }) },
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), ingressController: NGINX },
     /siteUrl = undefined: is required with the wildcard ingress\.host '\*\.example\.com'.*Fix: set siteUrl to a host the wildcard serves, e\.g\. 'https:\/\/blog\.example\.com'/,
-    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), siteUrl: 'https://www.example.com' },
+    { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'wildcard-tls' }), ingressController: NGINX, siteUrl: 'https://www.example.com' },
+  ],
+  [
+    'ingressController is given with a standard Ingress (NetworkPolicies on)',
+    { ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }) },
+    /ingressController = undefined: is required with HttpsIngress\.standard: the default admits only Traefik's pods.*Fix: give your controller's pods/,
+    { ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }), ingressController: NGINX },
+  ],
+  [
+    'ingressController may be left out with a standard Ingress when NetworkPolicies are off',
+    { ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }), networkPolicies: true },
+    /ingressController = undefined: is required with HttpsIngress\.standard/,
+    { ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }), networkPolicies: false },
   ],
   ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
   [

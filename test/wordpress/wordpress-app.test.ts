@@ -285,7 +285,10 @@ describe('the default stack', () => {
 describe('options', () => {
   test('standard Ingress with TLS and a cert-manager issuer', () => {
     const ingress = one(
-      stack({ ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'letsencrypt' }) }),
+      stack({
+        ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls', clusterIssuer: 'letsencrypt' }),
+        ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+      }),
       'Ingress',
     );
     expect(ingress.apiVersion).toBe('networking.k8s.io/v1');
@@ -442,7 +445,10 @@ describe('refusals', () => {
     ],
     [
       'a standard Ingress with a bad TLS secret name',
-      { ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'Blog TLS' }) },
+      {
+        ingress: HttpsIngress.standard({ host: '*.example.com', ingressClassName: 'nginx', tlsSecretName: 'Blog TLS' }),
+        ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
+      },
       /ingress\.tlsSecretName = "Blog TLS": is not a valid Secret name/,
     ],
     [
