@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
@@ -140,6 +140,9 @@ export function jobName(instance: string, task: string, spec: unknown): string {
  */
 export const CORE_COPY_SCRIPT = 'cp -R /usr/src/wordpress/. /core/ && cp /usr/src/wordpress/wp-config-docker.php /core/wp-config.php';
 
+/** How long a finished hook Job (and its pod's logs) stays: a week. */
+const HOOK_JOB_TTL_SECONDS = 7 * 24 * 3600;
+
 /**
  * The wp-cli side of a WordPress site, with the official wordpress:cli image against the core of the
  * WordPress image (copied in by an init container, so the Jobs run exactly the core the pods serve):
@@ -197,6 +200,11 @@ export class WpCli extends Construct {
     if (props.hookWave !== undefined) {
       asHook(this.installJob, HookPhase.SYNC, props.hookWave);
       asHook(this.updateDbJob, HookPhase.POST_SYNC, props.hookWave);
+      // Argo CD's BeforeHookCreation deletes a hook's previous run only under the same name, and these
+      // names change with the spec: the TTL removes earlier revisions' Jobs. Argo CD does not re-create
+      // a hook outside a sync; under plain apply the next apply runs it again, which is idempotent
+      // (install stops on an installed site, update-db at the current schema).
+      for (const job of [this.installJob, this.updateDbJob]) job.addJsonPatch(JsonPatch.add('/spec/ttlSecondsAfterFinished', HOOK_JOB_TTL_SECONDS));
     }
   }
 

@@ -261,6 +261,10 @@ describe('the default stack', () => {
     ]);
     const withoutArgo = stack({ syncWaves: false });
     expect(withoutArgo.some((m) => a(m)['argocd.argoproj.io/sync-wave'] !== undefined || a(m)['argocd.argoproj.io/hook'] !== undefined)).toBe(false);
+    // Hook Jobs are named by their spec, so BeforeHookCreation never meets an earlier revision's: a week's TTL removes them.
+    const ttl = (ms: Manifest[]) => ms.filter((m) => m.kind === 'Job').map((m) => m.spec.ttlSecondsAfterFinished);
+    expect(ttl(manifests)).toEqual([604800, 604800]);
+    expect(ttl(withoutArgo)).toEqual([undefined, undefined]);
     // Data protection is not optional: kubectl ignores it, Argo CD needs it.
     expect(withoutArgo.filter((m) => a(m)['argocd.argoproj.io/sync-options']).map((m) => m.kind)).toEqual(['Namespace', 'PersistentVolumeClaim', 'PersistentVolumeClaim']);
   });
