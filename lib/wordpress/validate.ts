@@ -1,6 +1,8 @@
 import { PropChecker } from '../core/configuration-error';
 import { CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN } from '../validation/names';
 import { cronScheduleProblem } from '../grammar/cron';
+import { Findings } from '../validation/finding-list';
+import { checkQuantity } from '../validation/quantity';
 import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressAppProps } from './props';
@@ -102,6 +104,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
   check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
 
+  // The claim's own check names the rendered field (resources[storage]); the prop is checked by the same grammar.
+  const size: Findings = [];
+  checkQuantity(size, r.storage.size, 'size', 'storage', { positive: true, example: '20Gi' });
+  check.addFindingsAt(size, 'storage', r.storage);
   if (r.storage.storageClassName === undefined) {
     check.add(
       'storage.storageClassName',

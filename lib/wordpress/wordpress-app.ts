@@ -5,6 +5,7 @@ import * as k8s from '../../imports/k8s';
 import { ignoreAnnotation } from '../audit/annotations';
 import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker } from '../core/configuration-error';
+import { mapFieldsToProps } from '../core/checked-constructs';
 import { MANAGED_BY, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from '../database/connection';
 import { EnvValue, guaranteedResources, VolumeProps } from '../deployment/container';
@@ -208,6 +209,11 @@ export class WordpressApp extends Construct {
       },
     });
     keepOnDeleteAndPrune(this.contentClaim);
+    mapFieldsToProps(this.contentClaim, () => ({
+      'spec.resources[storage]': 'storage.size',
+      'spec.storageClassName': 'storage.storageClassName',
+      'spec.accessModes': 'storage.accessMode',
+    }));
 
     const cliIdentity = { name: 'wordpress', instance: name, component: 'wp-cli' };
     // The database tier: embedded by default (the mysql prop is its settings), or the one chosen.

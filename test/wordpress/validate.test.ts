@@ -83,6 +83,13 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     /ingressController = undefined: is required with HttpsIngress\.standard/,
     { ingress: HttpsIngress.standard({ host: 'blog.example.com', ingressClassName: 'nginx', tlsSecretName: 'blog-tls' }), networkPolicies: false },
   ],
+  [
+    'storage.size is a Kubernetes quantity, named as the prop the user wrote',
+    { storage: { storageClassName: 'rook-cephfs', size: '10GB' } },
+    /storage\.size = "10GB": storage "10GB" is not a Kubernetes quantity: it has the unit "GB".*Fix: write a number with an optional unit, e\.g\. "20Gi"/,
+    { storage: { storageClassName: 'rook-cephfs', size: '10G' } },
+  ],
+  ['storage.size is positive', { storage: { storageClassName: 'rook-cephfs', size: '0' } }, /storage\.size = "0": /, { storage: { storageClassName: 'rook-cephfs', size: '1' } }],
   ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
   [
     'saltsSecretName is a Secret name',
