@@ -32,7 +32,8 @@ describe('canRun', () => {
 
   test('under CI a missing program fails the suite instead of skipping it', () => {
     process.env.CI = 'true';
-    expect(() => canRun('test/x', [{ name: 'no-such-program-zdc', apt: 'zdc-pkg' }])).toThrow('test/x: skipped, needs no-such-program-zdc (apt-get install zdc-pkg); CI runs every suite');
+    const missing = [{ name: 'no-such-program-zdc', apt: 'zdc-pkg' }];
+    expect(() => canRun('test/x', missing)).toThrow('test/x: skipped, needs no-such-program-zdc (apt-get install zdc-pkg); CI runs every suite');
     expect(written).toEqual([]);
   });
 

@@ -14,7 +14,7 @@ export interface ResolvedWordpressProps {
   readonly image: string;
   readonly cliImage: string;
   readonly siteUrl?: string;
-  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly subPath?: string; readonly storageClassName?: string };
+  readonly storage: { readonly accessMode: string; readonly claimName: string; readonly size: string; readonly subPath?: string; readonly storageClassName?: string };
   readonly budget: PhpWorkerBudget;
   readonly webTier: WebTierSettings;
   readonly admin: { readonly secretName: string; readonly userKey: string; readonly passwordKey: string; readonly emailKey: string };
