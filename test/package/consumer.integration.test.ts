@@ -111,6 +111,16 @@ describe('the tarball', () => {
   test('is under 1 MB', () => {
     expect(packed.size).toBeLessThan(1024 * 1024);
   });
+
+  test('is as docs/package.md measures it (files, kB packed, MB unpacked; within 10%)', () => {
+    const doc = fs.readFileSync(path.join(REPO, 'docs', 'package.md'), 'utf8').replace(/\s+/g, ' ');
+    const m = /(\d+) files, (\d+) kB packed, ([\d.]+) MB unpacked/.exec(doc);
+    expect(m).not.toBeNull();
+    const near = (documented: number, measured: number) => expect(Math.abs(documented - measured) / measured).toBeLessThanOrEqual(0.1);
+    near(Number(m![1]), packed.files.length);
+    near(Number(m![2]) * 1000, packed.size);
+    near(Number(m![3]) * 1e6, packed.unpackedSize);
+  });
 });
 
 describe('a cdk8s typescript-app that installs it', () => {
