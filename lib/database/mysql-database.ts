@@ -14,6 +14,7 @@ import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';
 import type { MysqlDatabaseProps } from './mysql-database-props';
+import { CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from '../validation/names';
 
 export type { MysqlCredentials, MysqlDatabaseProps } from './mysql-database-props';
 
@@ -173,7 +174,10 @@ function validate(scope: Construct, props: MysqlDatabaseProps, image: string, ar
   // The image refuses MYSQL_USER=root too: root is configured by MYSQL_ROOT_PASSWORD.
   db.applicationUser('user', props.user);
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
-    if (!props.credentials?.[field]) check.add(`credentials.${field}`, props.credentials?.[field], 'is required', 'name the existing Secret and its keys');
+    const value = props.credentials?.[field];
+    if (!value) check.add(`credentials.${field}`, value, 'is required', 'name the existing Secret and its keys');
+    else if (field === 'secretName' && !DNS1123_SUBDOMAIN.test(value)) check.add('credentials.secretName', value, 'is not a valid Secret name', "use lower-case letters, digits, '-' and '.', e.g. 'wordpress-db-pwd'");
+    else if (field !== 'secretName' && !CONFIG_MAP_KEY.test(value)) check.add(`credentials.${field}`, value, 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
   check.reportTo(scope);
 }

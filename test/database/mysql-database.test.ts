@@ -29,3 +29,25 @@ test('refuses root or a malformed name as the application user, and a malformed 
   expect(make('shop', 'shop db')).toThrow(/database = "shop db": may hold only letters/);
   expect(make('shop')).not.toThrow();
 });
+
+describe('credentials are refused by the prop the user wrote, each field on its own', () => {
+  const refusal = (c: Partial<typeof credentials>) => {
+    try {
+      synth((chart) => new MysqlDatabase(chart, 'db', { name: 'shop-db', database: 'shop', user: 'shop', credentials: { ...credentials, ...c } }));
+      return 'accepted';
+    } catch (e: any) {
+      return e.message as string;
+    }
+  };
+  test.each([
+    ['secretName', { secretName: 'DB_Secret' }, /credentials\.secretName = "DB_Secret": is not a valid Secret name\. Fix: /, { secretName: 'db.secret' }],
+    ['passwordKey', { passwordKey: 'pass word' }, /credentials\.passwordKey = "pass word": is not a valid Secret key\. Fix: /, { passwordKey: 'pass_word' }],
+    ['rootPasswordKey', { rootPasswordKey: '..' }, /credentials\.rootPasswordKey = "\.\.": is not a valid Secret key\. Fix: /, { rootPasswordKey: '.root' }],
+  ])('%s', (_field, refused, message, accepted) => {
+    const text = refusal(refused);
+    expect(text).toMatch(message);
+    // Said once, by the prop: not again under the rendered StatefulSet's secretKeyRef.
+    expect(text).not.toMatch(/secretKeyRef/);
+    expect(refusal(accepted)).toBe('accepted');
+  });
+});
