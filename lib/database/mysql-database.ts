@@ -176,8 +176,10 @@ function validate(scope: Construct, props: MysqlDatabaseProps, image: string, ar
   for (const field of ['secretName', 'passwordKey', 'rootPasswordKey'] as const) {
     const value = props.credentials?.[field];
     if (!value) check.add(`credentials.${field}`, value, 'is required', 'name the existing Secret and its keys');
-    else if (field === 'secretName' && !DNS1123_SUBDOMAIN.test(value)) check.add('credentials.secretName', value, 'is not a valid Secret name', "use lower-case letters, digits, '-' and '.', e.g. 'wordpress-db-pwd'");
-    else if (field !== 'secretName' && !CONFIG_MAP_KEY.test(value)) check.add(`credentials.${field}`, value, 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
+    else if (field === 'secretName' && !DNS1123_SUBDOMAIN.test(value))
+      check.add('credentials.secretName', value, 'is not a valid Secret name', "use lower-case letters, digits, '-' and '.', e.g. 'wordpress-db-pwd'");
+    else if (field !== 'secretName' && !CONFIG_MAP_KEY.test(value))
+      check.add(`credentials.${field}`, value, 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
   check.reportTo(scope);
 }
