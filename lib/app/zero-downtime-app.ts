@@ -5,7 +5,7 @@ import { formatJobPlans, formatRolloutPlans, jobPlans, rolloutPlans } from '../a
 import { Manifest } from '../audit/model';
 import { AuditOptions } from '../audit/rule';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
-import { KubernetesVersion } from '../core/kubernetes-version';
+import { KubernetesVersion, pluginEntry } from '../core/kubernetes-version';
 import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
 
 /** Props of a ZeroDowntimeApp. */
@@ -24,7 +24,8 @@ export interface ZeroDowntimeAppProps extends AppProps {
   /**
    * The oldest Kubernetes version the manifests are applied to (`'1.30'`). The API-server rules that
    * changed after 1.27 follow it: `PreStop.nativeSleep` needs 1.30. Set it once for the app, the plugin
-   * and the CLI in cdk8s.yaml instead (see KubernetesVersion).
+   * and the CLI in cdk8s.yaml instead (see KubernetesVersion): when cdk8s.yaml has the plugin, a prop that
+   * differs from the plugin's version is refused, as the plugin would fail the written files.
    * @default - cdk8s.yaml's (KubernetesVersion.fromCdk8sYaml), else '1.27'
    */
   readonly kubernetesVersion?: string;
@@ -57,7 +58,10 @@ export class ZeroDowntimeApp extends App {
     this.auditOptions = props.audit ?? {};
     this.log = props.log ?? (process.env.CDK8S_OUTDIR !== undefined ? (text) => process.stderr.write(`${text}\n`) : () => undefined);
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
-    if (props.kubernetesVersion !== undefined) KubernetesVersion.set(this, props.kubernetesVersion);
+    if (props.kubernetesVersion !== undefined) {
+      refuseOtherPluginVersion(props.kubernetesVersion);
+      KubernetesVersion.set(this, props.kubernetesVersion);
+    }
     // Chart.toJson() and Testing.synth() validate the app without calling synth(): check there too.
     installSynthCheck(this);
   }
@@ -105,4 +109,25 @@ export class ZeroDowntimeApp extends App {
       delete (this as Record<symbol, unknown>)[CHECK_DONE];
     }
   }
+}
+
+/**
+ * The plugin of cdk8s.yaml checks the written files against its own version: an app set to another one
+ * would pass its synth, then fail the plugin's check after dist/ was written.
+ */
+function refuseOtherPluginVersion(version: string): void {
+  const entry = pluginEntry();
+  const pluginVersion = entry?.version ?? KubernetesVersion.DEFAULT;
+  if (entry === undefined || pluginVersion === version) return;
+  throw new ConfigurationError([{
+    path: '',
+    label: 'ZeroDowntimeApp',
+    problems: [{
+      prop: 'kubernetesVersion',
+      value: version,
+      problem: 'differs from the version the ZeroDowntimeValidation plugin in cdk8s.yaml checks the output against '
+        + `('${pluginVersion}'${entry.version === undefined ? ', its default' : ''})`,
+      fix: `set kubernetesVersion: '${version}' once, in the plugin's properties in cdk8s.yaml, and drop this prop`,
+    }],
+  }]);
 }

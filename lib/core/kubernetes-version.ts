@@ -16,8 +16,8 @@ import { TARGET_KUBERNETES_VERSION } from '../audit/removed-apis';
  * ```
  *
  * ZeroDowntimeApp, the plugin, `zero-downtime-audit` and constructs under `Testing.app()` then all follow
- * it. An app's `kubernetesVersion` prop, `KubernetesVersion.set` and the CLI's `--kubernetes-version`
- * override it for one app or one run.
+ * it. `KubernetesVersion.set` and the CLI's `--kubernetes-version` override it for one test or one run; a
+ * ZeroDowntimeApp's `kubernetesVersion` prop must agree with the plugin's entry when cdk8s.yaml has one.
  */
 export class KubernetesVersion {
   /** The version when nothing sets one. */
@@ -47,18 +47,7 @@ export class KubernetesVersion {
    * @param file the cdk8s.yaml to read; the working directory's by default, where `cdk8s synth` runs the app
    */
   public static fromCdk8sYaml(file: string = path.resolve('cdk8s.yaml')): string | undefined {
-    if (!fs.existsSync(file)) return undefined;
-    const config: unknown = parse(fs.readFileSync(file, 'utf8'));
-    const validations = isRecord(config) && Array.isArray(config.validations) ? config.validations : [];
-    for (const entry of validations) {
-      if (!isRecord(entry) || entry.class !== 'ZeroDowntimeValidation' || !isRecord(entry.properties)) continue;
-      const version = entry.properties.kubernetesVersion;
-      if (version === undefined) continue;
-      // Unquoted, YAML reads 1.30 as the number 1.3: refused rather than read as a version.
-      if (typeof version !== 'string') throw new Error(`${file}: ZeroDowntimeValidation's kubernetesVersion is ${JSON.stringify(version)}, not a string; quote it: '1.30'`);
-      return version;
-    }
-    return undefined;
+    return pluginEntry(file)?.version;
   }
 
   private constructor() {}
@@ -66,4 +55,26 @@ export class KubernetesVersion {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The ZeroDowntimeValidation entry of a cdk8s.yaml, if the file has one: the plugin then checks the
+ * written files against its `kubernetesVersion` (DEFAULT when the entry sets none).
+ */
+export function pluginEntry(file: string = path.resolve('cdk8s.yaml')): { readonly version?: string } | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const config: unknown = parse(fs.readFileSync(file, 'utf8'));
+  const validations = isRecord(config) && Array.isArray(config.validations) ? config.validations : [];
+  let found: { version?: string } | undefined;
+  for (const entry of validations) {
+    if (!isRecord(entry) || entry.class !== 'ZeroDowntimeValidation') continue;
+    const version = isRecord(entry.properties) ? entry.properties.kubernetesVersion : undefined;
+    // Unquoted, YAML reads 1.30 as the number 1.3: refused rather than read as a version.
+    if (version !== undefined && typeof version !== 'string') {
+      throw new Error(`${file}: ZeroDowntimeValidation's kubernetesVersion is ${JSON.stringify(version)}, not a string; quote it: '1.30'`);
+    }
+    if (typeof version === 'string') return { version };
+    found = {};
+  }
+  return found;
 }

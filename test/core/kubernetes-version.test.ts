@@ -76,11 +76,22 @@ test('set once in cdk8s.yaml, the native sleep works in ZeroDowntimeApp, Testing
     expect(() => Testing.synth(new ZeroDowntimeDeployment(new Chart(Testing.app(), 'web'), 'web', nativeSleep()).node.scope as Chart))
       .toThrow(/the manifests are for 1\.27: /);
   });
-  // The app's own prop wins over cdk8s.yaml.
+  // The app's own prop must agree with the plugin's check, or dist/ would be written and then fail it.
   inProject(PLUGIN("{ kubernetesVersion: '1.30' }"), () => {
-    const app = new ZeroDowntimeApp({ kubernetesVersion: '1.27', log: () => undefined });
+    expect(() => new ZeroDowntimeApp({ kubernetesVersion: '1.27' })).toThrow(
+      /ZeroDowntimeApp: 1 invalid prop\n {2}- kubernetesVersion = "1\.27": differs from the version the ZeroDowntimeValidation plugin in cdk8s\.yaml checks the output against \('1\.30'\)\. Fix: set kubernetesVersion: '1\.27' once, in the plugin's properties/,
+    );
+    expect(() => new ZeroDowntimeApp({ kubernetesVersion: '1.30' })).not.toThrow();
+  });
+  inProject(PLUGIN('{}'), () => {
+    expect(() => new ZeroDowntimeApp({ kubernetesVersion: '1.30' })).toThrow(/against \('1\.27', its default\)/);
+    expect(() => new ZeroDowntimeApp({ kubernetesVersion: '1.27' })).not.toThrow();
+  });
+  // Without the plugin, the prop is the one setting.
+  inProject('language: typescript\napp: node main.ts\n', () => {
+    const app = new ZeroDowntimeApp({ kubernetesVersion: '1.30', log: () => undefined });
     new ZeroDowntimeDeployment(new Chart(app, 'web'), 'web', nativeSleep());
-    expect(() => app.synthYaml()).toThrow(/the native sleep hook exists only from Kubernetes 1\.30, and the manifests are for 1\.27/);
+    expect(() => app.synthYaml()).not.toThrow();
   });
   inProject(undefined, () => {
     expect(() => Testing.synth(new ZeroDowntimeDeployment(new Chart(Testing.app(), 'web'), 'web', nativeSleep()).node.scope as Chart))
