@@ -59,6 +59,12 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
     container(get).image = 'wordpress:6.7.1-apache';
     container(get).volumeMounts[0].mountPath = '/var/www/html';
   },
+  'acme-solver-denied': (_get, all) => {
+    all.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'shop', namespace: 'shop' },
+        spec: { secretName: 'shop-tls', dnsNames: ['shop.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt' } } });
+  },
   'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
   'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },

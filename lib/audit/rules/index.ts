@@ -5,6 +5,7 @@ import { containerRules } from './containers';
 import { databaseRules } from './database';
 import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
+import { networkRules } from './network';
 import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
 import { shutdownRules } from './shutdown';
@@ -14,5 +15,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
+  ...networkRules,
   ...apiValidationRules,
 ];
