@@ -65,6 +65,10 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
       { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'shop', namespace: 'shop' },
         spec: { secretName: 'shop-tls', dnsNames: ['shop.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt' } } });
   },
+  'job-immutable-template': (_get, all) => {
+    all.push({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'shop-migrate', namespace: 'shop' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/shop:1.4.2', args: ['migrate'] }] } } } });
+  },
   'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
   'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },

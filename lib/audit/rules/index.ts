@@ -5,6 +5,7 @@ import { containerRules } from './containers';
 import { databaseRules } from './database';
 import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
+import { jobRules } from './jobs';
 import { networkRules } from './network';
 import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
@@ -15,6 +16,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
+  ...jobRules,
   ...networkRules,
   ...apiValidationRules,
 ];
