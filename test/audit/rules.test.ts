@@ -69,6 +69,14 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
     all.push({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'shop-migrate', namespace: 'shop' },
       spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/shop:1.4.2', args: ['migrate'] }] } } } });
   },
+  'cronjob-claim-blocks-later-waves': (get, all) => {
+    get('Deployment').metadata.annotations['argocd.argoproj.io/sync-wave'] = '1';
+    all.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shop-backup', namespace: 'shop' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'shop-backup', namespace: 'shop' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: 'ghcr.io/acme/shop:1.4.2' }],
+        volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: 'shop-backup' } }] } } } } } });
+  },
   'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
   'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },
