@@ -41,7 +41,8 @@ export const jobRules: Rule[] = [
           'spec.template is immutable, so once anything in the template changes (image, command, env) the next kubectl apply, Helm upgrade or Argo CD ' +
           'sync fails with "field is immutable" and the old Job stays',
         fix: `name it by a digest of its spec (e.g. ${name}-<8 hex digits>), or create it with generateName and kubectl create, or make it an Argo CD hook ` +
-          `(${HOOK_ANNOTATION}: Sync with hook-delete-policy BeforeHookCreation), or set spec.ttlSecondsAfterFinished so the finished Job is deleted before the next apply`,
+          `(${HOOK_ANNOTATION}: Sync with hook-delete-policy BeforeHookCreation), or, under plain kubectl apply, set spec.ttlSecondsAfterFinished so the finished Job ` +
+          'is deleted before the next apply (Argo CD shows a deleted Job OutOfSync and, with self-heal, runs it again)',
       }];
     }),
   },
