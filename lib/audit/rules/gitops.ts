@@ -1,4 +1,4 @@
-import { HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
+import { HELM_HOOK_ANNOTATION, HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
 import { asString, at } from '../../grammar/json';
 import { parseImage } from '../../policy/image';
 import { annotationsOf, AuditContext, Manifest, nameOf, namespaceOf, objectRef, Unchecked } from '../model';
@@ -48,11 +48,16 @@ function consumersByClaim(manifests: readonly Manifest[]): Map<string, Manifest[
 
 /**
  * True when Argo CD applies the object in the Sync phase, ordered by its wave: a managed object, or a hook
- * whose phases include Sync. PreSync hooks run before every wave, PostSync and SyncFail hooks after.
+ * whose phases include Sync. PreSync hooks run before every wave, PostSync and SyncFail hooks after; of
+ * Helm's hooks (read when there is no Argo CD hook annotation) only crd-install is a managed object.
  */
 function inSyncPhase(m: Manifest): boolean {
-  const hook = annotationsOf(m)[HOOK_ANNOTATION];
-  return hook === undefined || hook.split(',').map((p) => p.trim()).includes('Sync');
+  const annotations = annotationsOf(m);
+  const list = (value: string) => value.split(',').map((p) => p.trim());
+  const hook = annotations[HOOK_ANNOTATION];
+  if (hook !== undefined) return list(hook).includes('Sync');
+  const helm = annotations[HELM_HOOK_ANNOTATION];
+  return helm === undefined || list(helm).includes('crd-install');
 }
 
 /** The StorageClass binding mode a claim gets, when the input says: its class's volumeBindingMode (default Immediate), or the default class's. */

@@ -1,10 +1,7 @@
-import { HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION } from '../../grammar/argocd';
+import { HELM_HOOK_ANNOTATION, HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION } from '../../grammar/argocd';
 import { asInt, asString, at } from '../../grammar/json';
 import { annotationsOf, nameOf } from '../model';
 import { Rule } from '../rule';
-
-/** Helm's hook annotation: Helm (and Argo CD, which maps it to its phases) deletes such a Job before creating it again. */
-export const HELM_HOOK_ANNOTATION = 'helm.sh/hook';
 
 /**
  * True when a Job name carries a version or a content digest, so that a new template comes with a new

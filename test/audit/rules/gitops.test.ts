@@ -84,6 +84,9 @@ describe('cronjob-claim-blocks-later-waves', () => {
     ['a hook of PreSync and Sync counts', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PreSync, Sync' })], 1],
     ['a PreSync hook of a later wave runs before every wave', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PreSync' })], 0],
     ['a PostSync hook is not counted (see docs/audit.md)', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PostSync' })], 0],
+    ['a Helm post-upgrade hook runs after the Sync phase', [backup(), cron(), later('2', { 'helm.sh/hook': 'post-install,post-upgrade' })], 0],
+    ['a Helm crd-install object is managed', [backup(), cron(), later('2', { 'helm.sh/hook': 'crd-install' })], 1],
+    ['an Argo CD hook annotation wins over Helm\'s', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'Sync', 'helm.sh/hook': 'post-upgrade' })], 1],
     ['a claim that is itself a hook is not judged', [backup('1', {}, { 'argocd.argoproj.io/hook': 'PreSync' }), cron(), later()], 0],
   ])('%s', (_t, manifests, count) => {
     expect(hits(manifests, ID)).toHaveLength(count);
