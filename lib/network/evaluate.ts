@@ -1,5 +1,6 @@
 import { ipInCidr } from '../grammar/ip';
-import { LabelSelector as PlainLabelSelector, selectorMatches } from '../grammar/label-selector';
+import { asInt, asList, asObject, asPort, asString, objectsOf } from '../grammar/json';
+import { labelSelectorOf, LabelSelector as PlainLabelSelector, selectorMatches } from '../grammar/label-selector';
 
 /** A pod as NetworkPolicy sees it: its namespace (with the namespace's labels), its labels, its IP and its named ports. */
 export interface PodEndpoint {
@@ -107,14 +108,19 @@ function portMatches(entry: PolicyPort, port: number, protocol: string, destinat
   return entry.endPort !== undefined ? port >= entry.port && port <= entry.endPort : port === entry.port;
 }
 
-function ruleMatches(peers: readonly PolicyPeer[] | undefined, ports: readonly PolicyPort[] | undefined, policyNamespace: string, peerEndpoint: Endpoint, c: Connection): boolean {
+/** The peer of a connection, or 'any peer' when only the port is asked about. */
+type PeerToMatch = Endpoint | 'any';
+
+function ruleMatches(peers: readonly PolicyPeer[] | undefined, ports: readonly PolicyPort[] | undefined, policyNamespace: string, peerEndpoint: PeerToMatch,
+  c: Connection): boolean {
   const protocol = c.protocol ?? 'TCP';
   const portOk = !ports || ports.length === 0 || ports.some((p) => portMatches(p, c.port, protocol, c.to));
-  const peerOk = !peers || peers.length === 0 || peers.some((p) => peerMatches(p, policyNamespace, peerEndpoint));
+  const peerOk = peerEndpoint === 'any' || !peers || peers.length === 0 || peers.some((p) => peerMatches(p, policyNamespace, peerEndpoint));
   return portOk && peerOk;
 }
 
-function direction(policies: readonly NetworkPolicyManifest[], type: 'Ingress' | 'Egress', pod: Endpoint, c: Connection): DirectionVerdict {
+function direction(policies: readonly NetworkPolicyManifest[], type: 'Ingress' | 'Egress', pod: Endpoint, c: Connection,
+  peer: PeerToMatch = type === 'Egress' ? c.to : c.from): DirectionVerdict {
   if (!isPod(pod)) return { decision: 'unrestricted' };
   const selecting = policies.filter((p) => (p.metadata?.namespace ?? 'default') === pod.namespace
     && selectorMatches(p.spec?.podSelector ?? {}, pod.labels) && policyTypesOf(p).includes(type));
@@ -123,8 +129,8 @@ function direction(policies: readonly NetworkPolicyManifest[], type: 'Ingress' |
   const allowing = selecting.filter((p) => {
     const ns = p.metadata?.namespace ?? 'default';
     return type === 'Egress'
-      ? (p.spec?.egress ?? []).some((r) => ruleMatches(r.to, r.ports, ns, c.to, c))
-      : (p.spec?.ingress ?? []).some((r) => ruleMatches(r.from, r.ports, ns, c.from, c));
+      ? (p.spec?.egress ?? []).some((r) => ruleMatches(r.to, r.ports, ns, peer, c))
+      : (p.spec?.ingress ?? []).some((r) => ruleMatches(r.from, r.ports, ns, peer, c));
   });
   return allowing.length > 0 ? { decision: 'allowed', by: allowing.map(name) } : { decision: 'denied', selectedBy: selecting.map(name) };
 }
@@ -140,4 +146,46 @@ export function evaluateConnection(policies: readonly NetworkPolicyManifest[], c
   const egress = direction(policies, 'Egress', c.from, c);
   const ingress = direction(policies, 'Ingress', c.to, c);
   return { allowed: egress.decision !== 'denied' && ingress.decision !== 'denied', egress, ingress };
+}
+
+/**
+ * Whether any source may reach a pod on a port, when the source is not known (an ingress controller
+ * outside the input): `unrestricted` when no Ingress policy selects the pod; `allowed` when a selecting
+ * policy has a rule admitting the port from some peer; `denied` when every selecting policy's rules
+ * leave the port out. The pod's named ports resolve as in evaluateConnection.
+ */
+export function ingressOnPort(policies: readonly NetworkPolicyManifest[], pod: PodEndpoint, port: number, protocol: 'TCP' | 'UDP' | 'SCTP' = 'TCP'): DirectionVerdict {
+  return direction(policies, 'Ingress', pod, { from: { ip: '0.0.0.0' }, to: pod, port, protocol }, 'any');
+}
+
+/**
+ * A NetworkPolicy manifest read type-safely (wrongly typed parts read as absent, never a crash), for the
+ * audit, which reads anyone's YAML: the selectors through labelSelectorOf, ports and peers field by field.
+ */
+export function networkPolicyOf(m: unknown): NetworkPolicyManifest {
+  const metadata = asObject(asObject(m)?.metadata);
+  const spec = asObject(asObject(m)?.spec);
+  const namespace = asString(metadata?.namespace);
+  const peers = (value: unknown): PolicyPeer[] | undefined => (value === undefined ? undefined : objectsOf(value).map(({ item }) => {
+    const ipBlock = asObject(item.ipBlock);
+    const cidr = asString(ipBlock?.cidr);
+    return {
+      ...(item.podSelector !== undefined ? { podSelector: labelSelectorOf(item.podSelector) ?? { matchExpressions: [{ key: '', operator: '' }] } } : {}),
+      ...(item.namespaceSelector !== undefined ? { namespaceSelector: labelSelectorOf(item.namespaceSelector) ?? { matchExpressions: [{ key: '', operator: '' }] } } : {}),
+      ...(cidr !== undefined ? { ipBlock: { cidr, except: (asList(ipBlock?.except) ?? []).filter((c): c is string => typeof c === 'string') } } : {}),
+    };
+  }));
+  const ports = (value: unknown): PolicyPort[] | undefined => (value === undefined ? undefined : objectsOf(value).map(({ item }) => ({
+    protocol: asString(item.protocol), port: asPort(item.port), endPort: asInt(item.endPort),
+  })));
+  const policyTypes = asList(spec?.policyTypes)?.filter((t): t is string => typeof t === 'string');
+  return {
+    metadata: { name: asString(metadata?.name), namespace: namespace === '' ? undefined : namespace },
+    spec: {
+      podSelector: spec?.podSelector === undefined ? {} : labelSelectorOf(spec.podSelector) ?? { matchExpressions: [{ key: '', operator: '' }] },
+      ...(policyTypes ? { policyTypes } : {}),
+      ...(spec?.ingress !== undefined ? { ingress: objectsOf(spec.ingress).map(({ item }) => ({ from: peers(item.from), ports: ports(item.ports) })) } : {}),
+      ...(spec?.egress !== undefined ? { egress: objectsOf(spec.egress).map(({ item }) => ({ to: peers(item.to), ports: ports(item.ports) })) } : {}),
+    },
+  };
 }

@@ -59,6 +59,24 @@ const FAILING: Record<string, Parameters<typeof shopWith>[0]> = {
     container(get).image = 'wordpress:6.7.1-apache';
     container(get).volumeMounts[0].mountPath = '/var/www/html';
   },
+  'acme-solver-denied': (_get, all) => {
+    all.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny', namespace: 'shop' },
+      spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'shop', namespace: 'shop' },
+        spec: { secretName: 'shop-tls', dnsNames: ['shop.example.com'], issuerRef: { kind: 'ClusterIssuer', name: 'letsencrypt' } } });
+  },
+  'job-immutable-template': (_get, all) => {
+    all.push({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'shop-migrate', namespace: 'shop' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'ghcr.io/acme/shop:1.4.2', args: ['migrate'] }] } } } });
+  },
+  'cronjob-claim-blocks-later-waves': (get, all) => {
+    get('Deployment').metadata.annotations['argocd.argoproj.io/sync-wave'] = '1';
+    all.push({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'shop-backup', namespace: 'shop' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } },
+    { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'shop-backup', namespace: 'shop' },
+      spec: { schedule: '0 3 * * *', jobTemplate: { spec: { template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'backup', image: 'ghcr.io/acme/shop:1.4.2' }],
+        volumes: [{ name: 'backup', persistentVolumeClaim: { claimName: 'shop-backup' } }] } } } } } });
+  },
   'database-single-instance': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: true })); },
   'innodbcluster-size': (_get, all) => { all.push(innoDbClusterManifest({ instances: 1 })); },
   'database-backup-missing': (_get, all) => { all.push(...mysqlManifests({ dumpCronJob: false })); },

@@ -1,4 +1,4 @@
-import { evaluateConnection, NetworkPolicyManifest, PodEndpoint, policyTypesOf } from '../../lib/network/evaluate';
+import { evaluateConnection, ingressOnPort, NetworkPolicyManifest, networkPolicyOf, PodEndpoint, policyTypesOf } from '../../lib/network/evaluate';
 
 const web: PodEndpoint = { namespace: 'shop', labels: { app: 'web' }, ports: [{ name: 'http', containerPort: 8080 }] };
 const db: PodEndpoint = { namespace: 'shop', labels: { app: 'db' }, ports: [{ name: 'mysql', containerPort: 3306 }] };
@@ -87,5 +87,46 @@ describe('policy semantics', () => {
     expect(allowed(p([{ port: 'mysql' }]), web, db, 3307)).toBe(false);
     expect(allowed(p([{ port: 'http' }]), web, db, 8080)).toBe(false);
     expect(allowed(p([{ protocol: 'TCP' }]), web, db, 12345)).toBe(true);
+  });
+});
+
+describe('ingressOnPort: a port asked about without knowing the source', () => {
+  const solver: PodEndpoint = { namespace: 'shop', labels: { app: 'solver' }, ports: [{ name: 'http', containerPort: 8089 }] };
+  test.each<[string, NetworkPolicyManifest[], string]>([
+    ['no policy selects the pod', [], 'unrestricted'],
+    ['an egress-only policy', [policy('deny', { podSelector: {}, policyTypes: ['Egress'] })], 'unrestricted'],
+    ['a default deny', [policy('deny', { podSelector: {}, policyTypes: ['Ingress'] })], 'denied'],
+    ['an allow from some peer on the port', [policy('deny', { podSelector: {}, policyTypes: ['Ingress'] }),
+      policy('allow', { podSelector: { matchLabels: { app: 'solver' } }, ingress: [{ from: [{ ipBlock: { cidr: '10.0.0.0/8' } }], ports: [{ port: 8089 }] }] })], 'allowed'],
+    ['an allow on the named port', [policy('allow', { podSelector: {}, ingress: [{ ports: [{ port: 'http' }] }] })], 'allowed'],
+    ['an allow on another port', [policy('allow', { podSelector: {}, ingress: [{ ports: [{ port: 80 }] }] })], 'denied'],
+  ])('%s', (_t, policies, decision) => {
+    expect(ingressOnPort(policies, solver, 8089).decision).toBe(decision);
+  });
+});
+
+describe('networkPolicyOf reads a manifest type-safely', () => {
+  test('a well-typed policy reads as written', () => {
+    const spec = { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress', 'Egress'],
+      ingress: [{ from: [{ namespaceSelector: { matchLabels: { a: 'b' } }, podSelector: { matchLabels: { c: 'd' } } },
+        { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+        ports: [{ protocol: 'TCP', port: 80, endPort: 90 }] }],
+      egress: [{ to: [{ podSelector: {} }], ports: [{ port: 'dns' }] }] };
+    const read = networkPolicyOf({ metadata: { name: 'p', namespace: 'shop' }, spec });
+    expect(read.metadata).toEqual({ name: 'p', namespace: 'shop' });
+    expect(evaluateConnection([read], { from: { namespace: 'x', namespaceLabels: { a: 'b' }, labels: { c: 'd' } }, to: web, port: 85 }).allowed).toBe(true);
+    expect(evaluateConnection([read], { from: { namespace: 'x', namespaceLabels: { a: 'b' }, labels: { c: 'd' } }, to: web, port: 91 }).allowed).toBe(false);
+    expect(evaluateConnection([read], { from: { ip: '10.2.0.1' }, to: web, port: 80 }).allowed).toBe(true);
+    expect(evaluateConnection([read], { from: { ip: '10.1.0.1' }, to: web, port: 80 }).allowed).toBe(false);
+    expect(read.spec?.egress).toEqual([{ to: [{ podSelector: { matchLabels: {}, matchExpressions: [] } }], ports: [{ protocol: undefined, port: 'dns', endPort: undefined }] }]);
+  });
+
+  test('a missing podSelector selects every pod; a wrongly typed one none; wrong types elsewhere read as absent', () => {
+    expect(networkPolicyOf({ spec: { policyTypes: ['Ingress'] } }).spec?.podSelector).toEqual({});
+    const wrong = networkPolicyOf({ metadata: { namespace: 'shop' }, spec: { podSelector: 'all', policyTypes: ['Ingress'] } });
+    expect(ingressOnPort([wrong], web, 8080).decision).toBe('unrestricted');
+    expect(networkPolicyOf('x')).toEqual({ metadata: { name: undefined, namespace: undefined }, spec: { podSelector: {} } });
+    expect(networkPolicyOf({ metadata: { namespace: '' }, spec: { ingress: [{ from: 'x', ports: [{ port: {} }] }] } }).spec?.ingress)
+      .toEqual([{ from: [], ports: [{ protocol: undefined, port: undefined, endPort: undefined }] }]);
   });
 });

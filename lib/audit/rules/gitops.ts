@@ -1,6 +1,7 @@
-import { SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
+import { HELM_HOOK_ANNOTATION, HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
+import { asString, at } from '../../grammar/json';
 import { parseImage } from '../../policy/image';
-import { Manifest, namespaceOf, objectRef, Unchecked } from '../model';
+import { annotationsOf, AuditContext, Manifest, nameOf, namespaceOf, objectRef, Unchecked } from '../model';
 import { Rule } from '../rule';
 
 /** The pod spec of any pod-creating object, with its field path. */
@@ -45,6 +46,30 @@ function consumersByClaim(manifests: readonly Manifest[]): Map<string, Manifest[
   return byClaim;
 }
 
+/**
+ * True when Argo CD applies the object in the Sync phase, ordered by its wave: a managed object, or a hook
+ * whose phases include Sync. PreSync hooks run before every wave, PostSync and SyncFail hooks after; of
+ * Helm's hooks (read when there is no Argo CD hook annotation) only crd-install is a managed object.
+ */
+function inSyncPhase(m: Manifest): boolean {
+  const annotations = annotationsOf(m);
+  const list = (value: string) => value.split(',').map((p) => p.trim());
+  const hook = annotations[HOOK_ANNOTATION];
+  if (hook !== undefined) return list(hook).includes('Sync');
+  const helm = annotations[HELM_HOOK_ANNOTATION];
+  return helm === undefined || list(helm).includes('crd-install');
+}
+
+/** The StorageClass binding mode a claim gets, when the input says: its class's volumeBindingMode (default Immediate), or the default class's. */
+function bindingModeOf(ctx: AuditContext, claim: Manifest): string | undefined {
+  const className = at(claim, 'spec', 'storageClassName');
+  const classes = ctx.manifests.filter((m) => m.kind === 'StorageClass' && asString(m.apiVersion) === 'storage.k8s.io/v1');
+  const storageClass = className === undefined
+    ? classes.find((c) => annotationsOf(c)['storageclass.kubernetes.io/is-default-class'] === 'true')
+    : classes.find((c) => nameOf(c) === className);
+  return storageClass ? asString(storageClass.volumeBindingMode) ?? 'Immediate' : undefined;
+}
+
 /** Paths the official WordPress images serve core from. */
 const WORDPRESS_DOCROOTS = ['/var/www/html', '/var/www/html/'];
 /** Volume sources that live only as long as the pod, or are read-only configuration. */
@@ -75,6 +100,37 @@ export const gitopsRules: Rule[] = [
             `StorageClass the claim stays Pending, Argo CD reports it Progressing, and wave ${waveOf(claim)} never completes`,
           fix: `put the claim in wave ${waveOf(first)}, the wave of the first workload that mounts it`,
         }] : [];
+      });
+    },
+  },
+  {
+    id: 'cronjob-claim-blocks-later-waves',
+    severity: 'warning',
+    summary: 'A claim only CronJobs mount stays Pending until their first run on WaitForFirstConsumer storage: in an early wave it holds up every later one.',
+    fix: 'put the claim and its CronJobs in the last sync wave, or bind it at once (volumeName, or an Immediate StorageClass)',
+    check: (ctx) => {
+      if (!isUnderArgoCd(ctx.manifests)) return [];
+      const consumers = consumersByClaim(ctx.manifests);
+      const synced = ctx.manifests.filter(inSyncPhase);
+      return ctx.manifests.filter((m) => m.kind === 'PersistentVolumeClaim' && inSyncPhase(m)).flatMap((claim) => {
+        const users = consumers.get(`${namespaceOf(claim)}/${nameOf(claim)}`) ?? [];
+        if (users.length === 0 || users.some((u) => u.kind !== 'CronJob')) return [];
+        // A consumer in a later wave is claim-wave-before-consumer's finding.
+        if (users.some((u) => waveOf(u) > waveOf(claim))) return [];
+        // A pre-bound claim, or one whose class binds at once, is Bound (Healthy) without a pod.
+        if (asString(at(claim, 'spec', 'volumeName'))) return [];
+        if (at(claim, 'spec', 'storageClassName') === '' || bindingModeOf(ctx, claim) === 'Immediate') return [];
+        const later = synced.filter((m) => waveOf(m) > waveOf(claim));
+        if (later.length === 0) return [];
+        const next = later.reduce((a, b) => (waveOf(b) < waveOf(a) ? b : a));
+        const last = Math.max(...later.map(waveOf));
+        return [{
+          manifest: claim, field: `metadata.annotations[${SYNC_WAVE_ANNOTATION}]`,
+          message: `only CronJobs (${users.map(objectRef).join(', ')}) mount the claim: on a WaitForFirstConsumer StorageClass it stays Pending until their ` +
+            `first scheduled run, Argo CD reports a Pending claim Progressing, and wave ${waveOf(claim)} holds up ${objectRef(next)} (wave ${waveOf(next)}) ` +
+            `and every later wave until then`,
+          fix: `put the claim and its CronJobs in wave ${last}, the last, or pre-bind it (spec.volumeName) or use a StorageClass with volumeBindingMode Immediate`,
+        }];
       });
     },
   },

@@ -5,6 +5,8 @@ import { containerRules } from './containers';
 import { databaseRules } from './database';
 import { gitopsRules } from './gitops';
 import { hygieneRules } from './hygiene';
+import { jobRules } from './jobs';
+import { networkRules } from './network';
 import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
 import { shutdownRules } from './shutdown';
@@ -14,5 +16,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
+  ...jobRules,
+  ...networkRules,
   ...apiValidationRules,
 ];

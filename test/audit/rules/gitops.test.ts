@@ -1,4 +1,6 @@
-import { audit, Manifest } from '../../../lib/analysis';
+import * as fs from 'fs';
+import * as path from 'path';
+import { audit, Manifest, parseManifests } from '../../../lib/analysis';
 import { HttpsIngress, WordpressApp } from '../../../lib';
 import { isOfficialWordpressImage, isUnderArgoCd } from '../../../lib/audit/rules/gitops';
 import { synth } from '../../helpers';
@@ -37,6 +39,74 @@ describe('claim-wave-before-consumer', () => {
       message: expect.stringMatching(/sync wave 0 but its first consumer Deployment n\/deployment is in wave 2/),
       fix: 'put the claim in wave 2, the wave of the first workload that mounts it',
     });
+  });
+});
+
+describe('cronjob-claim-blocks-later-waves', () => {
+  const ID = 'cronjob-claim-blocks-later-waves';
+  const backup = (wave = '1', spec: any = {}, extra: Record<string, string> = {}): Manifest => ({
+    ...claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': wave, ...extra }), spec: { accessModes: ['ReadWriteOnce'], ...spec },
+  });
+  const cron = (wave = '1', claimName = 'data') => consumer('CronJob', wave, claimName);
+  const later = (wave = '2', annotations: Record<string, string> = {}): Manifest => ({
+    apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `later-${wave}`, namespace: 'n', annotations: { 'argocd.argoproj.io/sync-wave': wave, ...annotations } },
+  });
+  const storageClass = (name: string, mode: string | undefined, annotations: Record<string, string> = {}): Manifest => ({
+    apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name, annotations }, provisioner: 'rook-ceph.rbd.csi.ceph.com',
+    ...(mode ? { volumeBindingMode: mode } : {}),
+  });
+  test.each<[string, Manifest[], number]>([
+    ['a claim only a CronJob mounts, before a later wave', [backup(), cron(), later()], 1],
+    ['the claim in the last wave', [backup('2'), cron('2'), later('2')], 0],
+    ['a later wave of lower number does not count', [backup(), cron(), later('0')], 0],
+    ['no Argo CD in the set', [{ ...backup(), metadata: { name: 'data', namespace: 'n' } }, consumer('CronJob', undefined), { apiVersion: 'v1', kind: 'ConfigMap',
+      metadata: { name: 'x', namespace: 'n' } }], 0],
+    ['a Deployment mounts it too: it binds when the Deployment\'s pod starts', [backup(), cron(), consumer('Deployment', '1'), later()], 0],
+    ['a Job mounts it too', [backup(), cron(), consumer('Job', '1'), later()], 0],
+    ['two CronJobs mount it', [backup(), cron(), { ...cron(), metadata: { name: 'restore', namespace: 'n', annotations: { 'argocd.argoproj.io/sync-wave': '1' } } }, later()], 1],
+    ['no consumer at all', [backup(), later()], 0],
+    ['a CronJob of another claim', [backup(), cron('1', 'other'), later()], 0],
+    ['its CronJob in a later wave is claim-wave-before-consumer\'s finding', [backup(), cron('2'), later('3')], 0],
+    ['a pre-bound claim (volumeName)', [backup('1', { volumeName: 'pv-backup' }), cron(), later()], 0],
+    ['storageClassName "" binds statically at once', [backup('1', { storageClassName: '' }), cron(), later()], 0],
+    ['an Immediate class of the input', [backup('1', { storageClassName: 'block' }), cron(), later(), storageClass('block', 'Immediate')], 0],
+    ['a class of the input without volumeBindingMode is Immediate', [backup('1', { storageClassName: 'block' }), cron(), later(), storageClass('block', undefined)], 0],
+    ['a WaitForFirstConsumer class of the input', [backup('1', { storageClassName: 'block' }), cron(), later(), storageClass('block', 'WaitForFirstConsumer')], 1],
+    ['a StorageClass of another API version is not read', [backup('1', { storageClassName: 'block' }), cron(), later(),
+      { ...storageClass('block', 'Immediate'), apiVersion: 'storage.k8s.io/v1beta1' }], 1],
+    ['a class not in the input', [backup('1', { storageClassName: 'block' }), cron(), later(), storageClass('other', 'Immediate')], 1],
+    ['no class: the default class of the input, Immediate', [backup(), cron(), later(),
+      storageClass('block', 'Immediate', { 'storageclass.kubernetes.io/is-default-class': 'true' })], 0],
+    ['no class: a non-default Immediate class does not count', [backup(), cron(), later(), storageClass('block', 'Immediate')], 1],
+    ['no class: the default class, WaitForFirstConsumer', [backup(), cron(), later(),
+      storageClass('block', 'WaitForFirstConsumer', { 'storageclass.kubernetes.io/is-default-class': 'true' })], 1],
+    ['a Sync hook in a later wave counts', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'Sync' })], 1],
+    ['a hook of PreSync and Sync counts', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PreSync, Sync' })], 1],
+    ['a PreSync hook of a later wave runs before every wave', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PreSync' })], 0],
+    ['a PostSync hook is not counted (see docs/audit.md)', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'PostSync' })], 0],
+    ['a Helm post-upgrade hook runs after the Sync phase', [backup(), cron(), later('2', { 'helm.sh/hook': 'post-install,post-upgrade' })], 0],
+    ['a Helm crd-install object is managed', [backup(), cron(), later('2', { 'helm.sh/hook': 'crd-install' })], 1],
+    ['an Argo CD hook annotation wins over Helm\'s', [backup(), cron(), later('2', { 'argocd.argoproj.io/hook': 'Sync', 'helm.sh/hook': 'post-upgrade' })], 1],
+    ['a claim that is itself a hook is not judged', [backup('1', {}, { 'argocd.argoproj.io/hook': 'PreSync' }), cron(), later()], 0],
+  ])('%s', (_t, manifests, count) => {
+    expect(hits(manifests, ID)).toHaveLength(count);
+  });
+
+  test('the message names the CronJobs, the next wave and the last one', () => {
+    expect(hits([backup(), cron(), later('2'), later('4')], ID)[0]).toMatchObject({
+      severity: 'warning', object: 'PersistentVolumeClaim n/data', field: 'metadata.annotations[argocd.argoproj.io/sync-wave]',
+      message: expect.stringMatching(/^only CronJobs \(CronJob n\/cronjob\) mount the claim: .* wave 1 holds up ConfigMap n\/later-2 \(wave 2\) and every later wave/),
+      fix: 'put the claim and its CronJobs in wave 4, the last, or pre-bind it (spec.volumeName) or use a StorageClass with volumeBindingMode Immediate',
+    });
+  });
+
+  test('dist/: the staging backup claim and its CronJobs are in the last wave, so they pass; one wave earlier they would not', () => {
+    const staging = parseManifests(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'dist', 'staging', 'wordpress.k8s.yaml'), 'utf8'), 'staging.yaml');
+    expect(hits(staging, ID)).toEqual([]);
+    for (const m of staging.filter((o) => o.metadata?.name?.startsWith('wordpress-db-') && ['PersistentVolumeClaim', 'CronJob'].includes(o.kind!))) {
+      m.metadata!.annotations!['argocd.argoproj.io/sync-wave'] = '2';
+    }
+    expect(hits(staging, ID).map((v) => v.object)).toEqual(['PersistentVolumeClaim kube-example-staging/wordpress-db-backup']);
   });
 });
 
@@ -86,11 +156,13 @@ describe('wordpress-whole-docroot-volume', () => {
   });
 });
 
-test('WordpressApp passes all three, with and without Argo CD annotations', () => {
+test('WordpressApp passes all four, with and without Argo CD annotations', () => {
   for (const syncWaves of [true, false]) {
     const manifests = synth((chart) => new WordpressApp(chart, 'wp', {
       syncWaves, storage: { storageClassName: 'rook-cephfs' }, ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }),
     }));
-    for (const id of ['claim-wave-before-consumer', 'argocd-delete-unprotected', 'wordpress-whole-docroot-volume']) expect(hits(manifests, id)).toEqual([]);
+    for (const id of ['claim-wave-before-consumer', 'cronjob-claim-blocks-later-waves', 'argocd-delete-unprotected', 'wordpress-whole-docroot-volume']) {
+      expect(hits(manifests, id)).toEqual([]);
+    }
   }
 });
