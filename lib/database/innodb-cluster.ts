@@ -19,7 +19,7 @@ import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { DNS1035_LABEL } from '../validation/names';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
 
 export type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
@@ -27,7 +27,7 @@ export { jobDigest } from './job-digest';
 import { jobDigest } from './job-digest';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
-export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
+export const MYSQL_OPERATOR_VERSIONS = deepFreeze({ operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const);
 
 /** The defaults of a MysqlInnoDbCluster, in one place. */
 export const INNODB_CLUSTER_DEFAULTS = deepFreeze({

@@ -9,7 +9,7 @@ import { DatabaseChecks } from './validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from './connection';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';

@@ -1,5 +1,5 @@
 import { MysqlCredentials } from '../database/mysql-database';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 
 /** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
 export const WORDPRESS_DEFAULTS = deepFreeze({

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../grammar/freeze';
 import { Rule } from '../rule';
 import { apiValidationRules } from './api-validation';
 import { availabilityRules } from './availability';
@@ -10,9 +11,9 @@ import { rolloutRules } from './rollout';
 import { shutdownRules } from './shutdown';
 
 /** Every rule, in report order: graceful shutdown first, the seed articles' subject. */
-export const ALL_RULES: readonly Rule[] = [
+export const ALL_RULES: readonly Rule[] = deepFreeze([
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
   ...apiValidationRules,
-];
+]);
