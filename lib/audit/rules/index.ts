@@ -10,7 +10,10 @@ import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
 import { shutdownRules } from './shutdown';
 
-/** Every rule, in report order: graceful shutdown first, the seed articles' subject. */
+/**
+ * Every rule, in report order: graceful shutdown first, then rollouts, availability, containers,
+ * references, hygiene, the database, GitOps and the API server's own validation.
+ */
 export const ALL_RULES: readonly Rule[] = deepFreeze([
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
