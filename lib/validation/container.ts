@@ -238,7 +238,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   // An init container with restartPolicy: Always is a sidecar (SidecarContainers beta, on by default
   // from 1.29): it keeps running beside the app containers, so it may have probes and hooks.
   const sidecar = minorOf(out) >= SIDECAR_MINOR && container.restartPolicy === 'Always';
-  let targets: HandlerPort[] | undefined;
+  let targets: Array<HandlerPort & { probe?: boolean }> | undefined;
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;
     if (context.init && !sidecar) {
@@ -247,7 +247,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       continue;
     }
     const port = checkProbe(out, container[probe], child(field, probe), probe);
-    if (port) (targets ??= []).push(port);
+    if (port) (targets ??= []).push({ ...port, probe: true });
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
     if (context.init && !sidecar) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
@@ -259,7 +259,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       const names = facts.portNames;
       report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
         names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports ` +
-          `(e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
+          `(e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`, target.probe ? 'probe-port-undeclared' : undefined);
     }
   }
   checkSecurityContext(out, container.securityContext, child(field, 'securityContext'));
