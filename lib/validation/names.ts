@@ -133,6 +133,19 @@ export const DNS1123_SUBDOMAIN: NameFormat = {
   },
 };
 
+// validation.go IsWildcardDNS1123Subdomain: "\*\." + dns1123SubdomainFmt, DNS1123SubdomainMaxLength 253 in all.
+export const WILDCARD_DNS1123_SUBDOMAIN: NameFormat = {
+  title: 'wildcard DNS-1123 subdomain',
+  rule: "'*.' followed by a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), at most 253 characters in all",
+  test: memoValid((v) => v.length <= 253 && v.startsWith('*.') && DNS1123_SUBDOMAIN_RE.test(v.slice(2))),
+  reasons: (v) => {
+    if (!v.startsWith('*.')) return ["does not start with '*.'"];
+    const rest = v.slice(2);
+    return compact(lengthReason(v, 253), DNS1123_SUBDOMAIN.test(rest) ? undefined : DNS1123_SUBDOMAIN.reasons(rest).map((r) => `after '*.' ${r}`));
+  },
+  suggest: (v) => `*.${DNS1123_SUBDOMAIN.suggest(v.replace(/^\*?\.?/, ''))}`.slice(0, 253).replace(/[^a-z0-9]+$/, ''),
+};
+
 // validation.go IsDNS1035Label: dns1035LabelFmt "[a-z]([-a-z0-9]*[a-z0-9])?", DNS1035LabelMaxLength 63.
 export const DNS1035_LABEL = dnsLabel(
   'DNS-1035 label', "lowercase letters, digits and '-', starting with a letter and ending with a letter or digit, at most 63 characters",
