@@ -3,7 +3,7 @@
  * validateContainerPorts, ValidateEnv, validateEnvFrom, validateEnvVarValueFrom (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, minorOf, report, show } from './finding-list';
+import { Findings, findings, minorOf, report, show } from './finding-list';
 import { checkImage } from './image';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, NameFormat, PORT_NAME, RELAXED_ENV_VAR_NAME } from './names';
 import { child, index } from '../grammar/field-path';
@@ -272,9 +272,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
  * (when the pod's volume names are given) its volume mounts.
  */
 export function validateContainer(container: unknown, field = 'container', volumeNames?: Iterable<string>): Findings {
-  const out: Findings = [];
-  checkContainer(out, container, field, newFacts(), { volumeNames: volumeNames ? new Set(volumeNames) : undefined });
-  return out;
+  return findings((out) => checkContainer(out, container, field, newFacts(), { volumeNames: volumeNames ? new Set(volumeNames) : undefined }));
 }
 
 /** Fresh facts for one container. */

@@ -53,6 +53,13 @@ export function typeName(value: unknown): string {
   }
 }
 
+/** The findings `check` appends to a fresh list: the one-call form of a `checkX(out, …)` validator. */
+export function findings(check: (out: Findings) => void): Findings {
+  const out: Findings = [];
+  check(out);
+  return out;
+}
+
 /** Appends a finding, with its code when another check meets the same problem. */
 export function report(out: Findings, field: string, problem: string, fix: string, code?: FindingCode): void {
   out.push(code ? { field, problem, fix, code } : { field, problem, fix });

@@ -4,7 +4,7 @@
  * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, minorOf, report, withCode } from './finding-list';
+import { Findings, findings, minorOf, report, withCode } from './finding-list';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkPortNumOrName } from './service';
@@ -189,14 +189,10 @@ export function checkLifecycle(out: Findings, value: unknown, field: string, gra
 
 /** Findings for one probe (`kind` decides the successThreshold and grace-period rules). */
 export function validateProbe(probe: unknown, kind: ProbeKind = 'readinessProbe', field: string = kind): Findings {
-  const out: Findings = [];
-  checkProbe(out, probe, field, kind);
-  return out;
+  return findings((out) => checkProbe(out, probe, field, kind));
 }
 
 /** Findings for a container's `lifecycle`. */
 export function validateLifecycle(lifecycle: unknown, field = 'lifecycle'): Findings {
-  const out: Findings = [];
-  checkLifecycle(out, lifecycle, field);
-  return out;
+  return findings((out) => checkLifecycle(out, lifecycle, field));
 }

@@ -3,7 +3,7 @@
  * pkg/util/validation/validation.go (v0.27, the same in v0.34 unless noted). Each format says which
  * condition failed and suggests a valid spelling of the user's own value.
  */
-import { Findings, report, show, typeName } from './finding-list';
+import { Findings, findings, report, show, typeName } from './finding-list';
 
 /** One string format: its regex and limits, and how to describe and repair a value that breaks it. */
 export interface NameFormat {
@@ -370,9 +370,7 @@ export function nameFormatProblem(format: NameFormat, value: string): { reasons:
 
 function single(format: NameFormat, what: string) {
   return (value: unknown, field = ''): Findings => {
-    const out: Findings = [];
-    checkFormat(out, value, field, format, what);
-    return out;
+    return findings((out) => checkFormat(out, value, field, format, what));
   };
 }
 

@@ -6,7 +6,7 @@
 import { isIPv4, isIPv6 } from 'net';
 import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
@@ -226,15 +226,11 @@ function checkIngressPath(out: Findings, value: unknown, field: string): void {
 
 /** Findings for a NetworkPolicy spec. */
 export function validateNetworkPolicySpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkNetworkPolicySpec(out, spec, field);
-  return out;
+  return findings((out) => checkNetworkPolicySpec(out, spec, field));
 }
 
 /** Findings for an Ingress spec. */
 export function validateIngressSpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkIngressSpec(out, spec, field);
-  return out;
+  return findings((out) => checkIngressSpec(out, spec, field));
 }
 
