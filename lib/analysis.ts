@@ -40,12 +40,8 @@ export type { JobPlan, RolloutPlan } from './audit/rollout-plan';
 export { deletedWithApplication, holdsData, prunedBySync } from './gitops/argocd-deletions';
 export type { GitOpsObject } from './gitops/argocd-deletions';
 
-// WordPress sizing
-export { requiredMemoryMi as wordpressMemoryMi } from './wordpress/php-memory';
-export type { PhpWorkerBudget } from './wordpress/php-memory';
-
 // Policy: the rules the constructs and the audit share, as plain functions over plain data
-export type { Finding } from './policy/finding';
+export type { Finding, FindingCode } from './policy/finding';
 export { allowedDisruptions, disruptionProblems } from './policy/disruption';
 export { imagePinProblem } from './policy/image';
 export { parseImage } from './validation/image';

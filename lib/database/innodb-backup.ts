@@ -7,7 +7,7 @@ import { guaranteedResources } from '../deployment/container';
 import { keepNewestScript } from './scripts';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 
 /** The defaults of the operator's scheduled backups. */

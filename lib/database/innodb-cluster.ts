@@ -19,7 +19,8 @@ import { DatabaseClientPolicy } from './network';
 import { scriptJobSpec } from './script-job';
 import { DatabaseChecks } from './validate';
 import { DNS1035_LABEL } from '../validation/names';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
+import { compareMysqlVersions, parseMysqlVersion } from './mysql-version';
 import type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
 
 export type { MysqlInnoDbClusterProps } from './innodb-cluster-props';
@@ -27,7 +28,7 @@ export { jobDigest } from './job-digest';
 import { jobDigest } from './job-digest';
 
 /** MySQL versions the MySQL Operator 2.2.2 accepts (mysqloperator/controller/config.py), and the one it cannot run. */
-export const MYSQL_OPERATOR_VERSIONS = { operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const;
+export const MYSQL_OPERATOR_VERSIONS = deepFreeze({ operator: '2.2.2', min: '8.0.27', max: '9.1.0', disabled: ['8.0.29'] } as const);
 
 /** The defaults of a MysqlInnoDbCluster, in one place. */
 export const INNODB_CLUSTER_DEFAULTS = deepFreeze({
@@ -41,20 +42,13 @@ export const INNODB_CLUSTER_DEFAULTS = deepFreeze({
   routerResources: { cpu: '250m', memory: '256Mi' },
 });
 
-
-/** Compares dotted versions numerically. */
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-}
-
 /** Why the MySQL Operator would refuse this server version. */
 export function operatorVersionProblem(version: string): string | undefined {
   const v = MYSQL_OPERATOR_VERSIONS;
-  if (!/^\d+\.\d+\.\d+$/.test(version)) return 'is not a pinned x.y.z version';
-  if (compareVersions(version, v.min) < 0 || compareVersions(version, v.max) > 0) return `is outside the range MySQL Operator ${v.operator} runs (${v.min} to ${v.max})`;
+  const parsed = /^\d+\.\d+\.\d+$/.test(version) ? parseMysqlVersion(version) : undefined;
+  if (!parsed) return 'is not a pinned x.y.z version';
+  const [min, max] = [parseMysqlVersion(v.min)!, parseMysqlVersion(v.max)!];
+  if (compareMysqlVersions(parsed, min) < 0 || compareMysqlVersions(parsed, max) > 0) return `is outside the range MySQL Operator ${v.operator} runs (${v.min} to ${v.max})`;
   if ((v.disabled as readonly string[]).includes(version)) return `is disabled by MySQL Operator ${v.operator}`;
   return undefined;
 }

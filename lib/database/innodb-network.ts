@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
+import { deepFreeze } from '../grammar/freeze';
 
 /** The router ports the Service forwards to: read-write (3306 → 6446), read-only, X protocol and read/write splitting. */
-export const ROUTER_PORTS = { readWrite: 6446, readOnly: 6447, xReadWrite: 6448, xReadOnly: 6449, readWriteSplit: 6450 } as const;
+export const ROUTER_PORTS = deepFreeze({ readWrite: 6446, readOnly: 6447, xReadWrite: 6448, xReadOnly: 6449, readWriteSplit: 6450 } as const);
 
 /** Where the MySQL Operator runs: deploy-operator.yaml's namespace and pod label. */
-export const MYSQL_OPERATOR_PODS = { namespace: 'mysql-operator', podLabels: { name: 'mysql-operator' } } as const;
+export const MYSQL_OPERATOR_PODS = deepFreeze({ namespace: 'mysql-operator', podLabels: { name: 'mysql-operator' } } as const);
 
 /** Props of InnoDbClusterNetworkPolicies. */
 export interface InnoDbClusterNetworkPoliciesProps {

@@ -1,7 +1,7 @@
 import { PropProblem } from '../core/prop-problem';
 import { optional, PropSpec, required, T } from '../core/prop-spec';
 import { CONTAINER_RESOURCES } from '../deployment/props-spec';
-import { parseImage } from '../policy/image';
+import { mysqlWithoutAuthPluginArg, pinnedMysqlVersion } from './mysql-version';
 import { MysqlCredentials, MysqlDatabaseProps } from './mysql-database-props';
 
 /** The runtime shape of MysqlDatabaseProps, for callers without the type checker. */
@@ -34,24 +34,13 @@ export const MYSQL_DATABASE_PROPS: PropSpec<MysqlDatabaseProps> = {
 
 const AUTH_PLUGIN_ARG = /^--default[-_]authentication[-_]plugin/;
 
-/**
- * Whether a mysql image runs 8.4 or later, where `--default-authentication-plugin` was removed: a pinned
- * 8.4+ or 9.x version, or a tag that floats onto one (`8`, `lts`, `innovation`: `mysql:8` is 8.4 today).
- */
-export function mysqlWithoutAuthPluginArg(image: string): boolean {
-  const tag = (parseImage(image).tag ?? '').split('-')[0];
-  if (tag === 'lts' || tag === 'innovation') return true;
-  const [major, minor] = tag.split('.').map(Number);
-  return major > 8 || (major === 8 && (minor === undefined || Number.isNaN(minor) || minor >= 4));
-}
-
 /** The MysqlDatabase rules better said in prop terms than as API-server findings (the construct checks the rest itself). */
 export function mysqlDatabasePropProblems(props: MysqlDatabaseProps): PropProblem[] {
   const problems: PropProblem[] = [];
   const image = props.image ?? 'mysql:8.4.3';
   const authPlugin = (props.args ?? []).find((a) => AUTH_PLUGIN_ARG.test(a));
   // Pinned 8.4+ is the construct's own check; this one catches tags that float onto 8.4.
-  if (authPlugin && mysqlWithoutAuthPluginArg(image) && !/^\d+\.\d+/.test(parseImage(image).tag ?? '')) {
+  if (authPlugin && mysqlWithoutAuthPluginArg(image) && !pinnedMysqlVersion(image)) {
     problems.push({ prop: 'args', value: authPlugin, problem: `was removed in MySQL 8.4, and ${image} runs 8.4 or later, so mysqld refuses to start`,
       fix: `drop it (PHP >= 7.4 clients speak caching_sha2_password), and pin the version, e.g. 'mysql:8.4.3'` });
   }

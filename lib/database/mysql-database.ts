@@ -9,9 +9,10 @@ import { DatabaseChecks } from './validate';
 import { AppIdentity, selectorLabels, standardLabels } from '../core/labels';
 import { DatabaseConnection } from './connection';
 import { ContainerResources, guaranteedResources, renderEnv, renderResources } from '../deployment/container';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { Probe } from '../deployment/probe';
 import { imagePinProblem, parseImage } from '../policy/image';
+import { mysqlWithoutAuthPluginArg, pinnedMysqlVersion } from './mysql-version';
 import { QosClass, resourceProblems } from '../policy/qos';
 import type { MysqlDatabaseProps } from './mysql-database-props';
 import { CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from '../validation/names';
@@ -160,9 +161,9 @@ function validate(scope: Construct, props: MysqlDatabaseProps, image: string, ar
   const check = new PropChecker();
   const pin = imagePinProblem(image);
   if (pin) check.add('image', image, pin, "pin a version such as 'mysql:8.4.3'");
-  const [major, minor] = (parseImage(image).tag ?? '').split('.').map(Number);
   const authPlugin = args.find((a) => /^--default[-_]authentication[-_]plugin/.test(a));
-  if (authPlugin && (major > 8 || (major === 8 && minor >= 4))) {
+  // A tag that floats onto 8.4 (mysql:8, lts) is refused with the props (mysqlDatabasePropProblems).
+  if (authPlugin && pinnedMysqlVersion(image) && mysqlWithoutAuthPluginArg(image)) {
     check.add('args', authPlugin, `was removed in MySQL 8.4, so ${image} refuses to start`, 'drop it: WordPress images with PHP >= 7.4 speak caching_sha2_password');
   }
   const wanted = resources.qosClass ?? QosClass.GUARANTEED;

@@ -12,7 +12,7 @@ import { guaranteedResources } from '../deployment/container';
 import { imagePinProblem } from '../policy/image';
 import { QosClass, resourceProblems } from '../policy/qos';
 import { MYSQL_DUMP_SCRIPT, MYSQL_RESTORE_SCRIPT } from './scripts';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { jobDigest } from './job-digest';
 import { KEEP_ON_DELETE_AND_PRUNE, SYNC_OPTIONS_ANNOTATION } from '../grammar/argocd';
 import type { MysqlDumpBackupProps, MysqlDumpSettings } from './mysql-dump-backup-props';

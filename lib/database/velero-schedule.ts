@@ -4,7 +4,7 @@ import { acceptProps, withholdFields } from '../core/accept-props';
 import { PropChecker, PropProblem } from '../core/configuration-error';
 import { VELERO_SCHEDULE_PROPS } from './props-spec';
 import { DatabaseChecks } from './validate';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import type { VeleroScheduleProps } from './velero-schedule-props';
 
 export type { VeleroScheduleProps } from './velero-schedule-props';

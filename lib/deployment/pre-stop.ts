@@ -32,6 +32,7 @@ export enum PreStopKind {
   /** A custom command. */
   COMMAND = 'command',
 }
+Object.freeze(PreStopKind);
 
 function secondsProblems(seconds: unknown): PropProblem[] {
   return T.number().check(seconds, 'seconds');

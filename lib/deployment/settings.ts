@@ -1,4 +1,4 @@
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { DisruptionPolicy } from '../policy/disruption';
 import { IntOrPercent } from '../grammar/int-or-percent';
 import { QosClass } from '../policy/qos';

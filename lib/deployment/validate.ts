@@ -1,4 +1,5 @@
 import { PropChecker } from '../core/configuration-error';
+import { fixedReplicaRangeProblem } from '../policy/autoscaling';
 import { disruptionProblems } from '../policy/disruption';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { DeclaredPort, preStopSeconds, probeProblems, resolveNamedPorts, sameProbe, undeclaredPortProblem } from '../policy/probes';
@@ -93,10 +94,9 @@ function checkReplicas(check: PropChecker, s: DeploymentSettings): void {
     const a = s.autoscaling;
     check.wholeNumber('autoscaling.minReplicas', a.minReplicas, 1);
     check.wholeNumber('autoscaling.maxReplicas', a.maxReplicas, 1);
-    if (a.minReplicas > a.maxReplicas)
-      check.add('autoscaling.minReplicas', a.minReplicas, `is above autoscaling.maxReplicas ${a.maxReplicas}`, 'make minReplicas at most maxReplicas');
-    else if (a.minReplicas === a.maxReplicas)
-      check.add('autoscaling.maxReplicas', a.maxReplicas, `equals minReplicas, so the autoscaler can never scale`, 'raise maxReplicas, or drop autoscaling and set replicas');
+    // maxReplicas below minReplicas is the API server's rule: the synth check reports it on the rendered HPA, as autoscaling.maxReplicas.
+    const fixed = fixedReplicaRangeProblem(a.minReplicas, a.maxReplicas);
+    if (fixed) check.addFindingsAt([fixed], 'autoscaling', a);
     if (a.minReplicas < 2 && !p.allowSingleReplica)
       check.add('autoscaling.minReplicas', a.minReplicas, 'lets the autoscaler go down to one pod, which cannot survive a node drain', singleFix);
     for (const metric of ['cpuUtilization', 'memoryUtilization'] as const) {

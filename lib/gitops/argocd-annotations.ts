@@ -12,6 +12,7 @@ export enum HookPhase {
   /** After every managed resource is applied and healthy. */
   POST_SYNC = 'PostSync',
 }
+Object.freeze(HookPhase);
 
 /** Keeps an object that holds data when its Application is deleted or it is removed from Git. */
 export function keepOnDeleteAndPrune(object: ApiObject): void {

@@ -2,7 +2,7 @@
  * The formats Argo CD accepts in an Application's spec (argo-cd pkg/apis/application/v1alpha1 and the
  * sync-options documentation), checked at synth so a typo fails there and not in the cluster.
  */
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 import { didYouMean } from '../core/did-you-mean';
 import type { ArgoCdRetry } from './argocd-application-props';
 

@@ -5,13 +5,12 @@ import { Certificate } from '../../imports/cert-manager-cert-manager.io';
 import { IngressRoute, IngressRouteSpecRoutesKind, IngressRouteSpecRoutesServicesPort } from '../../imports/traefik-ingressroute-traefik.io';
 import { Middleware } from '../../imports/traefik-middleware-traefik.io';
 import { PropChecker } from '../core/configuration-error';
-import { DNS1123_SUBDOMAIN } from '../validation/names';
+import { isIP } from 'net';
+import { DNS1123_LABEL, DNS1123_SUBDOMAIN, nameFormatProblem, WILDCARD_DNS1123_SUBDOMAIN } from '../validation/names';
 import { checkIngressProps, STANDARD_INGRESS_PROPS, TRAEFIK_INGRESS_PROPS } from './https-ingress-props-spec';
 import type { IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
 
 export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps, TraefikIngressProps } from './https-ingress-props';
-
-const HOST = /^(?=.{1,253}$)(\*\.)?([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 /** HTTPS exposure of a Service: choose the standard Ingress or Traefik's CRDs. */
 export abstract class HttpsIngress {
@@ -55,10 +54,27 @@ export function hostMatches(ingressHost: string, hostname: string): boolean {
   return host.endsWith(suffix) && host.length > suffix.length && !host.slice(0, -suffix.length).includes('.');
 }
 
+/**
+ * Why `host` cannot be an ingress host, or undefined when it can: the API server's grammar (a DNS-1123
+ * subdomain, or `*.` and one when `wildcard`; not an IP address), and a name that resolves and can hold
+ * a certificate: at least two labels, each at most 63 characters.
+ */
+function hostProblem(host: unknown, wildcard: boolean): string | undefined {
+  if (typeof host !== 'string') return `is ${typeof host}, not a DNS host name`;
+  if (isIP(host)) return 'is an IP address, not a DNS host name';
+  const isWildcard = host.startsWith('*.');
+  if (isWildcard && !wildcard) return "is a wildcard, which this ingress cannot serve: use one host name";
+  const format = nameFormatProblem(isWildcard ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, host);
+  if (format) return `is not a DNS host name: ${format.reasons}`;
+  const labels = (isWildcard ? host.slice(2) : host).split('.');
+  if (labels.length < 2) return 'is not a DNS host name: it has one label, and a public host needs a domain (e.g. blog.example.com)';
+  const long = labels.find((label) => !DNS1123_LABEL.test(label));
+  return long === undefined ? undefined : `is not a DNS host name: its label "${long.slice(0, 20)}…" is ${long.length} characters long, more than 63`;
+}
+
 function checkHost(check: PropChecker, prefix: string, host: string, wildcard: boolean): void {
-  if (!HOST.test(host ?? '') || (!wildcard && host.startsWith('*.'))) {
-    check.add(`${prefix}.host`, host, `is not a ${wildcard ? '' : 'non-wildcard '}DNS host name`, "use a name such as 'blog.example.com', without scheme or path");
-  }
+  const problem = hostProblem(host ?? '', wildcard);
+  if (problem) check.add(`${prefix}.host`, host, problem, "use a name such as 'blog.example.com', without scheme or path");
 }
 
 class StandardIngress extends HttpsIngress {

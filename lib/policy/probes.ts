@@ -22,8 +22,6 @@ export interface DeclaredPort {
 
 type ProbeKind = 'startup' | 'readiness' | 'liveness';
 
-const TIMINGS = ['initialDelaySeconds', 'periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold'];
-
 /** The port a probe or handler targets, if it targets one. */
 export function probePort(probe: ProbeSpec): number | string | undefined {
   return probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
@@ -49,7 +47,7 @@ export function probeProblems(kind: ProbeKind, probe: ProbeSpec, declared: reado
       fix: 'probe the named container port, or declare the port on the container' });
   }
   // Timings and successThreshold are the API server's rule (0 means the default), written once in lib/validation.
-  for (const f of validateProbe(probe, `${kind}Probe`, '')) if (TIMINGS.includes(f.field)) problems.push(f);
+  for (const f of validateProbe(probe, `${kind}Probe`, '')) if (f.code === 'probe-timing') problems.push(f);
   return problems;
 }
 

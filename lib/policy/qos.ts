@@ -10,6 +10,7 @@ export enum QosClass {
   /** No requests or limits at all: evicted first. */
   BEST_EFFORT = 'BestEffort',
 }
+Object.freeze(QosClass);
 
 /** A container's requests and limits, as they appear in a manifest. */
 export interface ResourceRequirements {

@@ -4,7 +4,7 @@
  */
 import { cronScheduleProblem } from '../grammar/cron';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkLabels, checkLabelSelector } from './metadata';
 import { child } from '../grammar/field-path';
 import { checkPodTemplate } from './pod';
@@ -92,11 +92,11 @@ export function checkCronJobSpec(out: Findings, value: unknown, field: string): 
 
 /** Findings for a CronJob schedule string. */
 export function validateCronSchedule(schedule: unknown, field = 'schedule'): Findings {
-  const out: Findings = [];
-  if (typeof schedule !== 'string') report(out, field, `schedule ${show(schedule)} is not a string`, 'write the schedule as a quoted string, e.g. "0 3 * * *"');
-  else {
-    const problem = cronScheduleProblem(schedule);
-    if (problem) report(out, field, `schedule ${show(schedule)} ${problem}`, 'write 5 fields "minute hour day-of-month month day-of-week", e.g. "30 2 * * *", or @daily');
-  }
-  return out;
+  return findings((out) => {
+    if (typeof schedule !== 'string') report(out, field, `schedule ${show(schedule)} is not a string`, 'write the schedule as a quoted string, e.g. "0 3 * * *"');
+    else {
+      const problem = cronScheduleProblem(schedule);
+      if (problem) report(out, field, `schedule ${show(schedule)} ${problem}`, 'write 5 fields "minute hour day-of-month month day-of-week", e.g. "30 2 * * *", or @daily');
+    }
+  });
 }

@@ -3,7 +3,7 @@
  * validateContainerPorts, ValidateEnv, validateEnvFrom, validateEnvVarValueFrom (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, minorOf, report, show } from './finding-list';
+import { Findings, findings, minorOf, report, show } from './finding-list';
 import { checkImage } from './image';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN, ENV_VAR_NAME, NameFormat, PORT_NAME, RELAXED_ENV_VAR_NAME } from './names';
 import { child, index } from '../grammar/field-path';
@@ -238,7 +238,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   // An init container with restartPolicy: Always is a sidecar (SidecarContainers beta, on by default
   // from 1.29): it keeps running beside the app containers, so it may have probes and hooks.
   const sidecar = minorOf(out) >= SIDECAR_MINOR && container.restartPolicy === 'Always';
-  let targets: HandlerPort[] | undefined;
+  let targets: Array<HandlerPort & { probe?: boolean }> | undefined;
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;
     if (context.init && !sidecar) {
@@ -247,7 +247,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       continue;
     }
     const port = checkProbe(out, container[probe], child(field, probe), probe);
-    if (port) (targets ??= []).push(port);
+    if (port) (targets ??= []).push({ ...port, probe: true });
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
     if (context.init && !sidecar) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
@@ -259,7 +259,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       const names = facts.portNames;
       report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
         names.length ? `use one of the declared port names (${names.map((n) => JSON.stringify(n)).join(', ')}) or a port number` : `declare it in ports ` +
-          `(e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`);
+          `(e.g. { name: ${JSON.stringify(target.port)}, containerPort: 8080 }) or use a port number`, target.probe ? 'probe-port-undeclared' : undefined);
     }
   }
   checkSecurityContext(out, container.securityContext, child(field, 'securityContext'));
@@ -272,9 +272,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
  * (when the pod's volume names are given) its volume mounts.
  */
 export function validateContainer(container: unknown, field = 'container', volumeNames?: Iterable<string>): Findings {
-  const out: Findings = [];
-  checkContainer(out, container, field, newFacts(), { volumeNames: volumeNames ? new Set(volumeNames) : undefined });
-  return out;
+  return findings((out) => checkContainer(out, container, field, newFacts(), { volumeNames: volumeNames ? new Set(volumeNames) : undefined }));
 }
 
 /** Fresh facts for one container. */

@@ -1,4 +1,4 @@
-import type { Finding } from '../policy/finding';
+import type { Finding, FindingCode } from '../policy/finding';
 import { TARGET_MINOR } from './version';
 
 /**
@@ -53,7 +53,21 @@ export function typeName(value: unknown): string {
   }
 }
 
-/** Appends a finding. */
-export function report(out: Findings, field: string, problem: string, fix: string): void {
-  out.push({ field, problem, fix });
+/** The findings `check` appends to a fresh list: the one-call form of a `checkX(out, …)` validator. */
+export function findings(check: (out: Findings) => void): Findings {
+  const out: Findings = [];
+  check(out);
+  return out;
+}
+
+/** Appends a finding, with its code when another check meets the same problem. */
+export function report(out: Findings, field: string, problem: string, fix: string, code?: FindingCode): void {
+  out.push(code ? { field, problem, fix, code } : { field, problem, fix });
+}
+
+/** Runs `check` and gives every finding it appends `code`. */
+export function withCode(out: Findings, code: FindingCode, check: () => void): void {
+  const from = out.length;
+  check();
+  for (let i = from; i < out.length; i++) out[i] = { ...out[i], code };
 }

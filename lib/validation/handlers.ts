@@ -4,7 +4,7 @@
  * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, minorOf, report } from './finding-list';
+import { Findings, findings, minorOf, report, withCode } from './finding-list';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkPortNumOrName } from './service';
@@ -153,12 +153,13 @@ export function checkProbe(out: Findings, value: unknown, field: string, kind: P
   const port = checkHandler(out, probe, field, PROBE_HANDLERS, false);
   // validateProbe: timings non-negative (0 means the default: timeout 1, period 10, success 1, failure 3).
   for (const name of ['initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold']) {
-    readInt(out, probe[name], child(field, name), 0, MAX_INT);
+    withCode(out, 'probe-timing', () => readInt(out, probe[name], child(field, name), 0, MAX_INT));
   }
   // validateLivenessProbe / validateStartupProbe: successThreshold must be 1.
   const success = probe.successThreshold;
   if (kind !== 'readinessProbe' && typeof success === 'number' && Number.isInteger(success) && success !== 1 && success !== 0) {
-    report(out, child(field, 'successThreshold'), `successThreshold ${success} is not allowed on a ${kind}: it must be 1`, 'set successThreshold: 1 or leave it unset');
+    report(out, child(field, 'successThreshold'), `successThreshold ${success} is not allowed on a ${kind}: it must be 1`, 'set successThreshold: 1 or leave it unset',
+      'probe-timing');
   }
   // validateProbe: a probe-level terminationGracePeriodSeconds must be > 0; readiness probes may not set it.
   const grace = probe.terminationGracePeriodSeconds;
@@ -188,14 +189,10 @@ export function checkLifecycle(out: Findings, value: unknown, field: string, gra
 
 /** Findings for one probe (`kind` decides the successThreshold and grace-period rules). */
 export function validateProbe(probe: unknown, kind: ProbeKind = 'readinessProbe', field: string = kind): Findings {
-  const out: Findings = [];
-  checkProbe(out, probe, field, kind);
-  return out;
+  return findings((out) => checkProbe(out, probe, field, kind));
 }
 
 /** Findings for a container's `lifecycle`. */
 export function validateLifecycle(lifecycle: unknown, field = 'lifecycle'): Findings {
-  const out: Findings = [];
-  checkLifecycle(out, lifecycle, field);
-  return out;
+  return findings((out) => checkLifecycle(out, lifecycle, field));
 }

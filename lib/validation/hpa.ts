@@ -5,7 +5,7 @@
  * validateScalingPolicy (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './finding-list';
+import { Findings, findings, report } from './finding-list';
 import { checkFormat, DNS1123_LABEL, PATH_SEGMENT } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
@@ -182,7 +182,5 @@ export function checkHorizontalPodAutoscalerSpec(out: Findings, value: unknown, 
 
 /** Findings for an HPA spec. */
 export function validateHorizontalPodAutoscalerSpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkHorizontalPodAutoscalerSpec(out, spec, field);
-  return out;
+  return findings((out) => checkHorizontalPodAutoscalerSpec(out, spec, field));
 }

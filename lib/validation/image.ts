@@ -3,7 +3,7 @@
  * github.com/distribution/reference (regexp.go ReferenceRegexp, normalize.go ParseNormalizedNamed,
  * reference.go RepositoryNameTotalLengthMax) and opencontainers/go-digest for the digest.
  */
-import { Findings, report, show, typeName } from './finding-list';
+import { Findings, findings, report, show, typeName } from './finding-list';
 
 /** A parsed image reference: `[registry[:port]/]path[:tag][@digest]`. */
 export interface ImageReference {
@@ -133,7 +133,5 @@ function suggestImage(image: string): string {
 
 /** Findings for an image reference. */
 export function validateImageReference(image: unknown, field = 'image'): Findings {
-  const out: Findings = [];
-  checkImage(out, image, field);
-  return out;
+  return findings((out) => checkImage(out, image, field));
 }

@@ -2,7 +2,7 @@
  * ObjectMeta, labels, annotations and label selectors: k8s.io/apimachinery
  * pkg/api/validation/objectmeta.go and pkg/apis/meta/v1/validation/validation.go.
  */
-import { Findings, report, show, typeName } from './finding-list';
+import { Findings, findings, report, show, typeName } from './finding-list';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN, LABEL_VALUE, NameFormat, QUALIFIED_NAME } from './names';
 import { child, index, key } from '../grammar/field-path';
 import { Json, readList, readRecord, readString } from './values';
@@ -30,9 +30,7 @@ export function checkLabels(out: Findings, value: unknown, field: string): Json 
 
 /** Findings for a map of labels (`field` is where the map sits, e.g. `metadata.labels`). */
 export function validateLabels(labels: unknown, field = 'metadata.labels'): Findings {
-  const out: Findings = [];
-  checkLabels(out, labels, field);
-  return out;
+  return findings((out) => checkLabels(out, labels, field));
 }
 
 // eslint-disable-next-line no-control-regex
@@ -72,9 +70,7 @@ export function checkAnnotations(out: Findings, value: unknown, field: string): 
 
 /** Findings for a map of annotations. */
 export function validateAnnotations(annotations: unknown, field = 'metadata.annotations'): Findings {
-  const out: Findings = [];
-  checkAnnotations(out, annotations, field);
-  return out;
+  return findings((out) => checkAnnotations(out, annotations, field));
 }
 
 /** How an object's name is checked. */
@@ -140,9 +136,7 @@ export const SUBDOMAIN_NAME: NameRule = { format: DNS1123_SUBDOMAIN };
 
 /** Findings for an object's metadata, with the name checked as `rule` says (a DNS-1123 subdomain by default). */
 export function validateObjectMeta(metadata: unknown, rule: NameRule = SUBDOMAIN_NAME, field = 'metadata'): Findings {
-  const out: Findings = [];
-  checkObjectMeta(out, metadata, field, rule);
-  return out;
+  return findings((out) => checkObjectMeta(out, metadata, field, rule));
 }
 
 const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
@@ -195,7 +189,5 @@ export function checkLabelSelector(out: Findings, value: unknown, field: string)
 
 /** Findings for a label selector. */
 export function validateLabelSelector(selector: unknown, field = 'selector'): Findings {
-  const out: Findings = [];
-  checkLabelSelector(out, selector, field);
-  return out;
+  return findings((out) => checkLabelSelector(out, selector, field));
 }

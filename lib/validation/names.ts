@@ -3,7 +3,7 @@
  * pkg/util/validation/validation.go (v0.27, the same in v0.34 unless noted). Each format says which
  * condition failed and suggests a valid spelling of the user's own value.
  */
-import { Findings, report, show, typeName } from './finding-list';
+import { Findings, findings, report, show, typeName } from './finding-list';
 
 /** One string format: its regex and limits, and how to describe and repair a value that breaks it. */
 export interface NameFormat {
@@ -131,6 +131,19 @@ export const DNS1123_SUBDOMAIN: NameFormat = {
     const s = parts.join('.').slice(0, 253).replace(/[^a-z0-9]+$/, '');
     return s === '' ? 'my-name' : s;
   },
+};
+
+// validation.go IsWildcardDNS1123Subdomain: "\*\." + dns1123SubdomainFmt, DNS1123SubdomainMaxLength 253 in all.
+export const WILDCARD_DNS1123_SUBDOMAIN: NameFormat = {
+  title: 'wildcard DNS-1123 subdomain',
+  rule: "'*.' followed by a DNS-1123 subdomain (lowercase letters, digits, '-' and '.'), at most 253 characters in all",
+  test: memoValid((v) => v.length <= 253 && v.startsWith('*.') && DNS1123_SUBDOMAIN_RE.test(v.slice(2))),
+  reasons: (v) => {
+    if (!v.startsWith('*.')) return ["does not start with '*.'"];
+    const rest = v.slice(2);
+    return compact(lengthReason(v, 253), DNS1123_SUBDOMAIN.test(rest) ? undefined : DNS1123_SUBDOMAIN.reasons(rest).map((r) => `after '*.' ${r}`));
+  },
+  suggest: (v) => `*.${DNS1123_SUBDOMAIN.suggest(v.replace(/^\*?\.?/, ''))}`.slice(0, 253).replace(/[^a-z0-9]+$/, ''),
 };
 
 // validation.go IsDNS1035Label: dns1035LabelFmt "[a-z]([-a-z0-9]*[a-z0-9])?", DNS1035LabelMaxLength 63.
@@ -357,9 +370,7 @@ export function nameFormatProblem(format: NameFormat, value: string): { reasons:
 
 function single(format: NameFormat, what: string) {
   return (value: unknown, field = ''): Findings => {
-    const out: Findings = [];
-    checkFormat(out, value, field, format, what);
-    return out;
+    return findings((out) => checkFormat(out, value, field, format, what));
   };
 }
 

@@ -6,9 +6,9 @@
 import { isIPv4, isIPv6 } from 'net';
 import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
-import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME } from './names';
+import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
 import { readInt, readIntOrString, readList, readRecord, readString } from './values';
 
@@ -197,11 +197,8 @@ function checkHost(out: Findings, value: unknown, field: string): void {
     report(out, field, `host ${show(host)} is an IP address; it must be a DNS name`, 'use a DNS name, e.g. www.example.com, or leave host unset to match every host');
     return;
   }
-  if (host.startsWith('*.')) {
-    if (!DNS1123_SUBDOMAIN.test(host.slice(2))) checkFormat(out, host.slice(2), field, DNS1123_SUBDOMAIN, 'host (after "*.")');
-    return;
-  }
-  checkFormat(out, host, field, DNS1123_SUBDOMAIN, 'host');
+  // validateIngressRules: a host with a '*' anywhere is checked as a wildcard.
+  checkFormat(out, host, field, host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, 'host');
 }
 
 /** validateHTTPIngressPath: pathType required; Exact and Prefix paths absolute and clean. */
@@ -229,15 +226,11 @@ function checkIngressPath(out: Findings, value: unknown, field: string): void {
 
 /** Findings for a NetworkPolicy spec. */
 export function validateNetworkPolicySpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkNetworkPolicySpec(out, spec, field);
-  return out;
+  return findings((out) => checkNetworkPolicySpec(out, spec, field));
 }
 
 /** Findings for an Ingress spec. */
 export function validateIngressSpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkIngressSpec(out, spec, field);
-  return out;
+  return findings((out) => checkIngressSpec(out, spec, field));
 }
 

@@ -2,7 +2,7 @@
  * PodDisruptionBudgets (policy/v1): policy/validation/validation.go ValidatePodDisruptionBudgetSpec (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report } from './finding-list';
+import { Findings, findings, report } from './finding-list';
 import { checkIntOrPercent } from './int-or-percent';
 import { checkLabelSelector } from './metadata';
 import { child } from '../grammar/field-path';
@@ -32,7 +32,5 @@ export function checkPodDisruptionBudgetSpec(out: Findings, value: unknown, fiel
 
 /** Findings for a PodDisruptionBudget spec. */
 export function validatePodDisruptionBudgetSpec(spec: unknown, field = 'spec'): Findings {
-  const out: Findings = [];
-  checkPodDisruptionBudgetSpec(out, spec, field);
-  return out;
+  return findings((out) => checkPodDisruptionBudgetSpec(out, spec, field));
 }

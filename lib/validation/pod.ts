@@ -4,7 +4,7 @@
  */
 import { ContainerFacts, checkContainer, newFacts } from './container';
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkLabels, checkAnnotations } from './metadata';
 import { checkFormat, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
@@ -127,9 +127,7 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
 
 /** Findings for a pod spec (`field` is where it sits, e.g. `spec.template.spec`). */
 export function validatePodSpec(spec: unknown, field = 'spec', rules: PodRules = {}): Findings {
-  const out: Findings = [];
-  checkPodSpec(out, spec, field, rules);
-  return out;
+  return findings((out) => checkPodSpec(out, spec, field, rules));
 }
 
 /** Checks a pod template (metadata labels and annotations, then the spec). */

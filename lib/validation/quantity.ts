@@ -2,7 +2,7 @@
  * Resource quantities (`200m`, `1.5`, `100Mi`, `1e3`): the grammar of k8s.io/apimachinery
  * pkg/api/resource/quantity.go ParseQuantity, and the sign rules of the API server.
  */
-import { Findings, report, show, typeName } from './finding-list';
+import { Findings, findings, report, show, typeName } from './finding-list';
 
 const SUFFIX_FACTORS: Record<string, number> = {
   n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
@@ -85,7 +85,5 @@ export function checkQuantity(out: Findings, value: unknown, field: string, what
 
 /** Findings for a quantity: its syntax and (by default) that it is not negative. */
 export function validateQuantity(value: unknown, field = '', options: QuantityOptions = {}): Findings {
-  const out: Findings = [];
-  checkQuantity(out, value, field, 'quantity', options);
-  return out;
+  return findings((out) => checkQuantity(out, value, field, 'quantity', options));
 }

@@ -2,7 +2,7 @@
  * Container resource requirements: core/validation/validation.go ValidateResourceRequirements,
  * validateContainerResourceName and ValidateResourceQuantityValue (1.27).
  */
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkFormat, QUALIFIED_NAME } from './names';
 import { child, key } from '../grammar/field-path';
 import { checkQuantity, parseQuantity } from './quantity';
@@ -87,7 +87,5 @@ export function checkResources(out: Findings, value: unknown, field: string): vo
 
 /** Findings for a container's `resources`. */
 export function validateResources(resources: unknown, field = 'resources'): Findings {
-  const out: Findings = [];
-  checkResources(out, resources, field);
-  return out;
+  return findings((out) => checkResources(out, resources, field));
 }

@@ -4,7 +4,7 @@
  * validateWeightedPodAffinityTerms, validateTopologySpreadConstraints, ValidateTolerations (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
 import { checkFormat, DNS1123_LABEL, LABEL_VALUE, QUALIFIED_NAME } from './names';
 import { child, index } from '../grammar/field-path';
@@ -227,14 +227,10 @@ export function checkSecurityContext(out: Findings, value: unknown, field: strin
 
 /** Findings for a pod's `affinity`. */
 export function validateAffinity(affinity: unknown, field = 'affinity'): Findings {
-  const out: Findings = [];
-  checkAffinity(out, affinity, field);
-  return out;
+  return findings((out) => checkAffinity(out, affinity, field));
 }
 
 /** Findings for a pod's `topologySpreadConstraints`. */
 export function validateTopologySpreadConstraints(constraints: unknown, field = 'topologySpreadConstraints'): Findings {
-  const out: Findings = [];
-  checkTopologySpreadConstraints(out, constraints, field);
-  return out;
+  return findings((out) => checkTopologySpreadConstraints(out, constraints, field));
 }

@@ -4,7 +4,7 @@
  * ValidateVolumeMounts, validateLocalDescendingPath, validateMountPropagation (1.27).
  */
 import { checkEnum } from './enums';
-import { Findings, report, show } from './finding-list';
+import { Findings, findings, report, show } from './finding-list';
 import { checkFormat, CONFIG_MAP_KEY, DNS1123_LABEL, DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
 import { checkQuantity } from './quantity';
@@ -196,14 +196,10 @@ export function checkVolumeMounts(out: Findings, value: unknown, field: string, 
 
 /** Findings for a pod's `volumes`. */
 export function validateVolumes(volumes: unknown, field = 'volumes'): Findings {
-  const out: Findings = [];
-  checkVolumes(out, volumes, field, new Set());
-  return out;
+  return findings((out) => checkVolumes(out, volumes, field, new Set()));
 }
 
 /** Findings for a container's `volumeMounts`, given the names of the pod's volumes. */
 export function validateVolumeMounts(mounts: unknown, volumeNames: Iterable<string>, field = 'volumeMounts'): Findings {
-  const out: Findings = [];
-  checkVolumeMounts(out, mounts, field, new Set(volumeNames));
-  return out;
+  return findings((out) => checkVolumeMounts(out, mounts, field, new Set(volumeNames)));
 }

@@ -1,7 +1,7 @@
 import { MysqlCredentials } from '../database/mysql-database';
-import { deepFreeze } from '../core/freeze';
+import { deepFreeze } from '../grammar/freeze';
 
-/** The defaults of the stack: the seed articles' values, unless a prop's doc says why not. */
+/** The defaults of a WordpressApp, in one place; the props' `@default` texts state the same values. */
 export const WORDPRESS_DEFAULTS = deepFreeze({
   namespace: 'kube-example',
   name: 'wordpress',

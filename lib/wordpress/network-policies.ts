@@ -3,6 +3,7 @@ import * as k8s from '../../imports/k8s';
 import { DatabaseConnection } from '../database/connection';
 import { databaseEgressRule, toKubeRule } from '../database/network';
 import { dnsEgressRule, ingressControllerPeers } from '../network/peers';
+import { deepFreeze } from '../grammar/freeze';
 
 /** Pods in another namespace, by the namespace's name and the pods' labels. */
 export interface PeerPods {
@@ -19,9 +20,9 @@ export interface PeerPods {
 }
 
 /** Traefik's Helm chart: namespace `traefik`, pods labelled app.kubernetes.io/name=traefik. */
-export const TRAEFIK_PODS: PeerPods = { namespace: 'traefik', podLabels: { 'app.kubernetes.io/name': 'traefik' } };
+export const TRAEFIK_PODS: PeerPods = deepFreeze({ namespace: 'traefik', podLabels: { 'app.kubernetes.io/name': 'traefik' } });
 /** CoreDNS (and kube-dns): namespace kube-system, pods labelled k8s-app=kube-dns. */
-export const CLUSTER_DNS_PODS: PeerPods = { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } };
+export const CLUSTER_DNS_PODS: PeerPods = deepFreeze({ namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } });
 
 /** Where WordPress may connect outside the cluster (updates, plugins, SMTP). */
 export interface WordpressEgressProps {

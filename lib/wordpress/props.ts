@@ -61,7 +61,7 @@ export interface LocalDevPasswords {
   readonly rootPassword: string;
 }
 
-/** Props of a WordpressApp. Every default is the seed articles' value, unless its doc says why not. */
+/** Props of a WordpressApp: the WordPress web tier, its MySQL database, storage, ingress and wp-cli Jobs. */
 export interface WordpressAppProps {
   /**
    * Namespace of the whole stack.

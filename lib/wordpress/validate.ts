@@ -27,7 +27,26 @@ export interface ResolvedWordpressProps {
   readonly saltCommand: string;
 }
 
-const SITE_URL = /^https?:\/\/[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[^\s?#]*[^\s?#/])?$/;
+/** An http(s) URL's shape: the scheme, the authority as written, a path without a trailing slash; no query or fragment. */
+const SITE_URL = /^https?:\/\/([^/?#\s]+)(\/[^\s?#]*[^\s?#/])?$/;
+
+/**
+ * True when `value` is a site address: an http(s) URL (as the URL parser reads it) whose host, as
+ * written, is a DNS-1123 subdomain (so lower-case, no user or IPv6 literal), with an optional port, a
+ * path without a trailing slash, and no query or fragment.
+ */
+export function isSiteUrl(value: unknown): boolean {
+  const parts = typeof value === 'string' ? SITE_URL.exec(value) : null;
+  if (!parts) return false;
+  let url: URL;
+  try {
+    url = new URL(parts[0]);
+  } catch {
+    return false;
+  }
+  const port = /:(\d{1,5})$/.exec(parts[1])?.[1];
+  return DNS1123_SUBDOMAIN.test(url.hostname) && parts[1] === (port === undefined ? url.hostname : `${url.hostname}:${port}`);
+}
 
 /** Default classes of managed clusters, all block storage (ReadWriteOnce). */
 const RWO_DEFAULTS = "EKS 'gp2'/'gp3', GKE 'standard-rwo', AKS 'managed-csi'";
@@ -66,7 +85,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
       `is required with the wildcard ingress.host '${props.ingress.host}': WordPress is installed at one address`,
       `set siteUrl to a host the wildcard serves, e.g. 'https://blog${props.ingress.host.slice(1)}'`,
     );
-  } else if (!SITE_URL.test(r.siteUrl)) {
+  } else if (!isSiteUrl(r.siteUrl)) {
     check.add('siteUrl', r.siteUrl, 'is not an http(s) URL with a lower-case host and no trailing slash, query or fragment', "use e.g. 'https://blog.example.com'");
   } else if (props.ingress && !props.ingress.servesHost(new URL(r.siteUrl).hostname)) {
     check.add(

@@ -185,7 +185,7 @@ export const BAD_INPUTS: BadInput[] = [
   zdd('PDB with both fields', { disruptionBudget: { maxUnavailable: 1, minAvailable: 1 } }, 'disruptionBudget.minAvailable'),
   zdd('PDB that protects nothing', { disruptionBudget: { maxUnavailable: '100%' } }, 'disruptionBudget.maxUnavailable'),
   zdd('PDB empty', { disruptionBudget: {} }, 'disruptionBudget.maxUnavailable'),
-  zdd('HPA min > max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, 'autoscaling.minReplicas'),
+  zdd('HPA min > max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, 'autoscaling.maxReplicas'),
   zdd('HPA min == max', { autoscaling: { minReplicas: 3, maxReplicas: 3 } }, 'autoscaling.maxReplicas'),
   zdd('HPA min 1 without opt-in', { autoscaling: { minReplicas: 1, maxReplicas: 3 } }, 'autoscaling.minReplicas'),
   zdd('HPA cpu 150% on Guaranteed pods', { autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 150 } }, 'autoscaling.cpuUtilization'),

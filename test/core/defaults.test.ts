@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import * as lib from '../../lib';
+import * as analysis from '../../lib/analysis';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -143,14 +144,38 @@ test.each(EXPORTED.flatMap(([name, defaults]) => Object.keys(defaults).flatMap((
   }
 });
 
-test('every exported default is deeply frozen: setting a field throws in strict mode', () => {
-  const mutableIn = (value: unknown, at: string): string[] => {
-    if (value === null || typeof value !== 'object') return [];
-    return [...Object.isFrozen(value) ? [] : [at], ...Object.entries(value).flatMap(([k, v]) => mutableIn(v, `${at}.${k}`))];
-  };
-  for (const [name, defaults] of EXPORTED) expect(mutableIn(defaults, name)).toEqual([]);
+/** Every exported value of the package root and of zero-downtime-charts/analysis that is an object (enums included), by name. */
+const EXPORTED_OBJECTS = [...Object.entries(lib), ...Object.entries(analysis)]
+  .filter(([, value]) => value !== null && typeof value === 'object');
+
+/** The paths inside `value` to objects that are not frozen. */
+const mutableIn = (value: unknown, at: string): string[] => {
+  if (value === null || typeof value !== 'object') return [];
+  return [...Object.isFrozen(value) ? [] : [at], ...Object.entries(value).flatMap(([k, v]) => mutableIn(v, `${at}.${k}`))];
+};
+
+test('every exported object of the package root and of /analysis is deeply frozen', () => {
+  // A new export that is an object is checked here without being named: the list only guards against an empty enumeration.
+  expect(EXPORTED_OBJECTS.map(([name]) => name)).toEqual(expect.arrayContaining([
+    'ZERO_DOWNTIME_DEFAULTS', 'CLUSTER_DNS_PODS', 'TRAEFIK_PODS', 'MYSQL_OPERATOR_PODS', 'ROUTER_PORTS', 'MYSQL_OPERATOR_VERSIONS',
+    'ARGOCD_DEFAULT_RETRY', 'ALL_RULES', 'INTERNET_CIDRS', 'ACME_HTTP01_SOLVER_LABELS', 'PreStopKind', 'QosClass', 'HookPhase',
+  ]));
+  expect(EXPORTED_OBJECTS.flatMap(([name, value]) => mutableIn(value, name))).toEqual([]);
+});
+
+test('the frozen check finds an unfrozen object, however deep', () => {
+  expect(mutableIn(Object.freeze({ a: Object.freeze({ b: { c: 1 } }) }), 'x')).toEqual(['x.a.b']);
+  expect(mutableIn(Object.freeze([Object.freeze({}), []]), 'x')).toEqual(['x.1']);
+});
+
+test('setting a field of an exported object throws in strict mode', () => {
   expect(() => { (lib.WORDPRESS_DEFAULTS as { image: string }).image = 'wordpress:latest'; }).toThrow(TypeError);
   expect(() => { (lib.WORDPRESS_DEFAULTS.egress.ports as number[]).push(80); }).toThrow(TypeError);
   expect(() => { (lib.INNODB_CLUSTER_DEFAULTS.resources as { cpu: string }).cpu = '2'; }).toThrow(TypeError);
+  expect(() => { lib.TRAEFIK_PODS.podLabels['app.kubernetes.io/name'] = 'nginx'; }).toThrow(TypeError);
+  expect(() => { (lib.MYSQL_OPERATOR_VERSIONS.disabled as unknown as string[]).push('8.4.3'); }).toThrow(TypeError);
+  expect(() => { (analysis.ALL_RULES as unknown as unknown[]).pop(); }).toThrow(TypeError);
+  expect(() => { (analysis.ALL_RULES[0] as { severity: string }).severity = 'warning'; }).toThrow(TypeError);
+  expect(() => { (lib.QosClass as { GUARANTEED: string }).GUARANTEED = 'Burstable'; }).toThrow(TypeError);
   expect(lib.WORDPRESS_DEFAULTS.image).toBe('wordpress:6.7.1-apache');
 });

@@ -293,8 +293,9 @@ describe('refusals name the prop, the value and the fix', () => {
     ['PDB maxUnavailable 0', { disruptionBudget: { maxUnavailable: 0 } }, /disruptionBudget\.maxUnavailable = 0: .*allows no disruption/],
     ['PDB with both fields', { disruptionBudget: { maxUnavailable: 1, minAvailable: 1 } }, /disruptionBudget\.minAvailable = 1: minAvailable and maxUnavailable are both set/],
     ['PDB that protects nothing', { disruptionBudget: { maxUnavailable: '100%' } }, /lets a drain evict all 3 replicas at once/],
-    ['HPA min > max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, /autoscaling\.minReplicas = 5: is above autoscaling\.maxReplicas 3/],
-    ['HPA min == max', { autoscaling: { minReplicas: 3, maxReplicas: 3 } }, /autoscaling\.maxReplicas = 3: equals minReplicas/],
+    // The API server's rule, from the rendered HPA, named by the prop that set spec.maxReplicas.
+    ['HPA min > max', { autoscaling: { minReplicas: 5, maxReplicas: 3 } }, /^1 problem in 1 construct[\s\S]*autoscaling\.maxReplicas = 3: maxReplicas 3 is below minReplicas 5\. Fix: set maxReplicas to at least 5/],
+    ['HPA min == max', { autoscaling: { minReplicas: 3, maxReplicas: 3 } }, /^1 problem in 1 construct[\s\S]*autoscaling\.maxReplicas = 3: maxReplicas 3 equals minReplicas, so the autoscaler can never scale\. Fix: raise maxReplicas/],
     ['replicas with autoscaling', { replicas: 3, autoscaling: { minReplicas: 3, maxReplicas: 6 } }, /replicas = 3: is set together with autoscaling/],
     ['one replica without opt-in', { replicas: 1, disruptionBudget: { maxUnavailable: 1 } }, /replicas = 1: a single pod cannot survive a node drain.*allowSingleReplica: true/],
     ['HPA min 1 without opt-in', { autoscaling: { minReplicas: 1, maxReplicas: 3 } }, /autoscaling\.minReplicas = 1: lets the autoscaler go down to one pod/],

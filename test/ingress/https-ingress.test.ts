@@ -68,3 +68,36 @@ describe('Traefik with a cert-manager Certificate (several Traefik replicas)', (
     else expect(() => check.throwIfAny('X')).not.toThrow();
   });
 });
+
+describe('the ingress host: the API server grammar from lib/validation/names.ts, and a name that resolves', () => {
+  const hostProblem = (host: string, wildcard = true) => {
+    const check = new PropChecker();
+    (wildcard ? HttpsIngress.standard({ host, ingressClassName: 'nginx', tlsSecretName: 'tls' }) : HttpsIngress.traefik({ host, certResolver: 'le' })).validate(check, 'ingress');
+    return check.all.filter((p) => p.prop === 'ingress.host').map((p) => p.problem);
+  };
+  const label = (n: number) => 'a'.repeat(n);
+
+  test.each([
+    ['blog.example.com', true], ['*.example.com', true], ['blog.example.com', false], ['1.2.3', true],
+    [`${label(63)}.com`, true], [[label(63), label(63), label(63), label(61)].join('.'), true], [`*.${[label(63), label(63), label(63), label(59)].join('.')}`, true],
+  ] as const)('accepts %p (wildcards allowed: %p)', (host, wildcard) => expect(hostProblem(host, wildcard)).toEqual([]));
+
+  test.each([
+    ['10.0.0.1', true, /is an IP address, not a DNS host name/],
+    ['::1', true, /is an IP address/],
+    ['*.example.com', false, /is a wildcard, which this ingress cannot serve/],
+    ['localhost', true, /has one label/],
+    ['*.com', true, /has one label/],
+    ['API.example.com', true, /is not a DNS host name: it contains "A"/],
+    ['a..example.com', true, /is not a DNS host name: it has a dot-separated part that is empty/],
+    ['*.*.example.com', true, /after '\*\.' contains "\*"/],
+    ['', true, /is empty/],
+    [`${label(64)}.com`, true, /is 64 characters long, more than 63/],
+    [[label(63), label(63), label(63), label(62)].join('.'), true, /254 characters long, more than 253/],
+    [`*.${[label(63), label(63), label(63), label(60)].join('.')}`, true, /254 characters long, more than 253/],
+  ] as const)('refuses %p (wildcards allowed: %p)', (host, wildcard, problem) => {
+    const problems = hostProblem(host, wildcard);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(problem);
+  });
+});

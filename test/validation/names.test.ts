@@ -2,6 +2,7 @@ import {
   validateConfigMapKey, validateDns1035Label, validateDns1123Label, validateDns1123Subdomain, validateEnvVarName,
   validateHttpHeaderName, validateLabelValue, validatePortName, validateQualifiedName,
 } from '../../lib/validation';
+import { checkFormat, nameFormatProblem, WILDCARD_DNS1123_SUBDOMAIN } from '../../lib/validation/names';
 import { repeat } from './helpers';
 
 type Validator = (value: unknown, field?: string) => { field: string; problem: string; fix: string }[];
@@ -99,4 +100,20 @@ describe('ConfigMap/Secret key (IsConfigMapKey)', () => {
 describe('HTTP header name (IsHTTPHeaderName)', () => {
   accepts(validateHttpHeaderName, ['X-Forwarded-Proto', 'Host', 'a1']);
   refuses(validateHttpHeaderName, [['', /is empty/], ['X Header', /contains a space/], ['X_Header', /contains "_"/], ['X:1', /contains ":"/]]);
+});
+
+describe('wildcard DNS-1123 subdomain (IsWildcardDNS1123Subdomain)', () => {
+  const validateWildcard: Validator = (value, field = '') => {
+    const out: ReturnType<Validator> = [];
+    checkFormat(out, value, field, WILDCARD_DNS1123_SUBDOMAIN, 'host');
+    return out;
+  };
+  accepts(validateWildcard, ['*.example.com', '*.a', `*.${repeat('a.', 125)}a`]);
+  refuses(validateWildcard, [
+    ['example.com', /does not start with '\*\.'/], ['*', /does not start with '\*\.'/], ['*.', /after '\*\.' is empty/], ['*.*.example.com', /after '\*\.' contains "\*"/],
+    ['*.Example.com', /after '\*\.' contains "E"/], ['*.a..b', /after '\*\.' has a dot-separated part that is empty/], [`*.${repeat('a.', 125)}ab`, /254 characters long, more than 253/],
+  ]);
+  test('suggests a wildcard of a valid spelling', () => {
+    expect(nameFormatProblem(WILDCARD_DNS1123_SUBDOMAIN, '*.Example_Site.com')?.fix).toContain('"*.example-site.com"');
+  });
 });

@@ -1,6 +1,7 @@
 import { WordpressDatabase, ConfigurationError, HttpsIngress, WordpressApp, WordpressAppProps } from '../../lib';
 import { synth } from '../helpers';
 import { withClass } from './with-class';
+import { isSiteUrl } from '../../lib/wordpress/validate';
 
 const base: WordpressAppProps = { ingress: HttpsIngress.traefik({ host: 'blog.example.com', certResolver: 'le' }) };
 
@@ -53,6 +54,14 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     /siteUrl = "https:\/\/blog\.example\.com\/": is not an http\(s\) URL/,
     { siteUrl: 'https://blog.example.com/blog' },
   ],
+  // The host is read by the URL parser and checked by the shared DNS-1123 subdomain rule: a host with an empty or '-'-edged part, or a port above 65535, is refused.
+  [
+    'siteUrl host is a DNS-1123 subdomain',
+    { siteUrl: 'https://blog..example.com' },
+    /siteUrl = "https:\/\/blog\.\.example\.com": is not an http\(s\) URL with a lower-case host/,
+    { siteUrl: 'https://blog.example.com' },
+  ],
+  ['siteUrl port is a port', { siteUrl: 'http://blog.example.com:99999' }, /siteUrl = "http:\/\/blog\.example\.com:99999": is not an http\(s\) URL/, { siteUrl: 'http://blog.example.com:65535' }],
   [
     'siteUrl names the ingress host',
     { siteUrl: 'https://www.example.com' },
@@ -272,4 +281,15 @@ test.each<[string, any, RegExp]>([
   ['a plain object as the liveness probe', { livenessProbe: { tcpSocket: { port: 80 } } }, /livenessProbe = .*must be a Probe built by its factory methods/],
 ])('wrong types and unknown keys are findings, not crashes: %s', (_t, props, message) => {
   expect(outcome(props)).toMatch(message);
+});
+
+describe('a site address: the URL parser, and the host by the shared DNS-1123 subdomain rule', () => {
+  test.each(['https://blog.example.com', 'http://blog.example.com:8080', 'https://blog.example.com/blog', 'https://localhost', 'https://10.0.0.1', 'https://xn--bcher-kva.de'])(
+    'accepts %p', (url) => expect(isSiteUrl(url)).toBe(true));
+  test.each([
+    'blog.example.com', 'ftp://blog.example.com', 'HTTPS://blog.example.com', 'https://Blog.example.com', 'https://blog.example.com/', 'https://blog.example.com?p=1', 'https://blog.example.com#top',
+    'https://user@blog.example.com', 'https://[::1]', 'https://bücher.de', 'https://a_b.example.com', 'https://a..b', 'https://a.-b.com', 'https://a-.b.com', 'https://a.com:99999', 'https://a.com:',
+    // IPv4 shorthands the URL parser rewrites (1.2.3 is 1.2.0.3): the host as written is not the host WordPress would be served at.
+    'https://1.2.3', 'https://0x7f.1', `https://${'a'.repeat(250)}.com`, 42,
+  ])('refuses %p', (url) => expect(isSiteUrl(url)).toBe(false));
 });

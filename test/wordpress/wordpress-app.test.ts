@@ -440,7 +440,7 @@ describe('refusals', () => {
     [
       'an ingress host with a scheme',
       { ingress: HttpsIngress.traefik({ host: 'https://blog.example.com', certResolver: 'le' }) },
-      /ingress\.host = "https:\/\/blog\.example\.com": is not a non-wildcard DNS host name/,
+      /ingress\.host = "https:\/\/blog\.example\.com": is not a DNS host name: it contains ":"/,
     ],
     [
       'a Traefik route without a cert resolver',

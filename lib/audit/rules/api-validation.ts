@@ -1,19 +1,14 @@
+import type { FindingCode } from '../../policy/finding';
 import { validateObject } from '../../validation';
+import { containersOf } from '../model';
 import { Rule, RuleHit } from '../rule';
 
-const WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet'];
-const PROBE = String.raw`^spec\.template\.spec\.containers\[\d+\]\.(startup|readiness|liveness)Probe\.`;
-
 /**
- * API findings that a more specific audit rule reports already, in the wording the constructs share:
- * reporting them here too would say one problem twice.
+ * API findings that a more specific audit rule reports already, by their code: probe-invalid and
+ * probe-port-undeclared report them in the app containers of each workload. Reporting them here too
+ * would say one problem twice; elsewhere (init containers, Pods, Jobs) only this rule reports them.
  */
-const REPORTED_ELSEWHERE: ReadonlyArray<{ kinds: readonly string[]; field: RegExp; problem?: RegExp }> = [
-  // probe-invalid: timings and successThreshold.
-  { kinds: WORKLOADS, field: new RegExp(`${PROBE}(initialDelaySeconds|periodSeconds|timeoutSeconds|successThreshold|failureThreshold)$`) },
-  // probe-port-undeclared: named ports the container does not declare.
-  { kinds: WORKLOADS, field: new RegExp(`${PROBE}(httpGet|tcpSocket|grpc)\\.port$`), problem: /not declared/ },
-];
+const REPORTED_BY_CONTAINER_RULES: ReadonlySet<FindingCode> = new Set<FindingCode>(['probe-timing', 'probe-port-undeclared']);
 
 /**
  * What the Kubernetes API server would refuse: wrong types (`replicas: "3"`, `ports:` as a map),
@@ -29,9 +24,11 @@ export const apiValidationRules: Rule[] = [
     check: (ctx, options) => {
       const validation = { kubernetesVersion: options.kubernetesVersion };
       const hits: RuleHit[] = [];
+      const appContainers = new Map(ctx.workloads.map((w) => [w.manifest, containersOf(w).map((c) => `${c.path}.`)]));
       for (const m of ctx.manifests) {
+        const containers = appContainers.get(m) ?? [];
         for (const f of validateObject(m, validation)) {
-          if (REPORTED_ELSEWHERE.some((r) => r.kinds.includes(m.kind ?? '') && r.field.test(f.field) && (!r.problem || r.problem.test(f.problem)))) continue;
+          if (f.code && REPORTED_BY_CONTAINER_RULES.has(f.code) && containers.some((path) => f.field.startsWith(path))) continue;
           hits.push({ manifest: m, field: f.field || 'metadata', message: f.problem, fix: f.fix });
         }
       }

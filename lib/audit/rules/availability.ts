@@ -1,3 +1,4 @@
+import { fixedReplicaRangeProblem } from '../../policy/autoscaling';
 import { allowedDisruptions, disruptionProblems } from '../../policy/disruption';
 import { asInt, asString, at, objectsOf } from '../../grammar/json';
 import { labelSelectorOf, selectorMatches } from '../../grammar/label-selector';
@@ -122,11 +123,8 @@ export const availabilityRules: Rule[] = [
     // maxReplicas below minReplicas is the API server's rule, reported by invalid-field.
     check: (ctx) => ctx.hpas.flatMap((h) => {
       const { min, max } = hpaRange(h);
-      return max === min ? [{
-        manifest: h, field: 'spec.maxReplicas',
-        message: `maxReplicas ${max} equals minReplicas, so the autoscaler can never scale`,
-        fix: 'raise maxReplicas above minReplicas, or drop the HPA and set replicas',
-      }] : [];
+      const fixed = max === undefined ? undefined : fixedReplicaRangeProblem(min, max);
+      return fixed ? [{ manifest: h, field: `spec.${fixed.field}`, message: fixed.problem, fix: fixed.fix }] : [];
     }),
   },
   {

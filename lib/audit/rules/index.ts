@@ -1,3 +1,4 @@
+import { deepFreeze } from '../../grammar/freeze';
 import { Rule } from '../rule';
 import { apiValidationRules } from './api-validation';
 import { availabilityRules } from './availability';
@@ -11,12 +12,15 @@ import { referenceRules } from './references';
 import { rolloutRules } from './rollout';
 import { shutdownRules } from './shutdown';
 
-/** Every rule, in report order: graceful shutdown first, the seed articles' subject. */
-export const ALL_RULES: readonly Rule[] = [
+/**
+ * Every rule, in report order: graceful shutdown first, then rollouts, availability, containers,
+ * references, hygiene, the database, GitOps and the API server's own validation.
+ */
+export const ALL_RULES: readonly Rule[] = deepFreeze([
   ...shutdownRules, ...rolloutRules, ...availabilityRules, ...containerRules, ...referenceRules, ...hygieneRules,
   ...databaseRules,
   ...gitopsRules,
   ...jobRules,
   ...networkRules,
   ...apiValidationRules,
-];
+]);

@@ -17,3 +17,35 @@ test('invalid-field leaves only the undeclared probe port to probe-port-undeclar
   const outOfRange = shopWith((get) => { container(get).readinessProbe.httpGet.port = 70000; });
   expect(invalidFields(outOfRange)).toEqual(['spec.template.spec.containers[0].readinessProbe.httpGet.port']);
 });
+
+describe('a problem two checks meet is reported exactly once, by its code', () => {
+  const APP = 'spec.template.spec.containers[0]';
+  const reports = (manifests: any[]) => audit(manifests).violations.map((v) => [v.ruleId, v.field]);
+
+  test.each([
+    ['a timing out of range', 'probe-invalid', `${APP}.readinessProbe.periodSeconds`, (c: any) => { c.readinessProbe.periodSeconds = -1; }],
+    ['a timing of the wrong type', 'probe-invalid', `${APP}.livenessProbe.timeoutSeconds`, (c: any) => { c.livenessProbe.timeoutSeconds = '5'; }],
+    ['successThreshold on a liveness probe', 'probe-invalid', `${APP}.livenessProbe.successThreshold`, (c: any) => { c.livenessProbe.successThreshold = 2; }],
+    ['a named probe port the container does not declare', 'probe-port-undeclared', `${APP}.readinessProbe.httpGet.port`,
+      (c: any) => { c.readinessProbe.httpGet.port = 'admin'; }],
+  ])('%s in an app container: reported by %s only', (_what, rule, field, change) => {
+    expect(reports(shopWith((get) => change(container(get))))).toEqual([[rule, field]]);
+  });
+
+  test('outside the app containers the container rules do not look, so invalid-field reports it', () => {
+    const sidecar = shopWith((get) => {
+      get('Deployment').spec.template.spec.initContainers = [{
+        name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', restartPolicy: 'Always', readinessProbe: { tcpSocket: { port: 'admin' }, periodSeconds: -1 },
+      }];
+    });
+    expect(audit(sidecar, { kubernetesVersion: '1.29' }).violations.filter((v) => v.field.includes('initContainers')).map((v) => [v.ruleId, v.field])).toEqual([
+      ['invalid-field', 'spec.template.spec.initContainers[0].readinessProbe.periodSeconds'],
+      ['invalid-field', 'spec.template.spec.initContainers[0].readinessProbe.tcpSocket.port'],
+    ]);
+  });
+
+  test('a preStop hook on an undeclared named port has no code: invalid-field reports it', () => {
+    const hook = shopWith((get) => { container(get).lifecycle.preStop = { httpGet: { path: '/drain', port: 'admin' } }; });
+    expect(reports(hook).filter(([rule]) => rule === 'invalid-field')).toEqual([['invalid-field', `${APP}.lifecycle.preStop.httpGet.port`]]);
+  });
+});

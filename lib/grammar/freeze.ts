@@ -1,4 +1,4 @@
-/** Freezes `value` and every object and array inside it, so that exported defaults cannot be changed by a caller. */
+/** Freezes `value` and every object and array inside it, so that an exported object cannot be changed by a caller. */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
