@@ -5,6 +5,7 @@ import { Findings } from '../validation/finding-list';
 import { checkQuantity } from '../validation/quantity';
 import { cidrProblem } from '../grammar/ip';
 import { imagePinProblem, parseImage } from '../policy/image';
+import { WordpressDatabase } from '../database/wordpress-database';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
 
@@ -123,6 +124,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
   check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
 
+  // The embedded database's own checks, named as the user wrote them (mysql.storageSize).
+  if (props.database === undefined) {
+    for (const p of WordpressDatabase.embedded({ ...props.mysql })._problems('mysql')) check.add(p.prop, p.value, p.problem, p.fix);
+  }
   // The claim's own check names the rendered field (resources[storage]); the prop is checked by the same grammar.
   const size: Findings = [];
   checkQuantity(size, r.storage.size, 'size', 'storage', { positive: true, example: '20Gi' });

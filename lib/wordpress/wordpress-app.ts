@@ -217,7 +217,7 @@ export class WordpressApp extends Construct {
 
     const cliIdentity = { name: 'wordpress', instance: name, component: 'wp-cli' };
     // The database tier: embedded by default (the mysql prop is its settings), or the one chosen.
-    this.databaseChoice = props.database ?? WordpressDatabase.embedded({ ...props.mysql });
+    this.databaseChoice = props.database ?? WordpressDatabase.embedded(unrefusedSettings(props.mysql));
     const bound = this.databaseChoice.bind(this, {
       name,
       namespace: this.namespace,
@@ -400,4 +400,13 @@ function validate(scope: Construct, props: WordpressAppProps, r: ResolvedWordpre
   props.ingress?.validate(check, 'ingress');
   validateWordpressProps(check, props, r);
   check.reportTo(scope);
+}
+
+/**
+ * The embedded database's settings without those refused as `mysql.*` (reported by WordpressApp under
+ * the prop the user wrote), so that the database construct inside does not report them again.
+ */
+function unrefusedSettings(mysql: WordpressAppProps['mysql']): NonNullable<WordpressAppProps['mysql']> {
+  const refused = new Set(WordpressDatabase.embedded({ ...mysql })._problems('mysql').map((p) => p.prop.split('.')[1]));
+  return Object.fromEntries(Object.entries(mysql ?? {}).filter(([key]) => !refused.has(key)));
 }

@@ -99,6 +99,12 @@ const CONDITIONS: Array<[string, WordpressAppProps, RegExp, WordpressAppProps]> 
     { storage: { storageClassName: 'rook-cephfs', size: '10G' } },
   ],
   ['storage.size is positive', { storage: { storageClassName: 'rook-cephfs', size: '0' } }, /storage\.size = "0": /, { storage: { storageClassName: 'rook-cephfs', size: '1' } }],
+  [
+    'mysql.storageSize is named as the user wrote it (not as the inner database construct\'s storageSize)',
+    { mysql: { storageSize: '10GB' } },
+    /WordpressApp: 1 invalid prop\n {2}- mysql\.storageSize = "10GB": is not a positive Kubernetes quantity\. Fix: use a size such as '20Gi'\.$/,
+    { mysql: { storageSize: '10G' } },
+  ],
   ['siteTitle is not empty', { siteTitle: ' ' }, /siteTitle = " ": is empty/, { siteTitle: 'B' }],
   [
     'saltsSecretName is a Secret name',
