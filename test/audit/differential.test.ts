@@ -66,6 +66,28 @@ const CASES: Record<string, Case> = {
     render: (all) => { const pdb = one(all, 'PodDisruptionBudget'); pdb.spec = { selector: pdb.spec.selector, maxUnavailable: 3 }; },
     rule: 'pdb-protects-nothing',
   },
+  'an image without a pinned tag': {
+    refused: { image: 'nginx:latest' },
+    render: (all) => { container(all).image = 'nginx:latest'; },
+    rule: 'image-not-pinned',
+  },
+  'a credential as a literal environment value': {
+    refused: { env: { DB_PASSWORD: 'hunter2' } },
+    render: (all) => { const c = container(all); c.env = [...(c.env ?? []), { name: 'DB_PASSWORD', value: 'hunter2' }]; },
+    rule: 'literal-secret-env',
+  },
+  'an autoscaler whose minimum equals its maximum': {
+    refused: { autoscaling: { minReplicas: 3, maxReplicas: 3, cpuUtilization: 70 } },
+    accepted: { autoscaling: { minReplicas: 3, maxReplicas: 6, cpuUtilization: 70 } },
+    render: (all) => { one(all, 'HorizontalPodAutoscaler').spec.maxReplicas = 3; },
+    rule: 'hpa-range',
+  },
+  'a single replica': {
+    refused: { replicas: 1 },
+    accepted: { replicas: 2 },
+    render: (all) => { one(all, 'Deployment').spec.replicas = 1; },
+    rule: 'min-replicas',
+  },
 };
 
 /** The audit's rule ids for manifests written out as YAML and read back, as the CLI reads a file. */
