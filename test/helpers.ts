@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { ZeroDowntimeDeploymentProps } from '../lib';
+import { ConfigurationError, ZeroDowntimeDeploymentProps } from '../lib';
 import { guaranteedResources } from '../lib/deployment/container';
 import { Probe } from '../lib/deployment/probe';
 
@@ -42,4 +42,15 @@ export function jobNamed(manifests: Manifest[], prefix: string): Manifest {
   const found = manifests.filter((m) => m.kind === 'Job' && new RegExp(`^${prefix}-[0-9a-f]{8}$`).test(m.metadata.name));
   if (found.length !== 1) throw new Error(`expected one Job ${prefix}-<digest>, found ${found.length}`);
   return found[0];
+}
+
+/** The ConfigurationError that `run` throws; fails when it throws nothing, rethrows any other error. */
+export function refusalOf(run: () => unknown): ConfigurationError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ConfigurationError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigurationError');
 }

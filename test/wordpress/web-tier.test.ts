@@ -1,5 +1,5 @@
-import { ConfigurationError, Probe, WordpressApp, WordpressAppProps } from '../../lib';
-import { Manifest, one, synth } from '../helpers';
+import { Probe, WordpressApp, WordpressAppProps } from '../../lib';
+import { Manifest, one, refusalOf, synth } from '../helpers';
 import { bundledScript } from '../../lib/wordpress/bundled';
 import { withClass } from './with-class';
 
@@ -9,15 +9,7 @@ function stack(props: WordpressAppProps = {}, namespace?: string): Manifest[] {
   return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...SITE, ...props })), namespace);
 }
 
-function errorOf(props: WordpressAppProps): string {
-  try {
-    stack(props);
-  } catch (e) {
-    if (e instanceof ConfigurationError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const errorOf = (props: WordpressAppProps): string => refusalOf(() => stack(props)).message;
 
 function wordpressContainer(manifests: Manifest[]): any {
   return one(manifests, 'Deployment', 'wordpress').spec.template.spec.containers[0];

@@ -1,6 +1,6 @@
-import { WordpressDatabase, ConfigurationError, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
+import { WordpressDatabase, HttpsIngress, QosClass, WordpressApp, WordpressAppProps } from '../../lib';
 import { DatabaseConnection } from '../../lib/database/connection';
-import { Manifest, one, selects, synth, jobNamed } from '../helpers';
+import { Manifest, one, refusalOf, selects, synth, jobNamed } from '../helpers';
 import { NO_DASHBOARD_CORE_UPDATE } from '../../lib/wordpress/wordpress-app';
 import { withClass } from './with-class';
 
@@ -10,15 +10,7 @@ function stack(props: WordpressAppProps = {}): Manifest[] {
   return synth((chart) => new WordpressApp(chart, 'wordpress', withClass({ ...(props.ingress ? {} : SITE), ...props })));
 }
 
-function errorOf(props: WordpressAppProps): string {
-  try {
-    stack(props);
-  } catch (e) {
-    if (e instanceof ConfigurationError) return e.message;
-    throw e;
-  }
-  throw new Error('expected a ConfigurationError');
-}
+const errorOf = (props: WordpressAppProps): string => refusalOf(() => stack(props)).message;
 
 const traefik = HttpsIngress.traefik({ host: 'wordpress.example.com', certResolver: 'letsencrypt' });
 
