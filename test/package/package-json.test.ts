@@ -19,3 +19,20 @@ test('the consumer example in docs/package.md is the one the consumer test synth
     expect(field(docs, re)).toBe(field(consumer, re));
   }
 });
+
+test('docs/package.md names every runtime dependency and peer, and says the package is not on the registry', () => {
+  const docs = fs.readFileSync(path.join(ROOT, 'docs', 'package.md'), 'utf8');
+  for (const dep of [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})]) expect([dep, docs.includes(`\`${dep}\``)]).toEqual([dep, true]);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const text of [docs, readme]) {
+    expect(text).toMatch(/not (published )?on the npm registry/);
+    // An install by name would fail with 404: every install shown is from a tarball or git.
+    expect(text).not.toMatch(/npm install zero-downtime-charts(?!\S)(?! fails)/);
+  }
+});
+
+test('docs/gitops.md says which objects carry a digest in their names (Jobs), not that none do', () => {
+  const docs = fs.readFileSync(path.join(ROOT, 'docs', 'gitops.md'), 'utf8').replace(/\s+/g, ' ');
+  expect(docs).not.toMatch(/no hash suffixes/);
+  expect(docs).toMatch(/Jobs are the exception: a Job's pod template is immutable/);
+});
