@@ -30,85 +30,11 @@ interface Group { readonly scope: IConstruct; readonly label: string; readonly p
  */
 export function synthProblems(root: IConstruct, options: SynthCheckOptions): RefusedConstruct[] {
   const groups = new Map<IConstruct, Group>();
-  const group = (scope: IConstruct, label: string): Group => {
-    let g = groups.get(scope);
-    if (!g) groups.set(scope, g = { scope, label, problems: [], seen: new Set() });
-    return g;
-  };
-  const add = (g: Group, p: PropProblem) => {
-    const key = `${p.prop}\u0000${p.problem}`;
-    if (g.seen.has(key)) return;
-    g.seen.add(key);
-    // One value refused for one reason in several props (requests and limits from one guaranteedResources) is one line.
-    const same = g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value));
-    if (same >= 0) g.problems[same] = { ...g.problems[same], prop: `${g.problems[same].prop}, ${p.prop}` };
-    else g.problems.push(p);
-  };
   const all = root.node.findAll();
   const kubernetesVersion = KubernetesVersion.of(root);
-  for (const c of all) {
-    const record = checkedRecord(c);
-    if (record) for (const p of record.problems) add(group(c, record.label), p);
-    if (c !== root) {
-      for (const message of c.node.validate())
-        add(group(c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: "see the construct's documentation" });
-    }
-  }
-  const identities = new Map<string, ApiObject>();
-  const clashes = new Map<string, { obj: ApiObject; first: ApiObject; objects: string[] }>();
-  for (const obj of all) {
-    if (!ApiObject.isApiObject(obj)) continue;
-    const owner = checkedOwner(obj);
-    if (owner && checkedRecord(owner)!.refused) continue;
-    const g = owner ? group(owner, checkedRecord(owner)!.label) : group(obj, `${obj.kind} "${obj.name}"`);
-    const identity = `${obj.apiGroup}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.name}`;
-    const first = identities.get(identity);
-    if (first) {
-      const key = `${outermost(obj).node.path}\u0000${outermost(first).node.path}`;
-      const clash = clashes.get(key) ?? { obj, first, objects: [] as string[] };
-      clash.objects.push(`${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name}`);
-      clashes.set(key, clash);
-    } else identities.set(identity, obj);
-    if (!owner && !options.allObjects) continue;
-    let json: unknown;
-    try {
-      json = options.jsonOf(obj);
-    } catch (e) {
-      add(g, {
-        prop: `${obj.kind} ${obj.name}`,
-        value: obj.node.path,
-        problem: `cannot be serialized: ${(e as Error).message}`,
-        fix: 'check the escape-hatch patches and values given to this object',
-      });
-      continue;
-    }
-    const propsWithProblems = new Set(g.problems.flatMap((p) => p.prop.split(', ')));
-    // Where the construct did not say which prop made a field, a finding on a construct that already has
-    // problems is most likely their consequence (a Secret name left empty, then the env that names it).
-    const unmappedAreConsequences = propsWithProblems.size > 0;
-    const reportedValues = reportedStrings(obj, groups);
-    for (const finding of validateObject(json, { kubernetesVersion })) {
-      const prop = propOfField(obj, finding.field);
-      if (prop ? covered(prop, propsWithProblems) : unmappedAreConsequences) continue;
-      const value = valueAtPath(json, finding.field);
-      // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
-      if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
-      add(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
-    }
-  }
-  // Two constructs that render the same objects are one mistake, said once on the later one.
-  for (const { obj, first, objects } of clashes.values()) {
-    const outer = outermost(obj);
-    const record = checkedRecord(outer);
-    const g = record ? group(outer, record.label) : group(obj, `${obj.kind} "${obj.name}"`);
-    const shown = objects.length > 3 ? `${objects.slice(0, 3).join(', ')} and ${objects.length - 3} more` : objects.join(', ');
-    add(g, {
-      prop: record ? 'name' : `${obj.kind} metadata.name`,
-      value: record?.name ?? obj.name,
-      problem: `renders ${shown}, which ${outermost(first).node.path} also renders; applied together, one silently overwrites the other`,
-      fix: 'give one of them another name or namespace',
-    });
-  }
+  recordedProblems(root, all, groups);
+  const clashes = objectProblems(all, groups, options, kubernetesVersion);
+  clashProblems(clashes, groups);
   // A rule shared by a construct and the construct it builds (a database user) is said once, by the outer one.
   for (const g of groups.values()) {
     const outer = ancestorProblems(g.scope, groups);
@@ -120,6 +46,107 @@ export function synthProblems(root: IConstruct, options: SynthCheckOptions): Ref
     location: userLocation(checkedRecord(g.scope)?.site),
     problems: g.problems,
   }));
+}
+
+/** The group of `scope`, made on first use (groups keep the order they were first used in). */
+function groupOf(groups: Map<IConstruct, Group>, scope: IConstruct, label: string): Group {
+  let g = groups.get(scope);
+  if (!g) groups.set(scope, g = { scope, label, problems: [], seen: new Set() });
+  return g;
+}
+
+/** Adds a problem to a group once. */
+function addProblem(g: Group, p: PropProblem): void {
+  const key = `${p.prop}\u0000${p.problem}`;
+  if (g.seen.has(key)) return;
+  g.seen.add(key);
+  // One value refused for one reason in several props (requests and limits from one guaranteedResources) is one line.
+  const same = g.problems.findIndex((q) => q.problem === p.problem && q.fix === p.fix && formatValue(q.value) === formatValue(p.value));
+  if (same >= 0) g.problems[same] = { ...g.problems[same], prop: `${g.problems[same].prop}, ${p.prop}` };
+  else g.problems.push(p);
+}
+
+/** The props each construct refused, and every other construct's own cdk8s validations. */
+function recordedProblems(root: IConstruct, all: readonly IConstruct[], groups: Map<IConstruct, Group>): void {
+  for (const c of all) {
+    const record = checkedRecord(c);
+    if (record) for (const p of record.problems) addProblem(groupOf(groups, c, record.label), p);
+    if (c !== root) {
+      for (const message of c.node.validate())
+        addProblem(groupOf(groups, c, c.constructor.name), { prop: '(construct)', value: c.node.id, problem: message, fix: "see the construct's documentation" });
+    }
+  }
+}
+
+/** Objects of two constructs that share kind, namespace and name, by the pair of constructs. */
+interface Clash { readonly obj: ApiObject; readonly first: ApiObject; readonly objects: string[] }
+
+/** API-server findings on each object's final JSON; returns the objects that clash with an earlier one. */
+function objectProblems(all: readonly IConstruct[], groups: Map<IConstruct, Group>, options: SynthCheckOptions, kubernetesVersion: string): Map<string, Clash> {
+  const identities = new Map<string, ApiObject>();
+  const clashes = new Map<string, Clash>();
+  for (const obj of all) {
+    if (!ApiObject.isApiObject(obj)) continue;
+    const owner = checkedOwner(obj);
+    if (owner && checkedRecord(owner)!.refused) continue;
+    const g = owner ? groupOf(groups, owner, checkedRecord(owner)!.label) : groupOf(groups, obj, `${obj.kind} "${obj.name}"`);
+    const identity = `${obj.apiGroup}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.name}`;
+    const first = identities.get(identity);
+    if (first) {
+      const key = `${outermost(obj).node.path}\u0000${outermost(first).node.path}`;
+      const clash = clashes.get(key) ?? { obj, first, objects: [] as string[] };
+      clash.objects.push(`${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}${obj.name}`);
+      clashes.set(key, clash);
+    } else identities.set(identity, obj);
+    if (!owner && !options.allObjects) continue;
+    validateJson(obj, g, groups, options, kubernetesVersion);
+  }
+  return clashes;
+}
+
+/** The API-server findings on one object, named by prop where the construct mapped the field. */
+function validateJson(obj: ApiObject, g: Group, groups: Map<IConstruct, Group>, options: SynthCheckOptions, kubernetesVersion: string): void {
+  let json: unknown;
+  try {
+    json = options.jsonOf(obj);
+  } catch (e) {
+    addProblem(g, {
+      prop: `${obj.kind} ${obj.name}`,
+      value: obj.node.path,
+      problem: `cannot be serialized: ${(e as Error).message}`,
+      fix: 'check the escape-hatch patches and values given to this object',
+    });
+    return;
+  }
+  const propsWithProblems = new Set(g.problems.flatMap((p) => p.prop.split(', ')));
+  // Where the construct did not say which prop made a field, a finding on a construct that already has
+  // problems is most likely their consequence (a Secret name left empty, then the env that names it).
+  const unmappedAreConsequences = propsWithProblems.size > 0;
+  const reportedValues = reportedStrings(obj, groups);
+  for (const finding of validateObject(json, { kubernetesVersion })) {
+    const prop = propOfField(obj, finding.field);
+    if (prop ? covered(prop, propsWithProblems) : unmappedAreConsequences) continue;
+    const value = valueAtPath(json, finding.field);
+    // A value derived from one already refused (`<name>-mysql-headless` from a too-long name) is that problem again.
+    if (typeof value === 'string' && reportedValues.some((v) => value.includes(v))) continue;
+    addProblem(g, { prop: prop ?? `${obj.kind} ${finding.field}`, value, problem: finding.problem, fix: finding.fix });
+  }
+}
+
+/** Two constructs that render the same objects are one mistake, said once on the later one. */
+function clashProblems(clashes: ReadonlyMap<string, Clash>, groups: Map<IConstruct, Group>): void {
+  for (const { obj, first, objects } of clashes.values()) {
+    const outer = outermost(obj);
+    const record = checkedRecord(outer);
+    const g = record ? groupOf(groups, outer, record.label) : groupOf(groups, obj, `${obj.kind} "${obj.name}"`);
+    const shown = objects.length > 3 ? `${objects.slice(0, 3).join(', ')} and ${objects.length - 3} more` : objects.join(', ');
+    addProblem(g, {
+      prop: record ? 'name' : `${obj.kind} metadata.name`,
+      value: record?.name ?? obj.name,
+      problem: `renders ${shown}, which ${outermost(first).node.path} also renders; applied together, one silently overwrites the other`,
+      fix: 'give one of them another name or namespace',
+    });
+  }
 }
 
 /** Whether `prop`, or a prop it is part of (`preStop` for `preStop.sleep`), already has a problem. */

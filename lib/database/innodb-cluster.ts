@@ -168,59 +168,62 @@ export class MysqlInnoDbCluster extends Construct {
       withholdFields(this, ['cluster', 'userJob', 'connection', 'routerDisruptionBudget']);
       return;
     }
-    const d = INNODB_CLUSTER_DEFAULTS;
-    const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
-    const version = props.version ?? d.version;
-    const spread = props.spread ?? d.spread;
-    const resources = props.resources ?? d.resources;
-    const sidecar = props.sidecarResources ?? d.sidecarResources;
-    const identity: AppIdentity = { ...props.identity, name: 'mysql', component: 'database' };
-    const labels = standardLabels(identity);
-    const image = `container-registry.oracle.com/mysql/community-server:${version}`;
-    // The operator's own pod labels (cluster_objects.py, router_objects.py); it adds them, we only select by them.
-    const serverPods = { component: 'mysqld', tier: 'mysql', 'mysql.oracle.com/cluster': props.name };
-    const routerPods = { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': props.name };
-    const scheduleName = 'daily';
-    // The operator's selectors use its own app.kubernetes.io labels: overriding them in the pod template
-    // would make the StatefulSet's selector miss its pods, so only part-of is added.
-    const podLabels = props.identity.partOf ? { podLabels: { 'app.kubernetes.io/part-of': props.identity.partOf } } : {};
-    // The operator's backup pods join the cluster's members, which the NetworkPolicies let talk to each other.
-    const backupLabels = { ...standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), 'mysql.oracle.com/cluster': props.name };
-
-    // Without backup.storage the props are refused (innoDbClusterProblems); nothing is rendered for the dumps.
-    const backupStorage = props.disableBackups ? undefined : props.backup?.storage;
-    const backups = backupStorage && (() => {
-      const storage = backupStorage._render(this, {
-        name: props.name, namespace, image, labels: standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), identity: props.identity,
-        storageClassName: props.storageClassName, scheduleName,
-      });
-      return {
-        backupProfiles: [{ name: 'dump', podLabels: backupLabels, dumpInstance: { storage } }],
-        backupSchedules: [{
-          name: scheduleName,
-          schedule: props.backup!.schedule ?? INNODB_BACKUP_DEFAULTS.schedule,
-          backupProfileName: 'dump',
-          enabled: true,
-          deleteBackupData: false,
-          ...(props.backup!.timeZone ? { timeZone: props.backup!.timeZone } : {}),
-        }],
-      };
-    })();
-
-    const app = props.application;
-    this.connection = {
-      host: props.name,
-      port: 3306,
-      database: app.database,
-      user: app.user,
-      passwordSecret: app.passwordSecret,
-      egressPeers: [{ podSelector: { matchLabels: routerPods } }],
-      peerPorts: [ROUTER_PORTS.readWrite],
-      availability: `InnoDB Cluster of ${props.instances ?? d.instances} servers behind ${props.routers ?? d.routers} routers: `
-        + 'a restart, drain or node loss of one server fails over to another primary in seconds; upgrades roll one server at a time',
-    };
+    const s = resolveClusterSettings(props, Chart.of(this).namespace ?? 'default');
+    const backups = this.renderBackups(props, s);
+    this.connection = clusterConnection(props, s.routerPods);
 
     const jobIdentity: AppIdentity = { ...props.identity, name: 'mysql-app-user', component: 'database-setup' };
+    this.userJob = this.renderUserJob(props, s, jobIdentity);
+    new DatabaseClientPolicy(this, 'UserJobEgress', {
+      name: `${props.name}-app-user`, namespace: s.namespace, labels: standardLabels(jobIdentity), podSelector: selectorLabels(jobIdentity), connection: this.connection,
+    });
+    new InnoDbClusterNetworkPolicies(this, 'NetworkPolicies', {
+      clusterName: props.name, namespace: s.namespace, labels: s.labels, operatorNamespace: props.operatorNamespace,
+      clients: [...(props.clients ?? []), selectorLabels(jobIdentity)],
+    });
+    this.routerDisruptionBudget = this.renderRouterDisruptionBudget(props, s);
+    // The custom resource last: `kubectl apply -f` then creates the plain objects before the CRD-backed one.
+    this.cluster = new InnoDbCluster(this, 'Cluster', {
+      metadata: {
+        name: props.name, namespace: s.namespace, labels: s.labels,
+        // Argo CD keeps the cluster when its Application is deleted or it leaves Git: with it go the operator's
+        // generated Secrets (owned by the cluster), without which the kept datadirs cannot be administered.
+        annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE },
+      },
+      spec: { ...clusterSpec(props, s), ...backups },
+    });
+  }
+
+  /**
+   * The operator's backup profile and daily schedule, with what the storage renders (a claim, for one).
+   * Without backup.storage the props are refused (innoDbClusterProblems); nothing is rendered for the dumps.
+   */
+  private renderBackups(props: MysqlInnoDbClusterProps, s: ClusterSettings) {
+    const backupStorage = props.disableBackups ? undefined : props.backup?.storage;
+    if (!backupStorage) return backupStorage;
+    const scheduleName = 'daily';
+    const storage = backupStorage._render(this, {
+      name: props.name, namespace: s.namespace, image: s.image, labels: standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), identity: props.identity,
+      storageClassName: props.storageClassName, scheduleName,
+    });
+    // The operator's backup pods join the cluster's members, which the NetworkPolicies let talk to each other.
+    const backupLabels = { ...standardLabels({ ...props.identity, name: 'mysql-backup', component: 'backup' }), 'mysql.oracle.com/cluster': props.name };
+    return {
+      backupProfiles: [{ name: 'dump', podLabels: backupLabels, dumpInstance: { storage } }],
+      backupSchedules: [{
+        name: scheduleName,
+        schedule: props.backup!.schedule ?? INNODB_BACKUP_DEFAULTS.schedule,
+        backupProfileName: 'dump',
+        enabled: true,
+        deleteBackupData: false,
+        ...(props.backup!.timeZone ? { timeZone: props.backup!.timeZone } : {}),
+      }],
+    };
+  }
+
+  /** The Job that creates the application's database and non-root user through the routers. */
+  private renderUserJob(props: MysqlInnoDbClusterProps, s: ClusterSettings, jobIdentity: AppIdentity): k8s.KubeJob {
+    const app = props.application;
     const jobLabels = standardLabels(jobIdentity);
     const env = {
       DB_HOST: this.connection.host,
@@ -233,7 +236,7 @@ export class MysqlInnoDbCluster extends Construct {
     };
     const spec = scriptJobSpec({
       name: 'create-user',
-      image,
+      image: s.image,
       script: MYSQL_APP_USER_SCRIPT,
       env,
       resources: guaranteedResources(INNODB_BACKUP_DEFAULTS.jobResources),
@@ -243,72 +246,103 @@ export class MysqlInnoDbCluster extends Construct {
       activeDeadlineSeconds: 1800,
       backoffLimit: 6,
     });
-    this.userJob = new k8s.KubeJob(this, 'UserJob', {
-      metadata: { name: `${props.name}-app-user-${jobDigest({ env, image })}`, namespace, labels: jobLabels },
+    return new k8s.KubeJob(this, 'UserJob', {
+      metadata: { name: `${props.name}-app-user-${jobDigest({ env, image: s.image })}`, namespace: s.namespace, labels: jobLabels },
       spec,
     });
-    new DatabaseClientPolicy(this, 'UserJobEgress', {
-      name: `${props.name}-app-user`, namespace, labels: jobLabels, podSelector: selectorLabels(jobIdentity), connection: this.connection,
-    });
-    new InnoDbClusterNetworkPolicies(this, 'NetworkPolicies', {
-      clusterName: props.name, namespace, labels, operatorNamespace: props.operatorNamespace,
-      clients: [...(props.clients ?? []), selectorLabels(jobIdentity)],
-    });
-    // The operator's Router Deployment has no PodDisruptionBudget of its own: without one a drain may take both routers at once.
-    this.routerDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'RouterDisruptionBudget', {
+  }
+
+  /** The operator's Router Deployment has no PodDisruptionBudget of its own: without one a drain may take both routers at once. */
+  private renderRouterDisruptionBudget(props: MysqlInnoDbClusterProps, s: ClusterSettings): k8s.KubePodDisruptionBudget {
+    return new k8s.KubePodDisruptionBudget(this, 'RouterDisruptionBudget', {
       metadata: {
-        name: `${props.name}-router`, namespace, labels,
+        name: `${props.name}-router`, namespace: s.namespace, labels: s.labels,
         annotations: { [ignoreAnnotation('pdb-selects-nothing')]: "the MySQL Operator creates the routers' Deployment from the InnoDBCluster" },
       },
-      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: routerPods } },
-    });
-    const restoreStorage = props.restoreFrom && (props.restoreFrom.storage ?? props.backup?.storage)?._restoreSource(props.restoreFrom.dumpName, props.name);
-    // The custom resource last: `kubectl apply -f` then creates the plain objects before the CRD-backed one.
-    this.cluster = new InnoDbCluster(this, 'Cluster', {
-      metadata: {
-        name: props.name, namespace, labels,
-        // Argo CD keeps the cluster when its Application is deleted or it leaves Git: with it go the operator's
-        // generated Secrets (owned by the cluster), without which the kept datadirs cannot be administered.
-        annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE },
-      },
-      spec: {
-        secretName: props.secretName,
-        version,
-        edition: 'community',
-        instances: props.instances ?? d.instances,
-        ...(props.tls ? { tlsCaSecretName: props.tls.caSecretName, tlsSecretName: props.tls.secretName } : { tlsUseSelfSigned: true }),
-        datadirVolumeClaimTemplate: {
-          accessModes: ['ReadWriteOnce'],
-          ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
-          resources: { requests: { storage: props.storageSize ?? d.storageSize } },
-        },
-        mycnf: `[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n${mysqlTuningConf(resources.memory)}`,
-        ...(restoreStorage ? { initDb: { dump: { name: props.restoreFrom!.dumpName, storage: restoreStorage } } } : {}),
-        ...podLabels,
-        podSpec: {
-          affinity: antiAffinity(spread, serverPods),
-          // Every container and init container the operator renders, so that the pod is Guaranteed.
-          initContainers: [
-            { name: 'fixdatadir', resources: guaranteed(sidecar) },
-            { name: 'initconf', resources: guaranteed(sidecar) },
-            { name: 'initmysql', resources: guaranteed(resources) },
-          ],
-          containers: [
-            { name: 'sidecar', resources: guaranteed(sidecar) },
-            { name: 'mysql', resources: guaranteed(resources) },
-          ],
-        },
-        router: {
-          instances: props.routers ?? d.routers,
-          ...podLabels,
-          podSpec: {
-            affinity: antiAffinity(spread, routerPods),
-            containers: [{ name: 'router', resources: guaranteed(props.routerResources ?? d.routerResources) }],
-          },
-        },
-        service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
-        ...backups,
-      },
+      spec: { maxUnavailable: k8s.IntOrString.fromNumber(1), selector: { matchLabels: s.routerPods } },
     });
   }
+}
+
+/** The props with the defaults filled in, and the labels and image derived from them. */
+function resolveClusterSettings(props: MysqlInnoDbClusterProps, chartNamespace: string) {
+  const version = props.version ?? INNODB_CLUSTER_DEFAULTS.version;
+  return {
+    namespace: props.namespace ?? chartNamespace,
+    version,
+    labels: standardLabels({ ...props.identity, name: 'mysql', component: 'database' }),
+    image: `container-registry.oracle.com/mysql/community-server:${version}`,
+    // The operator's own pod labels (cluster_objects.py, router_objects.py); it adds them, we only select by them.
+    serverPods: { component: 'mysqld', tier: 'mysql', 'mysql.oracle.com/cluster': props.name },
+    routerPods: { component: 'mysqlrouter', tier: 'mysql', 'mysql.oracle.com/cluster': props.name },
+  };
+}
+
+/** The cluster's resolved settings. */
+type ClusterSettings = ReturnType<typeof resolveClusterSettings>;
+
+/** How the application connects: to the Service named after the cluster, which the routers serve. */
+function clusterConnection(props: MysqlInnoDbClusterProps, routerPods: Record<string, string>): DatabaseConnection {
+  const d = INNODB_CLUSTER_DEFAULTS;
+  const app = props.application;
+  return {
+    host: props.name,
+    port: 3306,
+    database: app.database,
+    user: app.user,
+    passwordSecret: app.passwordSecret,
+    egressPeers: [{ podSelector: { matchLabels: routerPods } }],
+    peerPorts: [ROUTER_PORTS.readWrite],
+    availability: `InnoDB Cluster of ${props.instances ?? d.instances} servers behind ${props.routers ?? d.routers} routers: `
+      + 'a restart, drain or node loss of one server fails over to another primary in seconds; upgrades roll one server at a time',
+  };
+}
+
+/** The InnoDBCluster's spec but for the backups: servers, routers, storage, TLS, restore and Guaranteed pods. */
+function clusterSpec(props: MysqlInnoDbClusterProps, s: ClusterSettings) {
+  const d = INNODB_CLUSTER_DEFAULTS;
+  const spread = props.spread ?? d.spread;
+  const resources = props.resources ?? d.resources;
+  const sidecar = props.sidecarResources ?? d.sidecarResources;
+  // The operator's selectors use its own app.kubernetes.io labels: overriding them in the pod template
+  // would make the StatefulSet's selector miss its pods, so only part-of is added.
+  const podLabels = props.identity.partOf ? { podLabels: { 'app.kubernetes.io/part-of': props.identity.partOf } } : {};
+  const restoreStorage = props.restoreFrom && (props.restoreFrom.storage ?? props.backup?.storage)?._restoreSource(props.restoreFrom.dumpName, props.name);
+  return {
+    secretName: props.secretName,
+    version: s.version,
+    edition: 'community',
+    instances: props.instances ?? d.instances,
+    ...(props.tls ? { tlsCaSecretName: props.tls.caSecretName, tlsSecretName: props.tls.secretName } : { tlsUseSelfSigned: true }),
+    datadirVolumeClaimTemplate: {
+      accessModes: ['ReadWriteOnce'],
+      ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
+      resources: { requests: { storage: props.storageSize ?? d.storageSize } },
+    },
+    mycnf: `[mysqld]\ncharacter-set-server=utf8mb4\ncollation-server=utf8mb4_unicode_ci\n${mysqlTuningConf(resources.memory)}`,
+    ...(restoreStorage ? { initDb: { dump: { name: props.restoreFrom!.dumpName, storage: restoreStorage } } } : {}),
+    ...podLabels,
+    podSpec: {
+      affinity: antiAffinity(spread, s.serverPods),
+      // Every container and init container the operator renders, so that the pod is Guaranteed.
+      initContainers: [
+        { name: 'fixdatadir', resources: guaranteed(sidecar) },
+        { name: 'initconf', resources: guaranteed(sidecar) },
+        { name: 'initmysql', resources: guaranteed(resources) },
+      ],
+      containers: [
+        { name: 'sidecar', resources: guaranteed(sidecar) },
+        { name: 'mysql', resources: guaranteed(resources) },
+      ],
+    },
+    router: {
+      instances: props.routers ?? d.routers,
+      ...podLabels,
+      podSpec: {
+        affinity: antiAffinity(spread, s.routerPods),
+        containers: [{ name: 'router', resources: guaranteed(props.routerResources ?? d.routerResources) }],
+      },
+    },
+    service: { type: InnoDbClusterSpecServiceType.CLUSTER_IP, defaultPort: InnoDbClusterSpecServiceDefaultPort.MYSQL_HYPHEN_RW },
+  };
 }

@@ -60,44 +60,48 @@ export class MysqlDatabase extends Construct {
       withholdFields(this, ['name', 'namespace', 'hostAndPort', 'selector', 'statefulSet', 'service', 'networkPolicy', 'connection']);
       return;
     }
-    const image = props.image ?? 'mysql:8.4.3';
-    const args = props.args ?? MYSQL_DEFAULT_ARGS;
-    const resources = props.resources ?? MYSQL_DEFAULT_RESOURCES;
-    const grace = props.terminationGracePeriodSeconds ?? 60;
-    const storageSize = props.storageSize ?? '20Gi';
-    validate(this, props, image, args, resources, grace, storageSize);
+    const identity: AppIdentity = { name: 'mysql', instance: props.instance ?? props.name, component: 'database', partOf: props.partOf };
+    const s: MysqlSettings = {
+      image: props.image ?? 'mysql:8.4.3',
+      args: props.args ?? MYSQL_DEFAULT_ARGS,
+      resources: props.resources ?? MYSQL_DEFAULT_RESOURCES,
+      grace: props.terminationGracePeriodSeconds ?? 60,
+      storageSize: props.storageSize ?? '20Gi',
+      labels: { ...standardLabels(identity), ...props.labels },
+    };
+    validate(this, props, s.image, s.args, s.resources, s.grace, s.storageSize);
 
     this.name = props.name;
     this.namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
     this.hostAndPort = `${this.name}:3306`;
-    const identity: AppIdentity = { name: 'mysql', instance: props.instance ?? props.name, component: 'database', partOf: props.partOf };
     this.selector = selectorLabels(identity);
     this.connection = {
       host: this.name, port: 3306, database: props.database, user: props.user,
       passwordSecret: { name: props.credentials.secretName, key: props.credentials.passwordKey },
       egressPeers: [{ podSelector: { matchLabels: this.selector } }],
     };
-    const labels = { ...standardLabels(identity), ...props.labels };
-    const metadata = (name: string, extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name, namespace: this.namespace, labels, ...extra });
     const headlessName = `${this.name}-headless`;
-    const secret = (key: string) => ({ secretKeyRef: { name: props.credentials.secretName, key } });
-    // mysqladmin ping exits 0 whenever the server answers, even "Access denied", so it needs no password;
-    // TCP to 127.0.0.1 fails while the entrypoint's temporary --skip-networking server initializes.
-    const ping = ['mysqladmin', 'ping', '--host=127.0.0.1', '--silent'];
-    const query = ['/bin/sh', '-c', 'MYSQL_PWD="$MYSQL_PASSWORD" exec mysql --host=127.0.0.1 --user="$MYSQL_USER" --execute="SELECT 1"'];
 
     this.service = new k8s.KubeService(this, 'Service', {
-      metadata: metadata(this.name),
+      metadata: this.objectMetadata(s, this.name),
       spec: { type: 'ClusterIP', selector: this.selector, ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
     });
     new k8s.KubeService(this, 'HeadlessService', {
-      metadata: metadata(headlessName),
+      metadata: this.objectMetadata(s, headlessName),
       spec: { clusterIp: 'None', publishNotReadyAddresses: true, selector: this.selector,
         ports: [{ name: PORT_NAME, port: 3306, targetPort: k8s.IntOrString.fromString(PORT_NAME), protocol: 'TCP' }] },
     });
+    this.statefulSet = this.renderStatefulSet(props, s, headlessName);
+    if (props.allowedClients) this.networkPolicy = this.renderNetworkPolicy(s, props.allowedClients);
+  }
 
-    this.statefulSet = new k8s.KubeStatefulSet(this, 'StatefulSet', {
-      metadata: metadata(this.name, { annotations: { ...props.annotations, [QOS_CLASS_ANNOTATION]: resources.qosClass ?? QosClass.GUARANTEED } }),
+  private objectMetadata(s: MysqlSettings, name: string, extra: k8s.ObjectMeta = {}): k8s.ObjectMeta {
+    return { name, namespace: this.namespace, labels: s.labels, ...extra };
+  }
+
+  private renderStatefulSet(props: MysqlDatabaseProps, s: MysqlSettings, headlessName: string): k8s.KubeStatefulSet {
+    return new k8s.KubeStatefulSet(this, 'StatefulSet', {
+      metadata: this.objectMetadata(s, this.name, { annotations: { ...props.annotations, [QOS_CLASS_ANNOTATION]: s.resources.qosClass ?? QosClass.GUARANTEED } }),
       spec: {
         serviceName: headlessName,
         replicas: 1,
@@ -106,55 +110,75 @@ export class MysqlDatabase extends Construct {
         revisionHistoryLimit: 10,
         persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
         template: {
-          metadata: { labels: { ...labels, 'app.kubernetes.io/version': parseImage(image).tag ?? 'unknown' } },
+          metadata: { labels: { ...s.labels, 'app.kubernetes.io/version': parseImage(s.image).tag ?? 'unknown' } },
           spec: {
-            terminationGracePeriodSeconds: grace,
-            containers: [{
-              name: 'mysql',
-              image,
-              imagePullPolicy: 'IfNotPresent',
-              args,
-              ports: [{ name: PORT_NAME, containerPort: 3306, protocol: 'TCP' }],
-              env: renderEnv({
-                MYSQL_DATABASE: props.database,
-                MYSQL_USER: props.user,
-                MYSQL_PASSWORD: secret(props.credentials.passwordKey),
-                MYSQL_ROOT_PASSWORD: secret(props.credentials.rootPasswordKey),
-              }),
-              resources: renderResources(resources),
-              // First start initializes the data directory: allow it 5 minutes.
-              startupProbe: Probe.exec(ping, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 }).toKube(PORT_NAME),
-              readinessProbe: Probe.exec(query, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 }).toKube(PORT_NAME),
-              livenessProbe: Probe.exec(ping, { periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 }).toKube(PORT_NAME),
-              volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql' }],
-            }],
+            terminationGracePeriodSeconds: s.grace,
+            containers: [mysqlContainer(props, s)],
           },
         },
         volumeClaimTemplates: [{
-          metadata: { name: 'data', labels },
+          metadata: { name: 'data', labels: s.labels },
           spec: {
             accessModes: ['ReadWriteOnce'],
             ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
-            resources: { requests: { storage: k8s.Quantity.fromString(storageSize) } },
+            resources: { requests: { storage: k8s.Quantity.fromString(s.storageSize) } },
           },
         }],
       },
     });
-
-    if (props.allowedClients) {
-      this.networkPolicy = new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
-        metadata: metadata(this.name),
-        spec: {
-          podSelector: { matchLabels: this.selector },
-          policyTypes: ['Ingress'],
-          ingress: [{
-            from: props.allowedClients.map((matchLabels) => ({ podSelector: { matchLabels } })),
-            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(3306) }],
-          }],
-        },
-      });
-    }
   }
+
+  private renderNetworkPolicy(s: MysqlSettings, allowedClients: NonNullable<MysqlDatabaseProps['allowedClients']>): k8s.KubeNetworkPolicy {
+    return new k8s.KubeNetworkPolicy(this, 'NetworkPolicy', {
+      metadata: this.objectMetadata(s, this.name),
+      spec: {
+        podSelector: { matchLabels: this.selector },
+        policyTypes: ['Ingress'],
+        ingress: [{
+          from: allowedClients.map((matchLabels) => ({ podSelector: { matchLabels } })),
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(3306) }],
+        }],
+      },
+    });
+  }
+}
+
+/** The props with the defaults filled in, and the labels every object carries. */
+interface MysqlSettings {
+  readonly image: string;
+  readonly args: string[];
+  readonly resources: ContainerResources;
+  readonly grace: number;
+  readonly storageSize: string;
+  readonly labels: Record<string, string>;
+}
+
+/** The mysql container, with probes that work before the application user exists. */
+function mysqlContainer(props: MysqlDatabaseProps, s: MysqlSettings): k8s.Container {
+  const secret = (key: string) => ({ secretKeyRef: { name: props.credentials.secretName, key } });
+  // mysqladmin ping exits 0 whenever the server answers, even "Access denied", so it needs no password;
+  // TCP to 127.0.0.1 fails while the entrypoint's temporary --skip-networking server initializes.
+  const ping = ['mysqladmin', 'ping', '--host=127.0.0.1', '--silent'];
+  const query = ['/bin/sh', '-c', 'MYSQL_PWD="$MYSQL_PASSWORD" exec mysql --host=127.0.0.1 --user="$MYSQL_USER" --execute="SELECT 1"'];
+  return {
+    name: 'mysql',
+    image: s.image,
+    imagePullPolicy: 'IfNotPresent',
+    args: s.args,
+    ports: [{ name: PORT_NAME, containerPort: 3306, protocol: 'TCP' }],
+    env: renderEnv({
+      MYSQL_DATABASE: props.database,
+      MYSQL_USER: props.user,
+      MYSQL_PASSWORD: secret(props.credentials.passwordKey),
+      MYSQL_ROOT_PASSWORD: secret(props.credentials.rootPasswordKey),
+    }),
+    resources: renderResources(s.resources),
+    // First start initializes the data directory: allow it 5 minutes.
+    startupProbe: Probe.exec(ping, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 30 }).toKube(PORT_NAME),
+    readinessProbe: Probe.exec(query, { periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 }).toKube(PORT_NAME),
+    livenessProbe: Probe.exec(ping, { periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 6 }).toKube(PORT_NAME),
+    volumeMounts: [{ name: 'data', mountPath: '/var/lib/mysql' }],
+  };
 }
 
 function validate(scope: Construct, props: MysqlDatabaseProps, image: string, args: string[], resources: ContainerResources, grace: number, storageSize: string): void {

@@ -60,66 +60,49 @@ export class MysqlDumpBackup extends Construct {
       withholdFields(this, ['cronJob', 'restoreCronJob', 'claim', 'podSelector', 'restoreCommand', 'restoreJob']);
       return;
     }
-    const d = MYSQL_DUMP_DEFAULTS;
-    const settings = {
-      schedule: props.schedule ?? d.schedule,
-      keep: props.keep ?? d.keep,
-      storageSize: props.storageSize ?? d.storageSize,
-      resources: props.resources ?? guaranteedResources(d.resources),
-    };
-    const namespace = props.namespace ?? Chart.of(this).namespace ?? 'default';
-    const identity = backupIdentity(props.identity);
-    this.podSelector = selectorLabels(identity);
-    const labels = standardLabels(identity);
-    const backupName = `${props.name}-backup`;
-    const restoreName = `${props.name}-restore`;
-    const claimName = `${props.name}-backup`;
-    const env = {
-      DB_HOST: props.connection.host,
-      DB_PORT: String(props.connection.port),
-      DB_USER: props.user ?? 'root',
-      MYSQL_PWD: { secretKeyRef: { name: props.credentials.secretName, key: props.credentials.passwordKey } },
-      DB_NAME: props.connection.database,
-      BACKUP_DIR,
-      DUMP_PREFIX: props.connection.database,
-    };
-    const job = (script: string, name: string, extraEnv: Record<string, string>, readOnly: boolean) => scriptJobSpec({
-      name,
-      image: props.image,
-      script,
-      env: { ...env, ...extraEnv },
-      resources: settings.resources,
-      podLabels: labels,
-      runAsUser: props.runAsUser ?? 999,
-      claims: [{ claimName, mountPath: BACKUP_DIR, readOnly }],
-      activeDeadlineSeconds: 3600,
-      backoffLimit: 2,
+    const s = resolveDumpSettings(props, Chart.of(this).namespace ?? 'default');
+    this.podSelector = selectorLabels(backupIdentity(props.identity));
+    this.claim = this.renderClaim(props, s);
+    this.cronJob = this.renderCronJob(props, s);
+    this.restoreCronJob = this.renderRestoreCronJob(props, s);
+    if (props.restoreFrom !== undefined) this.restoreJob = this.renderRestoreJob(props, s, props.restoreFrom);
+    new DatabaseClientPolicy(this, 'EgressPolicy', {
+      name: s.backupName, namespace: s.namespace, labels: s.labels, podSelector: this.podSelector, connection: props.connection,
     });
+    this.restoreCommand = restoreCommand(s.namespace, s.restoreName);
+  }
 
-    this.claim = new k8s.KubePersistentVolumeClaim(this, 'Claim', {
+  private renderClaim(props: MysqlDumpBackupProps, s: DumpSettings): k8s.KubePersistentVolumeClaim {
+    return new k8s.KubePersistentVolumeClaim(this, 'Claim', {
       // The dumps are data: Argo CD never deletes or prunes their claim.
-      metadata: { name: claimName, namespace, labels, annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE } },
+      metadata: { name: s.claimName, namespace: s.namespace, labels: s.labels, annotations: { [SYNC_OPTIONS_ANNOTATION]: KEEP_ON_DELETE_AND_PRUNE } },
       spec: {
         accessModes: ['ReadWriteOnce'],
         ...(props.storageClassName ? { storageClassName: props.storageClassName } : {}),
-        resources: { requests: { storage: k8s.Quantity.fromString(settings.storageSize) } },
+        resources: { requests: { storage: k8s.Quantity.fromString(s.storageSize) } },
       },
     });
-    this.cronJob = new k8s.KubeCronJob(this, 'CronJob', {
-      metadata: { name: backupName, namespace, labels },
+  }
+
+  private renderCronJob(props: MysqlDumpBackupProps, s: DumpSettings): k8s.KubeCronJob {
+    return new k8s.KubeCronJob(this, 'CronJob', {
+      metadata: { name: s.backupName, namespace: s.namespace, labels: s.labels },
       spec: {
-        schedule: settings.schedule,
+        schedule: s.schedule,
         ...(props.timeZone ? { timeZone: props.timeZone } : {}),
         // Two dumps at once would race on retention; a missed run still starts within the hour.
         concurrencyPolicy: 'Forbid',
         startingDeadlineSeconds: 3600,
         successfulJobsHistoryLimit: 3,
         failedJobsHistoryLimit: 3,
-        jobTemplate: { metadata: { labels }, spec: job(MYSQL_DUMP_SCRIPT, 'mysqldump', { KEEP: String(settings.keep) }, false) },
+        jobTemplate: { metadata: { labels: s.labels }, spec: dumpJobSpec(props, s, MYSQL_DUMP_SCRIPT, 'mysqldump', { KEEP: String(s.keep) }, false) },
       },
     });
-    this.restoreCronJob = new k8s.KubeCronJob(this, 'RestoreCronJob', {
-      metadata: { name: restoreName, namespace, labels },
+  }
+
+  private renderRestoreCronJob(props: MysqlDumpBackupProps, s: DumpSettings): k8s.KubeCronJob {
+    return new k8s.KubeCronJob(this, 'RestoreCronJob', {
+      metadata: { name: s.restoreName, namespace: s.namespace, labels: s.labels },
       spec: {
         // Never scheduled: suspended, and February 31st never comes even if someone resumes it.
         schedule: '0 0 31 2 *',
@@ -127,24 +110,65 @@ export class MysqlDumpBackup extends Construct {
         concurrencyPolicy: 'Forbid',
         successfulJobsHistoryLimit: 1,
         failedJobsHistoryLimit: 1,
-        jobTemplate: { metadata: { labels }, spec: { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: 'latest' }, true), backoffLimit: 0 } },
+        jobTemplate: { metadata: { labels: s.labels }, spec: { ...dumpJobSpec(props, s, MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: 'latest' }, true), backoffLimit: 0 } },
       },
     });
-    if (props.restoreFrom !== undefined) {
-      // Applied with a new database, it may start before the server answers: retries with the Job's backoff
-      // (10 s doubling, about 10 minutes over 6) cover a first start; a dump replays whole (DROP TABLE IF EXISTS first).
-      const spec = { ...job(MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: props.restoreFrom }, true), backoffLimit: 6 };
-      // Named by what it restores and how: a new dump name is a new Job, the same one is left alone on re-apply.
-      this.restoreJob = new k8s.KubeJob(this, 'RestoreJob', {
-        metadata: { name: `${restoreName}-${jobDigest({ dump: props.restoreFrom, spec })}`, namespace, labels },
-        spec,
-      });
-    }
-    new DatabaseClientPolicy(this, 'EgressPolicy', {
-      name: backupName, namespace, labels, podSelector: this.podSelector, connection: props.connection,
-    });
-    this.restoreCommand = restoreCommand(namespace, restoreName);
   }
+
+  private renderRestoreJob(props: MysqlDumpBackupProps, s: DumpSettings, restoreFrom: string): k8s.KubeJob {
+    // Applied with a new database, it may start before the server answers: retries with the Job's backoff
+    // (10 s doubling, about 10 minutes over 6) cover a first start; a dump replays whole (DROP TABLE IF EXISTS first).
+    const spec = { ...dumpJobSpec(props, s, MYSQL_RESTORE_SCRIPT, 'restore', { DUMP: restoreFrom }, true), backoffLimit: 6 };
+    // Named by what it restores and how: a new dump name is a new Job, the same one is left alone on re-apply.
+    return new k8s.KubeJob(this, 'RestoreJob', {
+      metadata: { name: `${s.restoreName}-${jobDigest({ dump: restoreFrom, spec })}`, namespace: s.namespace, labels: s.labels },
+      spec,
+    });
+  }
+}
+
+/** The props with the defaults filled in, and the names and labels of the objects. */
+function resolveDumpSettings(props: MysqlDumpBackupProps, chartNamespace: string) {
+  const d = MYSQL_DUMP_DEFAULTS;
+  return {
+    schedule: props.schedule ?? d.schedule,
+    keep: props.keep ?? d.keep,
+    storageSize: props.storageSize ?? d.storageSize,
+    resources: props.resources ?? guaranteedResources(d.resources),
+    namespace: props.namespace ?? chartNamespace,
+    labels: standardLabels(backupIdentity(props.identity)),
+    backupName: `${props.name}-backup`,
+    restoreName: `${props.name}-restore`,
+    claimName: `${props.name}-backup`,
+  };
+}
+
+/** A backup's resolved settings. */
+type DumpSettings = ReturnType<typeof resolveDumpSettings>;
+
+/** The spec of a Job that runs `script` against the database with the dumps' claim mounted. */
+function dumpJobSpec(props: MysqlDumpBackupProps, s: DumpSettings, script: string, name: string, extraEnv: Record<string, string>, readOnly: boolean) {
+  const env = {
+    DB_HOST: props.connection.host,
+    DB_PORT: String(props.connection.port),
+    DB_USER: props.user ?? 'root',
+    MYSQL_PWD: { secretKeyRef: { name: props.credentials.secretName, key: props.credentials.passwordKey } },
+    DB_NAME: props.connection.database,
+    BACKUP_DIR,
+    DUMP_PREFIX: props.connection.database,
+  };
+  return scriptJobSpec({
+    name,
+    image: props.image,
+    script,
+    env: { ...env, ...extraEnv },
+    resources: s.resources,
+    podLabels: s.labels,
+    runAsUser: props.runAsUser ?? 999,
+    claims: [{ claimName: s.claimName, mountPath: BACKUP_DIR, readOnly }],
+    activeDeadlineSeconds: 3600,
+    backoffLimit: 2,
+  });
 }
 
 function backupIdentity(identity: Omit<AppIdentity, 'name' | 'component'>): AppIdentity {

@@ -83,24 +83,25 @@ export class ZeroDowntimeDeployment extends Construct {
     this.selector = Object.freeze(selectorLabels(identity));
     // A selector label in `labels` is refused (validate.ts checkLabels); the selector wins here so that
     // the refusal names the prop, not a rendered mismatch.
-    const labels = { ...standardLabels(identity), ...props.labels, ...this.selector };
-    this.objectLabels = labels;
-    const metadata = (extra: k8s.ObjectMeta = {}): k8s.ObjectMeta => ({ name: this.name, namespace: this.namespace, labels, ...extra });
+    this.objectLabels = { ...standardLabels(identity), ...props.labels, ...this.selector };
 
     const container = this.renderContainer(s);
     this.qosClass = qosClassOf([props.resources]);
-    const version = parseImage(props.image).tag;
-    const annotations = {
-      ...props.annotations,
-      [QOS_CLASS_ANNOTATION]: s.qosClass,
-      ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}),
-      ...(props.allowLiteralSecrets && literalSecretNames(props).length > 0
-        ? { [ignoreAnnotation('literal-secret-env')]: `allowLiteralSecrets: literal values in ${literalSecretNames(props).join(', ')}, for a local experiment` }
-        : {}),
-    };
+    this.deployment = this.renderDeployment(props, s, container);
+    this.service = this.renderService(props, s);
+    this.podDisruptionBudget = this.renderPodDisruptionBudget(s);
+    if (s.autoscaling) this.horizontalPodAutoscaler = this.renderAutoscaler(s.autoscaling);
+  }
 
+  /** The metadata every object carries: the deployment's name, namespace and labels. */
+  private objectMetadata(extra: k8s.ObjectMeta = {}): k8s.ObjectMeta {
+    return { name: this.name, namespace: this.namespace, labels: this.objectLabels, ...extra };
+  }
+
+  private renderDeployment(props: ZeroDowntimeDeploymentProps, s: DeploymentSettings, container: k8s.Container): k8s.KubeDeployment {
+    const version = parseImage(props.image).tag;
     const deployment = new PatchableKubeDeployment(this, 'Deployment', {
-      metadata: metadata({ annotations }),
+      metadata: this.objectMetadata({ annotations: deploymentAnnotations(props, s) }),
       spec: {
         ...(s.replicas !== undefined ? { replicas: s.replicas } : {}),
         selector: { matchLabels: { ...this.selector } },
@@ -113,23 +114,10 @@ export class ZeroDowntimeDeployment extends Construct {
         progressDeadlineSeconds: s.progressDeadlineSeconds,
         template: {
           metadata: {
-            labels: { ...labels, ...(version ? { 'app.kubernetes.io/version': version } : {}) },
+            labels: { ...this.objectLabels, ...(version ? { 'app.kubernetes.io/version': version } : {}) },
             ...(props.podAnnotations ? { annotations: props.podAnnotations } : {}),
           },
-          spec: {
-            ...(props.serviceAccountName ? { serviceAccountName: props.serviceAccountName } : {}),
-            terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
-            affinity: this.renderAffinity(s),
-            ...(s.spread.zoneSpread ? { topologySpreadConstraints: [{
-              maxSkew: 1,
-              topologyKey: 'topology.kubernetes.io/zone',
-              whenUnsatisfiable: s.spread.zoneSpreadWhenUnsatisfiable,
-              labelSelector: { matchLabels: { ...this.selector } },
-            }] } : {}),
-            ...(props.podSecurityContext ? { securityContext: props.podSecurityContext } : {}),
-            containers: [container],
-            ...(props.volumes?.length ? { volumes: props.volumes.map(renderVolume) } : {}),
-          },
+          spec: this.renderPodSpec(props, s, container),
         },
       },
     });
@@ -137,13 +125,31 @@ export class ZeroDowntimeDeployment extends Construct {
       // The 1.27 types have no lifecycle.preStop.sleep; the field exists from Kubernetes 1.30.
       deployment.addPostSchemaPatch(JsonPatch.add('/spec/template/spec/containers/0/lifecycle', { preStop: s.preStop.toSpec(s.portName) }));
     }
-
-    this.deployment = deployment;
     mapFieldsToProps(deployment, () => deploymentFieldProps(props));
+    return deployment;
+  }
 
+  private renderPodSpec(props: ZeroDowntimeDeploymentProps, s: DeploymentSettings, container: k8s.Container): k8s.PodSpec {
+    return {
+      ...(props.serviceAccountName ? { serviceAccountName: props.serviceAccountName } : {}),
+      terminationGracePeriodSeconds: s.terminationGracePeriodSeconds,
+      affinity: this.renderAffinity(s),
+      ...(s.spread.zoneSpread ? { topologySpreadConstraints: [{
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: s.spread.zoneSpreadWhenUnsatisfiable,
+        labelSelector: { matchLabels: { ...this.selector } },
+      }] } : {}),
+      ...(props.podSecurityContext ? { securityContext: props.podSecurityContext } : {}),
+      containers: [container],
+      ...(props.volumes?.length ? { volumes: props.volumes.map(renderVolume) } : {}),
+    };
+  }
+
+  private renderService(props: ZeroDowntimeDeploymentProps, s: DeploymentSettings): k8s.KubeService {
     const service = props.service ?? {};
-    this.service = new k8s.KubeService(this, 'Service', {
-      metadata: metadata(service.annotations ? { annotations: service.annotations } : {}),
+    const kubeService = new k8s.KubeService(this, 'Service', {
+      metadata: this.objectMetadata(service.annotations ? { annotations: service.annotations } : {}),
       spec: {
         type: service.type ?? 'ClusterIP',
         selector: { ...this.selector },
@@ -156,7 +162,7 @@ export class ZeroDowntimeDeployment extends Construct {
         }],
       },
     });
-    mapFieldsToProps(this.service, () => ({
+    mapFieldsToProps(kubeService, () => ({
       ...METADATA_PROPS,
       'metadata.annotations': 'service.annotations',
       'spec.type': 'service.type',
@@ -166,44 +172,48 @@ export class ZeroDowntimeDeployment extends Construct {
       'spec.ports[0].nodePort': 'service.nodePort',
       'spec.ports[0].targetPort': 'portName',
     }));
+    return kubeService;
+  }
 
-    this.podDisruptionBudget = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
-      metadata: metadata(),
+  private renderPodDisruptionBudget(s: DeploymentSettings): k8s.KubePodDisruptionBudget {
+    const pdb = new k8s.KubePodDisruptionBudget(this, 'PodDisruptionBudget', {
+      metadata: this.objectMetadata(),
       spec: {
         selector: { matchLabels: { ...this.selector } },
         ...(s.disruptionBudget.minAvailable !== undefined ? { minAvailable: intOrString(s.disruptionBudget.minAvailable) } : {}),
         ...(s.disruptionBudget.maxUnavailable !== undefined ? { maxUnavailable: intOrString(s.disruptionBudget.maxUnavailable) } : {}),
       },
     });
-    mapFieldsToProps(this.podDisruptionBudget, () => ({
+    mapFieldsToProps(pdb, () => ({
       ...METADATA_PROPS,
       ...selectorProps('spec.selector.matchLabels'),
       'spec.minAvailable': 'disruptionBudget.minAvailable',
       'spec.maxUnavailable': 'disruptionBudget.maxUnavailable',
     }));
+    return pdb;
+  }
 
-    if (s.autoscaling) {
-      const a = s.autoscaling;
-      const metric = (name: string, utilization: number | undefined): k8s.MetricSpecV2[] => (utilization === undefined ? [] : [{
-        type: 'Resource',
-        resource: { name, target: { type: 'Utilization', averageUtilization: utilization } },
-      }]);
-      this.horizontalPodAutoscaler = new k8s.KubeHorizontalPodAutoscalerV2(this, 'HorizontalPodAutoscaler', {
-        metadata: metadata(),
-        spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
-          minReplicas: a.minReplicas,
-          maxReplicas: a.maxReplicas,
-          metrics: [...metric('cpu', a.cpuUtilization), ...metric('memory', a.memoryUtilization)],
-          ...(a.behavior ? { behavior: a.behavior } : {}),
-        },
-      });
-      mapFieldsToProps(this.horizontalPodAutoscaler, () => ({
-        ...METADATA_PROPS, 'spec.minReplicas': 'autoscaling.minReplicas', 'spec.maxReplicas': 'autoscaling.maxReplicas', 'spec.behavior': 'autoscaling.behavior',
-        ...(a.cpuUtilization !== undefined ? { 'spec.metrics[0]': 'autoscaling.cpuUtilization' } : {}),
-        ...(a.memoryUtilization !== undefined ? { [`spec.metrics[${a.cpuUtilization !== undefined ? 1 : 0}]`]: 'autoscaling.memoryUtilization' } : {}),
-      }));
-    }
+  private renderAutoscaler(a: NonNullable<DeploymentSettings['autoscaling']>): k8s.KubeHorizontalPodAutoscalerV2 {
+    const metric = (name: string, utilization: number | undefined): k8s.MetricSpecV2[] => (utilization === undefined ? [] : [{
+      type: 'Resource',
+      resource: { name, target: { type: 'Utilization', averageUtilization: utilization } },
+    }]);
+    const hpa = new k8s.KubeHorizontalPodAutoscalerV2(this, 'HorizontalPodAutoscaler', {
+      metadata: this.objectMetadata(),
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: this.name },
+        minReplicas: a.minReplicas,
+        maxReplicas: a.maxReplicas,
+        metrics: [...metric('cpu', a.cpuUtilization), ...metric('memory', a.memoryUtilization)],
+        ...(a.behavior ? { behavior: a.behavior } : {}),
+      },
+    });
+    mapFieldsToProps(hpa, () => ({
+      ...METADATA_PROPS, 'spec.minReplicas': 'autoscaling.minReplicas', 'spec.maxReplicas': 'autoscaling.maxReplicas', 'spec.behavior': 'autoscaling.behavior',
+      ...(a.cpuUtilization !== undefined ? { 'spec.metrics[0]': 'autoscaling.cpuUtilization' } : {}),
+      ...(a.memoryUtilization !== undefined ? { [`spec.metrics[${a.cpuUtilization !== undefined ? 1 : 0}]`]: 'autoscaling.memoryUtilization' } : {}),
+    }));
+    return hpa;
   }
 
   /**
@@ -346,4 +356,16 @@ function literalSecretNames(props: ZeroDowntimeDeploymentProps): string[] {
 
 function intOrString(value: number | string): k8s.IntOrString {
   return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
+}
+
+/** The Deployment's annotations: the caller's, the QoS class, the change cause and an allowed literal secret. */
+function deploymentAnnotations(props: ZeroDowntimeDeploymentProps, s: DeploymentSettings): Record<string, string> {
+  return {
+    ...props.annotations,
+    [QOS_CLASS_ANNOTATION]: s.qosClass,
+    ...(props.changeCause ? { 'kubernetes.io/change-cause': props.changeCause } : {}),
+    ...(props.allowLiteralSecrets && literalSecretNames(props).length > 0
+      ? { [ignoreAnnotation('literal-secret-env')]: `allowLiteralSecrets: literal values in ${literalSecretNames(props).join(', ')}, for a local experiment` }
+      : {}),
+  };
 }

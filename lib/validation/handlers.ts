@@ -38,7 +38,40 @@ function reportUnknownHandler(out: Findings, field: string, k: string, kinds: re
 
 /** Checks one handler (a probe's or a hook's); returns the port it targets, if any. */
 function checkHandler(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean, graceSeconds = 30): HandlerPort | undefined {
-  // validateHandler: exactly one handler type.
+  const kind = handlerKind(out, handler, field, kinds, hook);
+  if (kind === undefined) return undefined;
+  const path = child(field, kind);
+  const action = readRecord(out, handler[kind], path);
+  if (!action) return undefined;
+  switch (kind) {
+    case 'exec':
+      checkExecAction(out, action, path);
+      return undefined;
+    case 'httpGet':
+      checkHttpGetAction(out, action, path);
+      return portOf(out, action, path);
+    case 'tcpSocket':
+      if (hook) {
+        // Accepted by 1.27 validation, but the kubelet does not implement it for hooks: the hook fails at runtime.
+        report(out, path, 'tcpSocket is not supported as a lifecycle hook: the kubelet cannot run it, so the hook does nothing', 'use exec or httpGet');
+        return undefined;
+      }
+      return portOf(out, action, path);
+    case 'sleep':
+      checkSleepAction(out, action, path, graceSeconds);
+      return undefined;
+    case 'grpc':
+      return checkGrpcAction(out, action, path);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * validateHandler: exactly one handler type. Reports unknown, missing and extra handlers; returns the
+ * first known one, or undefined when there is none.
+ */
+function handlerKind(out: Findings, handler: Json, field: string, kinds: readonly string[], hook: boolean): string | undefined {
   let kind: string | undefined;
   let count = 0;
   for (const k of ALL_HANDLERS) {
@@ -62,76 +95,66 @@ function checkHandler(out: Findings, handler: Json, field: string, kinds: readon
     const present = kinds.filter((k) => handler[k] !== undefined && handler[k] !== null);
     report(out, field, `more than one handler type: ${present.join(' and ')}`, `keep one of ${present.join(', ')}`);
   }
-  const path = child(field, kind!);
-  const action = readRecord(out, handler[kind!], path);
-  if (!action) return undefined;
-  switch (kind) {
-    case 'exec': {
-      // validateExecAction: command required.
-      const command = readList(out, action.command, child(path, 'command'));
-      if (!command || command.length === 0) {
-        if (action.command === undefined || action.command === null || Array.isArray(action.command)) {
-          report(out, child(path, 'command'), 'the exec command is empty', 'set command, e.g. ["/bin/sh", "-c", "..."]');
-        }
-      } else {
-        for (let i = 0; i < command.length; i++) readString(out, command[i], index(child(path, 'command'), i));
-        // Not an API rule: the runtime cannot start a program without a name.
-        if (command.every((c) => c === '')) report(out, child(path, 'command'), 'the exec command has only empty strings', 'name the program to run');
-      }
-      return undefined;
+  return kind;
+}
+
+/** validateExecAction: command required. */
+function checkExecAction(out: Findings, action: Json, path: string): void {
+  const command = readList(out, action.command, child(path, 'command'));
+  if (!command || command.length === 0) {
+    if (action.command === undefined || action.command === null || Array.isArray(action.command)) {
+      report(out, child(path, 'command'), 'the exec command is empty', 'set command, e.g. ["/bin/sh", "-c", "..."]');
     }
-    case 'httpGet': {
-      // validateHTTPGetAction: path (defaulted to "/"), port, scheme enum, header names.
-      readString(out, action.path, child(path, 'path'));
-      checkEnum(out, action.scheme, child(path, 'scheme'), ['HTTP', 'HTTPS'], 'scheme');
-      const headers = readList(out, action.httpHeaders, child(path, 'httpHeaders'));
-      if (headers) {
-        for (let i = 0; i < headers.length; i++) {
-          const header = readRecord(out, headers[i], index(child(path, 'httpHeaders'), i));
-          if (!header) continue;
-          checkFormat(out, header.name ?? '', child(index(child(path, 'httpHeaders'), i), 'name'), HTTP_HEADER_NAME, 'header name');
-          readString(out, header.value, child(index(child(path, 'httpHeaders'), i), 'value'));
-        }
-      }
-      return portOf(out, action, path);
-    }
-    case 'tcpSocket':
-      if (hook) {
-        // Accepted by 1.27 validation, but the kubelet does not implement it for hooks: the hook fails at runtime.
-        report(out, path, 'tcpSocket is not supported as a lifecycle hook: the kubelet cannot run it, so the hook does nothing', 'use exec or httpGet');
-        return undefined;
-      }
-      return portOf(out, action, path);
-    case 'sleep': {
-      // validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds,
-      // reported on the sleep action; 0 (the value of a missing seconds) is allowed from 1.33.
-      const min = minorOf(out) >= SLEEP_ZERO_MINOR ? 0 : 1;
-      if (action.seconds === undefined || action.seconds === null) {
-        if (min > 0) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
-        return undefined;
-      }
-      const seconds = readInt(out, action.seconds, child(path, 'seconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-      if (seconds !== undefined && seconds < min) {
-        report(out, path, `sleep ${seconds}s is below ${min}s`, `sleep at least ${Math.max(min, 1)} second, e.g. seconds: 5`);
-      } else if (seconds !== undefined && seconds > graceSeconds) {
-        report(out, path, `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`,
-          `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
-      }
-      return undefined;
-    }
-    case 'grpc': {
-      // validateGRPCAction: port is a number 1-65535.
-      if (action.port === undefined || action.port === null) {
-        report(out, child(path, 'port'), 'the grpc probe has no port', 'set port, e.g. port: 9090');
-        return undefined;
-      }
-      const port = readInt(out, action.port, child(path, 'port'), 1, 65535, 9090);
-      readString(out, action.service, child(path, 'service'));
-      return port === undefined || port < 1 || port > 65535 ? undefined : { field: child(path, 'port'), port };
-    }
-    default:
-      return undefined;
+  } else {
+    for (let i = 0; i < command.length; i++) readString(out, command[i], index(child(path, 'command'), i));
+    // Not an API rule: the runtime cannot start a program without a name.
+    if (command.every((c) => c === '')) report(out, child(path, 'command'), 'the exec command has only empty strings', 'name the program to run');
   }
+}
+
+/** validateHTTPGetAction: path (defaulted to "/"), scheme enum, header names; the port is checked by portOf. */
+function checkHttpGetAction(out: Findings, action: Json, path: string): void {
+  readString(out, action.path, child(path, 'path'));
+  checkEnum(out, action.scheme, child(path, 'scheme'), ['HTTP', 'HTTPS'], 'scheme');
+  const headers = readList(out, action.httpHeaders, child(path, 'httpHeaders'));
+  if (headers) {
+    for (let i = 0; i < headers.length; i++) {
+      const header = readRecord(out, headers[i], index(child(path, 'httpHeaders'), i));
+      if (!header) continue;
+      checkFormat(out, header.name ?? '', child(index(child(path, 'httpHeaders'), i), 'name'), HTTP_HEADER_NAME, 'header name');
+      readString(out, header.value, child(index(child(path, 'httpHeaders'), i), 'value'));
+    }
+  }
+}
+
+/**
+ * validateSleepAction (1.30): seconds > 0 and at most the pod's terminationGracePeriodSeconds,
+ * reported on the sleep action; 0 (the value of a missing seconds) is allowed from 1.33.
+ */
+function checkSleepAction(out: Findings, action: Json, path: string, graceSeconds: number): void {
+  const min = minorOf(out) >= SLEEP_ZERO_MINOR ? 0 : 1;
+  if (action.seconds === undefined || action.seconds === null) {
+    if (min > 0) report(out, child(path, 'seconds'), 'the sleep hook has no seconds', 'set seconds, e.g. 20');
+    return;
+  }
+  const seconds = readInt(out, action.seconds, child(path, 'seconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (seconds !== undefined && seconds < min) {
+    report(out, path, `sleep ${seconds}s is below ${min}s`, `sleep at least ${Math.max(min, 1)} second, e.g. seconds: 5`);
+  } else if (seconds !== undefined && seconds > graceSeconds) {
+    report(out, path, `sleep ${seconds}s is longer than terminationGracePeriodSeconds ${graceSeconds}`,
+      `sleep less than the grace period, or raise terminationGracePeriodSeconds above ${seconds}`);
+  }
+}
+
+/** validateGRPCAction: port is a number 1-65535; returns it when valid. */
+function checkGrpcAction(out: Findings, action: Json, path: string): HandlerPort | undefined {
+  if (action.port === undefined || action.port === null) {
+    report(out, child(path, 'port'), 'the grpc probe has no port', 'set port, e.g. port: 9090');
+    return undefined;
+  }
+  const port = readInt(out, action.port, child(path, 'port'), 1, 65535, 9090);
+  readString(out, action.service, child(path, 'service'));
+  return port === undefined || port < 1 || port > 65535 ? undefined : { field: child(path, 'port'), port };
 }
 
 function portOf(out: Findings, action: Json, path: string): HandlerPort | undefined {

@@ -44,6 +44,21 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
   const facts: PodFacts = { containers: [], volumeNames: new Set(rules.extraVolumes ?? []) };
   checkVolumes(out, spec.volumes, child(field, 'volumes'), facts.volumeNames);
   const grace = typeof spec.terminationGracePeriodSeconds === 'number' ? spec.terminationGracePeriodSeconds : 30;
+  checkPodContainers(out, spec, field, facts, grace);
+  checkPodFields(out, spec, field, rules);
+  checkAffinity(out, spec.affinity, child(field, 'affinity'));
+  checkTopologySpreadConstraints(out, spec.topologySpreadConstraints, child(field, 'topologySpreadConstraints'));
+  checkTolerations(out, spec.tolerations, child(field, 'tolerations'));
+  checkSecurityContext(out, spec.securityContext, child(field, 'securityContext'));
+  return facts;
+}
+
+
+/**
+ * validateContainers / validateInitContainers: each container, then names unique across containers and
+ * init containers, and (AccumulateUniqueHostPorts) each host port and protocol used once per pod.
+ */
+function checkPodContainers(out: Findings, spec: Json, field: string, facts: PodFacts, grace: number): void {
   const names = new Map<string, string>();
   let hostPorts: Map<string, string> | undefined;
   for (const list of ['initContainers', 'containers']) {
@@ -81,6 +96,10 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       }
     }
   }
+}
+
+/** ValidatePodSpec's own fields: restart and DNS policies, deadlines, names, node selector and pull secrets. */
+function checkPodFields(out: Findings, spec: Json, field: string, rules: PodRules): void {
   // ValidatePodSpec: restartPolicy enum; the owner narrows it.
   const allowedRestart = rules.restartPolicies ?? RESTART_POLICIES;
   const restart = checkEnum(out, spec.restartPolicy, child(field, 'restartPolicy'), RESTART_POLICIES, 'restartPolicy');
@@ -118,11 +137,6 @@ export function checkPodSpec(out: Findings, value: unknown, field: string, rules
       if (ref) checkFormat(out, ref.name ?? '', child(index(child(field, 'imagePullSecrets'), i), 'name'), DNS1123_SUBDOMAIN, 'Secret name');
     }
   }
-  checkAffinity(out, spec.affinity, child(field, 'affinity'));
-  checkTopologySpreadConstraints(out, spec.topologySpreadConstraints, child(field, 'topologySpreadConstraints'));
-  checkTolerations(out, spec.tolerations, child(field, 'tolerations'));
-  checkSecurityContext(out, spec.securityContext, child(field, 'securityContext'));
-  return facts;
 }
 
 /** Findings for a pod spec (`field` is where it sits, e.g. `spec.template.spec`). */

@@ -61,6 +61,25 @@ const OFFICIAL_WORDPRESS = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/
 
 /** The WordPress-specific props: site, Secrets, images, PHP budget, cron, network, database seam. */
 export function validateWordpressProps(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
+  checkNameAndImages(check, r);
+  checkSite(check, props, r);
+  checkSecretNames(check, props, r);
+  check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
+  check.addFindingsAt(webTierProblems(r.webTier), 'php', r.webTier);
+  check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
+
+  const schedule = cronScheduleProblem(r.cron.schedule);
+  if (schedule) check.add('cron.schedule', r.cron.schedule, schedule, "use five fields such as '*/5 * * * *', or a descriptor such as '@hourly'");
+  check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
+  check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
+
+  checkStorage(check, props, r);
+  checkNetwork(check, props, r);
+  checkDatabaseSeam(check, props);
+}
+
+/** The name, and the WordPress and wp-cli images. */
+function checkNameAndImages(check: PropChecker, r: ResolvedWordpressProps): void {
   if (!DNS1123_LABEL.test(r.name ?? '')) check.add('name', r.name, 'is not a DNS label', "use lower-case letters, digits and '-', e.g. 'wordpress'");
   const tag = parseImage(r.image ?? '').tag ?? '';
   if (/fpm/.test(tag)) check.add('image', r.image, 'is a php-fpm image, which speaks FastCGI, not HTTP on port 80', "use an -apache image, e.g. 'wordpress:6.7.1-apache'");
@@ -76,7 +95,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
       "use e.g. 'wordpress:cli-2.11.0-php8.2', or pin a digest",
     );
   }
+}
 
+/** The site's address (siteUrl, or the ingress host), the htaccess rules and the title. */
+function checkSite(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   if (r.siteUrl === undefined) {
     check.add('siteUrl', r.siteUrl, 'is required without an ingress: the install Job writes it and the readiness probe sends its host', "set siteUrl, e.g. 'https://blog.example.com', or an ingress");
   } else if (props.siteUrl === undefined && props.ingress?.host.startsWith('*.')) {
@@ -105,7 +127,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
     );
   }
   if (props.siteTitle !== undefined && !props.siteTitle.trim()) check.add('siteTitle', props.siteTitle, 'is empty', "give the site a title, e.g. 'My blog'");
+}
 
+/** The names of the salts and admin Secrets and the admin Secret's keys. */
+function checkSecretNames(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   // Names derived from an invalid name are reported once, as the name.
   if (props.saltsSecretName !== undefined && !DNS1123_SUBDOMAIN.test(r.saltsSecretName ?? ''))
     check.add('saltsSecretName', r.saltsSecretName, 'is not a valid Secret name', `use e.g. 'wordpress-salts', created with: ${r.saltCommand}`);
@@ -114,20 +139,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   for (const key of ['userKey', 'passwordKey', 'emailKey'] as const) {
     if (!CONFIG_MAP_KEY.test(r.admin[key] ?? '')) check.add(`admin.${key}`, r.admin[key], 'is not a valid Secret key', "use letters, digits, '-', '_' or '.', e.g. 'password'");
   }
+}
 
-  check.addFindingsAt(workerBudgetProblems(r.budget, r.memoryLimitBytes), 'php', r.budget);
-  check.addFindingsAt(webTierProblems(r.webTier), 'php', r.webTier);
-  check.wholeNumber('shutdownBudgetSeconds', props.shutdownBudgetSeconds, 30);
-
-  const schedule = cronScheduleProblem(r.cron.schedule);
-  if (schedule) check.add('cron.schedule', r.cron.schedule, schedule, "use five fields such as '*/5 * * * *', or a descriptor such as '@hourly'");
-  check.wholeNumber('cron.activeDeadlineSeconds', props.cron?.activeDeadlineSeconds, 1);
-  check.wholeNumber('cron.startingDeadlineSeconds', props.cron?.startingDeadlineSeconds, 1);
-
-  // The embedded database's own checks, named as the user wrote them (mysql.storageSize).
-  if (props.database === undefined) {
-    for (const p of WordpressDatabase.embedded({ ...props.mysql })._problems('mysql')) check.add(p.prop, p.value, p.problem, p.fix);
-  }
+/** The wp-content claim: size, class, subPath and name. */
+function checkStorage(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   // The claim's own check names the rendered field (resources[storage]); the prop is checked by the same grammar.
   const size: Findings = [];
   checkQuantity(size, r.storage.size, 'size', 'storage', { positive: true, example: '20Gi' });
@@ -147,7 +162,10 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   }
   if (props.storage?.claimName !== undefined && !DNS1123_SUBDOMAIN.test(r.storage.claimName ?? ''))
     check.add('storage.claimName', r.storage.claimName, 'is not a valid claim name', "use e.g. 'wordpress-wp-content'");
+}
 
+/** The NetworkPolicies' peers: the ingress controller, the cluster DNS and the allowed egress. */
+function checkNetwork(check: PropChecker, props: WordpressAppProps, r: ResolvedWordpressProps): void {
   // A standard Ingress names its controller only by class: the Traefik default would be a guess.
   if ((props.networkPolicies ?? true) && props.ingressController === undefined && props.ingress && !props.ingress.servedByTraefik) {
     check.add(
@@ -178,7 +196,14 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   r.egress.cidrs.forEach((cidr, i) => {
     if (cidrProblem(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
   });
+}
 
+/** The database seam: props of the embedded MySQL with another database, and a given connection's fields. */
+function checkDatabaseSeam(check: PropChecker, props: WordpressAppProps): void {
+  // The embedded database's own checks, named as the user wrote them (mysql.storageSize).
+  if (props.database === undefined) {
+    for (const p of WordpressDatabase.embedded({ ...props.mysql })._problems('mysql')) check.add(p.prop, p.value, p.problem, p.fix);
+  }
   const c = props.database?.givenConnection;
   if (props.database && props.database.kind !== 'embedded') {
     const embeddedOnly = c ? ['databaseName', 'databaseUser', 'credentials', 'localDevPasswords', 'mysql'] as const : ['localDevPasswords', 'mysql'] as const;

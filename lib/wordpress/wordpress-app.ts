@@ -126,159 +126,167 @@ export class WordpressApp extends Construct {
       withholdFields(this, ['namespace', 'wordpress', 'mysql', 'database', 'databaseChoice', 'wpCli', 'contentClaim', 'networkPolicies', 'ingressObjects']);
       return;
     }
-    const d = WORDPRESS_DEFAULTS;
-    const name = props.name ?? d.name;
     // The Chart's namespace, as every construct takes it; the stack's own default only without one.
-    this.namespace = props.namespace ?? Chart.of(this).namespace ?? d.namespace;
-    const storage = { ...d.storage, claimName: `${name}-wp-content`, ...props.storage };
-    const credentials = props.credentials ?? d.credentials;
-    const autoscaling = props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling;
-    const image = props.image ?? d.image;
-    const resources = props.resources ?? guaranteedResources(d.resources);
-    const php = { ...DEFAULT_WORKER_BUDGET, ...DEFAULT_WEB_TIER, ...props.php };
-    const budget: PhpWorkerBudget = { maxRequestWorkers: php.maxRequestWorkers, phpMemoryLimitMi: php.phpMemoryLimitMi, opcacheMemoryMi: php.opcacheMemoryMi };
-    const webTier: WebTierSettings = { uploadMaxFilesize: php.uploadMaxFilesize, postMaxSize: php.postMaxSize, keepAliveTimeoutSeconds: php.keepAliveTimeoutSeconds };
-    const siteUrl = props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined);
-    const admin = { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin };
-    const saltsSecretName = props.saltsSecretName ?? `${name}-salts`;
-    const cron = { ...CRON_DEFAULTS, ...props.cron };
-    const egress = { ...d.egress, ...props.egress };
-    const cliImage = props.cliImage ?? d.cliImage;
-    validate(this, props, {
-      name, image, cliImage, siteUrl, storage, budget, webTier, admin, saltsSecretName, cron, egress,
-      memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
-      mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
-      saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
-    });
-    const partOf = 'wordpress';
-    const namespaceLabels = { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY };
-    const appLabels = standardLabels({ name: 'wordpress', instance: name, partOf });
-    const wordpressIdentity = { name: 'wordpress', instance: name, component: 'frontend', partOf };
-    const argo = props.syncWaves ?? true;
+    this.namespace = props.namespace ?? Chart.of(this).namespace ?? WORDPRESS_DEFAULTS.namespace;
+    const s = resolveSettings(props);
+    validate(this, props, this.validationInput(props, s));
 
-    const foundation: ApiObject[] = [];
-    let namespaceObject: ApiObject | undefined;
-    if (props.createNamespace ?? true) {
-      namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
-        metadata: {
-          name: this.namespace,
-          labels: {
-            ...namespaceLabels,
-            // baseline is what the official images meet (Apache starts as root); restricted is reported.
-            'pod-security.kubernetes.io/enforce': 'baseline',
-            'pod-security.kubernetes.io/enforce-version': 'v1.27',
-            'pod-security.kubernetes.io/warn': 'restricted',
-            'pod-security.kubernetes.io/warn-version': 'v1.27',
-            'pod-security.kubernetes.io/audit': 'restricted',
-            'pod-security.kubernetes.io/audit-version': 'v1.27',
-          },
-        },
-      });
-      // A Namespace is cluster-scoped: the Chart's namespace, which cdk8s gives every object, is not its own.
-      if (Chart.of(this).namespace !== undefined) namespaceObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
-      keepOnDeleteAndPrune(namespaceObject);
-      foundation.push(namespaceObject);
-    }
-    if (props.localDevPasswords) {
-      foundation.push(
-        new k8s.KubeSecret(this, 'LocalDevSecret', {
-          metadata: {
-            name: credentials.secretName,
-            namespace: this.namespace,
-            labels: namespaceLabels,
-            annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON },
-          },
-          type: 'Opaque',
-          stringData: { [credentials.passwordKey]: props.localDevPasswords.password, [credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
-        }),
-      );
-    }
-    const configData = {
-      'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript(),
-      ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
-    };
-    const configName = `${name}-config`;
-    foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: configName, namespace: this.namespace, labels: appLabels }, data: configData }));
-
-    this.contentClaim = new k8s.KubePersistentVolumeClaim(this, 'WordpressContent', {
-      metadata: { name: storage.claimName, namespace: this.namespace, labels: appLabels },
-      spec: {
-        accessModes: [storage.accessMode],
-        storageClassName: storage.storageClassName,
-        resources: { requests: { storage: k8s.Quantity.fromString(storage.size) } },
-      },
-    });
-    keepOnDeleteAndPrune(this.contentClaim);
-    mapFieldsToProps(this.contentClaim, () => ({
-      'spec.resources[storage]': 'storage.size',
-      'spec.storageClassName': 'storage.storageClassName',
-      'spec.accessModes': 'storage.accessMode',
-    }));
-
-    const cliIdentity = { name: 'wordpress', instance: name, component: 'wp-cli' };
+    const foundation = this.renderFoundation(props, s);
+    this.contentClaim = this.renderContentClaim(s);
     // The database tier: embedded by default (the mysql prop is its settings), or the one chosen.
     this.databaseChoice = props.database ?? WordpressDatabase.embedded(unrefusedSettings(props.mysql));
-    const bound = this.databaseChoice.bind(this, {
-      name,
-      namespace: this.namespace,
-      instance: name,
-      partOf,
-      clients: [selectorLabels(wordpressIdentity), selectorLabels(cliIdentity)],
-      database: props.databaseName ?? d.database,
-      user: props.databaseUser ?? d.user,
-      credentials,
-    });
+    const bound = this.databaseChoice.bind(this, this.databaseBinding(props, s));
     this.database = bound.connection;
     this.mysql = bound.mysql;
     const databaseTier = bound.construct;
     // The dumps are data: Argo CD never deletes or prunes their claims.
     databaseTier?.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.kind === 'PersistentVolumeClaim').forEach((c) => keepOnDeleteAndPrune(c));
 
+    const env = this.wordpressEnv(props, s);
+    this.wordpress = this.renderWordpress(props, s, env);
+    this.wpCli = this.renderWpCli(props, s, env);
+    this.networkPolicies = this.renderNetworkPolicies(props, s);
+    const acmeSolverPolicy = this.renderAcmeSolverPolicy(props, s);
+    this.ingressObjects = props.ingress?.bind(this, {
+      serviceName: s.name,
+      servicePort: this.wordpress.servicePort,
+      namespace: this.namespace,
+      labels: s.appLabels,
+    }) ?? [];
+
+    this.applyCustomResourcesLast(databaseTier, acmeSolverPolicy);
+    if (props.velero) {
+      new VeleroSchedule(this, 'VeleroSchedule', { ...props.velero, namespace: this.namespace, labels: s.namespaceLabels });
+    }
+    if (s.argo) this.assignSyncWaves(foundation, databaseTier, acmeSolverPolicy);
+  }
+
+  /** What validate() checks, with the values only known once the namespace and resources are resolved. */
+  private validationInput(props: WordpressAppProps, s: Settings): ResolvedWordpressProps {
+    const { name, image, cliImage, siteUrl, storage, budget, webTier, admin, saltsSecretName, cron, egress, resources, autoscaling } = s;
+    return {
+      name, image, cliImage, siteUrl, storage, budget, webTier, admin, saltsSecretName, cron, egress,
+      memoryLimitBytes: resources.limits?.memory === undefined ? undefined : memoryBytes(resources.limits.memory),
+      mostPods: autoscaling?.maxReplicas ?? props.replicas ?? 0,
+      saltCommand: saltSecretCommand(this.namespace, saltsSecretName),
+    };
+  }
+
+  /** The objects of the first sync wave: the Namespace, the local-dev Secret and the Apache/PHP ConfigMap. */
+  private renderFoundation(props: WordpressAppProps, s: Settings): ApiObject[] {
+    const foundation: ApiObject[] = [];
+    if (props.createNamespace ?? true) foundation.push(this.renderNamespace(s));
+    if (props.localDevPasswords) {
+      foundation.push(
+        new k8s.KubeSecret(this, 'LocalDevSecret', {
+          metadata: {
+            name: s.credentials.secretName,
+            namespace: this.namespace,
+            labels: s.namespaceLabels,
+            annotations: { [ignoreAnnotation('secret-with-data')]: LOCAL_DEV_PASSWORDS_REASON },
+          },
+          type: 'Opaque',
+          stringData: { [s.credentials.passwordKey]: props.localDevPasswords.password, [s.credentials.rootPasswordKey]: props.localDevPasswords.rootPassword },
+        }),
+      );
+    }
+    foundation.push(new k8s.KubeConfigMap(this, 'Config', { metadata: { name: s.configName, namespace: this.namespace, labels: s.appLabels }, data: s.configData }));
+    return foundation;
+  }
+
+  private renderNamespace(s: Settings): ApiObject {
+    const namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: {
+        name: this.namespace,
+        labels: {
+          ...s.namespaceLabels,
+          // baseline is what the official images meet (Apache starts as root); restricted is reported.
+          'pod-security.kubernetes.io/enforce': 'baseline',
+          'pod-security.kubernetes.io/enforce-version': 'v1.27',
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/warn-version': 'v1.27',
+          'pod-security.kubernetes.io/audit': 'restricted',
+          'pod-security.kubernetes.io/audit-version': 'v1.27',
+        },
+      },
+    });
+    // A Namespace is cluster-scoped: the Chart's namespace, which cdk8s gives every object, is not its own.
+    if (Chart.of(this).namespace !== undefined) namespaceObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
+    keepOnDeleteAndPrune(namespaceObject);
+    return namespaceObject;
+  }
+
+  private renderContentClaim(s: Settings): k8s.KubePersistentVolumeClaim {
+    const { storage } = s;
+    const claim = new k8s.KubePersistentVolumeClaim(this, 'WordpressContent', {
+      metadata: { name: storage.claimName, namespace: this.namespace, labels: s.appLabels },
+      spec: {
+        accessModes: [storage.accessMode],
+        storageClassName: storage.storageClassName,
+        resources: { requests: { storage: k8s.Quantity.fromString(storage.size) } },
+      },
+    });
+    keepOnDeleteAndPrune(claim);
+    mapFieldsToProps(claim, () => ({
+      'spec.resources[storage]': 'storage.size',
+      'spec.storageClassName': 'storage.storageClassName',
+      'spec.accessModes': 'storage.accessMode',
+    }));
+    return claim;
+  }
+
+  /** What the database tier is bound with; its clients are the WordPress and wp-cli pods. */
+  private databaseBinding(props: WordpressAppProps, s: Settings): Parameters<WordpressDatabase['bind']>[1] {
+    return {
+      name: s.name,
+      namespace: this.namespace,
+      instance: s.name,
+      partOf: s.partOf,
+      clients: [selectorLabels(s.wordpressIdentity), selectorLabels(s.cliIdentity)],
+      database: props.databaseName ?? WORDPRESS_DEFAULTS.database,
+      user: props.databaseUser ?? WORDPRESS_DEFAULTS.user,
+      credentials: s.credentials,
+    };
+  }
+
+  /** The environment of WordPress and its wp-cli Jobs: the database, the salts and the wp-config.php settings. */
+  private wordpressEnv(props: WordpressAppProps, s: Settings): Record<string, EnvValue> {
     const db = this.database;
-    const env: Record<string, EnvValue> = {
+    return {
       WORDPRESS_DB_HOST: `${db.host}:${db.port}`,
       WORDPRESS_DB_USER: db.user,
       WORDPRESS_DB_NAME: db.database,
       WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
-      ...saltEnv(saltsSecretName),
-      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
+      ...saltEnv(s.saltsSecretName),
+      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(s.budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
       ...(db.tls ? { [DB_TLS_VARIABLE]: 'true' } : {}),
       ...props.extraEnv,
     };
+  }
 
+  private renderWordpress(props: WordpressAppProps, s: Settings, env: Record<string, EnvValue>): ZeroDowntimeDeployment {
     // An invalid or missing siteUrl is already refused; the objects are still built so that the nested
     // constructs report their own problems in the same run.
-    const url = typeof siteUrl === 'string' ? safeUrl(siteUrl) : undefined;
+    const url = typeof s.siteUrl === 'string' ? safeUrl(s.siteUrl) : undefined;
     const host = url?.host ?? 'invalid.invalid';
-    const volumes: VolumeProps[] = [
-      // Core comes from the image: the entrypoint copies it here at every start, so the image's version is the one served.
-      { name: 'docroot', mountPath: DOCROOT, source: { emptyDir: { sizeLimit: '256Mi' } } },
-      { name: 'wp-content', mountPath: WP_CONTENT, subPath: storage.subPath, source: { persistentVolumeClaim: { claimName: storage.claimName, accessMode: storage.accessMode } } },
-      { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', subPath: 'apache.conf', readOnly: true, source: { configMap: { name: configName } } },
-      { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', subPath: 'php.ini', readOnly: true, source: { configMap: { name: configName } } },
-      { name: 'ready', mountPath: CONFIG_DIR, readOnly: true, source: { configMap: { name: configName } } },
-      // The entrypoint leaves an existing .htaccess alone; WordPress, finding it read-only, shows its rules instead of writing them.
-      ...(props.htaccess !== undefined
-        ? [{ name: 'htaccess', mountPath: `${DOCROOT}/.htaccess`, subPath: HTACCESS_KEY, readOnly: true, source: { configMap: { name: configName } } }] : []),
-    ];
-    this.wordpress = new ZeroDowntimeDeployment(this, 'Wordpress', {
-      name,
+    const wordpress = new ZeroDowntimeDeployment(this, 'Wordpress', {
+      name: s.name,
       namespace: this.namespace,
-      image,
+      image: s.image,
       // The image's entrypoint and command, after the script that keeps deleted bundled plugins and themes deleted.
       command: ['/bin/sh', '-c', bundledScript(WP_CONTENT), 'wordpress-k8s'],
       args: ['apache2-foreground'],
       port: 80,
       portName: 'wdport',
-      appName: wordpressIdentity.name,
-      instance: wordpressIdentity.instance,
-      component: wordpressIdentity.component,
-      partOf,
+      appName: s.wordpressIdentity.name,
+      instance: s.wordpressIdentity.instance,
+      component: s.wordpressIdentity.component,
+      partOf: s.partOf,
       labels: { tier: 'frontend' },
       env,
       replicas: props.replicas,
-      autoscaling,
-      resources,
+      autoscaling: s.autoscaling,
+      resources: s.resources,
       readinessProbe: Probe.httpGet({
         path: READY_PATH,
         httpHeaders: { Host: host, ...(url?.protocol === 'https:' ? { 'X-Forwarded-Proto': 'https' } : {}) },
@@ -286,13 +294,13 @@ export class WordpressApp extends Construct {
       }),
       startupProbe: Probe.tcpSocket(STARTUP_TIMINGS),
       livenessProbe: props.livenessProbe ?? Probe.tcpSocket(LIVENESS_TIMINGS),
-      shutdownBudgetSeconds: props.shutdownBudgetSeconds ?? d.shutdownBudgetSeconds,
-      volumes,
+      shutdownBudgetSeconds: props.shutdownBudgetSeconds ?? WORDPRESS_DEFAULTS.shutdownBudgetSeconds,
+      volumes: wordpressVolumes(props, s),
       podSecurityContext: POD_SECURITY,
       securityContext: APACHE_SECURITY,
       // subPath mounts do not follow ConfigMap changes: a new checksum rolls the pods instead.
       podAnnotations: {
-        'checksum/config': createHash('sha256').update(JSON.stringify(configData)).digest('hex'),
+        'checksum/config': createHash('sha256').update(JSON.stringify(s.configData)).digest('hex'),
         // The files go to the Velero Schedule's file-system backup; the database has its own dumps.
         ...(props.velero ? veleroBackupVolumes(['wp-content']) : {}),
       },
@@ -300,75 +308,137 @@ export class WordpressApp extends Construct {
       changeCause: props.changeCause,
     });
     // WordPress never talks to the Kubernetes API.
-    this.wordpress.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/automountServiceAccountToken', false));
+    wordpress.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/automountServiceAccountToken', false));
+    return wordpress;
+  }
 
-    this.wpCli = new WpCli(this, 'WpCli', {
-      instance: name,
+  private renderWpCli(props: WordpressAppProps, s: Settings, env: Record<string, EnvValue>): WpCli {
+    return new WpCli(this, 'WpCli', {
+      instance: s.name,
       namespace: this.namespace,
-      partOf,
-      wordpressImage: image,
-      cliImage,
+      partOf: s.partOf,
+      wordpressImage: s.image,
+      cliImage: s.cliImage,
       env,
-      claimName: storage.claimName,
-      claimSubPath: storage.subPath,
-      siteUrl: siteUrl ?? '',
-      siteTitle: props.siteTitle ?? d.siteTitle,
-      admin,
-      cron,
-      resources: guaranteedResources(d.cliResources),
-      hookWave: argo ? SYNC_WAVES.application : undefined,
+      claimName: s.storage.claimName,
+      claimSubPath: s.storage.subPath,
+      siteUrl: s.siteUrl ?? '',
+      siteTitle: props.siteTitle ?? WORDPRESS_DEFAULTS.siteTitle,
+      admin: s.admin,
+      cron: s.cron,
+      resources: guaranteedResources(WORDPRESS_DEFAULTS.cliResources),
+      hookWave: s.argo ? SYNC_WAVES.application : undefined,
     });
+  }
 
-    this.networkPolicies = (props.networkPolicies ?? true) ? new WordpressNetworkPolicies(this, 'NetworkPolicies', {
-      name,
+  private renderNetworkPolicies(props: WordpressAppProps, s: Settings): k8s.KubeNetworkPolicy[] {
+    if (!(props.networkPolicies ?? true)) return [];
+    return new WordpressNetworkPolicies(this, 'NetworkPolicies', {
+      name: s.name,
       namespace: this.namespace,
-      labels: appLabels,
+      labels: s.appLabels,
       wordpressPods: this.wordpress.selector,
       wordpressPort: 80,
       cliPods: this.wpCli.podSelector,
       cronPods: this.wpCli.cronPodSelector,
-      database: db,
+      database: this.database,
       ingressController: props.ingressController ?? TRAEFIK_PODS,
       dns: props.clusterDns ?? CLUSTER_DNS_PODS,
-      egress,
-    }).policies : [];
+      egress: s.egress,
+    }).policies;
+  }
 
-    // cert-manager's HTTP-01 solver pods run in this namespace while a certificate is ordered: the default-deny must let the ingress controller reach them.
-    const acmeSolverPolicy = (props.networkPolicies ?? true) && props.ingress ? new ApiObject(this, 'AcmeSolverPolicy', acmeHttp01SolverPolicy({
-      name: `${name}-acme-http01-solver`, namespace: this.namespace, labels: appLabels, ingressController: props.ingressController ?? TRAEFIK_PODS,
+  /**
+   * cert-manager's HTTP-01 solver pods run in this namespace while a certificate is ordered: the
+   * default-deny must let the ingress controller reach them.
+   */
+  private renderAcmeSolverPolicy(props: WordpressAppProps, s: Settings): ApiObject | undefined {
+    if (!((props.networkPolicies ?? true) && props.ingress)) return undefined;
+    return new ApiObject(this, 'AcmeSolverPolicy', acmeHttp01SolverPolicy({
+      name: `${s.name}-acme-http01-solver`, namespace: this.namespace, labels: s.appLabels, ingressController: props.ingressController ?? TRAEFIK_PODS,
       nodeCidrs: props.ingressController?.nodeCidrs,
-    })) : undefined;
+    }));
+  }
 
-    this.ingressObjects = props.ingress?.bind(this, {
-      serviceName: name,
-      servicePort: this.wordpress.servicePort,
-      namespace: this.namespace,
-      labels: appLabels,
-    }) ?? [];
-
-    // The database tier's custom resources after the plain objects, so that `kubectl apply -f` creates
-    // everything a cluster without the operator's CRDs can take before it reaches them.
+  /**
+   * The database tier's custom resources after the plain objects, so that `kubectl apply -f` creates
+   * everything a cluster without the operator's CRDs can take before it reaches them.
+   */
+  private applyCustomResourcesLast(databaseTier: Construct | undefined, acmeSolverPolicy: ApiObject | undefined): void {
     databaseTier?.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && c.apiVersion.includes('.') && !c.apiVersion.split('/')[0].endsWith('k8s.io'))
       .forEach((o) => o.addDependency(this.wordpress, this.wpCli, ...this.networkPolicies, ...(acmeSolverPolicy ? [acmeSolverPolicy] : [])));
-    if (props.velero) {
-      new VeleroSchedule(this, 'VeleroSchedule', { ...props.velero, namespace: this.namespace, labels: namespaceLabels });
-    }
-
-    if (argo) {
-      [...foundation, ...this.networkPolicies, ...(acmeSolverPolicy ? [acmeSolverPolicy] : [])].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
-      if (databaseTier) {
-        setSyncWave(databaseTier, SYNC_WAVES.database);
-        // Backup claims and the CronJobs that mount them last: a WaitForFirstConsumer claim stays Pending
-        // until the first scheduled run, and Argo CD would wait for it before any later wave.
-        databaseTier.node.findAll().filter((c) => ApiObject.isApiObject(c) && ['PersistentVolumeClaim', 'CronJob'].includes((c as ApiObject).kind))
-          .forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
-      }
-      // The claim in the wave of its first consumers: a WaitForFirstConsumer claim stays Pending until a pod mounts it.
-      [this.contentClaim, this.wpCli.cronJob].forEach((o) => setSyncWave(o, SYNC_WAVES.application));
-      setSyncWave(this.wordpress, SYNC_WAVES.application);
-      this.ingressObjects.forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
-    }
   }
+
+  private assignSyncWaves(foundation: ApiObject[], databaseTier: Construct | undefined, acmeSolverPolicy: ApiObject | undefined): void {
+    [...foundation, ...this.networkPolicies, ...(acmeSolverPolicy ? [acmeSolverPolicy] : [])].forEach((o) => setSyncWave(o, SYNC_WAVES.foundation));
+    if (databaseTier) {
+      setSyncWave(databaseTier, SYNC_WAVES.database);
+      // Backup claims and the CronJobs that mount them last: a WaitForFirstConsumer claim stays Pending
+      // until the first scheduled run, and Argo CD would wait for it before any later wave.
+      databaseTier.node.findAll().filter((c) => ApiObject.isApiObject(c) && ['PersistentVolumeClaim', 'CronJob'].includes((c as ApiObject).kind))
+        .forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
+    }
+    // The claim in the wave of its first consumers: a WaitForFirstConsumer claim stays Pending until a pod mounts it.
+    [this.contentClaim, this.wpCli.cronJob].forEach((o) => setSyncWave(o, SYNC_WAVES.application));
+    setSyncWave(this.wordpress, SYNC_WAVES.application);
+    this.ingressObjects.forEach((o) => setSyncWave(o, SYNC_WAVES.ingress));
+  }
+}
+
+/** The props with the stack's defaults filled in, and the names and labels derived from them. */
+function resolveSettings(props: WordpressAppProps) {
+  const d = WORDPRESS_DEFAULTS;
+  const name = props.name ?? d.name;
+  const php = { ...DEFAULT_WORKER_BUDGET, ...DEFAULT_WEB_TIER, ...props.php };
+  const budget: PhpWorkerBudget = { maxRequestWorkers: php.maxRequestWorkers, phpMemoryLimitMi: php.phpMemoryLimitMi, opcacheMemoryMi: php.opcacheMemoryMi };
+  const webTier: WebTierSettings = { uploadMaxFilesize: php.uploadMaxFilesize, postMaxSize: php.postMaxSize, keepAliveTimeoutSeconds: php.keepAliveTimeoutSeconds };
+  const partOf = 'wordpress';
+  return {
+    name,
+    storage: { ...d.storage, claimName: `${name}-wp-content`, ...props.storage },
+    credentials: props.credentials ?? d.credentials,
+    autoscaling: props.replicas === undefined ? props.autoscaling ?? d.autoscaling : props.autoscaling,
+    image: props.image ?? d.image,
+    resources: props.resources ?? guaranteedResources(d.resources),
+    budget,
+    webTier,
+    siteUrl: props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined),
+    admin: { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin },
+    saltsSecretName: props.saltsSecretName ?? `${name}-salts`,
+    cron: { ...CRON_DEFAULTS, ...props.cron },
+    egress: { ...d.egress, ...props.egress },
+    cliImage: props.cliImage ?? d.cliImage,
+    partOf,
+    namespaceLabels: { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY },
+    appLabels: standardLabels({ name: 'wordpress', instance: name, partOf }),
+    wordpressIdentity: { name: 'wordpress', instance: name, component: 'frontend', partOf },
+    cliIdentity: { name: 'wordpress', instance: name, component: 'wp-cli' },
+    argo: props.syncWaves ?? true,
+    configName: `${name}-config`,
+    configData: {
+      'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript(),
+      ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
+    },
+  };
+}
+
+/** The stack's resolved settings. */
+type Settings = ReturnType<typeof resolveSettings>;
+
+/** The WordPress pods' volumes: core from the image, wp-content from the claim, Apache and PHP settings from the ConfigMap. */
+function wordpressVolumes(props: WordpressAppProps, s: Settings): VolumeProps[] {
+  const { storage, configName } = s;
+  return [
+    // Core comes from the image: the entrypoint copies it here at every start, so the image's version is the one served.
+    { name: 'docroot', mountPath: DOCROOT, source: { emptyDir: { sizeLimit: '256Mi' } } },
+    { name: 'wp-content', mountPath: WP_CONTENT, subPath: storage.subPath, source: { persistentVolumeClaim: { claimName: storage.claimName, accessMode: storage.accessMode } } },
+    { name: 'apache-config', mountPath: '/etc/apache2/conf-enabled/zz-wordpress-k8s.conf', subPath: 'apache.conf', readOnly: true, source: { configMap: { name: configName } } },
+    { name: 'php-config', mountPath: '/usr/local/etc/php/conf.d/zz-wordpress-k8s.ini', subPath: 'php.ini', readOnly: true, source: { configMap: { name: configName } } },
+    { name: 'ready', mountPath: CONFIG_DIR, readOnly: true, source: { configMap: { name: configName } } },
+    // The entrypoint leaves an existing .htaccess alone; WordPress, finding it read-only, shows its rules instead of writing them.
+    ...(props.htaccess !== undefined
+      ? [{ name: 'htaccess', mountPath: `${DOCROOT}/.htaccess`, subPath: HTACCESS_KEY, readOnly: true, source: { configMap: { name: configName } } }] : []),
+  ];
 }
 
 function safeUrl(text: string): URL | undefined {
