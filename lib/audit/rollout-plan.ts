@@ -1,7 +1,7 @@
 import { allowedDisruptions } from '../policy/disruption';
 import { qosClassOf } from '../policy/qos';
 import { cpuMillicores, formatBytes, formatMillicores, memoryBytes } from '../policy/quantity';
-import { ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
+import { peakPodsWithTerminating, ProbeTimings, RolloutArithmetic, rolloutArithmeticIfWellFormed, rolloutSecondsLowerBound, secondsToReady } from '../policy/rollout';
 import { asInt, asObject, at, objectsOf } from '../grammar/json';
 import { AuditContext, containersOf, hpaRange, Manifest, objectRef, pdbPolicy, pdbPolicyProblems, preStopsOf, terminationGraceOf, Workload } from './model';
 import { formatTable } from './text-table';
@@ -14,8 +14,14 @@ export interface RolloutPlan {
   readonly object: string;
   /** Fixed replicas, or the HPA's range. */
   readonly replicas: { readonly min: number; readonly max: number; readonly autoscaled: boolean };
-  /** Pods at the peak of a rollout, at the minimum replica count. */
+  /** Pods at the peak of a rollout, at the minimum replica count, as the controller counts them (Terminating pods not counted). */
   readonly peakPods: number;
+  /**
+   * Pods at the peak with the old pods still draining (preStop and shutdown) counted too: what the nodes
+   * must hold. A RollingUpdate Deployment starts new pods while old ones drain; Recreate and StatefulSets
+   * wait for them to be gone.
+   */
+  readonly peakPodsWithTerminating: number;
   /** Ready pods the rollout never goes below. */
   readonly minReadyPods: number;
   /** CPU (millicores) and memory (bytes) the cluster must have free for the surge pods. */
@@ -43,18 +49,19 @@ function timingsOf(value: unknown): ProbeTimings | undefined {
 }
 
 /** How the workload kind replaces pods: a Deployment per its strategy, a StatefulSet one pod at a time. */
-function arithmeticOf(w: Workload): RolloutArithmetic {
+function arithmeticOf(w: Workload): { arithmetic: RolloutArithmetic; rolling: boolean } {
   const ru = rollingUpdateOf(w);
   const rolling = ru && rolloutArithmeticIfWellFormed({ replicas: w.replicas, ...ru });
-  if (rolling) return rolling;
+  if (rolling) return { arithmetic: rolling, rolling: true };
   const recreate = w.kind === 'Deployment';
-  return { surge: 0, unavailable: recreate ? w.replicas : 1, peakPods: w.replicas, minReadyPods: recreate ? 0 : Math.max(0, w.replicas - 1), waves: recreate ? 1 : w.replicas };
+  const minReadyPods = recreate ? 0 : Math.max(0, w.replicas - 1);
+  return { arithmetic: { surge: 0, unavailable: recreate ? w.replicas : 1, peakPods: w.replicas, minReadyPods, waves: recreate ? 1 : w.replicas }, rolling: false };
 }
 
 function planOf(w: Workload): RolloutPlan {
   const withData = containersOf(w);
   const containers = withData.map((c) => c.container);
-  const arithmetic = arithmeticOf(w);
+  const { arithmetic, rolling } = arithmeticOf(w);
   const request = (r: 'cpu' | 'memory', parse: (q: string | number) => number | undefined) => withData.reduce((sum, c) => {
     const { requests, limits } = c.resources;
     return sum + (parse(requests[r] ?? limits[r] ?? '0') ?? 0);
@@ -63,17 +70,20 @@ function planOf(w: Workload): RolloutPlan {
   const preStops = preStopsOf(w).map((p) => p.seconds);
   const wellFormed = w.pdbs.find((p) => pdbPolicyProblems(p).length === 0);
   const pdb = wellFormed && pdbPolicy(wellFormed);
+  const minReadySeconds = asInt(at(w.manifest, 'spec', 'minReadySeconds')) ?? 0;
+  const grace = terminationGraceOf(w);
   return {
     object: objectRef(w.manifest),
     replicas: { min: w.replicas, max: (w.hpa && hpaRange(w.hpa).max) ?? w.replicas, autoscaled: !!w.hpa },
     peakPods: arithmetic.peakPods,
+    peakPodsWithTerminating: rolling ? peakPodsWithTerminating(arithmetic, w.replicas, ready + minReadySeconds, grace) : arithmetic.peakPods,
     minReadyPods: arithmetic.minReadyPods,
     surgeCpuMillicores: arithmetic.surge * request('cpu', cpuMillicores),
     surgeMemoryBytes: arithmetic.surge * request('memory', memoryBytes),
     hasPreStop: containers.some((c) => at(c, 'lifecycle', 'preStop') !== undefined),
     preStopSeconds: preStops.length > 0 ? Math.max(...preStops) : undefined,
-    terminationGracePeriodSeconds: terminationGraceOf(w),
-    rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, asInt(at(w.manifest, 'spec', 'minReadySeconds')) ?? 0),
+    terminationGracePeriodSeconds: grace,
+    rolloutSecondsAtLeast: rolloutSecondsLowerBound(arithmetic.waves, ready, minReadySeconds),
     pdbAllowedDisruptions: pdb ? allowedDisruptions(pdb, w.replicas) : undefined,
     qosClass: qosClassOf(withData.map((c) => c.resources)),
     note: databasePlanNote(w),
@@ -91,7 +101,7 @@ export function formatRolloutPlans(plans: readonly RolloutPlan[]): string {
   const rows = plans.map((p) => [
     p.object,
     p.replicas.autoscaled ? `${p.replicas.min}-${p.replicas.max} (HPA)` : String(p.replicas.min),
-    String(p.peakPods),
+    p.peakPodsWithTerminating > p.peakPods ? `${p.peakPods}, ${p.peakPodsWithTerminating} with draining` : String(p.peakPods),
     String(p.minReadyPods),
     `${formatMillicores(p.surgeCpuMillicores)} / ${formatBytes(p.surgeMemoryBytes)}`,
     p.preStopSeconds !== undefined ? `${p.preStopSeconds}s + ${p.terminationGracePeriodSeconds - p.preStopSeconds}s`
@@ -156,6 +166,7 @@ export function innoDbClusterPlans(manifests: readonly Manifest[]): RolloutPlan[
       object: objectRef(m),
       replicas: { min: instances, max: instances, autoscaled: false },
       peakPods: instances,
+      peakPodsWithTerminating: instances,
       minReadyPods: Math.max(0, instances - 1),
       surgeCpuMillicores: 0,
       surgeMemoryBytes: 0,

@@ -93,6 +93,21 @@ export function secondsToReady(readiness: ProbeTimings | undefined, startup: Pro
 }
 
 /**
+ * The most pods a rolling update has at once when Terminating pods are counted too. The controller counts
+ * only pods that are not Terminating against maxSurge, but an old pod holds its node's resources until it
+ * is gone: through its preStop and shutdown, up to the grace period. Old pods stopped in later waves
+ * overlap with earlier ones still draining: at most `batch x (grace / secondsPerWave + 1)` of them, and
+ * never more than the replicas. New pods never exceed the replicas, so the total is at most
+ * `replicas + min(replicas, surge + draining)`. Measured on the real cluster (docs/rollout-lab.md): 3
+ * replicas, maxSurge 1, preStop 20 s, 5 s waves peak at 6 pods, not 4.
+ */
+export function peakPodsWithTerminating(arithmetic: RolloutArithmetic, replicas: number, secondsPerWave: number, gracePeriodSeconds: number): number {
+  const batch = arithmetic.surge + arithmetic.unavailable;
+  const draining = secondsPerWave <= 0 ? replicas : Math.min(replicas, batch * (Math.floor(gracePeriodSeconds / secondsPerWave) + 1));
+  return replicas + Math.min(replicas, arithmetic.surge + draining);
+}
+
+/**
  * A lower bound on a rollout's duration: each wave waits for its pods to be Ready and then available
  * for minReadySeconds. Image pulls, scheduling and slow probes only add to it.
  */

@@ -19,7 +19,7 @@ test('a clean app prints the rollout plan and the audit, then writes the manifes
   a.synth();
   expect(fs.readdirSync(outdir)).toEqual(['web.k8s.yaml']);
   expect(log[0]).toMatch(/rollout plan\nWORKLOAD\s+REPLICAS/);
-  expect(log[0]).toMatch(/Deployment default\/web\s+3\s+4\s+3\s+250m \/ 128Mi\s+20s \+ 10s\s+>= 15s\s+1\s+Guaranteed/);
+  expect(log[0]).toMatch(/Deployment default\/web\s+3\s+4, 6 with draining\s+3\s+250m \/ 128Mi\s+20s \+ 10s\s+>= 15s\s+1\s+Guaranteed/);
   expect(log[0]).toMatch(/audit: 0 error\(s\), 0 warning\(s\), 0 suppressed$/);
 });
 

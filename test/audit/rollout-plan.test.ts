@@ -6,6 +6,7 @@ test('plan of the baseline: HPA range, surge resources, drain, rollout bound, PD
     object: 'Deployment shop/shop',
     replicas: { min: 2, max: 5, autoscaled: true },
     peakPods: 3,
+    peakPodsWithTerminating: 4,
     minReadyPods: 2,
     surgeCpuMillicores: 250,
     surgeMemoryBytes: 256 * 2 ** 20,

@@ -2,7 +2,7 @@
  * A client for the real cluster's API server (`npm run cluster -- up`), for the cluster suites: the
  * kubeconfig the cluster script writes, its admin client certificate, and plain HTTPS.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { execFile, execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
@@ -102,6 +102,16 @@ export function refusedFields(res: ApiResponse): string[] {
 /** Runs the cluster's kubectl against the cluster; throws with its output when it fails. */
 export function kubectl(args: readonly string[], input?: string): string {
   return execFileSync(KUBECTL, ['--kubeconfig', KUBECONFIG, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
+}
+
+/** kubectl without blocking the event loop, so that recorders keep sampling while it waits. */
+export function kubectlAsync(args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(KUBECTL, ['--kubeconfig', KUBECONFIG, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`kubectl ${args.join(' ')}: ${stderr || error.message}`));
+      else resolve(stdout);
+    });
+  });
 }
 
 /** Runs kubectl and returns its status and output, never throwing. */

@@ -1,4 +1,4 @@
-import { rollingUpdateProblems, rolloutArithmetic, rolloutSecondsLowerBound, secondsToReady } from '../../lib/policy/rollout';
+import { peakPodsWithTerminating, rollingUpdateProblems, rolloutArithmetic, rolloutSecondsLowerBound, secondsToReady } from '../../lib/policy/rollout';
 
 test('fence posts: surge rounds up, unavailable rounds down, 0/0 becomes unavailable 1', () => {
   expect(rolloutArithmetic({ replicas: 3, maxSurge: 1, maxUnavailable: 0 })).toEqual({ surge: 1, unavailable: 0, peakPods: 4, minReadyPods: 3, waves: 3 });
@@ -21,4 +21,17 @@ test('rollout duration lower bound from the probe timings', () => {
   expect(secondsToReady(readiness, undefined)).toBe(20);
   expect(secondsToReady(undefined, undefined)).toBe(0);
   expect(rolloutSecondsLowerBound(3, 20, 5)).toBe(75);
+});
+
+test('peak pods with the draining ones: old pods overlap while their preStop runs', () => {
+  const defaults = rolloutArithmetic({ replicas: 3, maxSurge: 1, maxUnavailable: 0 });
+  // 5 s waves against a 30 s grace period: every old pod may still drain when the last new one is Ready.
+  expect(peakPodsWithTerminating(defaults, 3, 5, 30)).toBe(6);
+  // Waves longer than the grace period: one old pod drains at a time.
+  expect(peakPodsWithTerminating(defaults, 3, 40, 30)).toBe(5);
+  // No wait between waves at all (no readiness timing, no minReadySeconds): bounded by the replicas.
+  expect(peakPodsWithTerminating(defaults, 3, 0, 30)).toBe(6);
+  const wide = rolloutArithmetic({ replicas: 10, maxSurge: '25%', maxUnavailable: '25%' });
+  expect(peakPodsWithTerminating(wide, 10, 10, 30)).toBe(20);
+  expect(peakPodsWithTerminating(wide, 10, 100, 30)).toBe(18);
 });

@@ -29,6 +29,10 @@ func main() {
 		if delay > 0 {
 			time.Sleep(time.Duration(delay) * time.Millisecond)
 		}
+		// ?burn=N spends N ms of CPU, so that the lab can drive a CPU-based autoscaler.
+		if burn, err := strconv.Atoi(r.URL.Query().Get("burn")); err == nil && burn > 0 && burn <= 1000 {
+			spin(time.Duration(burn) * time.Millisecond)
+		}
 		w.Header().Set("X-Version", version)
 		w.Header().Set("X-Pod", pod)
 		fmt.Fprintf(w, "version=%s pod=%s\n", version, pod)
@@ -54,6 +58,19 @@ func main() {
 	}
 	log.Print("stopped")
 }
+
+// spin keeps one CPU busy for d of wall time.
+func spin(d time.Duration) {
+	x := 1
+	for end := time.Now().Add(d); time.Now().Before(end); {
+		for i := 0; i < 1000; i++ {
+			x = x*31 + i
+		}
+	}
+	sink = x
+}
+
+var sink int
 
 func envOr(key, fallback string) string {
 	if v := os.Getenv(key); v != "" {
