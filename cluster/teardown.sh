@@ -105,7 +105,9 @@ teardown() {
       [ -d "$root/zdc-$node" ] && find "$root/zdc-$node" -depth -type d -exec rmdir {} + 2>/dev/null
     done
   done
-  rm -rf "$RUN" "$STATE/nodes"/*/kubelet "$STATE/nodes"/*/ipam "$STATE/nodes"/*/pod-logs
+  # The lock stays: the `up` or `down` that holds it is still running.
+  [ -d "$RUN" ] && find "$RUN" -mindepth 1 -maxdepth 1 ! -name lock ! -name lock.pid -exec rm -rf {} +
+  rm -rf "$STATE/nodes"/*/kubelet "$STATE/nodes"/*/ipam "$STATE/nodes"/*/pod-logs
   # The CRI plugin's own sandbox state goes; images and their unpacked layers stay.
   for node in "${NODES[@]}"; do
     rm -rf "$(node_dir "$node")/containerd/io.containerd.grpc.v1.cri" 2>/dev/null

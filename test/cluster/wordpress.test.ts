@@ -1,6 +1,7 @@
 /**
  * The first WordPress scenario on the real cluster: a WordpressApp with the embedded database, synthesized
- * here, applied, and then the install Job succeeds as uid 33 and the site answers 200 through its Service.
+ * here, applied, and then the install Job succeeds as uid 33, the site answers 200 through its Service, and
+ * the stack's NetworkPolicies admit the ingress controller and refuse another pod (and the controller's way to MySQL).
  *
  * Images: built here from Debian's packages by cluster/images/wordpress.sh (Debian's WordPress 6.1.9 on
  * Apache + PHP 8.2; MariaDB 10.11 standing in for the official mysql image; a `wp` stand-in for wp-cli).
@@ -109,6 +110,21 @@ let objects: any[];
 const started = Date.now();
 const timings: Record<string, number> = {};
 
+/** A fortio pod in the ingress controller's namespace, with `labels`. */
+function fortioPod(name: string, labels: Record<string, string>): any {
+  return {
+    apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: CLIENT_NS, labels },
+    spec: {
+      securityContext: { runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+      containers: [{
+        name: 'fortio', image: 'zdc.local/fortio:v1.68.2', imagePullPolicy: 'IfNotPresent',
+        args: ['server', '-http-port', '8080', '-grpc-port', 'disabled', '-redirect-port', 'disabled'],
+        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+      }],
+    },
+  };
+}
+
 beforeAll(() => {
   objects = stack();
   const claims = claimsOf(objects);
@@ -123,17 +139,9 @@ beforeAll(() => {
     secret('wordpress-admin', { user: 'admin', password: 'admin-password-1', email: 'admin@example.com' }),
     { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: CLASS }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'Immediate' },
     ...claims.map(volumeFor),
-    {
-      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'client', namespace: CLIENT_NS, labels: CLIENT_LABELS },
-      spec: {
-        securityContext: { runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: 'RuntimeDefault' } },
-        containers: [{
-          name: 'fortio', image: 'zdc.local/fortio:v1.68.2', imagePullPolicy: 'IfNotPresent',
-          args: ['server', '-http-port', '8080', '-grpc-port', 'disabled', '-redirect-port', 'disabled'],
-          securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-        }],
-      },
-    },
+    fortioPod('client', CLIENT_LABELS),
+    // Not the controller: the stack's policies admit nothing from it.
+    fortioPod('intruder', { 'app.kubernetes.io/name': 'intruder' }),
   ]));
   kubectl(['apply', '-f', '-'], list(objects.filter((o) => o.kind !== 'Namespace')));
   timings.applied = Date.now() - started;
@@ -200,4 +208,24 @@ test('the site answers 200 through the Service once readiness passes', async () 
   // Served by Apache as www-data: the content volume's top folder is www-data's after the entrypoint.
   const content = claimsOf(objects).find((c) => c.name === 'wordpress-wp-content')!;
   expect(fs.statSync(`${HOST_DIR}/${content.name}`).uid).toBe(WWW_DATA_UID);
+});
+
+/** fortio curl from a pod of the controller's namespace; the status line and headers go to stderr. */
+function curlFrom(pod: string, url: string): { status: string; stderr: string } {
+  const r = kubectlResult(['-n', CLIENT_NS, 'exec', pod, '--', 'fortio', 'curl', '-timeout', '4s', '-H', `Host: ${HOST}`, '-H', 'X-Forwarded-Proto: https', url]);
+  return { status: /^HTTP\/1\.1 (\d+)/m.exec(r.stderr)?.[1] ?? 'none', stderr: r.stderr };
+}
+
+test("the stack's NetworkPolicies, enforced by the cluster's firewall: the controller reaches WordPress; another pod does not, nor does the controller reach MySQL", () => {
+  kubectl(['-n', CLIENT_NS, 'wait', '--for=condition=Ready', 'pod/intruder', '--timeout=60s']);
+  const site = `http://wordpress.${NS}.svc.cluster.local/`;
+  // The allowed flow first, so that a denial below is the policy's and not a broken path.
+  expect(curlFrom('client', site).status).toBe('200');
+  const intruder = curlFrom('intruder', site);
+  expect(intruder.status).toBe('none');
+  // The firewall rejects (kube-router) or drops the connection; one that was made would answer or fail otherwise.
+  expect(intruder.stderr).toMatch(/connection refused|timeout|deadline exceeded/i);
+  const mysql = curlFrom('client', `http://wordpress-mysql.${NS}.svc.cluster.local:3306/`);
+  expect(mysql.status).toBe('none');
+  expect(mysql.stderr).toMatch(/connection refused|timeout|deadline exceeded/i);
 });
