@@ -107,6 +107,12 @@ image wordpress-debian zdc.local/wordpress-debian:6.1.9-apache "${wp_inputs[@]}"
   -entrypoint docker-entrypoint.sh -cmd apache2-foreground -env PHP_INI_SCAN_DIR=:/usr/local/etc/php/conf.d \
   -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -workdir /var/www/html \
   -stop-signal SIGWINCH -expose 80/tcp
+# The same build under a second tag, with one more environment variable: a stand-in for the next image
+# version in the image-change-under-load scenario (Debian packages one WordPress version).
+image wordpress-debian-r2 zdc.local/wordpress-debian:6.1.9-apache-r2 "${wp_inputs[@]}" -- -rootfs "$wp_root" \
+  -entrypoint docker-entrypoint.sh -cmd apache2-foreground -env PHP_INI_SCAN_DIR=:/usr/local/etc/php/conf.d \
+  -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -env ZDC_IMAGE_REVISION=2 -workdir /var/www/html \
+  -stop-signal SIGWINCH -expose 80/tcp
 image wp-cli-standin zdc.local/wp-cli-standin:6.1.9-php8.2 "${wp_inputs[@]}" -- -rootfs "$wp_root" \
   -cmd wp -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -workdir /var/www/html -user 33:33
 

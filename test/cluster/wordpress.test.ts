@@ -1,7 +1,8 @@
 /**
  * The first WordPress scenario on the real cluster: a WordpressApp with the embedded database, synthesized
  * here, applied, and then the install Job succeeds as uid 33, the site answers 200 through its Service, and
- * the stack's NetworkPolicies admit the ingress controller and refuse another pod (and the controller's way to MySQL).
+ * the stack's NetworkPolicies admit the ingress controller and refuse another pod (and the controller's way to MySQL),
+ * and an image change under load (a second tag of the same build stands in for the next version) fails no request.
  *
  * Images: built here from Debian's packages by cluster/images/wordpress.sh (Debian's WordPress 6.1.9 on
  * Apache + PHP 8.2; MariaDB 10.11 standing in for the official mysql image; a `wp` stand-in for wp-cli).
@@ -16,7 +17,7 @@ import * as fs from 'fs';
 import { App, Chart } from 'cdk8s';
 import { WordpressApp } from '../../lib';
 import { WWW_DATA_UID } from '../../lib/wordpress/security';
-import { api, kubectl, kubectlResult } from './kube';
+import { api, kubectl, kubectlAsync, kubectlResult } from './kube';
 
 jest.setTimeout(300_000);
 
@@ -25,6 +26,8 @@ const CLASS = `${NS}-hostpath`;
 const HOST_DIR = `/tmp/zdc-${NS}`;
 const IMAGES = {
   wordpress: 'zdc.local/wordpress-debian:6.1.9-apache',
+  // The same build under a second tag (cluster/images/wordpress.sh): the next version's stand-in.
+  wordpressNext: 'zdc.local/wordpress-debian:6.1.9-apache-r2',
   cli: 'zdc.local/wp-cli-standin:6.1.9-php8.2',
   mysql: 'zdc.local/mariadb-debian:10.11',
 };
@@ -34,11 +37,11 @@ const CLIENT_LABELS = { 'app.kubernetes.io/name': 'stand-in-ingress-controller' 
 const CLIENT_NS = `${NS}-ingress`;
 
 /** The stack as a user would write it, with this cluster's images and storage class. */
-function stack(): any[] {
+function stack(image = IMAGES.wordpress): any[] {
   const chart = new Chart(new App(), 'wordpress');
   new WordpressApp(chart, 'wordpress', {
     namespace: NS,
-    image: IMAGES.wordpress,
+    image,
     cliImage: IMAGES.cli,
     // Two replicas, the fewest the stack accepts; one per node (the Deployment's anti-affinity).
     replicas: 2,
@@ -228,4 +231,37 @@ test("the stack's NetworkPolicies, enforced by the cluster's firewall: the contr
   const mysql = curlFrom('client', `http://wordpress-mysql.${NS}.svc.cluster.local:3306/`);
   expect(mysql.status).toBe('none');
   expect(mysql.stderr).toMatch(/connection refused|timeout|deadline exceeded/i);
+});
+
+/** fortio's counts per HTTP code for a load run from the controller's pod (-1: a connection error). */
+async function loadFrom(url: string, qps: number, connections: number, seconds: number): Promise<Record<string, number>> {
+  const out = await kubectlAsync(['-n', CLIENT_NS, 'exec', 'client', '--', 'fortio', 'load', '-quiet', '-qps', String(qps), '-c', String(connections),
+    '-t', `${seconds}s`, '-timeout', '15s', '-json', '-', '-H', `Host: ${HOST}`, '-H', 'X-Forwarded-Proto: https', url]);
+  return JSON.parse(out.slice(out.indexOf('{'))).RetCodes ?? {};
+}
+
+test('an image change under load: no failed request, the new image\'s update-db Job completes, every pod runs the new image', async () => {
+  const next = stack(IMAGES.wordpressNext);
+  const jobOf = (objects: any[], task: string) => objects.find((o) => o.kind === 'Job' && o.metadata.name.includes(`-${task}-`)).metadata.name;
+  expect(jobOf(next, 'update-db')).not.toBe(jobOf(objects, 'update-db'));
+  const site = `http://wordpress.${NS}.svc.cluster.local`;
+  // A static file at the articles' rate (Apache alone) and the home page slowly (PHP and the database).
+  const loads = Promise.all([loadFrom(`${site}/wp-includes/css/dashicons.min.css`, 50, 4, 120), loadFrom(`${site}/`, 2, 2, 120)]);
+  await sleep(5000);
+  const changed = Date.now();
+  kubectl(['apply', '-f', '-'], list(next.filter((o) => o.kind !== 'Namespace')));
+  kubectl(['-n', NS, 'rollout', 'status', 'deploy/wordpress', '--timeout=180s']);
+  timings.rolledOut = Date.now() - changed;
+  await jobCompletes(jobOf(next, 'update-db'), 180);
+  const [files, pages] = await loads;
+  timings.imageChangeLoad = Date.now() - changed;
+  console.log(`image change under load: static ${JSON.stringify(files)}, pages ${JSON.stringify(pages)}, rollout ${timings.rolledOut} ms`);
+  expect(Object.keys(files)).toEqual(['200']);
+  expect(Object.keys(pages)).toEqual(['200']);
+  expect(files['200']).toBeGreaterThan(4000);
+  expect(pages['200']).toBeGreaterThan(100);
+  const pods = JSON.parse(kubectl(['-n', NS, 'get', 'pods', '-l', 'app.kubernetes.io/component=frontend', '-o', 'json'])).items
+    .filter((p: any) => !p.metadata.deletionTimestamp);
+  expect(pods.length).toBeGreaterThanOrEqual(2);
+  expect(pods.map((p: any) => p.spec.containers[0].image)).toEqual(pods.map(() => IMAGES.wordpressNext));
 });
