@@ -2,7 +2,8 @@
  * Everything we render, applied to the real API server: the vendored CRDs first, then every file of
  * the committed dist/ by server-side apply. Nothing may be refused; Pod Security admission enforces
  * the levels our Namespaces declare and admits our pods; a second apply changes nothing; and an
- * apply after a settings change is accepted (Job templates are immutable).
+ * apply after a settings change is accepted (Job templates are immutable), also as a plain client-side
+ * apply in the documented order.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -74,7 +75,7 @@ test('every workload\'s pods are admitted (no FailedCreate), in both environment
   expect(pods.length).toBeGreaterThanOrEqual(6);
 });
 
-test('plain apply after a settings change: the WordPress Jobs never hit an immutable template', () => {
+test('plain (client-side) apply in the documented order, twice and after a settings change: the WordPress Jobs never hit an immutable template', () => {
   const ns = `apply-${Date.now().toString(36)}`;
   const render = (siteTitle: string) => {
     const chart = new Chart(Testing.app(), 'wp');
@@ -85,11 +86,18 @@ test('plain apply after a settings change: the WordPress Jobs never hit an immut
     return Testing.synth(chart).map((o) => JSON.stringify(o)).join('\n');
   };
   try {
-    for (const title of ['First', 'Second']) {
-      const r = kubectlResult(['apply', '--server-side', '--field-manager=zdc-test', '-f', '-'], render(title));
-      expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning:'))).toEqual([]);
-      expect(r.status).toBe(0);
+    // docs/wordpress.md's upgrade: everything but the schema upgrade, then the update-db Job.
+    for (const title of ['First', 'First', 'Second']) {
+      for (const selector of ['task!=update-db', 'task=update-db']) {
+        const r = kubectlResult(['apply', '-l', selector, '-f', '-'], render(title));
+        expect([selector, r.stderr.split('\n').filter((l) => l && !l.startsWith('Warning:'))]).toEqual([selector, []]);
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(selector === 'task=update-db' ? /^job\.batch\/wordpress-update-db-[0-9a-f]{8} (created|unchanged)$/m : /deployment\.apps\/wordpress (created|configured|unchanged)/);
+      }
     }
+    // Each title made its own Jobs; the second apply of the same title created none.
+    const jobs = JSON.parse(kubectl(['-n', ns, 'get', 'jobs', '-o', 'json'])).items.map((j: any) => j.metadata.name);
+    expect(jobs.filter((n: string) => n.startsWith('wordpress-install-'))).toHaveLength(2);
   } finally {
     kubectlResult(['delete', 'namespace', ns, '--wait=false']);
   }
