@@ -68,7 +68,7 @@ authorization: {mode: Webhook}
 tlsCertFile: $PKI/$node-serving.crt
 tlsPrivateKeyFile: $PKI/$node-serving.key
 # Each node its own pod log folder: two kubelets sharing /var/log/pods remove each other's logs.
-podLogsDirectory: $dir/pod-logs
+podLogsDir: $dir/pod-logs
 clusterDomain: cluster.local
 clusterDNS: [$DNS_IP]
 resolvConf: ""

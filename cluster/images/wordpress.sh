@@ -8,11 +8,11 @@
 #   zdc.local/wp-cli-standin:6.1.9-php8.2     the same root file system as www-data with `wp`, a STAND-IN
 #                                             for wp-cli (not packaged in Debian) that drives WordPress's
 #                                             own install/upgrade/cron code (cluster/images/wordpress/wp).
-#   zdc.local/mariadb-debian:10.11            Debian's mariadb-server, a STAND-IN for the official mysql
+#   zdc.local/mariadb:10.11-debian            Debian's mariadb-server, a STAND-IN for the official mysql
 #                                             image (cluster/images/wordpress/mariadb-entrypoint.sh).
 #
 # The root file systems are cached in $STATE/build: debootstrap runs once, and each image's packages are
-# installed once (delete the folder to take newer packages). The files from this repo are copied in at
+# installed once for each package list (delete the folder to take newer packages). The files from this repo are copied in at
 # every build; both WordPress images pack the same folder, so they share one layer on the nodes.
 [ -n "${IMAGE_LIB:-}" ] || { echo "source this from cluster/images.sh" >&2; exit 1; }
 
@@ -44,9 +44,10 @@ debian_base() {
 
 # debian_rootfs DIR PACKAGE...: a copy of the base with the packages (no recommends), services not
 # started, documentation and apt's lists removed. Runs SETUP (a function name in $SETUP) in the end.
+# DIR.complete holds the package list, so that a changed list builds DIR anew.
 debian_rootfs() {
   local dir=$1; shift
-  [ -f "$dir.complete" ] && return 0
+  [ -f "$dir.complete" ] && [ "$(cat "$dir.complete")" = "$*" ] && return 0
   debian_base
   say "packages into $dir: $*"
   unmount_under "$dir"; rm -rf "$dir"; cp -a "$DEBIAN_ROOT" "$dir"
@@ -63,7 +64,7 @@ debian_rootfs() {
     "$dir/var/lib/apt/lists"/* "$dir/var/cache/apt"/* "$dir/var/log"/*.log "$dir/usr/sbin/policy-rc.d"
   : > "$dir/etc/resolv.conf"
   "$SETUP" "$dir"
-  touch "$dir.complete"
+  echo "$*" > "$dir.complete"
 }
 
 # Core as the official image has it: a self-contained copy in /usr/src/wordpress (Debian's symbolic links
@@ -92,7 +93,7 @@ mariadb_setup() {
 
 wp_root=$STATE/build/wordpress-rootfs
 SETUP=wordpress_setup debian_rootfs "$wp_root" apache2 libapache2-mod-php8.2 php8.2-mysql php8.2-cli \
-  wordpress wordpress-theme-twentytwentythree
+  php8.2-gd wordpress wordpress-theme-twentytwentythree
 install -m 0755 "$WP_FILES/docker-entrypoint.sh" "$wp_root/usr/local/bin/docker-entrypoint.sh"
 install -m 0755 "$WP_FILES/apache2-foreground" "$wp_root/usr/local/bin/apache2-foreground"
 install -m 0755 "$WP_FILES/wp" "$wp_root/usr/local/bin/wp"
@@ -120,6 +121,6 @@ db_root=$STATE/build/mariadb-rootfs
 SETUP=mariadb_setup debian_rootfs "$db_root" mariadb-server mariadb-client
 install -m 0755 "$WP_FILES/mariadb-entrypoint.sh" "$db_root/usr/local/bin/docker-entrypoint.sh"
 install -m 0644 "$WP_FILES/mariadb-docker.cnf" "$db_root/etc/mysql/mariadb.conf.d/99-docker.cnf"
-image mariadb-debian zdc.local/mariadb-debian:10.11 "$db_root.complete" "$WP_FILES/mariadb-entrypoint.sh" "$WP_FILES/mariadb-docker.cnf" -- \
+image mariadb-debian zdc.local/mariadb:10.11-debian "$db_root.complete" "$WP_FILES/mariadb-entrypoint.sh" "$WP_FILES/mariadb-docker.cnf" -- \
   -rootfs "$db_root" -entrypoint docker-entrypoint.sh -cmd mariadbd \
   -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -stop-signal SIGTERM -expose 3306/tcp

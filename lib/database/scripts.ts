@@ -14,6 +14,31 @@ export function keepNewestScript(pattern: string, type: 'f' | 'd'): string {
   ].join('\n');
 }
 
+/**
+ * Waits until the server answers, up to `$WAIT_ATTEMPTS` tries (120) `$WAIT_SECONDS` apart (5), and exits 1
+ * after the last. A Job's first connections fail for reasons that pass: the server restarting, or a network
+ * policy enforcer that has not yet admitted the new pod's address (kube-router drops a new dump pod's
+ * first connection, and mysqldump alone gives up at once with "Can't connect"). With `reachableOnly`, an
+ * answer from the server (a wrong password, say) ends the wait at once: only an unreachable server
+ * (client errors 2002, 2003, 2005, 2006, 2013) or a busy one (1040, 1053) is waited for.
+ */
+function waitForServer(reachableOnly: boolean): string {
+  return [
+    'for attempt in $(seq 1 "${WAIT_ATTEMPTS:-120}"); do',
+    '  if error="$(mysql --host="$DB_HOST" --port="$DB_PORT" --user="${DB_USER:-root}" --execute="SELECT 1" 2>&1 >/dev/null)"; then break; fi',
+    ...(reachableOnly ? [
+      '  case "$error" in',
+      '    *"ERROR 2002 "*|*"ERROR 2003 "*|*"ERROR 2005 "*|*"ERROR 2006 "*|*"ERROR 2013 "*|*"ERROR 1040 "*|*"ERROR 1053 "*) ;;',
+      '    *) echo "$error" >&2; exit 1 ;;',
+      '  esac',
+    ] : []),
+    '  echo "waiting for $DB_HOST:$DB_PORT (attempt $attempt): $error"',
+    '  if [ "$attempt" = "${WAIT_ATTEMPTS:-120}" ]; then exit 1; fi',
+    '  sleep "${WAIT_SECONDS:-5}"',
+    'done',
+  ].join('\n');
+}
+
 /** The dump file names: `<prefix>-<UTC timestamp>.sql.gz`, so that names sort by time. */
 export const DUMP_FILE_PATTERN = '$DUMP_PREFIX-????????T??????Z.sql.gz';
 
@@ -25,6 +50,7 @@ export const DUMP_FILE_PATTERN = '$DUMP_PREFIX-????????T??????Z.sql.gz';
 export const MYSQL_DUMP_SCRIPT = [
   'set -euo pipefail',
   'umask 077',
+  waitForServer(true),
   'stamp="$(date -u +%Y%m%dT%H%M%SZ)"',
   'final="$BACKUP_DIR/$DUMP_PREFIX-$stamp.sql.gz"',
   'partial="$BACKUP_DIR/.$DUMP_PREFIX-$stamp.sql.gz.partial"',
@@ -50,6 +76,7 @@ export const MYSQL_RESTORE_SCRIPT = [
   '  dump="$BACKUP_DIR/$DUMP"',
   'fi',
   'if [ -z "$dump" ] || [ ! -f "$dump" ]; then echo "no dump ${DUMP:-latest} in $BACKUP_DIR" >&2; exit 1; fi',
+  waitForServer(true),
   'echo "restoring $(basename "$dump") into $DB_HOST:$DB_PORT"',
   'gunzip -c "$dump" | mysql --host="$DB_HOST" --port="$DB_PORT" --user="$DB_USER" --default-character-set=utf8mb4',
   'echo "restored $(basename "$dump")"',
@@ -65,12 +92,8 @@ export const MYSQL_APP_USER_SCRIPT = [
   // A SQL string literal: backslashes and quotes doubled, so any password is safe.
   'quote() { printf "\'%s\'" "$(printf \'%s\' "$1" | sed -e \'s/\\\\/\\\\\\\\/g\' -e "s/\'/\'\'/g")"; }',
   'connect() { mysql --host="$DB_HOST" --port="$DB_PORT" --user="${DB_USER:-root}" --default-character-set=utf8mb4 "$@"; }',
-  'for attempt in $(seq 1 "${WAIT_ATTEMPTS:-120}"); do',
-  '  if error="$(connect --execute="SELECT 1" 2>&1 >/dev/null)"; then break; fi',
-  '  echo "waiting for $DB_HOST:$DB_PORT (attempt $attempt): $error"',
-  '  if [ "$attempt" = "${WAIT_ATTEMPTS:-120}" ]; then exit 1; fi',
-  '  sleep 5',
-  'done',
+  // Any error is waited for: while the MySQL Operator bootstraps a cluster, its root user may not exist yet.
+  waitForServer(false),
   'password="$(quote "$APP_PASSWORD")"',
   'connect <<SQL',
   // Backquotes escaped: the here-document expands $VARIABLES but must not run `commands`.

@@ -107,6 +107,21 @@ describeWithServer('against a real MariaDB server', () => {
       + '--triggers --databases "$DB_NAME" | gzip -c');
   });
 
+  test('the dump and the restore wait for a server that does not answer yet, and give up after $WAIT_ATTEMPTS tries, writing nothing', () => {
+    // The restore looks for its dump before it connects: one is there for it.
+    const placed = path.join(backupDir, 'wordpress-20261031T000000Z.sql.gz');
+    fs.writeFileSync(placed, '');
+    for (const job of [backup, restore]) {
+      const r = run(job, { DB_PORT: '1', WAIT_ATTEMPTS: '2', WAIT_SECONDS: '0', FAKE_UTC_STAMP: '20261101T000000Z' });
+      expect(r.status).toBe(1);
+      expect(r.out).toMatch(/^waiting for 127\.0\.0\.1:1 \(attempt 1\): .*Can't connect/m);
+      expect(r.out).toMatch(/^waiting for 127\.0\.0\.1:1 \(attempt 2\): /m);
+      expect(r.out).not.toMatch(/attempt 3/);
+    }
+    fs.rmSync(placed);
+    expect(dumps()).toEqual([]);
+  });
+
   test('dump, drop the database, restore: every row, the trigger and the procedure come back', () => {
     const before = contents();
     expect(before).toContain('Café ☕ — «naïve» 😀');
@@ -158,6 +173,8 @@ describeWithServer('against a real MariaDB server', () => {
     const failed = run(backup, { FAKE_UTC_STAMP: '20261107T031700Z' }, { ...SECRETS, 'wordpress-db-pwd/rootpwd': 'wrong password' });
     expect(failed.status).not.toBe(0);
     expect(failed.out).toMatch(/Access denied/);
+    // The server answered: a wrong password is not waited out.
+    expect(failed.out).not.toMatch(/waiting for/);
     expect(fs.readdirSync(backupDir, { withFileTypes: true }).map((e) => e.name).sort()).toEqual(kept);
   });
 
