@@ -21,6 +21,7 @@ install_module coredns "$COREDNS_MODULE"
 install_module metrics-server "$METRICS_SERVER_MODULE"
 install_module kube-router "$NETPOL_MODULE"
 install_module fortio "$FORTIO_MODULE"
+install_module mailpit "$MAILPIT_MODULE"
 
 # This repo's tools (stdlib only): rebuilt when their source changes.
 tools_src=$(find "$REPO/cluster/tools" -name '*.go' -newer "$BIN/.tools-built" 2>/dev/null | head -1 || true)

@@ -10,6 +10,8 @@ METRICS_SERVER_MODULE=sigs.k8s.io/metrics-server/cmd/metrics-server@v0.8.0
 # the nftables "queue" expression, which this machine's kernel lacks.
 NETPOL_MODULE=github.com/cloudnativelabs/kube-router/v2/cmd/kube-router@v2.1.0
 FORTIO_MODULE=fortio.org/fortio@v1.68.2
+# A mail server for the WordPress SMTP scenario: accepts every message and lists them over HTTP.
+MAILPIT_MODULE=github.com/axllent/mailpit@v1.33.1
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 STATE=$REPO/.cluster            # binaries, images, certificates, node data, logs, kubeconfig

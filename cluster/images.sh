@@ -60,6 +60,8 @@ for v in v1 v2; do
     -entrypoint /demo-server -env "VERSION=$v" -env PORT=8080 -expose 8080/tcp -user 65534
 done
 image fortio zdc.local/fortio:v1.68.2 "$BIN/fortio" -- -rootfs "$base" -file "$BIN/fortio:/usr/bin/fortio:0755" -entrypoint /usr/bin/fortio -user 65534
+image mailpit zdc.local/mailpit:v1.33.1 "$BIN/mailpit" -- -rootfs "$base" -file "$BIN/mailpit:/usr/bin/mailpit:0755" -entrypoint /usr/bin/mailpit \
+  -expose 1025/tcp -expose 8025/tcp -user 65534
 for hook in "$REPO"/cluster/images/*.sh; do
   [ -e "$hook" ] && IMAGE_LIB=1 source "$hook"
 done

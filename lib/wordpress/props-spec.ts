@@ -11,6 +11,7 @@ import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/prop
 import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
+import { SmtpCredentials, SmtpEncryption, WordpressSmtpProps } from './smtp';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /** The runtime shape of WordpressAppProps, for callers without the type checker. */
@@ -54,6 +55,21 @@ const PEER_PODS: PropSpec<PeerPods> = {
 const EGRESS: PropSpec<WordpressEgressProps> = {
   ports: optional(T.array(T.number()), '[443, 587]'),
   cidrs: optional(T.array(T.string()), "['0.0.0.0/0', '::/0']"),
+};
+
+const SMTP_CREDENTIALS: PropSpec<SmtpCredentials> = {
+  secretName: required(T.string(), "'wordpress-smtp'"),
+  userKey: optional(T.string(), "'user'"),
+  passwordKey: optional(T.string(), "'password'"),
+};
+
+const SMTP: PropSpec<WordpressSmtpProps> = {
+  host: required(T.string(), "'smtp.example.com'"),
+  port: optional(T.number(), '587'),
+  encryption: optional(T.oneOf(...Object.values(SmtpEncryption))),
+  credentials: optional(T.shape('SmtpCredentials', SMTP_CREDENTIALS)),
+  fromAddress: optional(T.string(), "'blog@example.com'"),
+  fromName: optional(T.string(), "'My blog'"),
 };
 
 const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
@@ -136,6 +152,7 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   egress: optional(T.shape('WordpressEgressProps', EGRESS)),
   htaccess: optional(T.string(), "'# BEGIN WordPress\\nRewriteEngine On\\n...'"),
   configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
+  smtp: optional(T.shape('WordpressSmtpProps', SMTP)),
 };
 
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */

@@ -6,6 +6,7 @@ import { AutoscalingProps } from '../deployment/props';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { MysqlCredentials } from '../database/mysql-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
+import { WordpressSmtpProps } from './smtp';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
 /**
@@ -237,6 +238,12 @@ export interface WordpressAppProps {
    * @default - none
    */
   readonly configExtra?: string;
+  /**
+   * Outgoing mail through an SMTP relay (password resets, notices). The relay's port is added to the egress
+   * NetworkPolicy; its credentials come from a Secret.
+   * @default - none: the images have no mail server, so WordPress's mail is lost
+   */
+  readonly smtp?: WordpressSmtpProps;
   /**
    * The docroot's .htaccess, rendered into the ConfigMap and mounted read-only, so every pod has the same
    * rules and they survive restarts. Include WordPress's permalink block (`# BEGIN WordPress` ...): a

@@ -8,6 +8,7 @@ import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
+import { checkSmtp } from './smtp';
 
 /** Values validation needs after defaults are applied. */
 export interface ResolvedWordpressProps {
@@ -75,6 +76,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
 
   checkStorage(check, props, r);
   checkNetwork(check, props, r);
+  checkSmtp(check, props.smtp);
   checkDatabaseSeam(check, props);
 }
 

@@ -19,7 +19,7 @@ import { VeleroSchedule, veleroBackupVolumes } from '../database/velero-schedule
 import { memoryBytes } from '../policy/quantity';
 import { acmeHttp01SolverPolicy } from '../network/peers';
 import { multiAttachProblem, MULTI_ATTACH_FIX } from '../policy/volumes';
-import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressNetworkPolicies } from './network-policies';
+import { CLUSTER_DNS_PODS, TRAEFIK_PODS, WordpressEgressProps, WordpressNetworkPolicies } from './network-policies';
 import { bundledScript } from './bundled';
 import { WORDPRESS_DEFAULTS } from './defaults';
 import { WordpressAppProps } from './props';
@@ -29,6 +29,7 @@ import {
 } from './php-memory';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
+import { SMTP_CONFIG_PHP, SMTP_DEFAULT_PORT, SMTP_ENV, smtpEnv } from './smtp';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
 import { CRON_DEFAULTS, WpCli } from './wp-cli';
 
@@ -65,6 +66,7 @@ export const OWN_ENV: readonly string[] = [
   'WORDPRESS_CONFIG_EXTRA',
   DB_TLS_VARIABLE,
   ...WORDPRESS_SALT_VARIABLES,
+  ...SMTP_ENV,
 ];
 
 /**
@@ -258,8 +260,11 @@ export class WordpressApp extends Construct {
       WORDPRESS_DB_NAME: db.database,
       WORDPRESS_DB_PASSWORD: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
       ...saltEnv(s.saltsSecretName),
-      WORDPRESS_CONFIG_EXTRA: [stackConfigExtra(s.budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), props.configExtra].filter(Boolean).join('\n'),
+      WORDPRESS_CONFIG_EXTRA: [
+        stackConfigExtra(s.budget), ...(db.tls ? ["define('MYSQL_CLIENT_FLAGS', MYSQLI_CLIENT_SSL);"] : []), ...(props.smtp ? [SMTP_CONFIG_PHP] : []), props.configExtra,
+      ].filter(Boolean).join('\n'),
       ...(db.tls ? { [DB_TLS_VARIABLE]: 'true' } : {}),
+      ...(props.smtp ? smtpEnv(props.smtp) : {}),
       ...props.extraEnv,
     };
   }
@@ -406,7 +411,7 @@ function resolveSettings(props: WordpressAppProps) {
     admin: { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin },
     saltsSecretName: props.saltsSecretName ?? `${name}-salts`,
     cron: { ...CRON_DEFAULTS, ...props.cron },
-    egress: { ...d.egress, ...props.egress },
+    egress: withSmtpPort({ ...d.egress, ...props.egress }, props.smtp),
     cliImage: props.cliImage ?? d.cliImage,
     partOf,
     namespaceLabels: { 'app.kubernetes.io/part-of': partOf, 'app.kubernetes.io/managed-by': MANAGED_BY },
@@ -420,6 +425,12 @@ function resolveSettings(props: WordpressAppProps) {
       ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
     },
   };
+}
+
+/** The egress with the SMTP relay's port added, when it is not there. */
+function withSmtpPort(egress: Required<WordpressEgressProps>, smtp: WordpressAppProps['smtp']): Required<WordpressEgressProps> {
+  const port = smtp?.port ?? SMTP_DEFAULT_PORT;
+  return smtp === undefined || egress.ports.includes(port) ? egress : { ...egress, ports: [...egress.ports, port] };
 }
 
 /** The stack's resolved settings. */

@@ -16,7 +16,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
-import { WordpressApp } from '../../lib';
+import { SmtpEncryption, WordpressApp } from '../../lib';
 import { api, kubectlResult } from './kube';
 
 export const IMAGES = {
@@ -26,6 +26,7 @@ export const IMAGES = {
   cli: 'zdc.local/wp-cli-standin:6.1.9-php8.2',
   mysql: 'zdc.local/mariadb:10.11-debian',
   fortio: 'zdc.local/fortio:v1.68.2',
+  mailpit: 'zdc.local/mailpit:v1.33.1',
 };
 export const HOST = 'wordpress.test.invalid';
 export const CLIENT_LABELS = { 'app.kubernetes.io/name': 'stand-in-ingress-controller' };
@@ -51,6 +52,11 @@ export class WordpressOnCluster {
       storage: { storageClassName: this.storageClass, size: '1Gi' },
       mysql: { image: IMAGES.mysql, storageClassName: this.storageClass, storageSize: '1Gi' },
       ingressController: { namespace: this.clientNs, podLabels: CLIENT_LABELS },
+      // The relay: mailpit in the controller's namespace (a STAND-IN for a mail provider), without TLS.
+      smtp: {
+        host: `mailpit.${this.clientNs}.svc.cluster.local`, port: 1025, encryption: SmtpEncryption.NONE,
+        fromAddress: 'blog@wordpress.test.invalid', fromName: 'Real cluster',
+      },
       syncWaves: false,
     });
     return chart.toJson();
@@ -116,6 +122,27 @@ export class WordpressOnCluster {
         }],
       },
     };
+  }
+
+  /** mailpit, an SMTP server that keeps every message and lists them over HTTP, with its Service. */
+  mailServer(): any[] {
+    const labels = { 'app.kubernetes.io/name': 'mailpit' };
+    return [
+      {
+        apiVersion: 'v1', kind: 'Pod', metadata: { name: 'mailpit', namespace: this.clientNs, labels },
+        spec: {
+          securityContext: { runAsNonRoot: true, runAsUser: 65534, seccompProfile: { type: 'RuntimeDefault' } },
+          containers: [{
+            name: 'mailpit', image: IMAGES.mailpit, imagePullPolicy: 'IfNotPresent', args: ['--smtp', '0.0.0.0:1025', '--listen', '0.0.0.0:8025'],
+            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+          }],
+        },
+      },
+      {
+        apiVersion: 'v1', kind: 'Service', metadata: { name: 'mailpit', namespace: this.clientNs },
+        spec: { selector: labels, ports: [{ name: 'smtp', port: 1025 }, { name: 'http', port: 8025 }] },
+      },
+    ];
   }
 }
 

@@ -44,6 +44,7 @@ beforeAll(() => {
     wp.clientPod('intruder', { 'app.kubernetes.io/name': 'intruder' }),
     // PHP with GD behind the controller's labels: makes the photo and sends it as a browser would.
     wp.clientPod('uploader', CLIENT_LABELS, IMAGES.cli),
+    ...wp.mailServer(),
   ]));
   kubectl(['apply', '-f', '-'], list(objects.filter((o) => o.kind !== 'Namespace')));
   timings.applied = Date.now() - started;
@@ -234,6 +235,24 @@ test('a 10 MB phone photo uploads through the Service as the block editor sends 
     const got = JSON.parse(php(CLIENT_NS, 'uploader', 'client', 'fetch.php', [`http://${pod.status.podIP}/wp-content/uploads/${dir}/${photo.original}`, HOST]));
     expect(got).toEqual({ status: 'HTTP/1.1 200 OK', bytes: answer.bytes, sha1: photo.sha1 });
   }
+});
+
+test("WordPress's mail goes through the smtp prop's relay: a password reset reaches the mail server, from the configured sender", () => {
+  kubectl(['-n', CLIENT_NS, 'wait', '--for=condition=Ready', 'pod/mailpit', '--timeout=60s']);
+  const r = kubectlResult(['-n', CLIENT_NS, 'exec', 'client', '--', 'fortio', 'curl', '-timeout', '30s', '-H', `Host: ${HOST}`, '-H', 'X-Forwarded-Proto: https',
+    '-content-type', 'application/x-www-form-urlencoded', '-payload', 'user_login=admin&redirect_to=&wp-submit=Get+New+Password', `${SITE}/wp-login.php?action=lostpassword`]);
+  // WordPress redirects to "check your email" only when wp_mail() succeeded; otherwise it answers 200 with an error.
+  // fortio prints a non-2xx answer's status line and headers with the body.
+  const answer = `${r.stderr}\n${r.stdout}`;
+  expect(/^HTTP\/1\.1 (\d+)/m.exec(answer)?.[1]).toBe('302');
+  expect(answer).toMatch(/^Location: .*checkemail=confirm/mi);
+  const listed = kubectl(['-n', CLIENT_NS, 'exec', 'client', '--', 'fortio', 'curl', '-timeout', '10s', `http://mailpit.${CLIENT_NS}.svc.cluster.local:8025/api/v1/messages`]);
+  const messages = JSON.parse(listed.slice(listed.indexOf('{'))).messages;
+  console.log(`mail: ${JSON.stringify(messages.map((m: any) => ({ from: m.From, to: m.To, subject: m.Subject })))}`);
+  expect(messages).toHaveLength(1);
+  expect(messages[0].Subject).toBe('[Real cluster] Password Reset');
+  expect(messages[0].To.map((t: any) => t.Address)).toEqual(['admin@example.com']);
+  expect(messages[0].From).toEqual({ Name: 'Real cluster', Address: 'blog@wordpress.test.invalid' });
 });
 
 /** Polls the home page from the controller's pod until it has failed and then answered 200 again. */
