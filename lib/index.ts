@@ -34,6 +34,8 @@ export type { CertManagerCertificateProps, IngressBackend, StandardIngressProps,
 export type { WordpressPhpProps } from './wordpress/props';
 export { CLUSTER_DNS_PODS, TRAEFIK_PODS } from './wordpress/network-policies';
 export type { PeerPods, WordpressEgressProps } from './wordpress/network-policies';
+export { PROMETHEUS_PODS } from './wordpress/metrics';
+export type { WordpressMetricsProps } from './wordpress/metrics';
 export { SmtpEncryption } from './wordpress/smtp';
 export type { SmtpCredentials, WordpressSmtpProps } from './wordpress/smtp';
 export { WpCli } from './wordpress/wp-cli';

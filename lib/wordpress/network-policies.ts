@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import * as k8s from '../../imports/k8s';
 import { DatabaseConnection } from '../database/connection';
 import { databaseEgressRule, toKubeRule } from '../database/network';
-import { dnsEgressRule, ingressControllerPeers } from '../network/peers';
+import { dnsEgressRule, ingressControllerPeers, podsPeer } from '../network/peers';
 import { deepFreeze } from '../grammar/freeze';
 
 /** Pods in another namespace, by the namespace's name and the pods' labels. */
@@ -51,6 +51,8 @@ export interface WordpressNetworkPoliciesProps {
   readonly ingressController: PeerPods;
   readonly dns: PeerPods;
   readonly egress: Required<WordpressEgressProps>;
+  /** Prometheus's pods, admitted to the metrics sidecar's port, when there is one. */
+  readonly metricsScraper?: { readonly pods: PeerPods; readonly port: number };
 }
 
 const tcp = (port: number): k8s.NetworkPolicyPort => ({ protocol: 'TCP', port: k8s.IntOrString.fromNumber(port) });
@@ -83,6 +85,11 @@ export class WordpressNetworkPolicies extends Construct {
       policy('wordpress-egress', { podSelector: { matchLabels: props.wordpressPods }, policyTypes: ['Egress'], egress: [toDatabase, outside] }),
       policy('wp-cli-egress', { podSelector: { matchLabels: props.cliPods }, policyTypes: ['Egress'], egress: [toDatabase] }),
       policy('cron-egress', { podSelector: { matchLabels: props.cronPods }, policyTypes: ['Egress'], egress: [outside] }),
+      ...(props.metricsScraper ? [policy('from-metrics-scraper', {
+        podSelector: { matchLabels: props.wordpressPods },
+        policyTypes: ['Ingress'],
+        ingress: [{ from: [{ ...podsPeer(props.metricsScraper.pods) }], ports: [tcp(props.metricsScraper.port)] }],
+      })] : []),
     ];
   }
 }

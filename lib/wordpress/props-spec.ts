@@ -11,6 +11,7 @@ import { EMBEDDED_DATABASE_PROPS, VELERO_SCHEDULE_PROPS } from '../database/prop
 import { WordpressDatabase } from '../database/wordpress-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
 import { LocalDevPasswords, WordpressAppProps, WordpressMysqlProps, WordpressPhpProps, WordpressStorageProps } from './props';
+import { WordpressMetricsProps } from './metrics';
 import { SmtpCredentials, SmtpEncryption, WordpressSmtpProps } from './smtp';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
@@ -70,6 +71,11 @@ const SMTP: PropSpec<WordpressSmtpProps> = {
   credentials: optional(T.shape('SmtpCredentials', SMTP_CREDENTIALS)),
   fromAddress: optional(T.string(), "'blog@example.com'"),
   fromName: optional(T.string(), "'My blog'"),
+};
+
+const METRICS: PropSpec<WordpressMetricsProps> = {
+  image: required(T.string(), "'quay.io/prometheuscommunity/apache-exporter:v1.0.10'"),
+  scraper: optional(T.shape('PeerPods', PEER_PODS)),
 };
 
 const SECRET_KEY_REFERENCE: PropSpec<SecretKeyReference> = {
@@ -153,6 +159,7 @@ export const WORDPRESS_APP_PROPS: PropSpec<WordpressAppProps> = {
   htaccess: optional(T.string(), "'# BEGIN WordPress\\nRewriteEngine On\\n...'"),
   configExtra: optional(T.string(), "\"define('WP_HOME', 'https://blog.example.com');\""),
   smtp: optional(T.shape('WordpressSmtpProps', SMTP)),
+  metrics: optional(T.shape('WordpressMetricsProps', METRICS)),
 };
 
 /** Why the audit may accept the Secret that localDevPasswords renders: the user opted in with allowPasswordsInManifests. */

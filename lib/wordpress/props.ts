@@ -6,6 +6,7 @@ import { AutoscalingProps } from '../deployment/props';
 import { HttpsIngress } from '../ingress/https-ingress';
 import { MysqlCredentials } from '../database/mysql-database';
 import { PeerPods, WordpressEgressProps } from './network-policies';
+import { WordpressMetricsProps } from './metrics';
 import { WordpressSmtpProps } from './smtp';
 import { WordpressAdminSecret, WordpressCronProps } from './wp-cli';
 
@@ -244,6 +245,13 @@ export interface WordpressAppProps {
    * @default - none: the images have no mail server, so WordPress's mail is lost
    */
   readonly smtp?: WordpressSmtpProps;
+  /**
+   * Apache's metrics for Prometheus: an apache_exporter sidecar (50m CPU, 32Mi, Guaranteed) reading
+   * mod_status on the pod's loopback, port 9117 named `metrics`, the `prometheus.io/scrape` annotations,
+   * and a NetworkPolicy that admits the scraper.
+   * @default - none
+   */
+  readonly metrics?: WordpressMetricsProps;
   /**
    * The docroot's .htaccess, rendered into the ConfigMap and mounted read-only, so every pod has the same
    * rules and they survive restarts. Include WordPress's permalink block (`# BEGIN WordPress` ...): a

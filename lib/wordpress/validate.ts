@@ -8,6 +8,7 @@ import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
+import { checkMetrics } from './metrics';
 import { checkSmtp } from './smtp';
 
 /** Values validation needs after defaults are applied. */
@@ -77,6 +78,7 @@ export function validateWordpressProps(check: PropChecker, props: WordpressAppPr
   checkStorage(check, props, r);
   checkNetwork(check, props, r);
   checkSmtp(check, props.smtp);
+  checkMetrics(check, props.metrics);
   checkDatabaseSeam(check, props);
 }
 

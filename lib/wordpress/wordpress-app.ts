@@ -29,6 +29,7 @@ import {
 } from './php-memory';
 import { saltEnv, saltSecretCommand, WORDPRESS_SALT_VARIABLES } from './salts';
 import { APACHE_SECURITY, POD_SECURITY } from './security';
+import { apacheStatusConfig, exporterContainer, METRICS_PORT, PROMETHEUS_PODS } from './metrics';
 import { SMTP_CONFIG_PHP, SMTP_DEFAULT_PORT, SMTP_ENV, smtpEnv } from './smtp';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
 import { CRON_DEFAULTS, WpCli } from './wp-cli';
@@ -308,12 +309,14 @@ export class WordpressApp extends Construct {
         'checksum/config': createHash('sha256').update(JSON.stringify(s.configData)).digest('hex'),
         // The files go to the Velero Schedule's file-system backup; the database has its own dumps.
         ...(props.velero ? veleroBackupVolumes(['wp-content']) : {}),
+        ...(props.metrics ? { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(METRICS_PORT) } : {}),
       },
       service: { type: props.serviceType ?? 'ClusterIP', port: 80 },
       changeCause: props.changeCause,
     });
     // WordPress never talks to the Kubernetes API.
     wordpress.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/automountServiceAccountToken', false));
+    if (props.metrics) wordpress.deployment.addJsonPatch(JsonPatch.add('/spec/template/spec/containers/-', exporterContainer(props.metrics)));
     return wordpress;
   }
 
@@ -350,6 +353,7 @@ export class WordpressApp extends Construct {
       ingressController: props.ingressController ?? TRAEFIK_PODS,
       dns: props.clusterDns ?? CLUSTER_DNS_PODS,
       egress: s.egress,
+      metricsScraper: props.metrics ? { pods: props.metrics.scraper ?? PROMETHEUS_PODS, port: METRICS_PORT } : undefined,
     }).policies;
   }
 
@@ -421,7 +425,9 @@ function resolveSettings(props: WordpressAppProps) {
     argo: props.syncWaves ?? true,
     configName: `${name}-config`,
     configData: {
-      'apache.conf': apacheConfig(budget, webTier), 'php.ini': phpIni(budget, webTier), 'ready.php': readinessScript(),
+      'apache.conf': apacheConfig(budget, webTier) + (props.metrics ? `\n${apacheStatusConfig(CONFIG_DIR)}` : ''),
+      'php.ini': phpIni(budget, webTier),
+      'ready.php': readinessScript(),
       ...(props.htaccess !== undefined ? { [HTACCESS_KEY]: props.htaccess } : {}),
     },
   };

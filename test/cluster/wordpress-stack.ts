@@ -27,9 +27,12 @@ export const IMAGES = {
   mysql: 'zdc.local/mariadb:10.11-debian',
   fortio: 'zdc.local/fortio:v1.68.2',
   mailpit: 'zdc.local/mailpit:v1.33.1',
+  // Debian's package of the upstream apache_exporter (cluster/images/apache-exporter.sh).
+  apacheExporter: 'zdc.local/apache-exporter:0.12.0-debian',
 };
 export const HOST = 'wordpress.test.invalid';
 export const CLIENT_LABELS = { 'app.kubernetes.io/name': 'stand-in-ingress-controller' };
+export const SCRAPER_LABELS = { 'app.kubernetes.io/name': 'stand-in-prometheus' };
 
 /** One installation: its namespace, the ingress controller's (its own, as a real one's), storage class and host folder. */
 export class WordpressOnCluster {
@@ -57,6 +60,8 @@ export class WordpressOnCluster {
         host: `mailpit.${this.clientNs}.svc.cluster.local`, port: 1025, encryption: SmtpEncryption.NONE,
         fromAddress: 'blog@wordpress.test.invalid', fromName: 'Real cluster',
       },
+      // The scraper: a fortio pod with Prometheus's part, in the controller's namespace.
+      metrics: { image: IMAGES.apacheExporter, scraper: { namespace: this.clientNs, podLabels: SCRAPER_LABELS } },
       syncWaves: false,
     });
     return chart.toJson();

@@ -14,7 +14,7 @@ import { podSecurityLevel, rolloutPlans } from '../../lib/analysis';
 import { startupBudgetSeconds } from '../../lib/policy/restart-cost';
 import { WWW_DATA_UID } from '../../lib/wordpress/security';
 import { api, kubectl, kubectlAsync, kubectlResult } from './kube';
-import { CLIENT_LABELS, claimsOf, HOST, IMAGES, list, phpScript, sleep, WordpressOnCluster } from './wordpress-stack';
+import { CLIENT_LABELS, claimsOf, HOST, IMAGES, list, phpScript, SCRAPER_LABELS, sleep, WordpressOnCluster } from './wordpress-stack';
 
 jest.setTimeout(300_000);
 
@@ -45,6 +45,7 @@ beforeAll(() => {
     // PHP with GD behind the controller's labels: makes the photo and sends it as a browser would.
     wp.clientPod('uploader', CLIENT_LABELS, IMAGES.cli),
     ...wp.mailServer(),
+    wp.clientPod('scraper', SCRAPER_LABELS),
   ]));
   kubectl(['apply', '-f', '-'], list(objects.filter((o) => o.kind !== 'Namespace')));
   timings.applied = Date.now() - started;
@@ -253,6 +254,26 @@ test("WordPress's mail goes through the smtp prop's relay: a password reset reac
   expect(messages[0].Subject).toBe('[Real cluster] Password Reset');
   expect(messages[0].To.map((t: any) => t.Address)).toEqual(['admin@example.com']);
   expect(messages[0].From).toEqual({ Name: 'Real cluster', Address: 'blog@wordpress.test.invalid' });
+});
+
+test("Apache's metrics: the scraper reads apache_up 1 from each pod's sidecar; another pod is refused; mod_status is not reachable from outside the pod", () => {
+  kubectl(['-n', CLIENT_NS, 'wait', '--for=condition=Ready', 'pod/scraper', '--timeout=60s']);
+  const pods = JSON.parse(kubectl(['-n', NS, 'get', 'pods', '-l', 'app.kubernetes.io/component=frontend', '-o', 'json'])).items
+    .filter((p: any) => !p.metadata.deletionTimestamp);
+  expect(pods.length).toBeGreaterThanOrEqual(2);
+  for (const pod of pods) {
+    const metrics = kubectlResult(['-n', CLIENT_NS, 'exec', 'scraper', '--', 'fortio', 'curl', '-timeout', '10s', `http://${pod.status.podIP}:9117/metrics`]).stdout;
+    expect(metrics).toMatch(/^apache_up 1$/m);
+    expect(metrics).toMatch(/^apache_workers\{state="idle"\} \d+$/m);
+    expect(metrics).toMatch(/^apache_accesses_total \d+$/m);
+    const refused = curlFrom('intruder', `http://${pod.status.podIP}:9117/metrics`);
+    expect(refused.status).toBe('none');
+    // mod_status listens on the pod's loopback: the scraper, admitted to 9117, finds nothing on 8080.
+    const status = kubectlResult(['-n', CLIENT_NS, 'exec', 'scraper', '--', 'fortio', 'curl', '-timeout', '4s', `http://${pod.status.podIP}:8080/server-status?auto`]);
+    expect(`${status.stderr}${status.stdout}`).not.toMatch(/^HTTP\/1\.1 200/m);
+  }
+  // Through the Service, /server-status is WordPress's, not Apache's status page.
+  expect(curlFrom('client', `${SITE}/server-status?auto`).body).not.toMatch(/^Total Accesses:/m);
 });
 
 /** Polls the home page from the controller's pod until it has failed and then answered 200 again. */

@@ -3,7 +3,8 @@
  * it parses, KeepAlive is off, and the readiness endpoint answers the kubelet but not a request that
  * came through the ingress controller, with and without the official image's mod_remoteip (which consumes
  * X-Forwarded-For from private-range proxies). mod_php is not loaded here, so its one line is left out and the
- * readiness script is served as a file.
+ * readiness script is served as a file. The metrics sidecar's status host serves mod_status on its own
+ * port, untouched by WordPress's rewrite rules in the docroot's .htaccess.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -11,6 +12,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { apacheStatusConfig, STATUS_ADDRESS } from '../../lib/wordpress/metrics';
 import { apacheConfig, CONFIG_DIR, DEFAULT_WORKER_BUDGET } from '../../lib/wordpress/php-memory';
 import { canRun } from '../requires';
 
@@ -101,5 +103,69 @@ maybe.each([
 
   test('KeepAlive is off: Apache closes the connection after each response', async () => {
     expect((await get(port, '/index.html', { Connection: 'keep-alive' })).connection).toBe('close');
+  });
+});
+
+/** A GET's status and body. */
+function getBody(port: number, urlPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: urlPath, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    }).on('error', reject);
+  });
+}
+
+// WordPress's own permalink rules, as it writes them into the docroot's .htaccess.
+const WORDPRESS_HTACCESS = [
+  '# BEGIN WordPress', 'RewriteEngine On', 'RewriteBase /', 'RewriteRule ^index\\.php$ - [L]', 'RewriteCond %{REQUEST_FILENAME} !-f',
+  'RewriteCond %{REQUEST_FILENAME} !-d', 'RewriteRule . /index.php [L]', '# END WordPress', '',
+].join('\n');
+
+maybe("Debian's Apache 2.4 with the metrics sidecar's status host, and WordPress's rewrite rules in the docroot", () => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wp-apache-status-'));
+  fs.chmodSync(tmp, 0o755);
+  let site: number;
+  let status: number;
+  let conf: string;
+
+  beforeAll(async () => {
+    [site, status] = [await freePort(), await freePort()];
+    const docroot = path.join(tmp, 'html');
+    const empty = path.join(tmp, 'empty');
+    fs.mkdirSync(docroot);
+    fs.mkdirSync(empty);
+    fs.writeFileSync(path.join(docroot, 'index.php'), 'wordpress\n');
+    fs.writeFileSync(path.join(docroot, '.htaccess'), WORDPRESS_HTACCESS);
+    conf = path.join(tmp, 'httpd.conf');
+    fs.writeFileSync(conf, [
+      ...['mpm_prefork', 'authz_core', 'authz_host', 'rewrite', 'status'].map((m) => `LoadModule ${m}_module ${MODULES}/mod_${m}.so`),
+      `ServerRoot ${tmp}`, `PidFile ${tmp}/httpd.pid`, `ErrorLog ${tmp}/error.log`, `Listen 127.0.0.1:${site}`, 'ServerName localhost', 'User nobody', 'Group nogroup',
+      `DocumentRoot ${docroot}`, `<Directory ${docroot}>`, '\tAllowOverride All', '\tRequire all granted', '</Directory>',
+      apacheStatusConfig(empty).split(STATUS_ADDRESS).join(`127.0.0.1:${status}`),
+    ].join('\n'));
+    execFileSync(APACHE, ['-f', conf, '-k', 'start'], { stdio: 'ignore' });
+    for (let i = 0; i < 100; i++) {
+      if (await getBody(site, '/index.php').then((r) => r.status === 200, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`Apache did not start: ${fs.existsSync(`${tmp}/error.log`) ? fs.readFileSync(`${tmp}/error.log`, 'utf8') : ''}`);
+  });
+
+  afterAll(() => {
+    execFileSync(APACHE, ['-f', conf, '-k', 'stop'], { stdio: 'ignore' });
+  });
+
+  test("the status host answers mod_status's machine-readable page, as apache_exporter reads it", async () => {
+    const page = await getBody(status, '/server-status?auto');
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/^Total Accesses: \d+$/m);
+    expect(page.body).toMatch(/^Scoreboard: /m);
+  });
+
+  test("on the site's port, /server-status is WordPress's: the rewrite rules send it to index.php", async () => {
+    expect(await getBody(site, '/server-status?auto')).toEqual({ status: 200, body: 'wordpress\n' });
   });
 });
