@@ -11,8 +11,9 @@ exporter_root=$STATE/build/apache-exporter-rootfs
 if [ ! -x "$exporter_deb_dir/usr/bin/prometheus-apache-exporter" ]; then
   say "apt: prometheus-apache-exporter $exporter_version"
   rm -rf "$exporter_deb_dir"; mkdir -p "$exporter_deb_dir/download"
-  (cd "$exporter_deb_dir/download" && apt-get -o APT::Sandbox::User=root download "prometheus-apache-exporter=$exporter_version-*" >/dev/null) \
-    || die "apt-get download prometheus-apache-exporter failed (run apt-get update?)"
+  download() { (cd "$exporter_deb_dir/download" && apt-get -qq -o APT::Sandbox::User=root download "prometheus-apache-exporter=$exporter_version-*" >/dev/null); }
+  # A machine whose package lists were never fetched (or were cleaned) fetches them once.
+  download || { apt-get update -qq && download; } || die "apt-get download prometheus-apache-exporter=$exporter_version failed"
   dpkg-deb -x "$exporter_deb_dir"/download/*.deb "$exporter_deb_dir"
 fi
 if [ ! -d "$exporter_root" ] || [ "$exporter_deb_dir/usr/bin/prometheus-apache-exporter" -nt "$exporter_root" ]; then
