@@ -1,23 +1,25 @@
 # shellcheck shell=bash
-# The WordPress stack's images, from Debian 12's packages (sourced by cluster/images.sh, which defines
+# The WordPress stack's images, from Debian's packages (sourced by cluster/images.sh, which defines
 # image, $STATE, $REPO and say). No registry is reachable, so these stand in for the official images:
 #
-#   zdc.local/wordpress-debian:6.1.9-apache   Debian's wordpress 6.1.9 on Apache 2.4 + mod_php 8.2, made to
-#                                             the official wordpress:*-apache image's documented contract
+#   zdc.local/wordpress-debian:6.1.9-apache   Debian 12's wordpress 6.1.9 on Apache 2.4 + mod_php 8.2, made
+#                                             to the official wordpress:*-apache image's documented contract
 #                                             (cluster/images/wordpress/docker-entrypoint.sh says how).
-#   zdc.local/wp-cli-standin:6.1.9-php8.2     the same root file system as www-data with `wp`, a STAND-IN
+#   zdc.local/wordpress-debian:6.8-apache     Debian 13's wordpress 6.8 (its newest 6.8.x, with security
+#                                             updates) on Apache 2.4 + mod_php 8.4, the same way: the next
+#                                             version in the upgrade-under-load scenario.
+#   zdc.local/wp-cli-standin:6.1.9-php8.2     the 6.1.9 root file system as www-data with `wp`, a STAND-IN
 #                                             for wp-cli (not packaged in Debian) that drives WordPress's
 #                                             own install/upgrade/cron code (cluster/images/wordpress/wp).
 #   zdc.local/mariadb:10.11-debian            Debian's mariadb-server, a STAND-IN for the official mysql
 #                                             image (cluster/images/wordpress/mariadb-entrypoint.sh).
 #
-# The root file systems are cached in $STATE/build: debootstrap runs once, and each image's packages are
-# installed once for each package list (delete the folder to take newer packages). The files from this repo are copied in at
-# every build; both WordPress images pack the same folder, so they share one layer on the nodes.
+# The root file systems are cached in $STATE/build: debootstrap runs once per suite, and each image's
+# packages are installed once for each package list (delete the folder to take newer packages). The files
+# from this repo are copied in at every build.
 [ -n "${IMAGE_LIB:-}" ] || { echo "source this from cluster/images.sh" >&2; exit 1; }
 
 WP_FILES=$REPO/cluster/images/wordpress
-DEBIAN_ROOT=$STATE/build/debian-bookworm-rootfs
 
 # Unmounts whatever an interrupted build left mounted under DIR (debootstrap's /proc and /sys, ours),
 # so that removing DIR never reaches into the machine's /proc.
@@ -26,31 +28,35 @@ unmount_under() {
   for m in $(awk -v d="$1/" 'index($2, d) == 1 {print $2}' /proc/mounts | sort -r); do umount "$m"; done
 }
 
-# A minimal Debian 12 (debootstrap's default mirror), with the host's apt sources when the host is
-# Debian 12 too, so that security updates come along.
+# debian_base SUITE: a minimal Debian of SUITE (debootstrap's default mirror), with its security updates:
+# the host's apt sources when the host runs that suite.
 debian_base() {
-  [ -f "$DEBIAN_ROOT.complete" ] && return 0
+  local suite=$1 root=$STATE/build/debian-$1-rootfs
+  [ -f "$root.complete" ] && return 0
   command -v debootstrap >/dev/null || die "the WordPress images need debootstrap: apt-get install -y debootstrap"
-  say "debootstrap: Debian 12 in $DEBIAN_ROOT"
-  unmount_under "$DEBIAN_ROOT"; rm -rf "$DEBIAN_ROOT"
-  debootstrap --variant=minbase bookworm "$DEBIAN_ROOT" >"$STATE/build/debootstrap.log" 2>&1 \
-    || die "debootstrap failed; see $STATE/build/debootstrap.log"
-  if grep -qx 'VERSION_CODENAME=bookworm' /etc/os-release && [ -f /etc/apt/sources.list.d/debian.sources ]; then
-    rm -f "$DEBIAN_ROOT/etc/apt/sources.list"
-    cp /etc/apt/sources.list.d/debian.sources "$DEBIAN_ROOT/etc/apt/sources.list.d/"
+  say "debootstrap: Debian $suite in $root"
+  unmount_under "$root"; rm -rf "$root"
+  debootstrap --variant=minbase "$suite" "$root" >"$STATE/build/debootstrap-$suite.log" 2>&1 \
+    || die "debootstrap failed; see $STATE/build/debootstrap-$suite.log"
+  if grep -qx "VERSION_CODENAME=$suite" /etc/os-release && [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    rm -f "$root/etc/apt/sources.list"
+    cp /etc/apt/sources.list.d/debian.sources "$root/etc/apt/sources.list.d/"
+  else
+    printf 'deb http://deb.debian.org/debian %s main\ndeb http://deb.debian.org/debian %s-updates main\ndeb http://deb.debian.org/debian-security %s-security main\n' \
+      "$suite" "$suite" "$suite" > "$root/etc/apt/sources.list"
   fi
-  touch "$DEBIAN_ROOT.complete"
+  touch "$root.complete"
 }
 
-# debian_rootfs DIR PACKAGE...: a copy of the base with the packages (no recommends), services not
-# started, documentation and apt's lists removed. Runs SETUP (a function name in $SETUP) in the end.
-# DIR.complete holds the package list, so that a changed list builds DIR anew.
+# debian_rootfs DIR PACKAGE...: a copy of the base of $SUITE (bookworm) with the packages (no recommends),
+# services not started, documentation and apt's lists removed. Runs SETUP (a function name in $SETUP) in
+# the end. DIR.complete holds the suite and the package list, so that a change builds DIR anew.
 debian_rootfs() {
-  local dir=$1; shift
-  [ -f "$dir.complete" ] && [ "$(cat "$dir.complete")" = "$*" ] && return 0
-  debian_base
-  say "packages into $dir: $*"
-  unmount_under "$dir"; rm -rf "$dir"; cp -a "$DEBIAN_ROOT" "$dir"
+  local dir=$1 suite=${SUITE:-bookworm}; shift
+  [ -f "$dir.complete" ] && [ "$(cat "$dir.complete")" = "$suite: $*" ] && return 0
+  debian_base "$suite"
+  say "packages into $dir ($suite): $*"
+  unmount_under "$dir"; rm -rf "$dir"; cp -a "$STATE/build/debian-$suite-rootfs" "$dir"
   printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d"; chmod 755 "$dir/usr/sbin/policy-rc.d"
   cp /etc/resolv.conf "$dir/etc/resolv.conf"
   mount --bind /proc "$dir/proc"
@@ -64,7 +70,7 @@ debian_rootfs() {
     "$dir/var/lib/apt/lists"/* "$dir/var/cache/apt"/* "$dir/var/log"/*.log "$dir/usr/sbin/policy-rc.d"
   : > "$dir/etc/resolv.conf"
   "$SETUP" "$dir"
-  echo "$*" > "$dir.complete"
+  echo "$suite: $*" > "$dir.complete"
 }
 
 # Core as the official image has it: a self-contained copy in /usr/src/wordpress (Debian's symbolic links
@@ -91,31 +97,39 @@ mariadb_setup() {
   mkdir -p "$dir/docker-entrypoint-initdb.d"
 }
 
+# wordpress_rootfs DIR SUITE PHP PACKAGE...: Debian SUITE's WordPress on Apache and mod_php PHP (with GD,
+# as the official image has it), and this repo's entrypoint, wp-config and settings.
+wordpress_rootfs() {
+  local dir=$1 suite=$2 php=$3; shift 3
+  SUITE=$suite SETUP=wordpress_setup debian_rootfs "$dir" apache2 "libapache2-mod-php$php" "php$php-mysql" "php$php-cli" "php$php-gd" wordpress "$@"
+  install -m 0755 "$WP_FILES/docker-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
+  install -m 0755 "$WP_FILES/apache2-foreground" "$dir/usr/local/bin/apache2-foreground"
+  install -m 0755 "$WP_FILES/wp" "$dir/usr/local/bin/wp"
+  install -m 0644 "$WP_FILES/wp-config-docker.php" "$dir/usr/src/wordpress/wp-config-docker.php"
+  install -m 0644 "$WP_FILES/docker-wordpress.conf" "$dir/etc/apache2/conf-enabled/docker-wordpress.conf"
+  install -m 0644 "$WP_FILES/docker-wordpress.ini" "$dir/etc/php/$php/apache2/conf.d/90-docker-wordpress.ini"
+}
+WP_INPUTS=("$WP_FILES/docker-entrypoint.sh" "$WP_FILES/apache2-foreground" "$WP_FILES/wp" "$WP_FILES/wp-config-docker.php"
+  "$WP_FILES/docker-wordpress.conf" "$WP_FILES/docker-wordpress.ini")
+
+# wordpress_image NAME REF DIR: the image of a WordPress root file system. PHP_INI_SCAN_DIR: the stack
+# mounts its php.ini where the official image reads conf.d (the leading ':' keeps Debian's own conf.d too).
+wordpress_image() {
+  image "$1" "$2" "$3.complete" "${WP_INPUTS[@]}" -- -rootfs "$3" \
+    -entrypoint docker-entrypoint.sh -cmd apache2-foreground -env PHP_INI_SCAN_DIR=:/usr/local/etc/php/conf.d \
+    -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -workdir /var/www/html \
+    -stop-signal SIGWINCH -expose 80/tcp
+}
+
 wp_root=$STATE/build/wordpress-rootfs
-SETUP=wordpress_setup debian_rootfs "$wp_root" apache2 libapache2-mod-php8.2 php8.2-mysql php8.2-cli \
-  php8.2-gd wordpress wordpress-theme-twentytwentythree
-install -m 0755 "$WP_FILES/docker-entrypoint.sh" "$wp_root/usr/local/bin/docker-entrypoint.sh"
-install -m 0755 "$WP_FILES/apache2-foreground" "$wp_root/usr/local/bin/apache2-foreground"
-install -m 0755 "$WP_FILES/wp" "$wp_root/usr/local/bin/wp"
-install -m 0644 "$WP_FILES/wp-config-docker.php" "$wp_root/usr/src/wordpress/wp-config-docker.php"
-install -m 0644 "$WP_FILES/docker-wordpress.conf" "$wp_root/etc/apache2/conf-enabled/docker-wordpress.conf"
-install -m 0644 "$WP_FILES/docker-wordpress.ini" "$wp_root/etc/php/8.2/apache2/conf.d/90-docker-wordpress.ini"
-wp_inputs=("$wp_root.complete" "$WP_FILES/docker-entrypoint.sh" "$WP_FILES/apache2-foreground" "$WP_FILES/wp"
-  "$WP_FILES/wp-config-docker.php" "$WP_FILES/docker-wordpress.conf" "$WP_FILES/docker-wordpress.ini")
-# PHP_INI_SCAN_DIR: the stack mounts its php.ini where the official image reads conf.d (the leading ':'
-# keeps Debian's own conf.d too).
-image wordpress-debian zdc.local/wordpress-debian:6.1.9-apache "${wp_inputs[@]}" -- -rootfs "$wp_root" \
-  -entrypoint docker-entrypoint.sh -cmd apache2-foreground -env PHP_INI_SCAN_DIR=:/usr/local/etc/php/conf.d \
-  -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -workdir /var/www/html \
-  -stop-signal SIGWINCH -expose 80/tcp
-# The same build under a second tag, with one more environment variable: a stand-in for the next image
-# version in the image-change-under-load scenario (Debian packages one WordPress version).
-image wordpress-debian-r2 zdc.local/wordpress-debian:6.1.9-apache-r2 "${wp_inputs[@]}" -- -rootfs "$wp_root" \
-  -entrypoint docker-entrypoint.sh -cmd apache2-foreground -env PHP_INI_SCAN_DIR=:/usr/local/etc/php/conf.d \
-  -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -env ZDC_IMAGE_REVISION=2 -workdir /var/www/html \
-  -stop-signal SIGWINCH -expose 80/tcp
-image wp-cli-standin zdc.local/wp-cli-standin:6.1.9-php8.2 "${wp_inputs[@]}" -- -rootfs "$wp_root" \
+wordpress_rootfs "$wp_root" bookworm 8.2 wordpress-theme-twentytwentythree
+wordpress_image wordpress-debian zdc.local/wordpress-debian:6.1.9-apache "$wp_root"
+image wp-cli-standin zdc.local/wp-cli-standin:6.1.9-php8.2 "$wp_root.complete" "${WP_INPUTS[@]}" -- -rootfs "$wp_root" \
   -cmd wp -env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin -workdir /var/www/html -user 33:33
+# The next version, for the upgrade under load: Debian 13's WordPress 6.8 on PHP 8.4.
+wp_next_root=$STATE/build/wordpress-trixie-rootfs
+wordpress_rootfs "$wp_next_root" trixie 8.4 wordpress-theme-twentytwentyfive
+wordpress_image wordpress-debian-next zdc.local/wordpress-debian:6.8-apache "$wp_next_root"
 
 db_root=$STATE/build/mariadb-rootfs
 SETUP=mariadb_setup debian_rootfs "$db_root" mariadb-server mariadb-client

@@ -2,8 +2,8 @@
  * The WordPress stack as the real-cluster scenarios (wordpress.test.ts) install it: the images built here,
  * this cluster's stand-in storage, and the Jobs' and pods' helpers.
  *
- * Images: built here from Debian's packages by cluster/images/wordpress.sh (Debian's WordPress 6.1.9 on
- * Apache + PHP 8.2 with GD; MariaDB 10.11 standing in for the official mysql image; a `wp` stand-in for wp-cli).
+ * Images: built here from Debian's packages by cluster/images/wordpress.sh (Debian 12's WordPress 6.1.9 on
+ * Apache + PHP 8.2 with GD, and Debian 13's 6.8 on PHP 8.4 as the next version; MariaDB 10.11 standing in for the official mysql image; a `wp` stand-in for wp-cli).
  * Storage: this cluster has no provisioner, so every claim the stack renders is pre-bound to a hostPath
  * PersistentVolume of a class made for the test (a STAND-IN for a provisioner). Both nodes share this
  * machine's file system, so the ReadWriteMany content volume really is shared: it stands in for CephFS or
@@ -21,8 +21,8 @@ import { api, kubectlResult } from './kube';
 
 export const IMAGES = {
   wordpress: 'zdc.local/wordpress-debian:6.1.9-apache',
-  // The same build under a second tag (cluster/images/wordpress.sh): the next version's stand-in.
-  wordpressNext: 'zdc.local/wordpress-debian:6.1.9-apache-r2',
+  // Debian 13's WordPress 6.8.x on PHP 8.4 (cluster/images/wordpress.sh): the next version.
+  wordpressNext: 'zdc.local/wordpress-debian:6.8-apache',
   cli: 'zdc.local/wp-cli-standin:6.1.9-php8.2',
   mysql: 'zdc.local/mariadb:10.11-debian',
   fortio: 'zdc.local/fortio:v1.68.2',

@@ -84,11 +84,14 @@ test('the install Job succeeds, as uid 33', async () => {
   expect(log).toMatch(/Success: WordPress installed successfully\./);
 });
 
+let firstDbVersion: number;
+
 test('the update-db Job reads back the installed site through WordPress', async () => {
   const update = objects.find((o) => o.kind === 'Job' && o.metadata.name.includes('-update-db-'));
   await wp.jobCompletes(update.metadata.name, 120);
   const log = kubectl(['-n', NS, 'logs', `job/${update.metadata.name}`, '-c', 'wp-cli']);
   expect(log).toMatch(/^core 6\.1\.9, database version \d+$/m);
+  firstDbVersion = Number(/database version (\d+)/.exec(log)![1]);
 });
 
 test('the site answers 200 through the Service once readiness passes', async () => {
@@ -147,7 +150,7 @@ async function loadFrom(url: string, qps: number, connections: number, seconds: 
   return (await loadStatsFrom(url, qps, connections, seconds)).codes;
 }
 
-test('an image change under load: no failed request, the new image\'s update-db Job completes, every pod runs the new image', async () => {
+test('an upgrade to WordPress 6.8 under load: no failed request, update-db upgrades the schema, every pod serves the new core', async () => {
   const next = wp.stack(IMAGES.wordpressNext);
   const jobOf = (objects: any[], task: string) => objects.find((o) => o.kind === 'Job' && o.metadata.name.includes(`-${task}-`)).metadata.name;
   expect(jobOf(next, 'update-db')).not.toBe(jobOf(objects, 'update-db'));
@@ -160,6 +163,7 @@ test('an image change under load: no failed request, the new image\'s update-db 
   kubectl(['-n', NS, 'rollout', 'status', 'deploy/wordpress', '--timeout=180s']);
   timings.rolledOut = Date.now() - changed;
   await wp.jobCompletes(jobOf(next, 'update-db'), 180);
+  const upgraded = kubectl(['-n', NS, 'logs', `job/${jobOf(next, 'update-db')}`, '-c', 'wp-cli']);
   const [files, pages] = await loads;
   timings.imageChangeLoad = Date.now() - changed;
   console.log(`image change under load: static ${JSON.stringify(files)}, pages ${JSON.stringify(pages)}, rollout ${timings.rolledOut} ms`);
@@ -171,6 +175,16 @@ test('an image change under load: no failed request, the new image\'s update-db 
     .filter((p: any) => !p.metadata.deletionTimestamp);
   expect(pods.length).toBeGreaterThanOrEqual(2);
   expect(pods.map((p: any) => p.spec.containers[0].image)).toEqual(pods.map(() => IMAGES.wordpressNext));
+  // WordPress's own upgrade ran: the new core's schema version is in the database.
+  const newDbVersion = Number(/^core 6\.8\.\d+, database version (\d+)$/m.exec(upgraded)?.[1]);
+  console.log(`upgrade: database version ${firstDbVersion} -> ${newDbVersion}`);
+  expect(newDbVersion).toBeGreaterThan(firstDbVersion);
+  // Each pod serves the new core.
+  for (const pod of pods) {
+    const home = curlFrom('client', `http://${pod.status.podIP}/`);
+    expect(home.status).toBe('200');
+    expect(home.body).toMatch(/<meta name="generator" content="WordPress 6\.8\.\d+"/);
+  }
 });
 
 test('Pod Security admission at the rendered levels: every workload admitted under baseline, restricted warnings as the checker predicts, a privileged pod refused', () => {
