@@ -42,6 +42,8 @@ test.each<[string, string, boolean]>([
   ['10.1.2.3', '10.0.0.0/8', true], ['11.0.0.1', '10.0.0.0/8', false], ['1.2.3.4', '0.0.0.0/0', true], ['9.255.255.255', '10.0.0.0/8', false],
   ['192.168.1.1', '192.168.1.1/32', true], ['192.168.1.2', '192.168.1.1/32', false], ['fe80::1', '0.0.0.0/0', false], ['1.2.3.4', '1.2.3.0/33', false],
   ['1.2.3.4', '::/0', false], ['fd00::5', 'fd00::/8', true], ['fe80::1', 'fd00::/8', false], ['not-an-ip', '0.0.0.0/0', false],
+  // An IPv4 tail inside an IPv6 address, longer than the part before it.
+  ['::ffff:10.20.30.40', '::ffff:10.20.30.0/120', true], ['::ffff:10.20.31.40', '::ffff:10.20.30.0/120', false],
 ])('ipInCidr(%s, %s) = %s', (ip, cidr, expected) => {
   expect(ipInCidr(ip, cidr)).toBe(expected);
 });
