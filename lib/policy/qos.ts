@@ -36,7 +36,8 @@ export function qosClassOf(containers: readonly ResourceRequirements[]): QosClas
     for (const resource of COMPUTE) {
       const limit = amount(resource, container.limits?.[resource]);
       const request = amount(resource, container.requests?.[resource]) ?? limit;
-      if (limit !== undefined || request !== undefined) any = true;
+      // A request defaults to its limit: a container with either has a request.
+      if (request !== undefined) any = true;
       if (limit === undefined || request !== limit || limit === 0) guaranteed = false;
     }
   }
