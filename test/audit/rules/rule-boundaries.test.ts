@@ -74,6 +74,22 @@ describe('rollout rules', () => {
     expect(fields(statefulSet, 'min-ready-seconds-zero')).toEqual([]);
   });
 
+  test('rolling-update-stalls: maxSurge may exceed 100% (only maxUnavailable is capped), and is then judged', () => {
+    const wide: Change = (get) => { get('Deployment').spec.strategy.rollingUpdate = { maxSurge: '200%', maxUnavailable: '100%' }; };
+    expect(fields(wide, 'rolling-update-stalls')).toEqual(['spec.strategy.rollingUpdate.maxUnavailable']);
+  });
+
+  test('one replica without an autoscaler: a ReadWriteOnce claim breaks only when the rollout surges', () => {
+    const single = (maxSurge: number): Change => (get, all) => {
+      all.splice(all.findIndex((m) => m.kind === 'HorizontalPodAutoscaler'), 1);
+      get('Deployment').spec.replicas = 1;
+      get('Deployment').spec.strategy.rollingUpdate = { maxSurge, maxUnavailable: 1 };
+      get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce'];
+    };
+    expect(fields(single(1), 'rwo-volume-on-surging-deployment')).toEqual(['spec.template.spec.volumes[0]']);
+    expect(fields(single(0), 'rwo-volume-on-surging-deployment')).toEqual([]);
+  });
+
   test('a ReadWriteOnce claim mounted through two volumes is one finding', () => {
     const twice: Change = (get) => {
       get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce'];
