@@ -14,6 +14,8 @@ describe('availability rules', () => {
     expect(messages(hpaMin(1), 'min-replicas')).toEqual([expect.stringMatching(/^the HPA lets it run 1 replica: /)]);
     const fixedOne: Change = (get, all) => { all.splice(all.findIndex((m) => m.kind === 'HorizontalPodAutoscaler'), 1); get('Deployment').spec.replicas = 1; };
     expect(messages(fixedOne, 'min-replicas')).toEqual([expect.stringMatching(/^it runs 1 replica: /)]);
+    const fixedNone: Change = (get, all) => { all.splice(all.findIndex((m) => m.kind === 'HorizontalPodAutoscaler'), 1); get('Deployment').spec.replicas = 0; };
+    expect(messages(fixedNone, 'min-replicas')).toEqual([expect.stringMatching(/^it runs 0 replicas: /)]);
   });
 
   test('pdb-blocks-drain counts one replica in the singular and names the HPA that sets it', () => {
@@ -88,6 +90,15 @@ describe('rollout rules', () => {
     };
     expect(fields(single(1), 'rwo-volume-on-surging-deployment')).toEqual(['spec.template.spec.volumes[0]']);
     expect(fields(single(0), 'rwo-volume-on-surging-deployment')).toEqual([]);
+  });
+
+  test('an autoscaled Deployment that does not surge still breaks a ReadWriteOnce claim when the HPA may add pods', () => {
+    const scaling: Change = (get) => {
+      get('HorizontalPodAutoscaler').spec.minReplicas = 1;
+      get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 0, maxUnavailable: 1 };
+      get('PersistentVolumeClaim').spec.accessModes = ['ReadWriteOnce'];
+    };
+    expect(fields(scaling, 'rwo-volume-on-surging-deployment')).toEqual(['spec.template.spec.volumes[0]']);
   });
 
   test('a ReadWriteOnce claim mounted through two volumes is one finding', () => {
