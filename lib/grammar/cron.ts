@@ -19,11 +19,11 @@ const DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@
 // Go time.ParseDuration: an optional sign, then "0" or decimal numbers each with a unit (ns us µs μs ms s m h).
 const DURATION = /^[-+]?(?:0|(?:(?:\d+\.?\d*|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+)$/;
 
-/** parser.go parseIntOrName and mustParseInt (strconv.Atoi, then no negatives). */
-function parseNumber(s: string, bounds: Bounds, what: string): number | string {
-  const named = bounds.names?.[s.toLowerCase()];
+/** parser.go parseIntOrName and mustParseInt (strconv.Atoi, then no negatives); the bounds are checked by the caller. */
+function parseNumber(s: string, names: Bounds['names'], what: string): number | string {
+  const named = names?.[s.toLowerCase()];
   if (named !== undefined) return named;
-  if (!/^[-+]?\d+$/.test(s)) return `${what} ${JSON.stringify(s)} is not a number${bounds.names ? ' or a name' : ''}`;
+  if (!/^[-+]?\d+$/.test(s)) return `${what} ${JSON.stringify(s)} is not a number${names ? ' or a name' : ''}`;
   const n = Number(s);
   return n < 0 ? `${what} ${JSON.stringify(s)} is negative` : n;
 }
@@ -38,14 +38,14 @@ function rangeProblem(expr: string, bounds: Bounds, what: string): string | unde
   // A star ignores anything after a hyphen, as robfig/cron does.
   if (lo !== '*' && lo !== '?') {
     if (extraHyphen !== undefined) return `${what} ${JSON.stringify(expr)} has more than one '-'`;
-    const a = parseNumber(lo, bounds, what);
+    const a = parseNumber(lo, bounds.names, what);
     if (typeof a === 'string') return a;
-    const b = hi === undefined ? (step === undefined ? a : bounds.max) : parseNumber(hi, bounds, what);
+    const b = hi === undefined ? (step === undefined ? a : bounds.max) : parseNumber(hi, bounds.names, what);
     if (typeof b === 'string') return b;
     [start, end] = [a, b];
   }
   if (step !== undefined) {
-    const n = parseNumber(step, { min: 0, max: Infinity }, `${what} step`);
+    const n = parseNumber(step, undefined, `${what} step`);
     if (typeof n === 'string') return n;
     if (n === 0) return `${what} step of ${JSON.stringify(expr)} must be a positive number`;
   }

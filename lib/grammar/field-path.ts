@@ -30,7 +30,7 @@ export function fieldPathSteps(field: string): Array<string | number> {
   const steps: Array<string | number> = [];
   const re = /([^.[\]\s]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\[([^\]]*)\]|(\.)|(\s)/gy;
   let match: RegExpExecArray | null;
-  while (re.lastIndex < field.length && (match = re.exec(field)) !== null) {
+  while ((match = re.exec(field)) !== null) {
     if (match[6] !== undefined) return [];
     if (match[5] !== undefined) continue;
     if (match[1] !== undefined) steps.push(match[1]);

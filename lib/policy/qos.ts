@@ -36,7 +36,8 @@ export function qosClassOf(containers: readonly ResourceRequirements[]): QosClas
     for (const resource of COMPUTE) {
       const limit = amount(resource, container.limits?.[resource]);
       const request = amount(resource, container.requests?.[resource]) ?? limit;
-      if (limit !== undefined || request !== undefined) any = true;
+      // A request defaults to its limit: a container with either has a request.
+      if (request !== undefined) any = true;
       if (limit === undefined || request !== limit || limit === 0) guaranteed = false;
     }
   }
@@ -71,10 +72,13 @@ export function resourceProblems(resources: ResourceRequirements, wanted: QosCla
   }
   if (problems.length > 0) return problems;
   for (const resource of COMPUTE) {
-    const request = amount(resource, resources.requests?.[resource]);
-    const limit = amount(resource, resources.limits?.[resource]);
+    // As written in the manifest, for the messages.
+    const requested = resources.requests?.[resource];
+    const limited = resources.limits?.[resource];
+    const request = amount(resource, requested);
+    const limit = amount(resource, limited);
     if (request !== undefined && limit !== undefined && limit < request) {
-      problems.push({ field: `limits.${resource}`, problem: `limit ${resources.limits?.[resource]} is below the request ${resources.requests?.[resource]}`,
+      problems.push({ field: `limits.${resource}`, problem: `limit ${limited} is below the request ${requested}`,
         fix: 'raise the limit to at least the request (the API server rejects it otherwise)' });
     }
     if (wanted === QosClass.GUARANTEED) {
@@ -82,10 +86,10 @@ export function resourceProblems(resources: ResourceRequirements, wanted: QosCla
         problems.push({ field: `limits.${resource}`, problem: `is missing, so the pod cannot be Guaranteed`,
           fix: `set limits.${resource} equal to requests.${resource}, or ask for qosClass Burstable explicitly` });
       } else if (request === undefined) {
-        problems.push({ field: `requests.${resource}`, problem: 'is missing', fix: `set requests.${resource} equal to limits.${resource} (${resources.limits?.[resource]})` });
+        problems.push({ field: `requests.${resource}`, problem: 'is missing', fix: `set requests.${resource} equal to limits.${resource} (${limited})` });
       } else if (request !== limit) {
         problems.push({ field: `requests.${resource}`,
-          problem: `${resources.requests?.[resource]} differs from limits.${resource} ${resources.limits?.[resource]}, so the pod would be Burstable`,
+          problem: `${requested} differs from limits.${resource} ${limited}, so the pod would be Burstable`,
           fix: `make requests.${resource} and limits.${resource} equal, or ask for qosClass Burstable explicitly` });
       }
     } else if (request === undefined) {

@@ -38,3 +38,11 @@ describe('cron schedules (robfig/cron/v3 ParseStandard, as the API server parses
     [' @daily', /1 fields/],
   ])('refuses %p: %p', (s, reason) => expect(cronScheduleProblem(s)).toMatch(reason));
 });
+
+// Not sent to a server: these pin which of two refusals a start past the field's maximum gets. "N/step"
+// runs from N to the field's maximum, as the comment in lib/grammar/cron.ts reads robfig's getRange, so
+// its range starts after it ends; a bare N is a single value above the maximum.
+test('a start past the maximum: a range with a step starts after it ends, a single value is above the maximum', () => {
+  expect(cronScheduleProblem('70/5 * * * *')).toMatch(/minute range "70\/5" starts after it ends/);
+  expect(cronScheduleProblem('70 * * * *')).toMatch(/minute 70 is above 59/);
+});

@@ -36,12 +36,17 @@ test('addresses: leading zeros are decimal, zones are refused (externalIPs: "mus
   expect(parseIp('1.2.3.4.5')).toBeUndefined();
   expect(parseIp('1.2.3.-4')).toBeUndefined();
   expect(parseIp('::')).toEqual({ v6: true, value: 0n });
+  // The IPv4 tail is the last 32 bits, however long its text is next to the groups before it.
+  expect(parseIp('::ffff:10.20.30.40')).toEqual({ v6: true, value: (0xffffn << 32n) + 0x0a141e28n });
+  expect(parseIp('::ffff:1.2.3.4')).toEqual({ v6: true, value: (0xffffn << 32n) + 0x01020304n });
 });
 
 test.each<[string, string, boolean]>([
   ['10.1.2.3', '10.0.0.0/8', true], ['11.0.0.1', '10.0.0.0/8', false], ['1.2.3.4', '0.0.0.0/0', true], ['9.255.255.255', '10.0.0.0/8', false],
   ['192.168.1.1', '192.168.1.1/32', true], ['192.168.1.2', '192.168.1.1/32', false], ['fe80::1', '0.0.0.0/0', false], ['1.2.3.4', '1.2.3.0/33', false],
   ['1.2.3.4', '::/0', false], ['fd00::5', 'fd00::/8', true], ['fe80::1', 'fd00::/8', false], ['not-an-ip', '0.0.0.0/0', false],
+  // An IPv4 tail inside an IPv6 address, longer than the part before it, against the same network in hexadecimal.
+  ['::ffff:10.20.30.40', '::ffff:a14:1e00/120', true], ['::ffff:10.20.31.40', '::ffff:a14:1e00/120', false],
 ])('ipInCidr(%s, %s) = %s', (ip, cidr, expected) => {
   expect(ipInCidr(ip, cidr)).toBe(expected);
 });

@@ -19,6 +19,9 @@ test('undeclaredPortProblem: any declared port matches, by number or by name', (
 
 test('probeProblems: a probe without a port is not checked against a container without port names', () => {
   expect(probeProblems('readiness', { exec: { command: ['true'] } }, [{ containerPort: 8080 }])).toEqual([]);
+  // With only named ports declared, no declared port could stand for a missing one: an exec probe is still not checked.
+  expect(probeProblems('readiness', { exec: { command: ['true'] } }, declared)).toEqual([]);
+  expect(probeProblems('readiness', { exec: { command: ['true'] } }, [])).toEqual([]);
   expect(probeProblems('liveness', { grpc: { port: 9091 } }, declared).map((p) => p.field)).toEqual(['grpc.port']);
 });
 
@@ -32,6 +35,8 @@ test('resolveNamedPorts replaces a declared name with its number and keeps numbe
   expect(resolveNamedPorts({ httpGet: { port: 'http', path: '/' } }, declared)).toEqual({ httpGet: { port: 8080, path: '/' } });
   expect(resolveNamedPorts({ tcpSocket: { port: 'admin' } }, declared)).toEqual({ tcpSocket: { port: 'admin' } });
   expect(resolveNamedPorts({ tcpSocket: { port: 9090 } }, declared)).toEqual({ tcpSocket: { port: 9090 } });
+  // A missing port stays missing, even when the container declares a port without a name.
+  expect(resolveNamedPorts({ httpGet: { path: '/' } }, [{ containerPort: 8080 }])).toEqual({ httpGet: { path: '/', port: undefined } });
 });
 
 test('preStopSeconds: the native sleep, else the last sleep of the command, including through sh -c', () => {

@@ -31,6 +31,8 @@ test('peak pods with the draining ones: old pods overlap while their preStop run
   expect(peakPodsWithTerminating(defaults, 3, 40, 30)).toBe(5);
   // No wait between waves at all (no readiness timing, no minReadySeconds): bounded by the replicas.
   expect(peakPodsWithTerminating(defaults, 3, 0, 30)).toBe(6);
+  // ... with no grace period either: still bounded by the replicas (0 seconds per wave is not divided by).
+  expect(peakPodsWithTerminating(defaults, 3, 0, 0)).toBe(6);
   const wide = rolloutArithmetic({ replicas: 10, maxSurge: '25%', maxUnavailable: '25%' });
   expect(peakPodsWithTerminating(wide, 10, 10, 30)).toBe(20);
   expect(peakPodsWithTerminating(wide, 10, 100, 30)).toBe(18);

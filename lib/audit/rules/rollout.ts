@@ -29,9 +29,11 @@ function apiRefuses(ru: RollingUpdate): boolean {
 export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
   let ru = rollingUpdates.get(w);
   if (ru === undefined) {
-    const settings = w.kind !== 'Deployment' || isRecreate(w) ? undefined : asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
-    ru = w.kind !== 'Deployment' || isRecreate(w) ? null : { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%',
-      maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
+    if (w.kind !== 'Deployment' || isRecreate(w)) ru = null;
+    else {
+      const settings = asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
+      ru = { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%', maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
+    }
     rollingUpdates.set(w, ru);
   }
   return ru ?? undefined;

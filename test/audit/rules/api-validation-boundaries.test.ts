@@ -44,6 +44,15 @@ describe('a problem two checks meet is reported exactly once, by its code', () =
     ]);
   });
 
+  test('with two app containers, a timing problem of either is still probe-invalid\'s alone', () => {
+    const two = shopWith((get) => {
+      const containers = get('Deployment').spec.template.spec.containers;
+      containers.push({ ...structuredClone(containers[0]), name: 'second', ports: [{ name: 'metrics', containerPort: 9090 }] });
+      containers[0].readinessProbe.periodSeconds = -1;
+    });
+    expect(reports(two).filter(([, field]) => field === `${APP}.readinessProbe.periodSeconds`)).toEqual([['probe-invalid', `${APP}.readinessProbe.periodSeconds`]]);
+  });
+
   test('a preStop hook on an undeclared named port has no code: invalid-field reports it', () => {
     const hook = shopWith((get) => { container(get).lifecycle.preStop = { httpGet: { path: '/drain', port: 'admin' } }; });
     expect(reports(hook).filter(([rule]) => rule === 'invalid-field')).toEqual([['invalid-field', `${APP}.lifecycle.preStop.httpGet.port`]]);

@@ -25,6 +25,11 @@ describe('claim-wave-before-consumer', () => {
     ['claim in wave 0, only consumer in wave 2', [claim({ ...KEEP }), consumer('Deployment', '2')], 1],
     ['claim in the consumer\'s wave', [claim({ ...KEEP, 'argocd.argoproj.io/sync-wave': '2' }), consumer('Deployment', '2')], 0],
     ['claim before its first consumer only counts the first: a Job hook in wave 0 is first', [claim({ ...KEEP }), consumer('Deployment', '2'), consumer('Job', '0')], 0],
+    ['the first consumer is the one in the lowest wave, in any order', [claim({ ...KEEP }), consumer('Job', '0'), consumer('Deployment', '2')], 0],
+    ['a bare Pod consumer counts', [claim({ ...KEEP }), {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'n', annotations: { 'argocd.argoproj.io/sync-wave': '2' } },
+      spec: { containers: [{ name: 'c', image: 'nginx:1.27.3' }], volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] },
+    }], 1],
     ['a CronJob consumer counts', [claim({ ...KEEP }), consumer('CronJob', '3')], 1],
     ['a claim of another name is not consumed', [claim({ ...KEEP }), consumer('Deployment', '2', 'other')], 0],
     ['no Argo CD annotation in the set: not judged', [claim(), consumer('Deployment', undefined)], 0],
@@ -165,4 +170,12 @@ test('WordpressApp passes all four, with and without Argo CD annotations', () =>
       expect(hits(manifests, id)).toEqual([]);
     }
   }
+});
+
+test('argocd-delete-unprotected says what a deletion takes: every claim of a Namespace, the volume of a claim', () => {
+  const namespace: Manifest = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n' } };
+  const found = hits([namespace, claim(), consumer('Deployment', '1')], 'argocd-delete-unprotected');
+  expect(found.map((v) => [v.kind, v.message.replace(/.* deletes it and /, '')])).toEqual([
+    ['Namespace', 'every claim in the namespace'], ['PersistentVolumeClaim', 'the volume'],
+  ]);
 });
