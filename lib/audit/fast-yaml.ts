@@ -14,7 +14,7 @@ export interface FastYaml {
   readonly starts: number[];
 }
 
-/** A scalar resolver: js-yaml's implicit types of the schema in use. */
+/** A scalar resolver: the implicit types of the schema js-yaml reads with (lib/audit/scalars.ts). */
 export interface ImplicitType {
   resolve(data: string): boolean;
   construct(data: string): unknown;
@@ -49,10 +49,10 @@ function isIndicator(c: number): boolean {
   }
 }
 
-/** First characters of plain scalars the core schema may read as null, bool, int or float. */
+/** First characters of plain scalars the schema may read as null, bool, int or float (`~`, n, t, f, y, o: null and the YAML 1.1 booleans). */
 function mayBeTyped(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e
-    || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+    || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x79 || c === 0x59 || c === 0x6f || c === 0x4f;
 }
 
 class Reader {
@@ -313,7 +313,7 @@ class Reader {
     return -1;
   }
 
-  /** A plain scalar as the core schema types it. */
+  /** A plain scalar as the schema types it. */
   private plain(raw: string): unknown {
     if (raw === '' || raw === '<<') throw BAIL;
     if (!mayBeTyped(raw.charCodeAt(0))) return raw;

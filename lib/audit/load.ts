@@ -4,6 +4,7 @@ import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
 import { ImplicitType, readPlainYaml } from './fast-yaml';
+import { MANIFEST_SCHEMA, PLAIN_SCALAR_TYPES } from './scalars';
 import { fieldPathSteps } from '../grammar/field-path';
 import { asObject, asString } from '../grammar/json';
 import { Manifest } from './model';
@@ -62,10 +63,8 @@ const DEFAULT_MAX_EXPANDED_NODES = 1_000_000;
 const HELM_TEMPLATE = /\{\{-?\s*(?:if|else|end|range|with|define|template|include|toYaml|tpl|required|\/\*|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values)\b/;
 const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downtime-audit -';
 
-/** The YAML schema of Kubernetes manifests: JSON-compatible scalars (no timestamps: dates stay strings) and merge keys. */
-const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
-/** The schema's scalar types, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
-export const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
+/** The scalar types of the schema, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
+export const IMPLICIT_TYPES: readonly ImplicitType[] = PLAIN_SCALAR_TYPES;
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -300,7 +299,7 @@ export function jsYamlDocuments(text: string, source: string): { values: unknown
   let depth = 0;
   try {
     jsYaml.loadAll(text, (doc) => values.push(doc), {
-      schema: SCHEMA,
+      schema: MANIFEST_SCHEMA,
       filename: source,
       listener(event, state) {
         if (event === 'open') {
