@@ -14,11 +14,8 @@ export interface FastYaml {
   readonly starts: number[];
 }
 
-/** A scalar resolver: the implicit types of the schema js-yaml reads with (lib/audit/scalars.ts). */
-export interface ImplicitType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-}
+/** How the schema types a plain scalar (lib/audit/scalars.ts, the same types js-yaml reads with). */
+export type PlainScalarTyper = (raw: string) => unknown;
 
 /** Thrown inside the reader to give up; never escapes it. */
 const BAIL = new Error('outside the fast subset');
@@ -65,7 +62,7 @@ class Reader {
   private depth = 0;
   private readonly keys: Array<string | undefined> = new Array(KEY_CACHE_SIZE).fill(undefined);
 
-  constructor(private readonly text: string, private readonly types: readonly ImplicitType[]) {
+  constructor(private readonly text: string, private readonly typePlain: PlainScalarTyper) {
     let count = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
     if (text.length > 0 && text.charCodeAt(text.length - 1) !== NL) count++;
@@ -317,8 +314,7 @@ class Reader {
   private plain(raw: string): unknown {
     if (raw === '' || raw === '<<') throw BAIL;
     if (!mayBeTyped(raw.charCodeAt(0))) return raw;
-    for (const type of this.types) if (type.resolve(raw)) return type.construct(raw);
-    return raw;
+    return this.typePlain(raw);
   }
 
   /** Only spaces and a comment may follow a value on its line. */
@@ -407,10 +403,10 @@ class Reader {
  * The documents of a text and where each root node starts, when the whole text is in the subset this
  * reader handles; undefined otherwise (the caller then uses js-yaml).
  */
-export function readPlainYaml(text: string, types: readonly ImplicitType[]): FastYaml | undefined {
+export function readPlainYaml(text: string, typePlain: PlainScalarTyper): FastYaml | undefined {
   if (REFUSED.test(text)) return undefined;
   try {
-    return new Reader(text, types).read();
+    return new Reader(text, typePlain).read();
   } catch (e) {
     if (e === BAIL) return undefined;
     // A stack overflow or anything unexpected: js-yaml decides.

@@ -3,8 +3,8 @@ import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
-import { ImplicitType, readPlainYaml } from './fast-yaml';
-import { MANIFEST_SCHEMA, PLAIN_SCALAR_TYPES } from './scalars';
+import { readPlainYaml } from './fast-yaml';
+import { MANIFEST_SCHEMA, typePlain } from './scalars';
 import { fieldPathSteps } from '../grammar/field-path';
 import { asObject, asString } from '../grammar/json';
 import { Manifest } from './model';
@@ -62,9 +62,6 @@ const DEFAULT_MAX_EXPANDED_NODES = 1_000_000;
 /** Tells a Helm chart's templates apart from manifests that merely contain `{{` in a string (alert templates, docs). */
 const HELM_TEMPLATE = /\{\{-?\s*(?:if|else|end|range|with|define|template|include|toYaml|tpl|required|\/\*|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values)\b/;
 const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downtime-audit -';
-
-/** The scalar types of the schema, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
-export const IMPLICIT_TYPES: readonly ImplicitType[] = PLAIN_SCALAR_TYPES;
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -316,7 +313,7 @@ export function jsYamlDocuments(text: string, source: string): { values: unknown
 
 /** Parses one text's documents, expanding `kind: List`; empty documents are skipped. */
 function parseText(text: string, source: string, maxExpandedNodes: number): ParsedText {
-  const fast = readPlainYaml(text, IMPLICIT_TYPES);
+  const fast = readPlainYaml(text, typePlain);
   const { values, starts } = fast ?? jsYamlDocuments(text, source);
   let lineStarts: Int32Array | undefined;
   const lines = () => (lineStarts ??= lineStartsOf(text));

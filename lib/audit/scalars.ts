@@ -26,7 +26,8 @@ function startsNumber(data: string): boolean {
 /** An integer as go-yaml reads it (underscores dropped, then Go's base prefixes), or undefined. */
 function integer(data: string): number | undefined {
   if (!startsNumber(data)) return undefined;
-  const m = /^([-+]?)(?:0([xX])([0-9a-fA-F]+)|0([bB])([01]+)|0[oO]?([0-7]+)|([1-9][0-9]*|0))$/.exec(data.replace(/_/g, ''));
+  const plain = data.indexOf('_') < 0 ? data : data.replace(/_/g, '');
+  const m = /^([-+]?)(?:0([xX])([0-9a-fA-F]+)|0([bB])([01]+)|0[oO]?([0-7]+)|([1-9][0-9]*|0))$/.exec(plain);
   if (!m) return undefined;
   const value = m[2] ? parseInt(m[3], 16) : m[4] ? parseInt(m[5], 2) : m[6] !== undefined ? parseInt(m[6], 8) : parseInt(m[7], 10);
   return m[1] === '-' && value !== 0 ? -value : value;
@@ -38,11 +39,27 @@ function float(data: string): number | undefined {
   if (special !== undefined) return special;
   if (data.charCodeAt(0) === 0x2e) return /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/.test(data) ? parseFloat(data) : undefined;
   if (!startsNumber(data)) return undefined;
-  const plain = data.replace(/_/g, '');
+  const plain = data.indexOf('_') < 0 ? data : data.replace(/_/g, '');
   return /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain) ? parseFloat(plain) : undefined;
 }
 
 const JS_YAML_TYPES = (jsYaml as unknown as { types: Record<'null' | 'merge', jsYaml.Type> }).types;
+
+const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/**
+ * A plain scalar's value in one pass, as the types below give it, tried in the same order (null, bool,
+ * int, float; `<<` is left to js-yaml): the fast reader's hot path, held to js-yaml by the tests.
+ */
+export function typePlain(data: string): unknown {
+  if (NULLS.has(data)) return null;
+  if (TRUE.has(data)) return true;
+  if (FALSE.has(data)) return false;
+  const int = integer(data);
+  if (int !== undefined) return int;
+  const real = float(data);
+  return real === undefined ? data : real;
+}
 
 const BOOL = new jsYaml.Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
@@ -63,7 +80,7 @@ const FLOAT = new jsYaml.Type('tag:yaml.org,2002:float', {
 });
 
 /** The plain-scalar types, in the order they are tried: null, bool, int, float, merge key (`<<`). */
-export const PLAIN_SCALAR_TYPES: readonly jsYaml.Type[] = Object.freeze([JS_YAML_TYPES.null, BOOL, INT, FLOAT, JS_YAML_TYPES.merge]);
+const PLAIN_SCALAR_TYPES: readonly jsYaml.Type[] = Object.freeze([JS_YAML_TYPES.null, BOOL, INT, FLOAT, JS_YAML_TYPES.merge]);
 
 /** The schema manifests are read with: strings, sequences, mappings and the plain-scalar types above. */
 export const MANIFEST_SCHEMA = jsYaml.FAILSAFE_SCHEMA.extend({ implicit: [...PLAIN_SCALAR_TYPES] });

@@ -1,6 +1,7 @@
 import { audit, parseManifests } from '../../lib/analysis';
 import { readPlainYaml } from '../../lib/audit/fast-yaml';
-import { IMPLICIT_TYPES, jsYamlDocuments } from '../../lib/audit/load';
+import { jsYamlDocuments } from '../../lib/audit/load';
+import { typePlain } from '../../lib/audit/scalars';
 
 /**
  * Plain scalars as the cluster reads them: kubectl and the API server convert YAML to JSON with
@@ -24,7 +25,7 @@ const AS_THE_API_SERVER_READS: Array<[string, unknown]> = [
 describe.each(AS_THE_API_SERVER_READS)('plain %j', (plain, expected) => {
   const text = `a: ${plain}\n`;
   test('through the fast reader', () => {
-    expect(readPlainYaml(text, IMPLICIT_TYPES)?.values).toEqual([{ a: expected }]);
+    expect(readPlainYaml(text, typePlain)?.values).toEqual([{ a: expected }]);
   });
   test('through js-yaml (texts outside the fast subset)', () => {
     expect(jsYamlDocuments(`${text}b: &x 1\n`, 'test.yaml').values).toEqual([{ a: expected, b: 1 }]);
@@ -34,7 +35,7 @@ describe.each(AS_THE_API_SERVER_READS)('plain %j', (plain, expected) => {
 test('quoted scalars stay strings; typed keys become the strings sigs.k8s.io/yaml makes of them', () => {
   const text = 'a: "yes"\nb: \'0644\'\nyes: 1\n0755: 2\nfalse: 3\n1.5: 4\n';
   const expected = [{ a: 'yes', b: '0644', true: 1, 493: 2, false: 3, '1.5': 4 }];
-  expect(readPlainYaml(text, IMPLICIT_TYPES)?.values).toEqual(expected);
+  expect(readPlainYaml(text, typePlain)?.values).toEqual(expected);
   expect(jsYamlDocuments(`${text}c: &x 1\n`, 'test.yaml').values).toEqual([{ ...expected[0], c: 1 }]);
 });
 
