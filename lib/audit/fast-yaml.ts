@@ -14,11 +14,8 @@ export interface FastYaml {
   readonly starts: number[];
 }
 
-/** A scalar resolver: js-yaml's implicit types of the schema in use. */
-export interface ImplicitType {
-  resolve(data: string): boolean;
-  construct(data: string): unknown;
-}
+/** How the schema types a plain scalar (lib/audit/scalars.ts, the same types js-yaml reads with). */
+export type PlainScalarTyper = (raw: string) => unknown;
 
 /** Thrown inside the reader to give up; never escapes it. */
 const BAIL = new Error('outside the fast subset');
@@ -49,10 +46,10 @@ function isIndicator(c: number): boolean {
   }
 }
 
-/** First characters of plain scalars the core schema may read as null, bool, int or float. */
+/** First characters of plain scalars the schema may read as null, bool, int or float (`~`, n, t, f, y, o: null and the YAML 1.1 booleans). */
 function mayBeTyped(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x7e
-    || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46;
+    || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x79 || c === 0x59 || c === 0x6f || c === 0x4f;
 }
 
 class Reader {
@@ -65,7 +62,7 @@ class Reader {
   private depth = 0;
   private readonly keys: Array<string | undefined> = new Array(KEY_CACHE_SIZE).fill(undefined);
 
-  constructor(private readonly text: string, private readonly types: readonly ImplicitType[]) {
+  constructor(private readonly text: string, private readonly typePlain: PlainScalarTyper) {
     let count = 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
     if (text.length > 0 && text.charCodeAt(text.length - 1) !== NL) count++;
@@ -313,12 +310,11 @@ class Reader {
     return -1;
   }
 
-  /** A plain scalar as the core schema types it. */
+  /** A plain scalar as the schema types it. */
   private plain(raw: string): unknown {
     if (raw === '' || raw === '<<') throw BAIL;
     if (!mayBeTyped(raw.charCodeAt(0))) return raw;
-    for (const type of this.types) if (type.resolve(raw)) return type.construct(raw);
-    return raw;
+    return this.typePlain(raw);
   }
 
   /** Only spaces and a comment may follow a value on its line. */
@@ -407,10 +403,10 @@ class Reader {
  * The documents of a text and where each root node starts, when the whole text is in the subset this
  * reader handles; undefined otherwise (the caller then uses js-yaml).
  */
-export function readPlainYaml(text: string, types: readonly ImplicitType[]): FastYaml | undefined {
+export function readPlainYaml(text: string, typePlain: PlainScalarTyper): FastYaml | undefined {
   if (REFUSED.test(text)) return undefined;
   try {
-    return new Reader(text, types).read();
+    return new Reader(text, typePlain).read();
   } catch (e) {
     if (e === BAIL) return undefined;
     // A stack overflow or anything unexpected: js-yaml decides.

@@ -3,7 +3,8 @@ import * as path from 'path';
 import * as jsYaml from 'js-yaml';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments } from 'yaml';
 import { SourcePosition } from './engine';
-import { ImplicitType, readPlainYaml } from './fast-yaml';
+import { readPlainYaml } from './fast-yaml';
+import { MANIFEST_SCHEMA, typePlain } from './scalars';
 import { fieldPathSteps } from '../grammar/field-path';
 import { asObject, asString } from '../grammar/json';
 import { Manifest } from './model';
@@ -61,11 +62,6 @@ const DEFAULT_MAX_EXPANDED_NODES = 1_000_000;
 /** Tells a Helm chart's templates apart from manifests that merely contain `{{` in a string (alert templates, docs). */
 const HELM_TEMPLATE = /\{\{-?\s*(?:if|else|end|range|with|define|template|include|toYaml|tpl|required|\/\*|\.Values|\.Release|\.Chart|\.Capabilities|\.Files|\$\.Values)\b/;
 const HELM_HINT = 'render it first: helm template <release> <chart> | zero-downtime-audit -';
-
-/** The YAML schema of Kubernetes manifests: JSON-compatible scalars (no timestamps: dates stay strings) and merge keys. */
-const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [(jsYaml as unknown as { types: Record<string, jsYaml.Type> }).types.merge] });
-/** The schema's scalar types, in the order js-yaml tries them, for the fast reader to type plain scalars alike. */
-export const IMPLICIT_TYPES = (SCHEMA as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
 
 interface FileEntry { readonly path: string; readonly explicit: boolean }
 
@@ -300,7 +296,7 @@ export function jsYamlDocuments(text: string, source: string): { values: unknown
   let depth = 0;
   try {
     jsYaml.loadAll(text, (doc) => values.push(doc), {
-      schema: SCHEMA,
+      schema: MANIFEST_SCHEMA,
       filename: source,
       listener(event, state) {
         if (event === 'open') {
@@ -317,7 +313,7 @@ export function jsYamlDocuments(text: string, source: string): { values: unknown
 
 /** Parses one text's documents, expanding `kind: List`; empty documents are skipped. */
 function parseText(text: string, source: string, maxExpandedNodes: number): ParsedText {
-  const fast = readPlainYaml(text, IMPLICIT_TYPES);
+  const fast = readPlainYaml(text, typePlain);
   const { values, starts } = fast ?? jsYamlDocuments(text, source);
   let lineStarts: Int32Array | undefined;
   const lines = () => (lineStarts ??= lineStartsOf(text));

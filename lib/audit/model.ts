@@ -101,31 +101,29 @@ export interface Workload {
   readonly preStops?: Array<{ seconds: number; path: string }>;
 }
 
-/** The identity of an object in a cluster: API group (not version), kind, namespace and name; undefined without a name. */
+/**
+ * The identity of an object in a cluster: API group (not version), kind, namespace and name, joined by
+ * NUL (which no valid name, kind or group holds); undefined without a name.
+ */
 export function objectIdentity(m: Manifest): string | undefined {
   const name = nameOf(m);
   const kind = asString(m.kind);
   if (!name || !kind) return undefined;
   const apiVersion = asString(m.apiVersion) ?? '';
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  return JSON.stringify([group, kind, namespaceOf(m), name]);
+  const slash = apiVersion.indexOf('/');
+  return `${slash < 0 ? '' : apiVersion.slice(0, slash)}\0${kind}\0${namespaceOf(m)}\0${name}`;
 }
 
 /** Each object once (its last definition, in input order of the kept copies), and the objects defined more than once. */
 function distinctObjects(input: readonly Manifest[]): { unique: Manifest[]; duplicates: Array<{ kept: Manifest; overridden: Manifest[] }> } {
-  const last = new Map<string, Manifest>();
-  const all = new Map<string, Manifest[]>();
-  for (const m of input) {
-    const id = objectIdentity(m);
-    if (id === undefined) continue;
-    last.set(id, m);
-    all.set(id, [...all.get(id) ?? [], m]);
-  }
-  const unique = input.filter((m) => {
-    const id = objectIdentity(m);
-    return id === undefined || last.get(id) === m;
-  });
-  const duplicates = [...all.values()].filter((copies) => copies.length > 1).map((copies) => ({ kept: copies[copies.length - 1], overridden: copies.slice(0, -1) }));
+  const ids = input.map(objectIdentity);
+  const last = new Map<string, number>();
+  ids.forEach((id, i) => { if (id !== undefined) last.set(id, i); });
+  if (last.size === ids.filter((id) => id !== undefined).length) return { unique: [...input], duplicates: [] };
+  const copies = new Map<string, Manifest[]>();
+  ids.forEach((id, i) => { if (id !== undefined) copies.set(id, [...copies.get(id) ?? [], input[i]]); });
+  const unique = input.filter((_, i) => ids[i] === undefined || last.get(ids[i] as string) === i);
+  const duplicates = [...copies.values()].filter((c) => c.length > 1).map((c) => ({ kept: c[c.length - 1], overridden: c.slice(0, -1) }));
   return { unique, duplicates };
 }
 

@@ -38,7 +38,16 @@ export class KubernetesVersion {
 
   /** The app's own setting, else cdk8s.yaml's; undefined when neither sets one. */
   public static setting(scope: IConstruct): string | undefined {
-    return scope.node.tryGetContext(KubernetesVersion.CONTEXT_KEY) ?? KubernetesVersion.fromCdk8sYaml();
+    // cdk8s.yaml is read once per app, not once per construct: every ZeroDowntimeDeployment asks.
+    const own: string | undefined = scope.node.tryGetContext(KubernetesVersion.CONTEXT_KEY);
+    if (own !== undefined) return own;
+    const root = scope.node.root;
+    let read = CDK8S_YAML_OF_APP.get(root);
+    if (read === undefined) {
+      read = { version: KubernetesVersion.fromCdk8sYaml() };
+      CDK8S_YAML_OF_APP.set(root, read);
+    }
+    return read.version;
   }
 
   /**
@@ -52,6 +61,9 @@ export class KubernetesVersion {
 
   private constructor() {}
 }
+
+/** What each app's cdk8s.yaml says, read when the app first asks; dropped with the app. */
+const CDK8S_YAML_OF_APP = new WeakMap<IConstruct, { readonly version: string | undefined }>();
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ImplicitType, readPlainYaml } from '../../lib/audit/fast-yaml';
-import { IMPLICIT_TYPES, jsYamlDocuments } from '../../lib/audit/load';
+import { readPlainYaml } from '../../lib/audit/fast-yaml';
+import { jsYamlDocuments } from '../../lib/audit/load';
+import { typePlain } from '../../lib/audit/scalars';
 
-const TYPES: readonly ImplicitType[] = IMPLICIT_TYPES;
+const TYPES = typePlain;
 const ROOT = path.join(__dirname, '..', '..');
 
 /** What js-yaml reads, with the offset of each document's root node, as the audit reads a text without the fast reader. */
