@@ -36,7 +36,10 @@ function crds(): any[] {
 
 /** A validator for one Kubernetes version, with the Traefik CRDs. */
 export class SchemaValidator {
-  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  // Without ajv's optimizing pass over the generated code, which only drops redundant steps: the Argo CD
+  // Application schema, which each suite compiles afresh for both versions, compiled in 290-610 ms instead of
+  // 480-880 ms (2026-12-05, a loaded machine).
+  private readonly ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { optimize: false } });
   private readonly byGvk = new Map<string, string>();
   private readonly compiled = new Map<string, ValidateFunction>();
 
