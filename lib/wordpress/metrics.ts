@@ -2,8 +2,8 @@ import * as k8s from '../../imports/k8s';
 import { PropChecker } from '../core/configuration-error';
 import { deepFreeze } from '../grammar/freeze';
 import { imagePinProblem } from '../policy/image';
-import { DNS1123_LABEL } from '../validation/names';
 import { PeerPods } from './network-policies';
+import { checkPeerPods } from './peer-checks';
 
 /**
  * Apache's metrics for Prometheus: an apache_exporter sidecar that reads mod_status, which Apache serves
@@ -76,14 +76,10 @@ export function checkMetrics(check: PropChecker, metrics: WordpressMetricsProps 
   if (metrics === undefined) return;
   const pin = typeof metrics.image === 'string' ? imagePinProblem(metrics.image) : 'is not an image reference';
   if (pin) check.add('metrics.image', metrics.image, pin, "pin the exporter, e.g. 'quay.io/prometheuscommunity/apache-exporter:v1.0.10'");
-  const scraper = metrics.scraper;
-  if (scraper === undefined) return;
-  if (!DNS1123_LABEL.test(scraper.namespace ?? '')) {
-    check.add('metrics.scraper.namespace', scraper.namespace, 'is not a namespace name', "name Prometheus's namespace, e.g. 'monitoring'");
-  }
-  if (Object.keys(scraper.podLabels ?? {}).length === 0) {
-    check.add('metrics.scraper.podLabels', scraper.podLabels, 'is empty, which would admit every pod of the namespace',
-      "give Prometheus's pod labels, e.g. { 'app.kubernetes.io/name': 'prometheus' }");
-  }
-  if (scraper.nodeCidrs !== undefined) check.add('metrics.scraper.nodeCidrs', scraper.nodeCidrs, 'admits nothing here: only an ingress controller sends from its nodes', 'drop it');
+  if (metrics.scraper === undefined) return;
+  checkPeerPods(check, 'metrics.scraper', metrics.scraper, {
+    namespaceFix: "name Prometheus's namespace, e.g. 'monitoring'",
+    podLabelsFix: "give Prometheus's pod labels, e.g. { 'app.kubernetes.io/name': 'prometheus' }",
+    nodeCidrsAllowed: false,
+  });
 }

@@ -9,6 +9,7 @@ import { WordpressDatabase } from '../database/wordpress-database';
 import { WordpressAppProps } from './props';
 import { PhpWorkerBudget, WebTierSettings, webTierProblems, workerBudgetProblems } from './php-memory';
 import { checkMetrics } from './metrics';
+import { checkPeerPods } from './peer-checks';
 import { checkSmtp } from './smtp';
 
 /** Values validation needs after defaults are applied. */
@@ -181,17 +182,10 @@ function checkNetwork(check: PropChecker, props: WordpressAppProps, r: ResolvedW
   }
   for (const [prop, peer] of [['ingressController', props.ingressController], ['clusterDns', props.clusterDns]] as const) {
     if (peer === undefined) continue;
-    if (!DNS1123_LABEL.test(peer.namespace ?? '')) check.add(`${prop}.namespace`, peer.namespace, 'is not a namespace name', "name the controller's namespace, e.g. 'traefik'");
-    if (Object.keys(peer.podLabels ?? {}).length === 0)
-      check.add(
-        `${prop}.podLabels`,
-        peer.podLabels,
-        'is empty, which would admit every pod of the namespace',
-        "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }",
-      );
-    if (prop === 'clusterDns' && peer.nodeCidrs) check.add(`${prop}.nodeCidrs`, peer.nodeCidrs, 'admits nothing here: only an ingress controller sends from its nodes', 'drop it');
-    else (peer.nodeCidrs ?? []).forEach((cidr, i) => {
-      if (cidrProblem(cidr)) check.add(`${prop}.nodeCidrs[${i}]`, cidr, 'is not a CIDR', "give the nodes' network, e.g. '192.168.10.0/24'");
+    checkPeerPods(check, prop, peer, {
+      namespaceFix: "name the controller's namespace, e.g. 'traefik'",
+      podLabelsFix: "give the pods' labels, e.g. { 'app.kubernetes.io/name': 'traefik' }",
+      nodeCidrsAllowed: prop === 'ingressController',
     });
   }
   r.egress.ports.forEach((port, i) => {
