@@ -3,6 +3,7 @@ import { PropChecker } from '../core/configuration-error';
 import { DNS1123_LABEL } from '../validation/names';
 import { parseQuantity } from '../policy/quantity';
 import { cronScheduleProblem } from '../grammar/cron';
+import { isPortNumber } from '../grammar/port';
 
 /**
  * Pure checks of the database tier's props, shared by the constructs and their union-like factories.
@@ -79,7 +80,7 @@ export class DatabaseChecks {
 
   /** A TCP port. */
   public port(prop: string, value: unknown): void {
-    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 65535) this.check.add(prop, value, 'is not a TCP port (1-65535)',
+    if (!isPortNumber(value)) this.check.add(prop, value, 'is not a TCP port (1-65535)',
       'use the port the database listens on, such as 3306');
   }
 }

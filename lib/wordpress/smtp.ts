@@ -1,6 +1,7 @@
 import { PropChecker } from '../core/configuration-error';
 import { EnvValue } from '../deployment/container';
 import { parseIp } from '../grammar/ip';
+import { isPortNumber } from '../grammar/port';
 import { CONFIG_MAP_KEY, DNS1123_SUBDOMAIN } from '../validation/names';
 
 /** How WordPress talks to the SMTP relay. */
@@ -124,7 +125,7 @@ export function checkSmtp(check: PropChecker, smtp: WordpressSmtpProps | undefin
   if (!hostName && (typeof smtp.host !== 'string' || parseIp(smtp.host) === undefined)) {
     check.add('smtp.host', smtp.host, 'is not a host name or an IP address', "give the relay's host, e.g. 'smtp.example.com'");
   }
-  if (smtp.port !== undefined && (!Number.isInteger(smtp.port) || smtp.port < 1 || smtp.port > 65535)) {
+  if (smtp.port !== undefined && !isPortNumber(smtp.port)) {
     check.add('smtp.port', smtp.port, 'is not a TCP port', 'use the relay\'s port, e.g. 587 (STARTTLS) or 465 (TLS)');
   }
   if (smtp.encryption !== undefined && !Object.values(SmtpEncryption).includes(smtp.encryption)) {

@@ -4,6 +4,7 @@ import { cronScheduleProblem } from '../grammar/cron';
 import { Findings } from '../validation/finding-list';
 import { checkQuantity } from '../validation/quantity';
 import { cidrProblem } from '../grammar/ip';
+import { isPortNumber } from '../grammar/port';
 import { imagePinProblem, parseImage } from '../policy/image';
 import { WordpressDatabase } from '../database/wordpress-database';
 import { WordpressAppProps } from './props';
@@ -189,7 +190,7 @@ function checkNetwork(check: PropChecker, props: WordpressAppProps, r: ResolvedW
     });
   }
   r.egress.ports.forEach((port, i) => {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
+    if (!isPortNumber(port)) check.add(`egress.ports[${i}]`, port, 'is not a TCP port', 'use a port from 1 to 65535, e.g. 443 or 587');
   });
   r.egress.cidrs.forEach((cidr, i) => {
     if (cidrProblem(cidr)) check.add(`egress.cidrs[${i}]`, cidr, 'is not a CIDR', "use e.g. '0.0.0.0/0' or '203.0.113.0/24'");
@@ -224,7 +225,7 @@ function checkDatabaseSeam(check: PropChecker, props: WordpressAppProps): void {
   }
   if (c) {
     if (!c.host) check.add('database.host', c.host, 'is empty', 'give the host name clients connect to');
-    if (!Number.isInteger(c.port) || c.port < 1 || c.port > 65535) check.add('database.port', c.port, 'is not a TCP port', 'use e.g. 3306');
+    if (!isPortNumber(c.port)) check.add('database.port', c.port, 'is not a TCP port', 'use e.g. 3306');
     if (!c.database) check.add('database.database', c.database, 'is empty', 'name the schema');
     if (!c.user) check.add('database.user', c.user, 'is empty', 'name the application user');
     if (!DNS1123_SUBDOMAIN.test(c.passwordSecret?.name ?? '') || !CONFIG_MAP_KEY.test(c.passwordSecret?.key ?? '')) {
