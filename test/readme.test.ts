@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ALL_RULES } from '../lib/analysis';
+import { MARIADB, PHP } from './requires';
 
 const ROOT = path.join(__dirname, '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
@@ -59,6 +60,40 @@ test('the README states the two commands up front', () => {
   const top = readme.slice(0, 600);
   expect(top).toContain('npm run synth');
   expect(top).toContain('npm test');
+});
+
+/** Text with every run of white space, line breaks included, as one space. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+// Issue 19, point 1: the README named neither MariaDB nor PHP, and promised a test time it did not keep.
+test('the README says what each command needs: `npm test` no database or PHP; the integration suites name their Debian packages', () => {
+  const row = (command: string) => readme.split('\n').find((l) => l.startsWith(`| \`${command}`)) ?? '';
+  expect(row('npm test')).toMatch(/no database, PHP/);
+  for (const { apt } of [...MARIADB, ...PHP]) expect([apt, row('npm run test:integration').includes(apt)]).toEqual([apt, true]);
+  // Measured times live in docs/, with their machine and load: the front page promises none for the tests.
+  for (const line of readme.split('\n').filter((l) => /npm (run )?test/.test(l))) expect(line).not.toMatch(/\b\d+(\.\d+)? ?(s|seconds)\b/);
+});
+
+// Issue 19, point 2: committed with the YAML, the plugin's construct-metadata.json broke Argo CD's directory source.
+test('the README says what to put in .gitignore to commit dist/ for Argo CD, and docs/gitops.md shows the file', () => {
+  expect(flat(readme)).toMatch(/drop the template's `dist\/` line from `\.gitignore` and add `construct-metadata\.json`/);
+  expect(flat(readme)).toContain('(docs/gitops.md#committing-dist-from-a-cdk8s-app)');
+  const gitignore = /```gitignore\n([\s\S]*?)```/.exec(read('docs/gitops.md'))?.[1].split('\n');
+  expect(gitignore).toContain('construct-metadata.json');
+  expect(gitignore).not.toContain('dist/');
+});
+
+// Issue 19, point 5: the shell-run default preStop fails in distroless images, and only one JSDoc line said so.
+test('the README and the preStop prop\'s docs say that the shell-run default needs a shell, and what to use instead', () => {
+  expect(flat(readme)).toMatch(/The default preStop runs `\/bin\/sh -c "sleep 20"`, so the image needs a shell; for an image without one, on Kubernetes 1\.30 or later, use `PreStop\.nativeSleep\(20\)`/);
+  const props = flat(read('lib/deployment/props.ts').replace(/^\s*\* ?/gm, ''));
+  expect(props).toMatch(/`PreStop\.sleep\(20\)`, which runs `\/bin\/sh -c "sleep 20"` and so needs `\/bin\/sh` and `sleep` in the image: in a distroless or scratch image the hook fails/);
+});
+
+// Issue 19, point 11: the rule every severity follows, stated where the rules are listed.
+test('docs/audit.md says what an error is: a defect Kubernetes or the rollout really hits; policy is a warning', () => {
+  expect(flat(read('docs/audit.md'))).toContain('An error is a defect Kubernetes or the rollout really hits; where a finding is policy, it is a warning, '
+    + 'and the table says when an error rule reports one.');
 });
 
 test('docs/audit.md documents every audit rule with its severity', () => {

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { canRun } from './requires';
 
 // The skip helper the integration suites use: one notice per missing program, a failure under CI.
@@ -48,5 +50,36 @@ describe('canRun', () => {
     uid.mockReturnValue(0);
     expect(canRun('test/x', [], true)).toBe(true);
     uid.mockRestore();
+  });
+});
+
+// Issue 19, point 1: `npm test` on a fresh machine failed in a suite that ran mariadb-install-db unconditionally.
+describe('the suites that run a server program', () => {
+  const ROOT = path.join(__dirname, '..');
+  const PROGRAM = /\b(?:spawn|spawnSync|execFile|execFileSync)\(\s*(?:'(?:mariadb[\w-]*|mysqld|mysqldump|php|apache2|chromium|setpriv)'|APACHE\b)/;
+  const files = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : []);
+  // The cluster suites run under `npm run test:cluster`, which needs root and builds its own programs.
+  const suites = files('test').filter((f) => !f.startsWith(path.join('test', 'cluster')));
+  const servers = suites.filter((f) => {
+    const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+    return PROGRAM.test(text) || /from '[./\w]*\/mariadb'/.test(text);
+  });
+
+  test('are found: the MariaDB and PHP suites among them', () => {
+    expect(servers).toEqual(expect.arrayContaining([
+      path.join('test', 'wordpress', 'real-php.integration.test.ts'), path.join('test', 'database', 'dump-restore.integration.test.ts'),
+    ]));
+  });
+
+  test('are integration suites, which `npm test` leaves out', () => {
+    const jest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).jest;
+    const ignored = (f: string) => (jest.testPathIgnorePatterns as string[]).some((p) => new RegExp(p.replace('<rootDir>', ROOT)).test(path.join(ROOT, f)));
+    expect(servers.map((f) => [f, ignored(f)])).toEqual(servers.map((f) => [f, true]));
+  });
+
+  test('ask canRun first, so a machine without the program skips them with a notice', () => {
+    const asks = (f: string) => /\bcanRun\(/.test(fs.readFileSync(path.join(ROOT, f), 'utf8'));
+    expect(servers.map((f) => [f, asks(f)])).toEqual(servers.map((f) => [f, true]));
   });
 });

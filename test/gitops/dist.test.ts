@@ -39,6 +39,47 @@ test('the committed dist/ is exactly what the source synthesizes (regenerate wit
   if (diff.status !== 0) throw new Error(`dist/ differs from a fresh synth of the source:\n${diff.stdout}${diff.stderr}`);
 });
 
+test('docs/gitops.md documents the check above, and how to regenerate', () => {
+  // Issue 19, point 10: a documented check that the committed dist/ is what the source synthesizes.
+  const docs = fs.readFileSync(path.join(ROOT, 'docs', 'gitops.md'), 'utf8').replace(/\s+/g, ' ');
+  expect(docs).toContain('`npm test` (and so CI) fails when the committed `dist/` is not byte-for-byte what the source synthesizes, and prints the `diff -ru`');
+  expect(docs).toMatch(/Edit TypeScript \(`main\.ts` or a prop\), run `npm run synth`/);
+});
+
+test('the check docs/gitops.md gives a cdk8s app fails on a changed, added or deleted file under dist/, not on an ignored one', () => {
+  // Issue 19, point 10: the same check for a user's own app, run here in a scratch Git repository.
+  const block = /In CI, check that the committed `dist\/` is what the source synthesizes[\s\S]*?```sh\nnpx cdk8s synth\n(.+)\n```/.exec(
+    fs.readFileSync(path.join(ROOT, 'docs', 'gitops.md'), 'utf8'));
+  expect(block).not.toBeNull();
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'dist-check-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, stdio: 'pipe' });
+  const write = (file: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    fs.writeFileSync(path.join(repo, file), text);
+  };
+  const check = () => spawnSync('bash', ['-c', block![1]], { cwd: repo, encoding: 'utf8' }).status;
+  try {
+    git('init', '-q');
+    write('.gitignore', 'construct-metadata.json\n');
+    write('dist/app.k8s.yaml', 'kind: ConfigMap\n');
+    write('dist/argocd/applications.k8s.yaml', 'kind: Application\n');
+    git('add', '.');
+    git('commit', '-qm', 'dist');
+    write('dist/construct-metadata.json', '{}');
+    expect(check()).toBe(0);
+    write('dist/app.k8s.yaml', 'kind: Secret\n');
+    expect(check()).toBe(1);
+    git('checkout', '--', 'dist');
+    write('dist/new.k8s.yaml', 'kind: Service\n');
+    expect(check()).toBe(1);
+    fs.rmSync(path.join(repo, 'dist', 'new.k8s.yaml'));
+    fs.rmSync(path.join(repo, 'dist', 'argocd'), { recursive: true });
+    expect(check()).toBe(1);
+  } finally {
+    fs.rmSync(repo, { recursive: true, force: true });
+  }
+});
+
 test('dist/ holds only synthesized manifests: no timestamps, random values or generated hash suffixes', () => {
   const text = [...tree(DIST).values()].map((b) => b.toString()).join('\n');
   expect(text).not.toMatch(/creationTimestamp|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);

@@ -36,3 +36,13 @@ test('docs/gitops.md says which objects carry a digest in their names (Jobs), no
   expect(docs).not.toMatch(/no hash suffixes/);
   expect(docs).toMatch(/Jobs are the exception: a Job's pod template is immutable/);
 });
+
+test('docs/package.md says what a refused `cdk8s synth` does to dist/ (the CLI deletes it first), and how to get it back', () => {
+  // Issue 19, point 9: a failed synth left the committed dist/ deleted. cdk8s-cli removes the folder before it
+  // runs the app, so the app cannot keep it; the docs say so, and what to do.
+  const docs = fs.readFileSync(path.join(ROOT, 'docs', 'package.md'), 'utf8').replace(/\s+/g, ' ');
+  expect(docs).toMatch(/## When `cdk8s synth` fails `cdk8s synth` \(cdk8s-cli [\d.]+\) deletes the output folder \(`dist\/` by default\) before it runs the app/);
+  expect(docs).toMatch(/a refused synth \([^)]*\) leaves `dist\/` deleted/);
+  expect(docs).toContain('Bring the committed output back with `git restore dist/`');
+  expect(docs).toContain('Never commit the empty folder');
+});
