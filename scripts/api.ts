@@ -22,7 +22,7 @@ const RUNTIME_KINDS: Record<number, string> = { 8: 'enum', 32: 'const', 64: 'fun
 interface Reflection { readonly name: string; readonly kind: number; readonly children?: readonly Reflection[] }
 
 /** The runtime export names with their kinds, sorted; a subpath's names after its path (`analysis/audit`). */
-export function exportsList(project: Reflection): string {
+function exportsList(project: Reflection): string {
   const lines = Object.entries(ENTRY_POINTS).flatMap(([module, loaded]) => {
     const documented = project.children?.find((m) => m.name === module);
     if (!documented) throw new Error(`TypeDoc documented no module ${module}`);
