@@ -1,6 +1,12 @@
-// zero-downtime-charts/analysis: the rules and the audit over plain manifests (JSON as rendered, or YAML
-// files), for programs and tests that inspect manifests rather than build them. The constructs are in the
-// package root (lib/index.ts). `npm run api` regenerates docs/API.md and the pinned export list.
+/**
+ * The rules and the audit over plain manifests (JSON as rendered, or YAML files), for programs and tests
+ * that inspect manifests rather than build them. The constructs are in the package root,
+ * `zero-downtime-charts`.
+ *
+ * @module zero-downtime-charts/analysis
+ */
+// The constructs' entry point is lib/index.ts. `npm run api` regenerates the API docs and the pinned
+// export list after a change here.
 
 // NetworkPolicy and Pod Security semantics over plain data
 export { evaluateConnection } from './network/evaluate';

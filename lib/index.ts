@@ -1,7 +1,12 @@
-// The public API of zero-downtime-charts: constructs, their props, factory classes and the few functions
-// that build with them. The rules and the audit over plain manifests are `zero-downtime-charts/analysis`
-// (lib/analysis.ts); every other module is internal. `npm run api` regenerates docs/API.md and the pinned
-// export list after a change here.
+/**
+ * The public API of zero-downtime-charts: constructs, their props, factory classes and the few functions
+ * that build with them. The rules and the audit over plain manifests are `zero-downtime-charts/analysis`;
+ * every other module of the package is internal.
+ *
+ * @module zero-downtime-charts
+ */
+// lib/analysis.ts is the other entry point. `npm run api` regenerates the API docs and the pinned export
+// list after a change here.
 
 // Errors
 export { ConfigurationError } from './core/configuration-error';

@@ -26,6 +26,7 @@ export interface SkippedInput {
 /** Manifests read from files, with the file and position each came from. */
 export interface LoadedManifests {
   readonly manifests: Manifest[];
+  /** The file an object was read from. */
   readonly sourceOf: (manifest: Manifest) => string | undefined;
   /** Where the object starts, or where a field of it is (the closest ancestor the YAML has). */
   readonly positionOf: (manifest: Manifest, field?: string) => SourcePosition | undefined;

@@ -17,14 +17,14 @@ export interface Manifest {
     readonly labels?: Record<string, string>;
     readonly annotations?: Record<string, string>;
   };
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/api/): free-form manifest JSON
   readonly [field: string]: any;
 }
 
 /**
  * A value read from a manifest: unchecked JSON, which the rules read defensively (optional chaining,
  * type checks, lib/grammar/json.ts's readers). For the rules; the public types (Manifest, Workload,
- * ContainerAt) spell it `any`, as docs/API.md shows.
+ * ContainerAt) spell it `any`, as docs/api/ shows.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are free-form JSON
 export type Unchecked = any;
@@ -76,7 +76,7 @@ export interface Workload {
   /** The pod template's labels. */
   readonly podLabels: Record<string, string>;
   /** The pod template's spec (a mapping; `{}` when missing or wrongly typed). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/api/): free-form manifest JSON
   readonly podSpec: any;
   /** The HPA whose scaleTargetRef names this workload. */
   readonly hpa?: Manifest;
@@ -316,7 +316,7 @@ export interface Quantities {
 /** A container of a workload with its field path, and what the rules read from it, read once. */
 export interface ContainerAt {
   /** The container (always a mapping). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/API.md): free-form manifest JSON
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- public type (docs/api/): free-form manifest JSON
   readonly container: any;
   /** e.g. `spec.template.spec.containers[0]`. */
   readonly path: string;

@@ -63,6 +63,7 @@ export interface Rule {
    * @default - every hit has the rule's severity
    */
   readonly warningWhen?: string;
+  /** The rule's hits over the whole set of manifests; none when nothing breaks it. */
   check(ctx: AuditContext, options: Required<AuditOptions>): RuleHit[];
 }
 

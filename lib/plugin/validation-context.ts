@@ -22,7 +22,9 @@ export interface ValidationPluginViolation {
 
 /** The report a validation plugin fills in. */
 export interface ValidationPluginReport {
+  /** Adds one broken rule with the resources that break it. */
   addViolation(violation: ValidationPluginViolation): void;
+  /** Ends the report with its status (`failure` fails `cdk8s synth`) and metadata for its summary. */
   submit(status: 'success' | 'failure', metadata?: { readonly [key: string]: string }): void;
 }
 
