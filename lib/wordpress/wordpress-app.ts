@@ -32,7 +32,7 @@ import { APACHE_SECURITY, POD_SECURITY } from './security';
 import { apacheStatusConfig, exporterContainer, METRICS_PORT, PROMETHEUS_PODS } from './metrics';
 import { SMTP_CONFIG_PHP, SMTP_DEFAULT_PORT, SMTP_ENV, smtpEnv } from './smtp';
 import { ResolvedWordpressProps, validateWordpressProps } from './validate';
-import { CRON_DEFAULTS, WpCli } from './wp-cli';
+import { CRON_DEFAULTS, WordpressCronProps, WpCli } from './wp-cli';
 
 export { WORDPRESS_DEFAULTS } from './defaults';
 
@@ -401,6 +401,8 @@ function resolveSettings(props: WordpressAppProps) {
   const php = { ...DEFAULT_WORKER_BUDGET, ...DEFAULT_WEB_TIER, ...props.php };
   const budget: PhpWorkerBudget = { maxRequestWorkers: php.maxRequestWorkers, phpMemoryLimitMi: php.phpMemoryLimitMi, opcacheMemoryMi: php.opcacheMemoryMi };
   const webTier: WebTierSettings = { uploadMaxFilesize: php.uploadMaxFilesize, postMaxSize: php.postMaxSize, keepAliveTimeoutSeconds: php.keepAliveTimeoutSeconds };
+  // Typed as the props interface, so the resolved settings reuse its declarations (and their docs).
+  const cron: Required<WordpressCronProps> = { ...CRON_DEFAULTS, ...props.cron };
   const partOf = 'wordpress';
   return {
     name,
@@ -414,7 +416,7 @@ function resolveSettings(props: WordpressAppProps) {
     siteUrl: props.siteUrl ?? (props.ingress ? `https://${props.ingress.host}` : undefined),
     admin: { secretName: `${name}-admin`, userKey: 'user', passwordKey: 'password', emailKey: 'email', ...props.admin },
     saltsSecretName: props.saltsSecretName ?? `${name}-salts`,
-    cron: { ...CRON_DEFAULTS, ...props.cron },
+    cron,
     egress: withSmtpPort({ ...d.egress, ...props.egress }, props.smtp),
     cliImage: props.cliImage ?? d.cliImage,
     partOf,
