@@ -7,6 +7,7 @@ import { AuditOptions } from '../audit/rule';
 import { CLEAN_ERROR, ConfigurationError } from '../core/configuration-error';
 import { KubernetesVersion, pluginEntry } from '../core/kubernetes-version';
 import { CHECK_ALL_OBJECTS, CHECK_DONE, installSynthCheck, synthProblems } from '../core/synth-check';
+import { recordObjectPaths } from './construct-metadata';
 
 /** Props of a ZeroDowntimeApp. */
 export interface ZeroDowntimeAppProps extends AppProps {
@@ -52,10 +53,13 @@ export class AuditFailedError extends Error {
 export class ZeroDowntimeApp extends App {
   private readonly auditOptions: AuditOptions;
   private readonly log: (text: string) => void;
+  /** Whether cdk8s writes construct-metadata.json, by cdk8s's own rule (the prop, else cdk8s-cli's variable). */
+  private readonly recordsConstructMetadata: boolean;
 
   constructor(props: ZeroDowntimeAppProps = {}) {
     super(props);
     this.auditOptions = props.audit ?? {};
+    this.recordsConstructMetadata = props.recordConstructMetadata ?? process.env.CDK8S_RECORD_CONSTRUCT_METADATA === 'true';
     this.log = props.log ?? (process.env.CDK8S_OUTDIR !== undefined ? (text) => process.stderr.write(`${text}\n`) : () => undefined);
     Object.defineProperty(this, CHECK_ALL_OBJECTS, { value: true });
     if (props.kubernetesVersion !== undefined) {
@@ -71,8 +75,9 @@ export class ZeroDowntimeApp extends App {
    * writing nothing, when anything is refused.
    */
   public override synth(): void {
-    this.checkAndAudit();
+    const objects = this.checkAndAudit();
     this.withoutSecondCheck(() => super.synth());
+    if (this.recordsConstructMetadata) recordObjectPaths(this.outdir, objects);
   }
 
   /** The manifests as one YAML text, after the same checks and audit as synth. */
@@ -81,8 +86,11 @@ export class ZeroDowntimeApp extends App {
     return this.withoutSecondCheck(() => super.synthYaml());
   }
 
-  /** Throws when any object is refused or the audit finds errors; else logs the rollout plan and the audit. */
-  private checkAndAudit(): void {
+  /**
+   * Throws when any object is refused or the audit finds errors; else logs the rollout plan and the audit.
+   * Returns each object with its final JSON.
+   */
+  private checkAndAudit(): Array<readonly [ApiObject, Manifest]> {
     const json = new Map<ApiObject, Manifest>();
     const jsonOf = (o: ApiObject): Manifest => {
       if (!json.has(o)) json.set(o, o.toJson());
@@ -98,6 +106,7 @@ export class ZeroDowntimeApp extends App {
     if (report.errors > 0) throw new AuditFailedError(report);
     const jobs = formatJobPlans(jobPlans(manifests));
     this.log(`${this.outdir}: rollout plan\n${formatRolloutPlans(rolloutPlans(manifests))}\n\n${jobs ? `${jobs}\n\n` : ''}${formatAuditReport(report)}`);
+    return objects.map((o) => [o, jsonOf(o)] as const);
   }
 
   /** Runs cdk8s's synth, whose validation pass would otherwise run the check just done again. */

@@ -118,8 +118,9 @@ export class ZeroDowntimeValidation {
  * The name cdk8s-cli looks the construct path up by. cdk8s records one path per `metadata.name`
  * (construct-metadata.json), so when several objects share a name (a Deployment, its Service, PDB and HPA
  * all called `api`) the recorded path is the last one's, and a Deployment finding would point at the HPA.
- * Such objects are named by kind, namespace and name instead: the report then says no construct path
- * rather than a wrong one.
+ * Such objects are named by kind, namespace and name instead. ZeroDowntimeApp records each object's path
+ * under that reference too (lib/app/construct-metadata.ts), so the report finds it; under a plain App the
+ * report says no construct path rather than a wrong one.
  */
 function resourceNames(manifests: readonly Manifest[]): (m: Manifest | undefined, ref: string) => string {
   const count = new Map<string, number>();

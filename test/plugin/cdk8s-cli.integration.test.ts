@@ -77,6 +77,23 @@ let clean: Synth;
 let broken: Synth;
 let typo: Synth;
 let versioned: Synth;
+let paths: Synth;
+
+/**
+ * A ZeroDowntimeApp whose Deployment, Service, PDB and HPA share the name `api`. The plugin is told the
+ * application needs 25 s after SIGTERM, more than the grace period leaves, so the Deployment gets a warning.
+ */
+function sharedNamesApp(local: string): string {
+  return `const { Chart } = require('cdk8s');
+const z = require(${JSON.stringify(local)});
+const app = new z.ZeroDowntimeApp();
+new z.ZeroDowntimeDeployment(new Chart(app, 'api'), 'api', {
+  name: 'api', image: 'nginxinc/nginx-unprivileged:1.27', port: 8080, readinessProbe: z.Probe.httpGet({ path: '/' }),
+  resources: z.guaranteedResources({ cpu: '250m', memory: '128Mi' }), autoscaling: { minReplicas: 2, maxReplicas: 4 },
+});
+app.synth();
+`;
+}
 
 beforeAll(async () => {
   const { tarball } = packedTarball();
@@ -88,11 +105,12 @@ beforeAll(async () => {
   npmInstall(prefix, ['--no-save', '--prefix', prefix, tarball]);
   const local = path.join(prefix, 'node_modules', 'zero-downtime-charts');
   const noPlugins = path.join(root, 'empty-plugins-dir');
-  [clean, broken, typo, versioned] = await Promise.all([
+  [clean, broken, typo, versioned, paths] = await Promise.all([
     synth('clean', cdk8sPlusApp(20, 30), entry(local), noPlugins),
     synth('broken', cdk8sPlusApp(30, 30), entry('zero-downtime-charts', '    properties: { shutdownBudgetSeconds: 10 }\n'), pluginsDir),
     synth('typo', cdk8sPlusApp(20, 30), entry('zero-downtime-charts', '    properties:\n      shutdownBudgetSecond: 10\n'), pluginsDir),
     synth('versioned', versionedApp(local), entry(local, "    properties: { kubernetesVersion: '1.30' }\n"), noPlugins),
+    synth('paths', sharedNamesApp(local), entry(local, '    properties: { shutdownBudgetSeconds: 25 }\n'), noPlugins),
   ]);
 });
 
@@ -120,6 +138,18 @@ test('preStop equal to the grace period fails `cdk8s synth`, with the rule and t
       locations: [expect.stringMatching(/^Deployment shop-\w+: spec\.template\.spec\.terminationGracePeriodSeconds$/)],
     }),
   ]);
+});
+
+test('under ZeroDowntimeApp, a finding on a Deployment that shares its name with its Service, PDB and HPA names the Deployment\'s construct', () => {
+  expect(paths.status).toBe(0);
+  const [report] = paths.report!.reports;
+  const violation = report.violations.find((v) => v.ruleName === 'grace-below-shutdown-budget')!;
+  expect(violation.violatingConstructs).toEqual([
+    expect.objectContaining({ resourceName: 'Deployment default/api', constructPath: 'api/api/Deployment', manifestPath: 'dist/api.k8s.yaml' }),
+  ]);
+  // cdk8s's own entry for the shared name is the last object's, which is why the plugin does not use it.
+  const metadata = JSON.parse(fs.readFileSync(path.join(root, 'paths', 'dist', 'construct-metadata.json'), 'utf8')).resources;
+  expect(metadata.api.path).not.toBe('api/api/Deployment');
 });
 
 test('an unknown property in cdk8s.yaml stops `cdk8s synth` with a message naming it', () => {

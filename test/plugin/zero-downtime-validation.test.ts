@@ -5,7 +5,7 @@ import * as path from 'path';
 import { ApiObject, App, Chart } from 'cdk8s';
 import { stringify } from 'yaml';
 import { ALL_RULES } from '../../lib/analysis';
-import { ValidationPropertiesError, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
+import { ValidationPropertiesError, ZeroDowntimeApp, ZeroDowntimeDeployment, ZeroDowntimeValidation, ZeroDowntimeValidationProps } from '../../lib';
 import { baseProps, Manifest, one, synth } from '../helpers';
 
 // The plugin is driven with cdk8s-cli's own ValidationContext and ValidationReport, as `cdk8s synth` does
@@ -90,6 +90,28 @@ describe('validate', () => {
     const constructs = context.report.toJson().violations.find((v) => v.ruleName === 'prestop-not-below-grace')!.violatingConstructs;
     expect(constructs.map((c) => [c.resourceName, c.constructPath])).toEqual([['Deployment default/web', undefined]]);
     expect(constructs.map((c) => c.constructPath)).not.toContain('api/api/HorizontalPodAutoscaler');
+  });
+
+  test('construct paths under ZeroDowntimeApp: objects that share a name each point at the construct that made them', async () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'zdc-metadata-'));
+    const app = new ZeroDowntimeApp({ outdir, recordConstructMetadata: true });
+    const chart = new Chart(app, 'api');
+    new ZeroDowntimeDeployment(chart, 'api', { ...baseProps(), autoscaling: { minReplicas: 2, maxReplicas: 4 } });
+    app.synth();
+    const metadata = JSON.parse(fs.readFileSync(path.join(outdir, 'construct-metadata.json'), 'utf8')).resources;
+    expect(metadata.web.path).toBe('api/api/HorizontalPodAutoscaler');
+    const objects = chart.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const manifests = objects.map((o) => o.toJson());
+    one(manifests, 'Deployment').spec.template.spec.terminationGracePeriodSeconds = 20;
+    one(manifests, 'Service').spec.ports[0].targetPort = 'missing';
+    const context = new ValidationContext(writeManifests(manifests), 'zero-downtime-charts', '0.1.0', metadata, false);
+    await asValidation(new ZeroDowntimeValidation()).validate(context);
+    const found = (rule: string) => context.report.toJson().violations.find((v) => v.ruleName === rule)!.violatingConstructs
+      .map((c) => [c.resourceName, c.constructPath]);
+    const pathOf = (kind: string) => objects.find((o) => o.kind === kind)!.node.path;
+    expect(found('prestop-not-below-grace')).toEqual([['Deployment default/web', pathOf('Deployment')]]);
+    expect(pathOf('Deployment')).not.toBe(pathOf('Service'));
+    expect(found('service-target-port-missing')).toEqual([['Service default/web', pathOf('Service')]]);
   });
 
   test('construct paths: a unique name is looked up by its name', async () => {
