@@ -14,10 +14,7 @@ const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 function eachContainer(workloads: Workload[], check: (w: Workload, c: ContainerAt) => RuleHit[]): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const w of workloads) {
-    for (const c of containersOf(w)) {
-      const found = check(w, c);
-      if (found.length > 0) hits.push(...found);
-    }
+    for (const c of containersOf(w)) hits.push(...check(w, c));
   }
   return hits;
 }

@@ -1,23 +1,26 @@
 import { HELM_HOOK_ANNOTATION, HOOK_ANNOTATION, SYNC_OPTIONS_ANNOTATION, SYNC_WAVE_ANNOTATION } from '../../grammar/argocd';
-import { asString, at } from '../../grammar/json';
+import { asObject, asString, at, Fields, objectsOf } from '../../grammar/json';
 import { parseImage } from '../../policy/image';
-import { annotationsOf, AuditContext, Manifest, nameOf, namespaceOf, objectRef, Unchecked } from '../model';
+import { annotationsOf, AuditContext, Manifest, nameOf, namespaceOf, objectRef } from '../model';
 import { Rule } from '../rule';
 
-/** The pod spec of any pod-creating object, with its field path. */
-function podSpecOf(m: Manifest): { spec: Unchecked; path: string } | undefined {
-  if (m.kind === 'Pod') return m.spec ? { spec: m.spec, path: 'spec' } : undefined;
-  if (m.kind === 'CronJob') return m.spec?.jobTemplate?.spec?.template?.spec ? { spec: m.spec.jobTemplate.spec.template.spec,
-    path: 'spec.jobTemplate.spec.template.spec' } : undefined;
-  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(m.kind ?? '')) {
-    return m.spec?.template?.spec ? { spec: m.spec.template.spec, path: 'spec.template.spec' } : undefined;
-  }
-  return undefined;
+const TEMPLATE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'];
+
+/**
+ * The pod spec of any pod-creating object, with its field path. Read type-safely: a malformed field is
+ * the invalid-field rule's to report, never a crash here.
+ */
+function podSpecOf(m: Manifest): { spec: Fields; path: string } | undefined {
+  const path = m.kind === 'Pod' ? 'spec' : m.kind === 'CronJob' ? 'spec.jobTemplate.spec.template.spec'
+    : TEMPLATE_KINDS.includes(asString(m.kind) ?? '') ? 'spec.template.spec' : undefined;
+  if (path === undefined) return undefined;
+  const spec = asObject(at(m, ...path.split('.')));
+  return spec ? { spec, path } : undefined;
 }
 
 /** The object's Argo CD sync wave (0 when unannotated, as Argo CD counts it). */
 function waveOf(m: Manifest): number {
-  const wave = Number.parseInt(m.metadata?.annotations?.[SYNC_WAVE_ANNOTATION] ?? '0', 10);
+  const wave = Number.parseInt(annotationsOf(m)[SYNC_WAVE_ANNOTATION] ?? '0', 10);
   return Number.isNaN(wave) ? 0 : wave;
 }
 
@@ -27,17 +30,16 @@ function waveOf(m: Manifest): number {
  * not judged by the Argo CD rules.
  */
 export function isUnderArgoCd(manifests: readonly Manifest[]): boolean {
-  return manifests.some((m) => m.kind === 'Application' && m.apiVersion?.startsWith('argoproj.io/'))
-    || manifests.some((m) => Object.keys(m.metadata?.annotations ?? {}).some((a) => a.startsWith('argocd.argoproj.io/')));
+  return manifests.some((m) => m.kind === 'Application' && asString(m.apiVersion)?.startsWith('argoproj.io/'))
+    || manifests.some((m) => Object.keys(annotationsOf(m)).some((a) => a.startsWith('argocd.argoproj.io/')));
 }
 
 /** Claims mounted by each pod-creating object: `namespace/claim` to the consumers. */
 function consumersByClaim(manifests: readonly Manifest[]): Map<string, Manifest[]> {
   const byClaim = new Map<string, Manifest[]>();
   for (const m of manifests) {
-    const pod = podSpecOf(m);
-    for (const v of pod?.spec.volumes ?? []) {
-      const claim = v?.persistentVolumeClaim?.claimName;
+    for (const { item: v } of objectsOf(podSpecOf(m)?.spec.volumes)) {
+      const claim = asString(at(v, 'persistentVolumeClaim', 'claimName'));
       if (!claim) continue;
       const key = `${namespaceOf(m)}/${claim}`;
       byClaim.set(key, [...(byClaim.get(key) ?? []), m]);
@@ -91,7 +93,7 @@ export const gitopsRules: Rule[] = [
       if (!isUnderArgoCd(ctx.manifests)) return [];
       const consumers = consumersByClaim(ctx.manifests);
       return ctx.manifests.filter((m) => m.kind === 'PersistentVolumeClaim').flatMap((claim) => {
-        const users = consumers.get(`${namespaceOf(claim)}/${claim.metadata?.name}`) ?? [];
+        const users = consumers.get(`${namespaceOf(claim)}/${nameOf(claim)}`) ?? [];
         if (users.length === 0) return [];
         const first = users.reduce((a, b) => (waveOf(b) < waveOf(a) ? b : a));
         return waveOf(claim) < waveOf(first) ? [{
@@ -141,7 +143,7 @@ export const gitopsRules: Rule[] = [
     check: (ctx) => {
       if (!isUnderArgoCd(ctx.manifests)) return [];
       return ctx.manifests.filter((m) => m.kind === 'PersistentVolumeClaim' || m.kind === 'Namespace').flatMap((m) => {
-        const options = (m.metadata?.annotations?.[SYNC_OPTIONS_ANNOTATION] ?? '').split(',').map((o) => o.trim());
+        const options = (annotationsOf(m)[SYNC_OPTIONS_ANNOTATION] ?? '').split(',').map((o) => o.trim());
         const missing = ['Delete=false', 'Prune=false'].filter((o) => !options.includes(o));
         if (missing.length === 0) return [];
         const holds = m.kind === 'Namespace' ? 'every claim in the namespace' : 'the volume';
@@ -161,10 +163,11 @@ export const gitopsRules: Rule[] = [
     check: (ctx) => ctx.manifests.flatMap((m) => {
       const pod = podSpecOf(m);
       if (!pod) return [];
-      const persistent = new Set((pod.spec.volumes ?? []).filter((v: Unchecked) => v?.name && !EPHEMERAL_SOURCES.some((s) => v[s] !== undefined)).map((v: Unchecked) => v.name));
-      return (pod.spec.containers ?? []).flatMap((c: Unchecked, i: number) => {
-        if (!isOfficialWordpressImage(c?.image)) return [];
-        return (c.volumeMounts ?? []).flatMap((mount: Unchecked, j: number) => (WORDPRESS_DOCROOTS.includes(mount?.mountPath) && !mount.subPath && persistent.has(mount.name) ? [{
+      const persistent = new Set(objectsOf(pod.spec.volumes).filter(({ item: v }) => v.name && !EPHEMERAL_SOURCES.some((s) => v[s] !== undefined)).map(({ item: v }) => v.name));
+      return objectsOf(pod.spec.containers).flatMap(({ item: c, index: i }) => {
+        if (!isOfficialWordpressImage(asString(c.image))) return [];
+        return objectsOf(c.volumeMounts).flatMap(({ item: mount, index: j }) => (WORDPRESS_DOCROOTS.includes(asString(mount.mountPath) ?? '') && !mount.subPath
+          && persistent.has(mount.name) ? [{
           manifest: m, field: `${pod.path}.containers[${i}].volumeMounts[${j}]`,
           message: `volume '${mount.name}' is mounted over ${mount.mountPath}: the image's entrypoint copies core there only when index.php and wp-includes/version.php are ` +
             `missing, so after the first start ${c.image} and every later image serve the first core, and WordPress's auto-updater rewrites it in place under every pod`,

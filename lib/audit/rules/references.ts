@@ -34,7 +34,7 @@ export const referenceRules: Rule[] = [
       return objectsOf(at(s, 'spec', 'ports')).flatMap(({ item: port, index }) => {
         const target = asPort(port.targetPort) ?? asInt(port.port);
         // A number routes to that port whether or not the container declares it; only a name must resolve.
-        if (typeof target !== 'string' || workloads.length === 0) return [];
+        if (typeof target !== 'string') return [];
         const missing = workloads.flatMap((w) => {
           const problem = undeclaredPortProblem(target, containersOf(w).flatMap((c) => c.ports));
           return problem ? [`${w.kind} ${nameOf(w.manifest)}: ${problem.replace(/^port \S+ /, '')}`] : [];

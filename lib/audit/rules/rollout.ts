@@ -9,7 +9,7 @@ const STRATEGY = 'spec.strategy.rollingUpdate';
 
 /** True for a Deployment whose strategy is Recreate. */
 export function isRecreate(w: Workload): boolean {
-  return w.kind === 'Deployment' && asObject(asObject(w.manifest.spec)?.strategy)?.type === 'Recreate';
+  return w.kind === 'Deployment' && at(w.manifest, 'spec', 'strategy', 'type') === 'Recreate';
 }
 
 type RollingUpdate = { maxSurge: IntOrPercent; maxUnavailable: IntOrPercent };
@@ -31,7 +31,7 @@ export function rollingUpdateOf(w: Workload): RollingUpdate | undefined {
   if (ru === undefined) {
     if (w.kind !== 'Deployment' || isRecreate(w)) ru = null;
     else {
-      const settings = asObject(asObject(asObject(w.manifest.spec)?.strategy)?.rollingUpdate);
+      const settings = asObject(at(w.manifest, 'spec', 'strategy', 'rollingUpdate'));
       ru = { maxSurge: intOrPercentField(settings?.maxSurge) ?? '25%', maxUnavailable: intOrPercentField(settings?.maxUnavailable) ?? '25%' };
     }
     rollingUpdates.set(w, ru);

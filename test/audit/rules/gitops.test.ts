@@ -179,3 +179,98 @@ test('argocd-delete-unprotected says what a deletion takes: every claim of a Nam
     ['Namespace', 'every claim in the namespace'], ['PersistentVolumeClaim', 'the volume'],
   ]);
 });
+
+describe('the Argo CD rules at the boundaries a mutation run moved', () => {
+  const ARGO = ['claim-wave-before-consumer', 'cronjob-claim-blocks-later-waves', 'argocd-delete-unprotected', 'wordpress-whole-docroot-volume'];
+  const argoHits = (manifests: any[]) => audit(manifests).violations.filter((v) => ARGO.includes(v.ruleId)).map((v) => `${v.ruleId} ${v.object}`);
+  const wave = (n: string) => ({ 'argocd.argoproj.io/sync-wave': n });
+
+  test('malformed objects (which the API server refuses) are read as absent, never a crash', () => {
+    const withPod = (spec: any) => ({ ...consumer('Deployment', '2'), spec: { template: { spec } } });
+    const odd: any[] = [
+      { apiVersion: 5, kind: 'Application', metadata: { name: 'x' } }, { kind: 'Application', metadata: { name: 'y' } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a' } }, { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'b' }, spec: {} },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: {} } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'd' }, spec: { jobTemplate: { spec: {} } } },
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'e' } }, { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'f' }, spec: {} },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 'x' },
+      withPod({ volumes: [null, 'x', { name: 'd', persistentVolumeClaim: null }], containers: [null, { name: 'w', image: 'wordpress:6', volumeMounts: [null, 7] }] }),
+      withPod({ volumes: { d: 1 }, containers: { w: 1 } }), withPod({ containers: [{ name: 'w', image: 'wordpress:6', volumeMounts: { a: 1 } }, { name: 'n', image: 5 }] }),
+      { apiVersion: 'v1', kind: 'PersistentVolumeClaim' }, { apiVersion: 'v1', kind: 'Namespace' },
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', annotations: { 'argocd.argoproj.io/sync-options': 5, 'argocd.argoproj.io/sync-wave': 2 } } },
+      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'm', annotations: 'x' } },
+    ];
+    for (const m of odd) expect(() => audit([m, claim({ ...KEEP }, 'd'), consumer('Deployment', '3', 'd')])).not.toThrow();
+    expect(() => audit(odd)).not.toThrow();
+  });
+
+  test('under Argo CD, objects without metadata sit in wave 0 of namespace default, and a claim or Namespace without metadata is unprotected', () => {
+    const bareClaim = { apiVersion: 'v1', kind: 'PersistentVolumeClaim', spec: { accessModes: ['ReadWriteOnce'] } };
+    const bareConsumer = { ...consumer('Deployment', undefined), metadata: undefined };
+    const app = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'a' } };
+    expect(argoHits([app, { ...claim({ ...KEEP, ...wave('-1') }), metadata: { name: 'data', annotations: { ...KEEP, ...wave('-1') } } }, bareConsumer]))
+      .toEqual(['claim-wave-before-consumer PersistentVolumeClaim data']);
+    expect(argoHits([app, bareClaim, { apiVersion: 'v1', kind: 'Namespace' }]))
+      .toEqual(['argocd-delete-unprotected PersistentVolumeClaim ?', 'argocd-delete-unprotected Namespace ?']);
+  });
+
+  test('only an Application of argoproj.io puts the set under Argo CD: another kind of that group (an Argo Rollouts Rollout, an AppProject) does not', () => {
+    expect(isUnderArgoCd([{ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'p' } }])).toBe(false);
+    expect(isUnderArgoCd([{ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'p' } }])).toBe(true);
+    expect(isUnderArgoCd([{ kind: 'Application', metadata: { name: 'p' } } as Manifest, { apiVersion: 'v1', kind: 'ConfigMap' } as Manifest])).toBe(false);
+    expect(isUnderArgoCd([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c', annotations: wave('1') } }])).toBe(true);
+  });
+
+  test('only the pod-creating kinds it knows are read: a custom resource with a spec.template.spec is not', () => {
+    const custom = { ...consumer('Deployment', '2'), apiVersion: 'example.com/v1', kind: 'Widget' };
+    expect(argoHits([claim({ ...KEEP }), custom])).toEqual([]);
+    expect(argoHits([claim({ ...KEEP }), { ...custom, apiVersion: 'apps/v1', kind: 'ReplicaSet' }])).toEqual(['claim-wave-before-consumer PersistentVolumeClaim n/data']);
+    expect(argoHits([claim({ ...KEEP }), { ...custom, apiVersion: 'apps/v1', kind: 'StatefulSet' }])).toEqual(['claim-wave-before-consumer PersistentVolumeClaim n/data']);
+  });
+
+  test('a volume that is no claim consumes none, not even a claim named "undefined"', () => {
+    const emptyDir = consumer('Deployment', '2', 'data', { volumes: [{ name: 'd', emptyDir: {} }] });
+    expect(argoHits([claim({ ...KEEP }, 'undefined'), emptyDir])).toEqual([]);
+    expect(argoHits([claim({ ...KEEP }, 'undefined'), consumer('Deployment', '2', 'undefined')])).toEqual(['claim-wave-before-consumer PersistentVolumeClaim n/undefined']);
+  });
+
+  test('wordpress-whole-docroot-volume: a mount without a name is of no volume, not even of one without a name', () => {
+    const wp = (mount: object, volume: object) => ({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'wp', namespace: 'n' },
+      spec: { template: { spec: { containers: [{ name: 'wp', image: 'wordpress:6.7.1', volumeMounts: [{ mountPath: '/var/www/html', ...mount }] }], volumes: [volume] } } } });
+    const pvc = { persistentVolumeClaim: { claimName: 'wp' } };
+    expect(argoHits([wp({}, pvc)])).toEqual([]);
+    expect(argoHits([wp({ name: 'v' }, { name: 'v', ...pvc })])).toEqual(['wordpress-whole-docroot-volume Deployment n/wp']);
+  });
+
+  test('a claim no workload mounts is not judged, whatever its wave', () => {
+    expect(argoHits([claim({ ...KEEP, ...wave('-1') })])).toEqual([]);
+  });
+
+  test('of consumers in one wave, the message names the first in the input', () => {
+    const named = (name: string) => ({ ...consumer('Deployment', '2'), metadata: { name, namespace: 'n', annotations: wave('2') } });
+    expect(hits([claim({ ...KEEP }), named('first'), named('second')], 'claim-wave-before-consumer')[0].message).toMatch(/first consumer Deployment n\/first is in wave 2/);
+  });
+
+  describe('cronjob-claim-blocks-later-waves', () => {
+    const ID = 'cronjob-claim-blocks-later-waves';
+    const backup = { ...claim({ ...KEEP, ...wave('1') }), spec: { accessModes: ['ReadWriteOnce'] } };
+    const cron = (w: string, name: string) => ({ ...consumer('CronJob', w), metadata: { name, namespace: 'n', annotations: wave(w) } });
+    const map = (w: string, name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'n', annotations: wave(w) } });
+
+    test('one CronJob in a later wave than the claim is enough to leave it to claim-wave-before-consumer', () => {
+      expect(hits([backup, cron('1', 'a'), cron('3', 'b'), map('4', 'm')], ID)).toEqual([]);
+      expect(hits([backup, cron('1', 'a'), cron('1', 'b'), map('4', 'm')], ID)).toHaveLength(1);
+    });
+
+    test('the wave it holds up is the nearest later one, and of objects in that wave the first in the input', () => {
+      expect(hits([backup, cron('1', 'a'), map('3', 'm3'), map('2', 'm2a'), map('2', 'm2b')], ID)[0].message).toMatch(/holds up ConfigMap n\/m2a \(wave 2\)/);
+    });
+
+    test('only a StorageClass gives a binding mode: another storage.k8s.io/v1 object of the class\'s name (a CSIDriver) does not', () => {
+      const classed = { ...backup, spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'block' } };
+      const driver = { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'block' }, spec: {} };
+      expect(hits([classed, cron('1', 'a'), map('2', 'm'), driver], ID)).toHaveLength(1);
+      expect(hits([classed, cron('1', 'a'), map('2', 'm'), { ...driver, kind: 'StorageClass', provisioner: 'x' }], ID)).toEqual([]);
+    });
+  });
+});

@@ -125,3 +125,36 @@ test('dist/ passes: its default-deny namespaces hold the solver allow; without i
     expect(hits(without).map((v) => `${v.severity} ${v.kind} ${v.field}`)).toEqual(['warning Certificate spec.issuerRef']);
   }
 });
+
+describe('which certificates and issuers the rule reads (the boundaries a mutation run moved)', () => {
+  test('an issuer is looked up by its name: a ClusterIssuer of another name says nothing about the named one', () => {
+    expect(hits([defaultDeny(), certificate({ name: 'missing', kind: 'ClusterIssuer' }), issuer('ClusterIssuer', DNS01, 'other')]))
+      .toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(hits([defaultDeny(), certificate({ name: 'other', kind: 'ClusterIssuer' }), issuer('ClusterIssuer', DNS01, 'other')])).toEqual([]);
+  });
+
+  test('a Certificate without an issuerRef (which the API server refuses) names no issuer, and is no crash', () => {
+    const bare = certificate();
+    delete bare.spec.issuerRef;
+    expect(hits([defaultDeny(), bare])).toEqual([]);
+  });
+
+  test('an issuer of another API group, or a kind cert-manager does not serve, solves no ACME challenge here', () => {
+    expect(hits([defaultDeny(), certificate({ name: 'pca', kind: 'Issuer', group: 'awspca.cert-manager.io' })])).toEqual([]);
+    expect(hits([defaultDeny(), certificate({ name: 'pca', kind: 'OriginIssuer' })])).toEqual([]);
+    expect(hits([defaultDeny(), certificate({ name: 'pca', kind: 'Issuer' })])).toHaveLength(1);
+  });
+
+  test('an annotated Ingress without tls asks for no certificate', () => {
+    expect(hits([defaultDeny(), ingress({ 'cert-manager.io/cluster-issuer': 'letsencrypt' }, [])])).toEqual([]);
+    const noTls = ingress({ 'cert-manager.io/cluster-issuer': 'letsencrypt' });
+    delete noTls.spec.tls;
+    expect(hits([defaultDeny(), noTls])).toEqual([]);
+    expect(hits([defaultDeny(), ingress({ 'cert-manager.io/cluster-issuer': 'letsencrypt' })])).toHaveLength(1);
+  });
+
+  test('only a NetworkPolicy restricts the solver: another networking.k8s.io/v1 object (an Ingress) is no policy', () => {
+    expect(hits([ingress({ 'cert-manager.io/cluster-issuer': 'letsencrypt' })])).toEqual([]);
+    expect(hits([ingress({ 'cert-manager.io/cluster-issuer': 'letsencrypt' }), certificate()])).toEqual([]);
+  });
+});

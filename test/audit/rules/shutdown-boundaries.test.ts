@@ -39,3 +39,15 @@ test('one replica (no autoscaler) that surges first hands over traffic; one repl
   expect(hits(single(1), 'prestop-missing')).toEqual(['spec.template.spec.containers[0].lifecycle.preStop']);
   expect(hits(single(0), 'prestop-missing')).toEqual([]);
 });
+
+test('a single replica whose maxSurge the API server refuses hands nothing over, and is no crash', () => {
+  const refused = (get: (kind: string) => any, all: any[]) => {
+    all.splice(all.indexOf(get('HorizontalPodAutoscaler')), 1);
+    get('Deployment').spec.replicas = 1;
+    get('Deployment').spec.strategy.rollingUpdate = { maxSurge: 'one', maxUnavailable: 0 };
+    delete pod(get).containers[0].lifecycle;
+  };
+  expect(hits(refused, 'prestop-missing')).toEqual([]);
+  const surging = (get: (kind: string) => any, all: any[]) => { refused(get, all); get('Deployment').spec.strategy.rollingUpdate.maxSurge = 1; };
+  expect(hits(surging, 'prestop-missing')).toEqual(['spec.template.spec.containers[0].lifecycle.preStop']);
+});
