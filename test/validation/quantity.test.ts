@@ -65,3 +65,9 @@ describe('quantity edges', () => {
     expect(validateQuantity(0, '', { nonNegative: true })).toEqual([]);
   });
 });
+
+test('the reason for a malformed quantity is given for the value without its surrounding space', () => {
+  expect(validateQuantity('  ')[0].problem).toBe('quantity "  " is not a Kubernetes quantity: it is empty');
+  expect(validateQuantity(' 1 Gi')[0].problem).toMatch(/^quantity " 1 Gi" is not a Kubernetes quantity: it has the unit "Gi", which Kubernetes does not know/);
+  expect(validateQuantity(' x')[0].problem).toBe('quantity " x" is not a Kubernetes quantity: it does not start with a number');
+});

@@ -40,6 +40,8 @@ describe('checkPersistentVolumeClaimSpec (ValidatePersistentVolumeClaimSpec)', (
     expect(check(withSpec({ resources: { requests: { storage: '2Gi' }, limits: { storage: '4GB' } } })))
       .toEqual([expect.stringMatching(/^spec\.resources\.limits\[storage\]: storage "4GB" is not a Kubernetes quantity/)]);
     expect(check(withSpec({ resources: { requests: { storage: '2Gi' }, limits: { storage: '-1' } } }))).toEqual(['spec.resources.limits[storage]: storage "-1" is negative']);
+    const bad = findings((out) => checkPersistentVolumeClaimSpec(out, withSpec({ resources: { requests: { storage: '2Gi' }, limits: { storage: 'big' } } }), 'spec'));
+    expect(bad.map((f) => f.fix)).toEqual(['write a number with an optional unit, e.g. "10Gi"']);
     expect(check(withSpec({ resources: { requests: { storage: '2Gi' }, limits: { cpu: '1' } } }))).toEqual([]);
   });
   test('storageClassName and volumeName: DNS-1123 subdomains when not empty', () => {
