@@ -13,11 +13,12 @@ export function checkEnum(out: Findings, value: unknown, field: string, allowed:
   return undefined;
 }
 
-/** The allowed value nearest to `value` (case-insensitive match, else edit distance ≤ 3). */
+/**
+ * The allowed value nearest to `value`: the first at the smallest edit distance, at most 3, ignoring
+ * case (so a value that differs only in case, at distance 0, comes first).
+ */
 export function closest(value: string, allowed: readonly string[]): string | undefined {
   const lower = value.toLowerCase();
-  const same = allowed.find((a) => a.toLowerCase() === lower);
-  if (same) return same;
   let best: string | undefined;
   let bestDistance = 4;
   for (const a of allowed) {

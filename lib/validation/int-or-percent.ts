@@ -6,17 +6,12 @@ import { parsePercent } from '../grammar/int-or-percent';
 import { Findings, report, show } from './finding-list';
 import { readIntOrString } from './values';
 
-/** A checked count or percentage: `percent` tells which. */
-export interface IntOrPercentValue {
-  readonly value: number;
-  readonly percent: boolean;
-}
-
 /**
  * Checks a count-or-percentage field: a whole number ≥ 0 or a string `N%`; with `max100`, a
- * percentage above 100% is refused too. Returns the number and its kind when well formed.
+ * percentage above 100% is refused too. Returns the number when well formed (getIntOrPercentValue:
+ * the count, or the percentage without its `%`).
  */
-export function checkIntOrPercent(out: Findings, raw: unknown, field: string, max100: boolean): IntOrPercentValue | undefined {
+export function checkIntOrPercent(out: Findings, raw: unknown, field: string, max100: boolean): number | undefined {
   const v = readIntOrString(out, raw, field);
   if (v === undefined) return undefined;
   const name = field.slice(field.lastIndexOf('.') + 1);
@@ -26,7 +21,7 @@ export function checkIntOrPercent(out: Findings, raw: unknown, field: string, ma
       report(out, field, `${name} ${v} is negative`, `use a count of at least 0 or a percentage, e.g. ${name}: 1 or ${name}: "25%"`);
       return undefined;
     }
-    return { value: v, percent: false };
+    return v;
   }
   const value = parsePercent(v);
   if (value === undefined) {
@@ -39,5 +34,5 @@ export function checkIntOrPercent(out: Findings, raw: unknown, field: string, ma
   if (max100 && value > 100) {
     report(out, field, `${name} ${show(v)} is more than 100%`, `use at most "100%"`);
   }
-  return { value, percent: true };
+  return value;
 }

@@ -23,9 +23,9 @@ export function checkPodDisruptionBudgetSpec(out: Findings, value: unknown, fiel
     report(out, field, 'minAvailable and maxUnavailable are both set; a PodDisruptionBudget takes one of them',
       'keep maxUnavailable (it keeps working when the workload scales) and remove minAvailable');
   }
-  // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent for each.
-  if (hasMin) checkIntOrPercent(out, spec.minAvailable, child(field, 'minAvailable'), true);
-  if (hasMax) checkIntOrPercent(out, spec.maxUnavailable, child(field, 'maxUnavailable'), true);
+  // ValidatePositiveIntOrPercent + IsNotMoreThan100Percent for each (an unset one is not checked).
+  checkIntOrPercent(out, spec.minAvailable, child(field, 'minAvailable'), true);
+  checkIntOrPercent(out, spec.maxUnavailable, child(field, 'maxUnavailable'), true);
   checkLabelSelector(out, spec.selector, child(field, 'selector'));
   checkEnum(out, spec.unhealthyPodEvictionPolicy, child(field, 'unhealthyPodEvictionPolicy'), ['IfHealthyBudget', 'AlwaysAllow'], 'unhealthyPodEvictionPolicy');
 }

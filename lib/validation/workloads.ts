@@ -93,7 +93,7 @@ export function checkDeploymentStrategy(out: Findings, value: unknown, field: st
   const unavailable = checkIntOrPercent(out, rolling.maxUnavailable, child(rollingPath, 'maxUnavailable'), true);
   const surge = checkIntOrPercent(out, rolling.maxSurge, child(rollingPath, 'maxSurge'), false);
   // "may not be 0 when `maxSurge` is 0": the rollout could never make progress. Both default to 25%.
-  if (unavailable?.value === 0 && surge?.value === 0) {
+  if (unavailable === 0 && surge === 0) {
     report(out, child(rollingPath, 'maxUnavailable'), 'maxUnavailable and maxSurge are both 0, so the rollout can neither add nor remove a pod',
       'set maxSurge: 1 (keeps full capacity during the rollout)');
   }
@@ -127,7 +127,7 @@ export function checkStatefulSetSpec(out: Findings, value: unknown, field: strin
         // validateRollingUpdateStatefulSet (MaxUnavailableStatefulSet, alpha): int-or-percent ≤ 100%, not 0.
         // Without the gate the API server drops the field; 0 works nowhere, so it is reported either way.
         const max = checkIntOrPercent(out, rolling.maxUnavailable, child(rollingPath, 'maxUnavailable'), true);
-        if (max?.value === 0) report(out, child(rollingPath, 'maxUnavailable'), 'maxUnavailable 0 would never update a pod', 'use at least 1');
+        if (max === 0) report(out, child(rollingPath, 'maxUnavailable'), 'maxUnavailable 0 would never update a pod', 'use at least 1');
       }
     }
   }

@@ -39,3 +39,35 @@ describe('quantity grammar (resource.ParseQuantity)', () => {
     expect(validateQuantity('1m', '', { positive: true })).toEqual([]);
   });
 });
+
+describe('quantity edges', () => {
+  test('parseQuantity gives undefined for values that are neither strings nor numbers, and the same value on a second call', () => {
+    expect(parseQuantity(true as never)).toBeUndefined();
+    expect(parseQuantity(null as never)).toBeUndefined();
+    expect(parseQuantity(NaN)).toBeUndefined();
+    expect(parseQuantity('3Ki')).toBe(3072);
+    expect(parseQuantity('3Ki')).toBe(3072);
+    expect(parseQuantity('3x')).toBeUndefined();
+    expect(parseQuantity('3x')).toBeUndefined();
+  });
+  test('the fixes: the default example, the one given, and a negative value without its sign', () => {
+    expect(validateQuantity(true)[0].fix).toBe('write a quantity such as "100Mi"');
+    expect(validateQuantity('1 Gi', '', { example: '10Gi' })[0].fix).toBe('write a number with an optional unit, e.g. "10Gi"');
+    expect(validateQuantity('-250m')[0].fix).toBe('use a positive quantity, e.g. "250m"');
+    expect(validateQuantity(' -2Gi')[0].fix).toBe('use a positive quantity, e.g. "2Gi"');
+    expect(validateQuantity('0', '', { positive: true })[0].fix).toBe('use a positive quantity, e.g. "100Mi"');
+  });
+  test('a negative value is reported once, as negative, even where zero is refused too', () => {
+    expect(validateQuantity('-1', 'storage', { positive: true }).map((f) => f.problem)).toEqual(['quantity "-1" is negative']);
+    expect(validateQuantity('-1', 'x', { positive: true, nonNegative: false }).map((f) => f.problem)).toEqual(['quantity "-1" is not greater than zero']);
+    expect(validateQuantity('1', '', { positive: true, nonNegative: false })).toEqual([]);
+    expect(validateQuantity('0', '', { positive: false })).toEqual([]);
+    expect(validateQuantity(0, '', { nonNegative: true })).toEqual([]);
+  });
+});
+
+test('the reason for a malformed quantity is given for the value without its surrounding space', () => {
+  expect(validateQuantity('  ')[0].problem).toBe('quantity "  " is not a Kubernetes quantity: it is empty');
+  expect(validateQuantity(' 1 Gi')[0].problem).toMatch(/^quantity " 1 Gi" is not a Kubernetes quantity: it has the unit "Gi", which Kubernetes does not know/);
+  expect(validateQuantity(' x')[0].problem).toBe('quantity " x" is not a Kubernetes quantity: it does not start with a number');
+});

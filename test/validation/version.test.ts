@@ -1,4 +1,5 @@
 import { validateObject } from '../../lib/validation';
+import { parseMinor } from '../../lib/validation/version';
 import { deployment, withField } from './helpers';
 
 const C = 'spec.template.spec.containers[0]';
@@ -65,4 +66,11 @@ describe('rules that changed after 1.27 follow kubernetesVersion', () => {
     validateObject(sleepHook(20), { kubernetesVersion: '1.30' });
     expect(fields(sleepHook(20))).toHaveLength(1);
   });
+});
+
+test('parseMinor reads 1.x versions, with or without v, a patch and surrounding space', () => {
+  expect(parseMinor('1.30')).toBe(30);
+  expect(parseMinor(' v1.34.2 ')).toBe(34);
+  expect(parseMinor('2.0')).toBeUndefined();
+  expect(parseMinor('latest')).toBeUndefined();
 });
