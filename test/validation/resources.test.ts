@@ -59,4 +59,14 @@ describe('validateResources (ValidateResourceRequirements)', () => {
     expect(lines({ requests: { cpu: true }, limits: { cpu: '1' } })).toEqual([expect.stringMatching(/^resources\.requests\[cpu\]: cpu true is a boolean, not a quantity/)]);
     expect(lines({ requests: { cpu: '2' }, limits: { cpu: 'x' } })).toEqual([expect.stringMatching(/^resources\.limits\[cpu\]: .*not a Kubernetes quantity/)]);
   });
+  test('a request of 0 is a request: a resource that cannot be overcommitted still needs its limit', () => {
+    expect(lines({ requests: { 'hugepages-2Mi': '0' } }))
+      .toEqual(['resources.limits[hugepages-2Mi]: hugepages-2Mi has a request but no limit; it cannot be overcommitted, so the limit is required']);
+    expect(lines({ requests: { 'hugepages-2Mi': '0' }, limits: { 'hugepages-2Mi': '0' } })).toEqual([]);
+  });
+  test('a request equal to its limit is allowed, at 0 as at any amount', () => {
+    expect(lines({ requests: { cpu: '0' }, limits: { cpu: '0' } })).toEqual([]);
+    expect(lines({ requests: { cpu: '0' }, limits: { cpu: '1' } })).toEqual([]);
+    expect(lines({ requests: { cpu: '1m' }, limits: { cpu: '0' } })).toEqual([expect.stringMatching(/^resources\.requests\[cpu\]: cpu request is more than its limit/)]);
+  });
 });
