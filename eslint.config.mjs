@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // The bin, the require hook and the build scripts are CommonJS, run by node as they are.
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -6,7 +6,10 @@ export default {
   // Mutated message texts and regexes only show that a message or pattern changed; the tests that pin
   // them are not what this run measures.
   mutator: { excludedMutations: ['StringLiteral', 'Regex'] },
-  testRunner: 'jest',
+  // Stryker's jest runner, with each mutant's run narrowed to the test files holding its covering tests
+  // (scripts/mutation/covering-files-runner.mjs and its jest test sequencer).
+  testRunner: 'jest-covering-files',
+  plugins: ['@stryker-mutator/jest-runner', './scripts/mutation/covering-files-runner.mjs'],
   // The project's own jest config (package.json, with its sucrase transform), narrowed to the tests of
   // these layers so that a run stays tolerable on two cores. lib/ is a root too: jest --findRelatedTests
   // follows imports only through files under a root, and a test reaches most rules through lib/analysis.ts.
@@ -15,6 +18,7 @@ export default {
     config: {
       roots: ['<rootDir>/test', '<rootDir>/lib'],
       testMatch: ['<rootDir>/test/{grammar,validation,policy,audit}/**/*.test.ts'],
+      testSequencer: '<rootDir>/scripts/mutation/covering-files-sequencer.cjs',
     },
     // Each mutant runs only the test files that import its file (jest --findRelatedTests).
     enableFindRelatedTests: true,
