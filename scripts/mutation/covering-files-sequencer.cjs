@@ -1,15 +1,11 @@
-// The jest test sequencer of mutation runs: keeps only the test files that the Stryker runner
-// (covering-files-runner.mjs) names for the current mutant, and every file when it names none.
+// The jest test sequencer of mutation runs: keeps only the test files that the Stryker runner names for
+// the current mutant, and every file when it names none (covering-files.cjs).
 const Sequencer = require('@jest/test-sequencer').default;
-
-const COVERING_FILES_ENV = 'ZDC_MUTANT_TEST_FILES';
+const { keepNamedFiles } = require('./covering-files.cjs');
 
 class CoveringFilesSequencer extends Sequencer {
   sort(tests) {
-    const named = process.env[COVERING_FILES_ENV];
-    if (named === undefined) return super.sort(tests);
-    const keep = new Set(JSON.parse(named));
-    return super.sort(tests.filter((test) => keep.has(test.path)));
+    return super.sort(keepNamedFiles(tests, process.env));
   }
 }
 
