@@ -104,17 +104,16 @@ export function imageReferenceProblems(image: string): string[] {
   return problems;
 }
 
-/** Checks an image field; returns whether it is a valid reference. */
-export function checkImage(out: Findings, value: unknown, field: string): boolean {
+/** Checks an image field. */
+export function checkImage(out: Findings, value: unknown, field: string): void {
   if (typeof value !== 'string') {
     report(out, field, `image ${show(value)} is ${typeName(value)}, not a string`, 'write the image as a string, e.g. "nginx:1.27.3"');
-    return false;
+    return;
   }
   const problems = imageReferenceProblems(value);
-  if (problems.length === 0) return true;
+  if (problems.length === 0) return;
   report(out, field, `image ${show(value)} cannot be pulled: it ${problems.join(', and ')}`,
     `write [registry[:port]/]name[:tag][@sha256:<64 hex>] with a lowercase name, e.g. ${JSON.stringify(suggestImage(value))}`);
-  return false;
 }
 
 /** A repaired spelling of an image reference, for the fix. */

@@ -16,10 +16,10 @@ export function checkLabels(out: Findings, value: unknown, field: string): Json 
   if (!labels) return undefined;
   // meta/v1/validation ValidateLabels: every key IsQualifiedName, every value IsValidLabelValue.
   for (const k in labels) {
-    if (!QUALIFIED_NAME.test(k)) checkFormat(out, k, key(field, k), QUALIFIED_NAME, 'label key');
+    checkFormat(out, k, key(field, k), QUALIFIED_NAME, 'label key');
     const v = labels[k];
     if (typeof v === 'string') {
-      if (!LABEL_VALUE.test(v)) checkFormat(out, v, key(field, k), LABEL_VALUE, 'label value');
+      checkFormat(out, v, key(field, k), LABEL_VALUE, 'label value');
     } else {
       report(out, key(field, k), `label value ${show(v)} is ${typeName(v)}, not a string`,
         `quote the value, e.g. ${k}: "${typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'value'}"`);
@@ -33,34 +33,22 @@ export function validateLabels(labels: unknown, field = 'metadata.labels'): Find
   return findings((out) => checkLabels(out, labels, field));
 }
 
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
-
 /** Checks annotations: keys, string values and their total size. */
 export function checkAnnotations(out: Findings, value: unknown, field: string): void {
   const annotations = readRecord(out, value, field);
   if (!annotations) return;
+  // objectmeta.go ValidateAnnotationsSize: the sum of len(key)+len(value) in bytes.
   let size = 0;
-  let ascii = true;
   for (const k in annotations) {
     // objectmeta.go ValidateAnnotations: IsQualifiedName of the lowercased key (case does not matter).
-    if (!QUALIFIED_NAME.test(k) && !QUALIFIED_NAME.test(k.toLowerCase())) checkFormat(out, k.toLowerCase(), key(field, k), QUALIFIED_NAME, 'annotation key');
+    checkFormat(out, k.toLowerCase(), key(field, k), QUALIFIED_NAME, 'annotation key');
     const v = annotations[k];
     if (typeof v !== 'string') {
       report(out, key(field, k), `annotation value ${show(v)} is ${typeName(v)}, not a string`,
         `quote the value, e.g. ${k}: "${typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'value'}"`);
       continue;
     }
-    size += k.length + v.length;
-    if (ascii && (NON_ASCII.test(v) || NON_ASCII.test(k))) ascii = false;
-  }
-  // objectmeta.go ValidateAnnotationsSize: the sum of len(key)+len(value) in bytes.
-  if (!ascii) {
-    size = 0;
-    for (const k in annotations) {
-      const v = annotations[k];
-      if (typeof v === 'string') size += Buffer.byteLength(k) + Buffer.byteLength(v);
-    }
+    size += Buffer.byteLength(k) + Buffer.byteLength(v);
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT_BYTES) {
     report(out, field, `annotations total ${size} bytes, more than the API server's limit of ${TOTAL_ANNOTATION_SIZE_LIMIT_BYTES} bytes (256 KiB)`,
@@ -89,9 +77,9 @@ function maskTrailingDash(name: string): string {
 }
 
 /** Checks `metadata`: name (or generateName) per `rule`, namespace, labels, annotations, finalizers. */
-export function checkObjectMeta(out: Findings, value: unknown, field: string, rule: NameRule, nameRequired = true): Json | undefined {
+export function checkObjectMeta(out: Findings, value: unknown, field: string, rule: NameRule): Json | undefined {
   if (value === undefined || value === null) {
-    if (nameRequired) report(out, field, 'metadata is missing, so the object has no name', 'add metadata.name, e.g. metadata: { name: my-app }');
+    report(out, field, 'metadata is missing, so the object has no name', 'add metadata.name, e.g. metadata: { name: my-app }');
     return undefined;
   }
   const meta = readRecord(out, value, field);
@@ -104,7 +92,7 @@ export function checkObjectMeta(out: Findings, value: unknown, field: string, ru
   }
   const nameMissing = meta.name === undefined || meta.name === null || meta.name === '';
   if (nameMissing) {
-    if (nameRequired && !generateName) report(out, child(field, 'name'), 'name is missing or empty', 'set metadata.name, e.g. name: my-app');
+    if (!generateName) report(out, child(field, 'name'), 'name is missing or empty', 'set metadata.name, e.g. name: my-app');
   } else if (name === undefined) {
     // wrong type, reported by readString
   } else if (!rule.format.test(name)) {
@@ -125,7 +113,7 @@ export function checkObjectMeta(out: Findings, value: unknown, field: string, ru
   if (finalizers) {
     for (let i = 0; i < finalizers.length; i++) {
       const f = finalizers[i];
-      if (typeof f !== 'string' || !QUALIFIED_NAME.test(f)) checkFormat(out, f, index(child(field, 'finalizers'), i), QUALIFIED_NAME, 'finalizer');
+      checkFormat(out, f, index(child(field, 'finalizers'), i), QUALIFIED_NAME, 'finalizer');
     }
   }
   return meta;
@@ -179,7 +167,7 @@ export function checkLabelSelector(out: Findings, value: unknown, field: string)
       if (values) {
         for (let j = 0; j < values.length; j++) {
           const v = values[j];
-          if (typeof v !== 'string' || !LABEL_VALUE.test(v)) checkFormat(out, v, index(child(path, 'values'), j), LABEL_VALUE, 'label value');
+          checkFormat(out, v, index(child(path, 'values'), j), LABEL_VALUE, 'label value');
         }
       }
     }

@@ -45,7 +45,7 @@ function checkNodeRequirements(out: Findings, value: unknown, field: string, fie
     }
     for (let j = 0; j < values.length; j++) {
       const v = values[j];
-      if (typeof v !== 'string' || !LABEL_VALUE.test(v)) checkFormat(out, v, index(child(path, 'values'), j), LABEL_VALUE, 'node label value');
+      checkFormat(out, v, index(child(path, 'values'), j), LABEL_VALUE, 'node label value');
     }
   }
 }
@@ -207,7 +207,7 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
     // ValidateTolerations reports it on the operator.
     if (operator === 'Exists' && tValue) report(out, child(path, 'operator'), "value must be empty when operator is 'Exists'", 'remove value, or use operator: Equal');
     // ValidateTolerations names the operator for a malformed value too.
-    if (operator === 'Equal' && tValue && !LABEL_VALUE.test(tValue)) checkFormat(out, tValue, child(path, 'operator'), LABEL_VALUE, 'toleration value');
+    if (operator === 'Equal' && tValue) checkFormat(out, tValue, child(path, 'operator'), LABEL_VALUE, 'toleration value');
     const effect = checkEnum(out, t.effect, child(path, 'effect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], 'effect');
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) {
       readInt(out, t.tolerationSeconds, child(path, 'tolerationSeconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);

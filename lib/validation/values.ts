@@ -12,8 +12,7 @@ export type Json = Record<string, unknown>;
 
 /** The last segment of a field path, to name the field for people. */
 function lastSegment(field: string): string {
-  const dot = field.lastIndexOf('.');
-  return dot < 0 ? field : field.slice(dot + 1);
+  return field.slice(field.lastIndexOf('.') + 1);
 }
 
 /** An object field; a finding when set to anything but an object. */

@@ -57,7 +57,9 @@ class CoveringFilesRunner {
     if (files.length > 1) {
       const first = await this.runFiles(options, files.slice(0, 1));
       if (first.status !== SURVIVED) return first;
-      return this.runFiles(options, files.slice(1));
+      const rest = await this.runFiles(options, files.slice(1));
+      // A survivor has run the covering tests of both steps; Stryker reports how many.
+      return rest.status === SURVIVED ? { ...rest, nrOfTests: (first.nrOfTests ?? 0) + (rest.nrOfTests ?? 0) } : rest;
     }
     return this.runFiles(options, files);
   }

@@ -1,4 +1,4 @@
-import { validateObject } from '../../lib/validation';
+import { nameRule, validateAnnotations, validateLabels, validateLabelSelector, validateObject, validateObjectMeta } from '../../lib/validation';
 import { deployment, DELETE, expectClean, expectOne, repeat, service, withField } from './helpers';
 
 const ns = (name: unknown): any => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
@@ -116,5 +116,62 @@ describe('label selectors (ValidateLabelSelector)', () => {
     expectOne(sel({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'in', values: ['front'] }] }), 'spec.selector.matchExpressions[0].operator', /not a selector operator/);
     expectOne(sel({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['front', 'a b'] }] }), 'spec.selector.matchExpressions[0].values[1]', /contains a space/);
     expectOne(sel({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'ti er', operator: 'Exists' }] }), 'spec.selector.matchExpressions[0].key', /contains a space/);
+  });
+});
+
+describe('metadata: each condition apart', () => {
+  const fixOf = (obj: unknown): string[] => validateObject(obj).map((f) => f.fix);
+  test('a label or annotation value of another type: the fix quotes numbers and booleans, and says "value" otherwise', () => {
+    for (const where of ['labels', 'annotations']) {
+      expect(fixOf(withField(service(), `metadata.${where}`, { a: 3 }))).toEqual(['quote the value, e.g. a: "3"']);
+      expect(fixOf(withField(service(), `metadata.${where}`, { a: false }))).toEqual(['quote the value, e.g. a: "false"']);
+      expect(fixOf(withField(service(), `metadata.${where}`, { a: { b: 1 } }))).toEqual(['quote the value, e.g. a: "value"']);
+    }
+  });
+  test('an annotation key is reported lowercased, as the API server checks it', () => {
+    expect(validateObject(withField(service(), 'metadata.annotations', { 'My Key': 'x' }))[0].problem).toMatch(/^annotation key "my key" is not/);
+  });
+  test('annotation sizes: a value of another type is reported once and not counted, also next to non-ASCII text', () => {
+    const findings = validateObject(withField(service(), 'metadata.annotations', { a: 'é', b: 7 }));
+    expect(findings.map((f) => f.field)).toEqual(['metadata.annotations[b]']);
+  });
+  test('validateLabels and validateAnnotations check a map on its own, at the field given', () => {
+    expect(validateLabels({ app: 'web' })).toEqual([]);
+    expect(validateLabels({ app: 'a b' }).map((f) => f.field)).toEqual(['metadata.labels[app]']);
+    expect(validateLabels({ app: 'a b' }, 'spec.selector.matchLabels').map((f) => f.field)).toEqual(['spec.selector.matchLabels[app]']);
+    expect(validateAnnotations({ 'a b': 'x' }).map((f) => f.field)).toEqual(['metadata.annotations[a b]']);
+    expect(validateAnnotations({ 'a b': 'x' }, 'x').map((f) => f.field)).toEqual(['x[a b]']);
+    expect(validateAnnotations({ a: 'x' })).toEqual([]);
+  });
+  test('validateObjectMeta checks metadata with a name rule', () => {
+    expect(validateObjectMeta({ name: 'web.v2' })).toEqual([]);
+    expect(validateObjectMeta({ name: 'web.v2' }, nameRule('/Service')).map((f) => f.field)).toEqual(['metadata.name']);
+    expect(validateObjectMeta({ name: 'Web' }, undefined, 'spec.template.metadata').map((f) => f.field)).toEqual(['spec.template.metadata.name']);
+  });
+  test('metadata: null is missing metadata; name: null is a missing name', () => {
+    expectOne(withField(service(), 'metadata', null), 'metadata', /metadata is missing/);
+    expectOne(withField(service(), 'metadata.name', null), 'metadata.name', /name is missing or empty/);
+  });
+  test('namespace "" means the default namespace and is accepted', () => {
+    expectClean(withField(service(), 'metadata.namespace', ''));
+  });
+  test('a name over a kind\'s shorter limit: the fix shortens it', () => {
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: `${repeat('a', 51)}-b` } };
+    expect(validateObject(sts).find((f) => f.field === 'metadata.name')?.fix).toBe(`shorten the name to at most 52 characters, e.g. "${repeat('a', 51)}"`);
+  });
+  test('generateName: a trailing dash is masked (maskTrailingDash), and only when there is more than one character', () => {
+    const gen = (g: string): any => withField(withField(deployment(), 'metadata.name', DELETE), 'metadata.generateName', g);
+    expectClean(gen('a-'));
+    expectOne(gen('-'), 'metadata.generateName', /part that is empty or starts or ends with '-'/);
+    expectOne(gen('ab_'), 'metadata.generateName', /contains "_"/);
+    expectOne(gen('ab_c-'), 'metadata.generateName', /contains "_"/);
+  });
+  test('label selectors: a requirement of the wrong type, Exists with an empty list, values of another type, the operator fix', () => {
+    expect(validateLabelSelector({ matchExpressions: ['tier'] }).map((f) => f.field)).toEqual(['selector.matchExpressions[0]']);
+    expect(validateLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'Exists', values: [] }] })).toEqual([]);
+    expect(validateLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'In', values: [3] }] }).map((f) => [f.field, f.problem]))
+      .toEqual([['selector.matchExpressions[0].values[0]', 'label value 3 is a whole number, not a string']]);
+    expect(validateLabelSelector({ matchExpressions: [{ key: 'tier', operator: 'in', values: ['a'] }] }, 'spec.selector').map((f) => f.fix))
+      .toEqual(['use one of In, NotIn, Exists, DoesNotExist (case matters)']);
   });
 });

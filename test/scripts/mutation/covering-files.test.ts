@@ -13,7 +13,7 @@ const { COVERING_FILES_ENV, CoveringFilesRunner, keepNamedFiles } = require('../
 interface Call { testFilter?: string[]; files?: string }
 
 /** A stand-in for Stryker's jest runner: records what each mutant run was given and answers in turn. */
-function fakeJest(env: Record<string, string>, answers: string[], dryRun?: object) {
+function fakeJest(env: Record<string, string>, answers: Array<string | { status: string; nrOfTests: number }>, dryRun?: object) {
   const calls: Call[] = [];
   return {
     calls,
@@ -21,7 +21,8 @@ function fakeJest(env: Record<string, string>, answers: string[], dryRun?: objec
     dryRun: async () => dryRun,
     mutantRun: async (options: { testFilter?: string[] }) => {
       calls.push({ testFilter: options.testFilter, files: env[COVERING_FILES_ENV] });
-      return { status: answers[calls.length - 1] };
+      const answer = answers[calls.length - 1];
+      return typeof answer === 'string' ? { status: answer } : answer;
     },
   };
 }
@@ -41,7 +42,7 @@ let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'covering-files-')); });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function runnerAfterDryRun(answers: string[]) {
+async function runnerAfterDryRun(answers: Parameters<typeof fakeJest>[1]) {
   const env: Record<string, string> = {};
   const jest = fakeJest(env, answers, DRY_RUN);
   const runner = new CoveringFilesRunner(jest, path.join(dir, 'record.json'), env);
@@ -93,6 +94,11 @@ describe('a mutant run', () => {
     const { runner, jest } = await runnerAfterDryRun(['survived', 'killed']);
     expect(await runner.mutantRun({ testFilter: ['c1', 'b1', 'a1', 'b2'] })).toEqual({ status: 'killed' });
     expect(jest.calls.map((c) => c.files)).toEqual(['["/t/b.test.ts"]', '["/t/c.test.ts","/t/a.test.ts"]']);
+  });
+
+  test('surviving both steps reports the covering tests of both', async () => {
+    const { runner } = await runnerAfterDryRun([{ status: 'survived', nrOfTests: 2 }, { status: 'survived', nrOfTests: 1 }]);
+    expect(await runner.mutantRun({ testFilter: ['b1', 'b2', 'a1'] })).toEqual({ status: 'survived', nrOfTests: 3 });
   });
 
   test('with a covering test of unknown file runs every related file', async () => {
