@@ -26,8 +26,13 @@ export function parseQuantity(quantity: string | number): number | undefined {
   const match = QUANTITY.exec(quantity.trim());
   if (!match) return undefined;
   const [, mantissa, exponent, suffix] = match;
-  const value = Number(mantissa) * (exponent ? 10 ** Number(exponent.slice(1)) : SUFFIX_FACTORS[suffix ?? '']);
-  if (!Number.isFinite(value)) return undefined;
+  const significand = Number(mantissa);
+  // Read as one number, so that `0e400` is 0 (not 0 * Infinity) and `1e-400` underflows only to 0.
+  const exact = exponent ? Number(mantissa + exponent) : significand * SUFFIX_FACTORS[suffix ?? ''];
+  // Upstream keeps any amount as a decimal; a number beyond a double's range is refused here (syntaxReason says why).
+  if (!Number.isFinite(exact)) return undefined;
+  // ParseQuantity rounds a non-zero amount up to at least 1n.
+  const value = significand !== 0 && Math.abs(exact) < 1e-9 ? Math.sign(significand) * 1e-9 : exact;
   if (PARSED.size >= 10000) PARSED.clear();
   PARSED.set(quantity, value);
   return value;
@@ -68,6 +73,11 @@ export function checkQuantity(out: Findings, value: unknown, field: string, what
     return undefined;
   }
   const parsed = parseQuantity(value);
+  if (parsed === undefined && typeof value === 'string' && QUANTITY.test(value.trim())) {
+    report(out, field, `${what} ${show(value)} is larger than this tool computes with (about 1.8e308): the API server accepts it, but no resource amount is that large`,
+      `write the amount you mean, e.g. ${JSON.stringify(example)}`);
+    return undefined;
+  }
   if (parsed === undefined) {
     report(out, field, `${what} ${show(value)} is not a Kubernetes quantity: it ${typeof value === 'number' ? 'is not finite' : syntaxReason(value)}`,
       `write a number with an optional unit, e.g. ${JSON.stringify(example)}`);

@@ -387,6 +387,8 @@ c('quantity.ts: … … is …, not a quantity', pod, [R, { requests: { cpu: tru
 c('quantity.ts: … … is not a Kubernetes quantity', pod, [R, { requests: { cpu: '1 core' } }], [R, { requests: { cpu: '1e0' } }], `${R}.requests[cpu]`);
 c('quantity.ts: … … is negative', pod, [R, { requests: { cpu: '-1m' } }], [R, { requests: { cpu: '0' } }], `${R}.requests[cpu]`);
 c('quantity.ts: … … is not greater than zero', pvc, ['spec.resources.requests.storage', '0'], ['spec.resources.requests.storage', '1'], 'spec.resources[storage]');
+c('quantity.ts: … … is larger than this tool computes with', pvc, ['spec.resources.requests.storage', '1e400'], ['spec.resources.requests.storage', '1e300'],
+  'spec.resources[storage]', 'an amount beyond a double (1e400): the API server keeps quantities as decimals and accepts it; this tool computes with doubles');
 
 // ---- resources.ts
 const gpu = 'example.com/gpu';

@@ -20,6 +20,27 @@ describe('quantity grammar (resource.ParseQuantity)', () => {
     expect(findings[0].field).toBe('memory');
   });
 
+  test('amounts at the ends of a double: read as one number, non-zero amounts rounded up to 1n as ParseQuantity does', () => {
+    expect(parseQuantity('0e400')).toBe(0);
+    expect(parseQuantity('1e308')).toBe(1e308);
+    expect(parseQuantity('1e-400')).toBe(1e-9);
+    expect(parseQuantity('-1e-400')).toBe(-1e-9);
+    expect(parseQuantity('0.1n')).toBe(1e-9);
+    expect(parseQuantity('1e-9')).toBe(1e-9);
+    expect(validateQuantity('1e-400', '', { positive: true })).toEqual([]);
+  });
+
+  test('an amount beyond a double is refused as too large for this tool, not as bad syntax', () => {
+    for (const q of ['1e400', '99e307', ` ${'9'.repeat(400)} `]) {
+      expect(parseQuantity(q)).toBeUndefined();
+      expect(validateQuantity(q, 'memory')).toEqual([{
+        field: 'memory',
+        problem: expect.stringMatching(/^quantity ".*"(… \(402 characters\))? is larger than this tool computes with \(about 1\.8e308\): the API server accepts it, but no resource amount is that large$/),
+        fix: 'write the amount you mean, e.g. "100Mi"',
+      }]);
+    }
+  });
+
   test('wrong types are findings', () => {
     expect(validateQuantity(true)[0].problem).toMatch(/a boolean, not a quantity/);
     expect(validateQuantity(null)[0].problem).toMatch(/null, not a quantity/);
