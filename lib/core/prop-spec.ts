@@ -1,4 +1,4 @@
-import { didYouMean } from './did-you-mean';
+import { didYouMean } from '../grammar/did-you-mean';
 import { PropProblem } from './prop-problem';
 
 /**

@@ -3,7 +3,7 @@
  * sync-options documentation), checked at synth so a typo fails there and not in the cluster.
  */
 import { deepFreeze } from '../grammar/freeze';
-import { didYouMean } from '../core/did-you-mean';
+import { didYouMean } from '../grammar/did-you-mean';
 import type { ArgoCdRetry } from './argocd-application-props';
 
 /**

@@ -1,4 +1,3 @@
-import { didYouMean, editDistance } from '../../lib/core/did-you-mean';
 import { formatProblem, formatValue } from '../../lib/core/prop-problem';
 import { checkProps, optional, required, T } from '../../lib/core/prop-spec';
 import { Probe } from '../../lib';
@@ -113,16 +112,6 @@ describe('checkProps', () => {
 
   test.each([[null, 'null'], [undefined, 'undefined'], ['x', 'a string'], [[1], 'an array']])('props %p are refused as a whole', (props, what) => {
     expect(check(props)).toEqual([{ prop: '(props)', value: props, problem: `must be a ThingProps object, not ${what}`, fix: 'pass { name: … }' }]);
-  });
-});
-
-describe('did you mean', () => {
-  test('case-insensitive match first, then the nearest within a quarter of the length', () => {
-    expect(didYouMean('nodeport', ['NodePort', 'ClusterIP'])).toBe('NodePort');
-    expect(didYouMean('requierd', ['preferred', 'required'])).toBe('required');
-    expect(didYouMean('xyz', ['preferred', 'required'])).toBeUndefined();
-    expect(editDistance('ab', 'ba')).toBe(1);
-    expect(editDistance('', 'abc')).toBe(3);
   });
 });
 

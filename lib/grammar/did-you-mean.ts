@@ -1,3 +1,8 @@
+/**
+ * The word a user most likely meant: the nearest of the words allowed, by edit distance, ignoring case.
+ * Enum values, prop names and Argo CD sync options all suggest through it.
+ */
+
 /** Edit distance (insertions, deletions, substitutions, adjacent transpositions) between two words. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -14,15 +19,13 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate the user most likely meant by `word`: equal ignoring case, or within a small edit
- * distance (a quarter of the length, at least 2). Undefined when nothing is close.
+ * The first of `candidates` at the smallest edit distance from `word`, ignoring case (so one that
+ * differs only in case comes first), when that distance is at most `maxDistance`.
  */
-export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+export function nearestWord(word: string, candidates: readonly string[], maxDistance: number): string | undefined {
   const lower = word.toLowerCase();
-  const exactIgnoringCase = candidates.find((c) => c.toLowerCase() === lower);
-  if (exactIgnoringCase) return exactIgnoringCase;
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
@@ -30,5 +33,10 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+  return best;
+}
+
+/** The candidate the user most likely meant by `word`: within a quarter of its length, at least 2. */
+export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
+  return nearestWord(word, candidates, Math.max(2, Math.floor(word.length / 4)));
 }
