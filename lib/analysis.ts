@@ -47,7 +47,7 @@ export { deletedWithApplication, holdsData, prunedBySync } from './gitops/argocd
 export type { GitOpsObject } from './gitops/argocd-deletions';
 
 // Policy: the rules the constructs and the audit share, as plain functions over plain data
-export type { Finding, FindingCode } from './policy/finding';
+export type { Finding, FindingCode } from './grammar/finding';
 export { allowedDisruptions, disruptionProblems } from './policy/disruption';
 export { imagePinProblem } from './policy/image';
 export { parseImage } from './validation/image';

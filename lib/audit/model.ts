@@ -1,5 +1,5 @@
 import { DisruptionPolicy, disruptionPolicyProblems } from '../policy/disruption';
-import { Finding } from '../policy/finding';
+import { Finding } from '../grammar/finding';
 import { IntOrPercent } from '../grammar/int-or-percent';
 import { PreStopHandler, preStopSeconds } from '../policy/probes';
 import { SERVED_ANNOTATION } from './annotations';

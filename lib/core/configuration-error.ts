@@ -1,4 +1,4 @@
-import { Finding, wholeNumberProblem } from '../policy/finding';
+import { Finding, wholeNumberProblem } from '../grammar/finding';
 import { IConstruct } from 'constructs';
 import { registerChecked } from './checked-constructs';
 import { formatProblem, PropProblem } from './prop-problem';

@@ -1,4 +1,4 @@
-import { Finding } from './finding';
+import { Finding } from '../grammar/finding';
 
 /**
  * Why an HPA's replica range cannot scale, or undefined when it can: a maxReplicas equal to minReplicas

@@ -1,5 +1,5 @@
 import { validateProbe } from '../validation/handlers';
-import { Finding } from './finding';
+import { Finding } from '../grammar/finding';
 
 /** A probe or lifecycle handler as it appears in a manifest (any of its actions). */
 export interface ProbeSpec {

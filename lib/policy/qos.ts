@@ -1,4 +1,4 @@
-import { Finding } from './finding';
+import { Finding } from '../grammar/finding';
 import { cpuMillicores, memoryBytes, parseQuantity } from './quantity';
 
 /** The pod QoS classes (https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/). */

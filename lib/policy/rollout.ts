@@ -1,4 +1,4 @@
-import { Finding } from './finding';
+import { Finding } from '../grammar/finding';
 import { IntOrPercent, intOrPercentProblem, scaleIntOrPercent } from '../grammar/int-or-percent';
 
 /** A Deployment's RollingUpdate settings against a replica count. */

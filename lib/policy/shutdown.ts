@@ -1,4 +1,4 @@
-import { Finding } from './finding';
+import { Finding } from '../grammar/finding';
 
 /** The seconds a pod's shutdown takes, as declared in its spec. */
 export interface ShutdownTimings {

@@ -1,5 +1,5 @@
 import { ContainerList, containersIn } from '../grammar/pod';
-import { Finding } from '../policy/finding';
+import { Finding } from '../grammar/finding';
 
 /** The Pod Security Standards levels, least to most restrictive. */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';

@@ -1,4 +1,4 @@
-import type { Finding, FindingCode } from '../policy/finding';
+import type { Finding, FindingCode } from '../grammar/finding';
 import { TARGET_MINOR } from './version';
 
 /**

@@ -3,7 +3,7 @@
  * apply` would refuse (and a few results that are clearly broken although accepted), found at synth
  * or audit time. Rules follow Kubernetes 1.27; each cites its upstream function.
  */
-import type { Finding } from '../policy/finding';
+import type { Finding } from '../grammar/finding';
 import { checkCronJobSpec, checkJobSpec } from './batch';
 import { checkConfigMap, checkSecret, checkServiceAccount } from './config';
 import { checkHorizontalPodAutoscalerSpec } from './hpa';
@@ -126,7 +126,7 @@ function checkObject(out: Findings, obj: unknown, prefix: string): void {
   }
 }
 
-export type { Finding } from '../policy/finding';
+export type { Finding } from '../grammar/finding';
 export { show } from './finding-list';
 export { parseImage, validateImageReference, imageReferenceProblems, digestProblem } from './image';
 export type { ImageReference } from './image';

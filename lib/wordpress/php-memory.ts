@@ -1,4 +1,4 @@
-import { Finding } from '../policy/finding';
+import { Finding } from '../grammar/finding';
 
 /**
  * How many requests one WordPress pod serves at once and how much memory each may take. The official

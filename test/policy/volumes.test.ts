@@ -1,5 +1,5 @@
 import { isSingleAttach, multiAttachProblem } from '../../lib/policy/volumes';
-import { wholeNumberProblem } from '../../lib/policy/finding';
+import { wholeNumberProblem } from '../../lib/grammar/finding';
 
 test('single-attach access modes', () => {
   expect(isSingleAttach('ReadWriteOnce')).toBe(true);

@@ -1,4 +1,4 @@
-import type { FindingCode } from '../../policy/finding';
+import type { FindingCode } from '../../grammar/finding';
 import { validateObject } from '../../validation';
 import { containersOf } from '../model';
 import { Rule, RuleHit } from '../rule';
