@@ -2,6 +2,7 @@
  * Containers: core/validation/validation.go validateContainers / validateContainerCommon,
  * validateContainerPorts, ValidateEnv, validateEnvFrom, validateEnvVarValueFrom (1.27).
  */
+import { MAX_PORT, MIN_PORT } from '../grammar/port';
 import { checkEnum } from './enums';
 import { Findings, findings, minorOf, report, show } from './finding-list';
 import { checkImage } from './image';
@@ -52,7 +53,7 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
     if (port.containerPort === undefined || port.containerPort === null || port.containerPort === 0) {
       report(out, child(path, 'containerPort'), 'containerPort is missing or 0', 'set the port the process listens on, e.g. containerPort: 8080');
     } else {
-      const n = readInt(out, port.containerPort, child(path, 'containerPort'), 1, 65535, 8080);
+      const n = readInt(out, port.containerPort, child(path, 'containerPort'), MIN_PORT, MAX_PORT, 8080);
       if (n !== undefined) {
         // Not refused by validation (1.29+ only warns), but ports is a list map keyed by
         // (containerPort, protocol) in the OpenAPI schema: server-side apply refuses duplicate
@@ -69,7 +70,7 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
     }
     // hostPort, when set, IsValidPortNum.
     if (port.hostPort !== undefined && port.hostPort !== null && port.hostPort !== 0) {
-      const hostPort = readInt(out, port.hostPort, child(path, 'hostPort'), 1, 65535, 8080);
+      const hostPort = readInt(out, port.hostPort, child(path, 'hostPort'), MIN_PORT, MAX_PORT, 8080);
       if (hostPort !== undefined) facts.hostPorts.push(`${hostPort}/${protocol}`);
     }
   }

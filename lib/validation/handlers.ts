@@ -3,6 +3,7 @@
  * validateReadinessProbe, validateStartupProbe, validateHandler, validateExecAction,
  * validateHTTPGetAction, validateTCPSocketAction, validateGRPCAction, validateLifecycle (1.27).
  */
+import { isPortNumber, MAX_PORT, MIN_PORT } from '../grammar/port';
 import { checkEnum } from './enums';
 import { Findings, findings, minorOf, report, withCode } from './finding-list';
 import { checkFormat, HTTP_HEADER_NAME } from './names';
@@ -152,9 +153,9 @@ function checkGrpcAction(out: Findings, action: Json, path: string): HandlerPort
     report(out, child(path, 'port'), 'the grpc probe has no port', 'set port, e.g. port: 9090');
     return undefined;
   }
-  const port = readInt(out, action.port, child(path, 'port'), 1, 65535, 9090);
+  const port = readInt(out, action.port, child(path, 'port'), MIN_PORT, MAX_PORT, 9090);
   readString(out, action.service, child(path, 'service'));
-  return port === undefined || port < 1 || port > 65535 ? undefined : { field: child(path, 'port'), port };
+  return isPortNumber(port) ? { field: child(path, 'port'), port } : undefined;
 }
 
 function portOf(out: Findings, action: Json, path: string): HandlerPort | undefined {

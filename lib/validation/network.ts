@@ -3,6 +3,7 @@
  * ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer, ValidateIPBlock,
  * ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath, validateIngressBackend (1.27).
  */
+import { isPortNumber, MAX_PORT, MIN_PORT } from '../grammar/port';
 import { isIPv4, isIPv6 } from 'net';
 import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
@@ -50,12 +51,12 @@ function checkPolicyPort(out: Findings, value: unknown, field: string): void {
   checkEnum(out, port.protocol, child(field, 'protocol'), PROTOCOLS, 'protocol');
   const p = readIntOrString(out, port.port, child(field, 'port'));
   if (typeof p === 'number') {
-    if (p < 1 || p > 65535) report(out, child(field, 'port'), `port ${p} is out of range: a port is between 1 and 65535`, 'use a port between 1 and 65535');
+    if (!isPortNumber(p)) report(out, child(field, 'port'), `port ${p} is out of range: a port is between 1 and 65535`, 'use a port between 1 and 65535');
   } else if (typeof p === 'string') {
     checkFormat(out, p, child(field, 'port'), PORT_NAME, 'port name');
   }
   if (port.endPort !== undefined && port.endPort !== null) {
-    const end = readInt(out, port.endPort, child(field, 'endPort'), 1, 65535, 32768);
+    const end = readInt(out, port.endPort, child(field, 'endPort'), MIN_PORT, MAX_PORT, 32768);
     if (typeof p !== 'number') {
       report(out, child(field, 'endPort'), 'endPort may only be used with a numeric port', 'set port to the first port number of the range');
     } else if (end !== undefined && end < p) {
@@ -141,7 +142,7 @@ function checkIngressBackend(out: Findings, value: unknown, field: string): void
   } else if (hasName) {
     checkFormat(out, port.name, child(child(path, 'port'), 'name'), PORT_NAME, 'port name');
   } else {
-    readInt(out, port.number, child(child(path, 'port'), 'number'), 1, 65535, 80);
+    readInt(out, port.number, child(child(path, 'port'), 'number'), MIN_PORT, MAX_PORT, 80);
   }
 }
 

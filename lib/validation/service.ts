@@ -2,6 +2,7 @@
  * Services: core/validation/validation.go ValidateService, validateServicePort,
  * ValidatePortNumOrName, validateServiceExternalTrafficPolicy (1.27), and the node port allocator.
  */
+import { isPortNumber, MAX_PORT, MIN_PORT } from '../grammar/port';
 import { checkEnum } from './enums';
 import { Findings, minorOf, report, show } from './finding-list';
 import { checkLabels } from './metadata';
@@ -26,7 +27,7 @@ export function checkPortNumOrName(out: Findings, raw: unknown, field: string, z
   if (v === undefined) return undefined;
   if (zeroMeansUnset && (v === 0 || v === '')) return undefined;
   if (typeof v === 'number') {
-    if (v < 1 || v > 65535) {
+    if (!isPortNumber(v)) {
       report(out, field, `port ${v} is out of range: a port is between 1 and 65535`, 'use a port between 1 and 65535, e.g. 8080');
       return undefined;
     }
@@ -101,7 +102,7 @@ export function checkServiceSpec(out: Findings, value: unknown, field: string): 
       if (typeof parsed === 'string') report(out, index(child(field, 'loadBalancerSourceRanges'), i), `${show(r)} ${parsed}`, 'write a CIDR, e.g. 203.0.113.0/24');
     }
   }
-  readInt(out, spec.healthCheckNodePort, child(field, 'healthCheckNodePort'), 0, 65535);
+  readInt(out, spec.healthCheckNodePort, child(field, 'healthCheckNodePort'), 0, MAX_PORT);
 }
 
 // core.MaxClientIPServiceAffinitySeconds (one day).
@@ -142,7 +143,7 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
     if (port.port === undefined || port.port === null) {
       report(out, child(path, 'port'), 'the Service port has no port number', 'set port, e.g. port: 80');
     } else {
-      number = readInt(out, port.port, child(path, 'port'), 1, 65535, 80);
+      number = readInt(out, port.port, child(path, 'port'), MIN_PORT, MAX_PORT, 80);
     }
     const protocol = checkEnum(out, port.protocol, child(path, 'protocol'), PROTOCOLS, 'protocol') ?? 'TCP';
     checkPortNumOrName(out, port.targetPort, child(path, 'targetPort'), true);
@@ -159,12 +160,12 @@ function checkServicePorts(out: Findings, ports: unknown[], portsPath: string, t
     }
     if (port.nodePort !== undefined && port.nodePort !== null && port.nodePort !== 0) {
       const nodePath = child(path, 'nodePort');
-      const nodePort = readInt(out, port.nodePort, nodePath, 1, 65535, NODE_PORT_MIN);
+      const nodePort = readInt(out, port.nodePort, nodePath, MIN_PORT, MAX_PORT, NODE_PORT_MIN);
       if (type !== 'NodePort' && type !== 'LoadBalancer') {
         // "may not be used when `type` is 'ClusterIP'".
         report(out, nodePath, `nodePort may only be set on NodePort and LoadBalancer Services, not ${type ?? show(spec.type)}`,
           'remove nodePort, or set type: NodePort');
-      } else if (nodePort !== undefined && nodePort >= 1 && nodePort <= 65535 && (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX)) {
+      } else if (isPortNumber(nodePort) && (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX)) {
         // The node port allocator refuses ports outside --service-node-port-range (default 30000-32767).
         report(out, nodePath, `nodePort ${nodePort} is outside the default node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
           `use a port from ${NODE_PORT_MIN} to ${NODE_PORT_MAX}, or leave nodePort unset to have one allocated`);
