@@ -23,7 +23,6 @@ export interface ContainerFacts {
   readonly name?: string;
   /** Declared port names and numbers, to resolve probe and Service target ports (short lists: no sets). */
   readonly portNames: string[];
-  readonly portNumbers: number[];
   /** `containerPort/protocol` of each port entry, in order (the list-map keys). */
   readonly portKeys: string[];
   /** Host ports as `port/protocol`, to find clashes across containers. */
@@ -65,7 +64,6 @@ function checkContainerPorts(out: Findings, value: unknown, field: string, facts
             'declare each port and protocol once (one name per port)');
         }
         facts.portKeys.push(key);
-        facts.portNumbers.push(n);
       }
     }
     // hostPort, when set, IsValidPortNum.
@@ -82,18 +80,15 @@ const KEY_REFS = ['configMapKeyRef', 'secretKeyRef'];
 /** Checks `valueFrom` of one env var. */
 function checkValueFrom(out: Findings, source: Json, field: string): void {
   // validateEnvVarValueFrom: exactly one source.
-  let count = 0;
-  for (const k of VALUE_SOURCES) if (source[k] !== undefined && source[k] !== null) count++;
-  const kinds = count === 1 ? [] : VALUE_SOURCES.filter((k) => source[k] !== undefined && source[k] !== null);
-  if (count === 0) {
+  const kinds = VALUE_SOURCES.filter((k) => source[k] !== undefined && source[k] !== null);
+  if (kinds.length === 0) {
     report(out, field, 'valueFrom names no source', 'set one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef');
     return;
   }
-  if (count > 1) {
+  if (kinds.length > 1) {
     report(out, field, `valueFrom sets ${kinds.join(' and ')}; only one source is allowed`, `keep one of ${kinds.join(', ')}`);
   }
   for (const kind of KEY_REFS) {
-    if (source[kind] === undefined || source[kind] === null) continue;
     const ref = readRecord(out, source[kind], child(field, kind));
     if (!ref) continue;
     // validateConfigMapKeySelector / validateSecretKeySelector: name a DNS subdomain, key required and IsConfigMapKey.
@@ -104,7 +99,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
       checkFormat(out, ref.key, child(child(field, kind), 'key'), CONFIG_MAP_KEY, 'key');
     }
   }
-  const fieldRef = source.fieldRef === undefined || source.fieldRef === null ? undefined : readRecord(out, source.fieldRef, child(field, 'fieldRef'));
+  const fieldRef = readRecord(out, source.fieldRef, child(field, 'fieldRef'));
   if (fieldRef) {
     // validateObjectFieldSelector with validEnvDownwardAPIFieldPathExpressions (1.27).
     const path = readString(out, fieldRef.fieldPath, child(child(field, 'fieldRef'), 'fieldPath'));
@@ -115,8 +110,7 @@ function checkValueFrom(out: Findings, source: Json, field: string): void {
         `use one of ${DOWNWARD_FIELDS.join(', ')}, or metadata.labels['<key>']`);
     }
   }
-  const resourceRef = source.resourceFieldRef === undefined || source.resourceFieldRef === null ? undefined : readRecord(out, source.resourceFieldRef,
-    child(field, 'resourceFieldRef'));
+  const resourceRef = readRecord(out, source.resourceFieldRef, child(field, 'resourceFieldRef'));
   if (resourceRef) {
     // validateContainerResourceFieldSelector: the supported resources.
     checkEnum(out, resourceRef.resource ?? '', child(child(field, 'resourceFieldRef'), 'resource'), DOWNWARD_RESOURCES, 'resource');
@@ -239,7 +233,7 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
   // An init container with restartPolicy: Always is a sidecar (SidecarContainers beta, on by default
   // from 1.29): it keeps running beside the app containers, so it may have probes and hooks.
   const sidecar = minorOf(out) >= SIDECAR_MINOR && container.restartPolicy === 'Always';
-  let targets: Array<HandlerPort & { probe?: boolean }> | undefined;
+  const targets: Array<HandlerPort & { probe?: boolean }> = [];
   for (const probe of PROBES) {
     if (container[probe] === undefined || container[probe] === null) continue;
     if (context.init && !sidecar) {
@@ -248,14 +242,14 @@ export function checkContainer(out: Findings, value: unknown, field: string, fac
       continue;
     }
     const port = checkProbe(out, container[probe], child(field, probe), probe);
-    if (port) (targets ??= []).push({ ...port, probe: true });
+    if (port) targets.push({ ...port, probe: true });
   }
   if (container.lifecycle !== undefined && container.lifecycle !== null) {
     if (context.init && !sidecar) report(out, child(field, 'lifecycle'), 'lifecycle may not be set on an init container', 'remove it');
-    else (targets ??= []).push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
+    else targets.push(...checkLifecycle(out, container.lifecycle, child(field, 'lifecycle'), context.gracePeriodSeconds ?? 30));
   }
   // A named port that the container does not declare can never be resolved: the probe or hook fails.
-  for (const target of targets ?? []) {
+  for (const target of targets) {
     if (typeof target.port === 'string' && !facts.portNames.includes(target.port)) {
       const names = facts.portNames;
       report(out, target.field, `port ${show(target.port)} is not declared by this container, so the kubelet cannot resolve it and the check always fails`,
@@ -278,5 +272,5 @@ export function validateContainer(container: unknown, field = 'container', volum
 
 /** Fresh facts for one container. */
 export function newFacts(name?: string): ContainerFacts {
-  return { name, portNames: [], portNumbers: [], portKeys: [], hostPorts: [] };
+  return { name, portNames: [], portKeys: [], hostPorts: [] };
 }

@@ -148,3 +148,90 @@ test('validateContainer checks a single container', () => {
   expect(validateContainer({ name: 'web', image: 'nginx:1.27.3' })).toEqual([]);
   expect(validateContainer({ name: 'Web', image: 'nginx:1.27.3' }, 'containers[0]')[0].field).toBe('containers[0].name');
 });
+
+describe('container: each condition apart', () => {
+  const problems = (obj: unknown): string[][] => validateObject(obj).map((f) => [f.field, f.problem]);
+  const pod = (spec: object, version?: string) => validateObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec },
+    version ? { kubernetesVersion: version } : {});
+  const web = (extra: object = {}) => ({ name: 'web', image: 'nginx:1.27.3', ...extra });
+
+  test('a port name of null or "" is unset', () => {
+    expectClean(set('ports', [{ name: null, containerPort: 80 }]));
+    expectClean(set('ports', [{ name: '', containerPort: 80 }]));
+  });
+  test('containerPort null is missing; of another type it is reported once, without a duplicate key', () => {
+    expectOne(set('ports', [{ containerPort: null }]), `${C}.ports[0].containerPort`, /containerPort is missing or 0/);
+    expect(problems(set('ports', [{ containerPort: 'a' }, { containerPort: 'b' }])).map(([f]) => f)).toEqual([`${C}.ports[0].containerPort`, `${C}.ports[1].containerPort`]);
+  });
+  test('hostPort 0 and null are unset; of another type it takes no part in the host port clash', () => {
+    expectClean(set('ports', [{ containerPort: 80, hostPort: 0 }]));
+    expectClean(set('ports', [{ containerPort: 80, hostPort: null }]));
+    const twoBad = pod({ containers: [web({ ports: [{ containerPort: 80, hostPort: 'x' }] }), { name: 'b', image: 'nginx:1', ports: [{ containerPort: 81, hostPort: 'y' }] }] });
+    expect(twoBad.map((f) => f.field)).toEqual(['spec.containers[0].ports[0].hostPort', 'spec.containers[1].ports[0].hostPort']);
+  });
+  test('valueFrom: a null source is unset; two sources are named in the order of the API', () => {
+    const env = (valueFrom: object) => set('env', [{ name: 'A', valueFrom }]);
+    const secret = { name: 's', key: 'k' };
+    expectClean(env({ secretKeyRef: secret, configMapKeyRef: null, fieldRef: null, resourceFieldRef: null }));
+    expect(validateObject(env({ secretKeyRef: secret, fieldRef: { fieldPath: 'metadata.name' }, configMapKeyRef: null }))
+      .map((f) => [f.problem, f.fix])).toEqual([['valueFrom sets fieldRef and secretKeyRef; only one source is allowed', 'keep one of fieldRef, secretKeyRef']]);
+    expect(validateObject(env({ configMapKeyRef: secret, resourceFieldRef: { resource: 'limits.cpu' } })).map((f) => f.problem))
+      .toEqual(['valueFrom sets resourceFieldRef and configMapKeyRef; only one source is allowed']);
+  });
+  test('a key reference: its name and a missing key are told apart for Secrets and ConfigMaps', () => {
+    const env = (valueFrom: object) => set('env', [{ name: 'A', valueFrom }]);
+    for (const [kind, what] of [['secretKeyRef', 'Secret'], ['configMapKeyRef', 'ConfigMap']]) {
+      for (const key of [null, '', undefined]) {
+        expect(validateObject(env({ [kind]: { name: 'n', key } })).map((f) => [f.field, f.problem, f.fix]))
+          .toEqual([[`${C}.env[0].valueFrom.${kind}.key`, 'key is missing', `name the ${what} key to read, e.g. key: password`]]);
+      }
+      expect(validateObject(env({ [kind]: { name: 'N', key: 'k' } })).map((f) => f.problem)).toEqual([`${what} name "N" is not a valid DNS-1123 subdomain: it contains "N"`]);
+      expect(problems(env({ [kind]: 'x' })).map(([f]) => f)).toEqual([`${C}.env[0].valueFrom.${kind}`]);
+    }
+  });
+  test('env: distinct names are no duplicates; a null entry is skipped without a crash; a name of null or "" is missing', () => {
+    expectClean(set('env', [{ name: 'A', value: '1' }, { name: 'B', value: '2' }, { name: 'C', value: '3' }]));
+    expect(problems(set('env', [null, { name: 'A', value: '1' }]))).toEqual([]);
+    expectOne(set('env', [{ name: null, value: '1' }]), `${C}.env[0].name`, /env var has no name/);
+    expectOne(set('env', [{ name: '', value: '1' }]), `${C}.env[0].name`, /env var has no name/);
+  });
+  test('envFrom: a null entry is skipped without a crash; a prefix of null or "" is unset; a null sibling source does not count', () => {
+    expect(problems(set('envFrom', [null]))).toEqual([]);
+    expectClean(set('envFrom', [{ prefix: '', configMapRef: { name: 'c' } }]));
+    expectClean(set('envFrom', [{ prefix: null, configMapRef: { name: 'c' } }]));
+    expectClean(set('envFrom', [{ configMapRef: { name: 'c' }, secretRef: null }]));
+    expect(problems(set('envFrom', [{ configMapRef: 'c' }])).map(([f]) => f)).toEqual([`${C}.envFrom[0].configMapRef`]);
+    expect(validateObject(set('envFrom', [{ secretRef: { name: 'S' } }])).map((f) => f.problem)).toEqual(['Secret name "S" is not a valid DNS-1123 subdomain: it contains "S"']);
+    expect(validateObject(set('envFrom', [{ configMapRef: { name: 'S' } }])).map((f) => f.problem))
+      .toEqual(['ConfigMap name "S" is not a valid DNS-1123 subdomain: it contains "S"']);
+  });
+  test('container name and image null are missing', () => {
+    expectOne(set('name', null), `${C}.name`, /container has no name/);
+    expectOne(set('image', null), `${C}.image`, /container has no image/);
+  });
+  test('command and args: each item must be a string', () => {
+    expect(problems(set('command', ['sh', 1, 'x'])).map(([f]) => f)).toEqual([`${C}.command[1]`]);
+    expect(problems(set('args', [2])).map(([f]) => f)).toEqual([`${C}.args[0]`]);
+  });
+  test('an init container with a null probe or null lifecycle has neither', () => {
+    const init = (extra: object) => pod({ initContainers: [{ name: 'i', image: 'busybox:1.36', ...extra }], containers: [web()] });
+    expect(init({ livenessProbe: null, lifecycle: null })).toEqual([]);
+    expect(init({ lifecycle: { preStop: { exec: { command: ['true'] } } } }).map((f) => f.problem)).toEqual(['lifecycle may not be set on an init container']);
+  });
+  test('a sleep hook is bounded by the pod\'s grace period when it is set, by 30 seconds otherwise', () => {
+    const hooked = (grace?: number) => pod({ ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
+      containers: [web({ lifecycle: { preStop: { sleep: { seconds: 45 } } } })] }, '1.30');
+    expect(hooked(60)).toEqual([]);
+    expect(hooked().map((f) => f.field)).toEqual(['spec.containers[0].lifecycle.preStop.sleep']);
+  });
+  test('a probe on an undeclared named port, with no ports declared: the fix says to declare it', () => {
+    const probed = validateContainer(web({ readinessProbe: { httpGet: { path: '/', port: 'http' } } }));
+    expect(probed.map((f) => f.fix)).toEqual(['declare it in ports (e.g. { name: "http", containerPort: 8080 }) or use a port number']);
+  });
+  test('validateContainer checks volume mounts only against the volume names given', () => {
+    const mounted = web({ volumeMounts: [{ name: 'data', mountPath: '/data' }] });
+    expect(validateContainer(mounted)).toEqual([]);
+    expect(validateContainer(mounted, 'c', ['data'])).toEqual([]);
+    expect(validateContainer(mounted, 'c', ['other']).map((f) => f.field)).toEqual(['c.volumeMounts[0].name']);
+  });
+});
