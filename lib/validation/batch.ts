@@ -73,6 +73,10 @@ export function checkCronJobSpec(out: Findings, value: unknown, field: string): 
   if (timeZone !== undefined) {
     const bad = timeZone === '' || timeZone.split('/').some((p) => p === '.' || p === '..' || p.startsWith('-') || !TIME_ZONE_PART.test(p));
     if (bad) report(out, child(field, 'timeZone'), `timeZone ${show(timeZone)} is not an IANA time zone name`, 'use e.g. "Etc/UTC" or "Europe/Berlin"');
+    // validateTimeZone: "Local" in any case is the controller's own zone, refused as not explicit.
+    else if (timeZone.toLowerCase() === 'local') {
+      report(out, child(field, 'timeZone'), `timeZone ${show(timeZone)} is the controller's local time, not an explicit time zone`, 'use an IANA name, e.g. "Etc/UTC"');
+    }
   }
   checkEnum(out, spec.concurrencyPolicy, child(field, 'concurrencyPolicy'), ['Allow', 'Forbid', 'Replace'], 'concurrencyPolicy');
   readInt(out, spec.startingDeadlineSeconds, child(field, 'startingDeadlineSeconds'), 0, Number.MAX_SAFE_INTEGER, 200);

@@ -130,6 +130,7 @@ function checkPodFields(out: Findings, spec: Json, field: string, rules: PodRule
   }
   // ValidatePodSpec: nodeSelector is a label map.
   checkLabels(out, spec.nodeSelector, child(field, 'nodeSelector'));
+  // Accepted by the API server, but a name that is no Secret name can never authenticate a pull (a judgement).
   const pullSecrets = readList(out, spec.imagePullSecrets, child(field, 'imagePullSecrets'));
   if (pullSecrets) {
     for (let i = 0; i < pullSecrets.length; i++) {

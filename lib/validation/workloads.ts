@@ -58,12 +58,13 @@ export function checkDeploymentSpec(out: Findings, value: unknown, field: string
     if (value === undefined || value === null) report(out, field, 'the Deployment has no spec', 'add spec.selector and spec.template');
     return undefined;
   }
-  const minReady = checkCounts(out, spec, field);
+  // minReadySeconds is a plain int32: unset, it is 0.
+  const minReady = checkCounts(out, spec, field) ?? (spec.minReadySeconds === undefined || spec.minReadySeconds === null ? 0 : undefined);
   // ValidateDeploymentSpec: progressDeadlineSeconds ≥ 0 and greater than minReadySeconds. apps/v1
   // defaults it to 600 (SetDefaults_Deployment), so a minReadySeconds of 600 or more fails alone.
   const given = readInt(out, spec.progressDeadlineSeconds, child(field, 'progressDeadlineSeconds'), 0, MAX_INT, 600);
   const deadline = spec.progressDeadlineSeconds === undefined || spec.progressDeadlineSeconds === null ? DEFAULT_PROGRESS_DEADLINE_SECONDS : given;
-  if (deadline !== undefined && deadline >= 0 && minReady !== undefined && minReady >= 0 && deadline <= minReady) {
+  if (deadline !== undefined && minReady !== undefined && deadline >= 0 && deadline <= minReady) {
     const defaulted = deadline === DEFAULT_PROGRESS_DEADLINE_SECONDS && given === undefined;
     report(out, child(field, 'progressDeadlineSeconds'),
       `progressDeadlineSeconds ${deadline}${defaulted ? ' (the default)' : ''} is not greater than minReadySeconds ${minReady}, so every rollout would be reported as failed`,

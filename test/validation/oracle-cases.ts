@@ -146,7 +146,8 @@ c("batch.ts: a Job's pods need restartPolicy", job, ['spec.template.spec.restart
 c('batch.ts: the CronJob has no spec', cron, ['spec', D], NONE, 'spec');
 c('batch.ts: the CronJob has no schedule', cron, ['spec.schedule', D], ['spec.schedule', '@daily'], 'spec.schedule');
 c('batch.ts: schedule … …', cron, ['spec.schedule', '61 * * * *'], ['spec.schedule', '59 * * * *'], 'spec.schedule');
-c('batch.ts: timeZone', cron, ['spec.timeZone', 'Europe/ Berlin'], ['spec.timeZone', 'Europe/Berlin'], 'spec.timeZone');
+c('batch.ts: timeZone … is not an IANA', cron, ['spec.timeZone', 'Europe/ Berlin'], ['spec.timeZone', 'Europe/Berlin'], 'spec.timeZone');
+c("batch.ts: timeZone … is the controller's local time", cron, ['spec.timeZone', 'local'], ['spec.timeZone', 'Etc/UTC'], 'spec.timeZone');
 c('batch.ts: the CronJob has no jobTemplate', cron, ['spec.jobTemplate', D], NONE, 'spec.jobTemplate');
 
 // ---- config.ts
@@ -564,6 +565,7 @@ c('workloads.ts: the Deployment has no spec', deploy, ['spec', D], NONE, 'spec')
 c('workloads.ts: progressDeadlineSeconds', deploy, [['spec.progressDeadlineSeconds', 10], ['spec.minReadySeconds', 10]],
   [['spec.progressDeadlineSeconds', 10], ['spec.minReadySeconds', 9]], 'spec.progressDeadlineSeconds');
 c('workloads.ts: progressDeadlineSeconds', deploy, ['spec.minReadySeconds', 600], ['spec.minReadySeconds', 599], 'spec.progressDeadlineSeconds');
+c('workloads.ts: progressDeadlineSeconds', deploy, ['spec.progressDeadlineSeconds', 0], ['spec.progressDeadlineSeconds', 1], 'spec.progressDeadlineSeconds');
 c("workloads.ts: rollingUpdate may not be set when the strategy type is 'Recreate'", deploy, ['spec.strategy', { type: 'Recreate', rollingUpdate: {} }],
   ['spec.strategy', { type: 'RollingUpdate', rollingUpdate: {} }], `${RU}`);
 c('workloads.ts: maxUnavailable and maxSurge are both 0', deploy, [RU, { maxUnavailable: 0, maxSurge: 0 }], [RU, { maxUnavailable: 0, maxSurge: '1%' }], `${RU}.maxUnavailable`);

@@ -137,3 +137,88 @@ describe('StatefulSet (ValidateStatefulSetSpec)', () => {
     expectOne(sset('spec.replicas', -1), 'spec.replicas', /out of range/);
   });
 });
+
+describe('workloads survivors: null as unset, the deadline default, exact messages', () => {
+  const sset = (path: string, value: unknown): any => withField(statefulSet(), path, value);
+  const shown = (obj: unknown): string[] => validateObject(obj).map((f) => `${f.field}: ${f.problem} | ${f.fix}`);
+  test('a Deployment spec: null or missing is "no spec", another type only "not an object"', () => {
+    expect(shown(set('spec', null))).toEqual(['spec: the Deployment has no spec | add spec.selector and spec.template']);
+    expect(shown(set('spec', DELETE))).toEqual(['spec: the Deployment has no spec | add spec.selector and spec.template']);
+    expect(fieldsOf(set('spec', 'web'))).toEqual(['spec']);
+    expectOne(set('spec', 'web'), 'spec', /not an object/);
+  });
+  test('a StatefulSet spec: null or missing is "no spec", another type only "not an object"', () => {
+    expect(shown(sset('spec', null))).toEqual(['spec: the StatefulSet has no spec | add spec.selector, spec.serviceName and spec.template']);
+    expect(shown(sset('spec', DELETE))).toEqual(['spec: the StatefulSet has no spec | add spec.selector, spec.serviceName and spec.template']);
+    expectOne(sset('spec', ['db']), 'spec', /not an object/);
+  });
+  test('a null selector is a missing selector', () => {
+    expectOne(set('spec.selector', null), 'spec.selector', /the Deployment has no selector/);
+    expectOne(sset('spec.selector', null), 'spec.selector', /the StatefulSet has no selector/);
+  });
+  test('progressDeadlineSeconds: null defaults to 600; 0 against minReadySeconds 0', () => {
+    expect(shown(withField(set('spec.progressDeadlineSeconds', null), 'spec.minReadySeconds', 600))).toEqual([
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds 600 (the default) is not greater than minReadySeconds 600, so every rollout would be reported as failed'
+        + ' | set progressDeadlineSeconds above 600, e.g. 660',
+    ]);
+    expectClean(withField(set('spec.progressDeadlineSeconds', null), 'spec.minReadySeconds', 599));
+    expect(shown(withField(set('spec.progressDeadlineSeconds', 0), 'spec.minReadySeconds', 0))).toEqual([
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds 0 is not greater than minReadySeconds 0, so every rollout would be reported as failed'
+        + ' | set progressDeadlineSeconds above 0, e.g. 600',
+    ]);
+    expectClean(withField(set('spec.progressDeadlineSeconds', 1), 'spec.minReadySeconds', 0));
+  });
+  test('"(the default)" only when progressDeadlineSeconds is unset; the example is at least 600 and 60 above', () => {
+    expect(shown(withField(set('spec.progressDeadlineSeconds', 600), 'spec.minReadySeconds', 600))).toEqual([
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds 600 is not greater than minReadySeconds 600, so every rollout would be reported as failed'
+        + ' | set progressDeadlineSeconds above 600, e.g. 660',
+    ]);
+    expect(shown(set('spec.progressDeadlineSeconds', 5))).toEqual([
+      'spec.progressDeadlineSeconds: progressDeadlineSeconds 5 is not greater than minReadySeconds 5, so every rollout would be reported as failed'
+        + ' | set progressDeadlineSeconds above 5, e.g. 600',
+    ]);
+    expect(validateObject(withField(set('spec.progressDeadlineSeconds', 700), 'spec.minReadySeconds', 700))[0].fix)
+      .toBe('set progressDeadlineSeconds above 700, e.g. 760');
+  });
+  test('a null rollingUpdate is unset beside Recreate and OnDelete', () => {
+    expectClean(withField(set('spec.strategy.type', 'Recreate'), 'spec.strategy.rollingUpdate', null));
+    expectClean(withField(sset('spec.updateStrategy.type', 'OnDelete'), 'spec.updateStrategy.rollingUpdate', null));
+    expectClean(withField(sset('spec.updateStrategy.type', 'OnDelete'), 'spec.updateStrategy.rollingUpdate', DELETE));
+  });
+  test('serviceName: unset, null or empty is not checked; a non-string is', () => {
+    expectClean(sset('spec.serviceName', DELETE));
+    expectClean(sset('spec.serviceName', null));
+    expectClean(sset('spec.serviceName', ''));
+    expectClean(sset('spec.serviceName', 'db'));
+    expectOne(sset('spec.serviceName', 5), 'spec.serviceName', /not a string/);
+  });
+  test('a volume claim template named null or "" has no name', () => {
+    for (const name of [null, '']) {
+      expect(shown(sset('spec.volumeClaimTemplates[0].metadata.name', name))[0]).toBe(
+        'spec.volumeClaimTemplates[0].metadata.name: the volume claim template has no name | set metadata.name, e.g. data, and mount it by that name');
+    }
+  });
+  test('volume claim template labels are checked', () => {
+    expectOne(sset('spec.volumeClaimTemplates[0].metadata.labels', { app: 'd b' }), 'spec.volumeClaimTemplates[0].metadata.labels[app]', /contains a space/);
+    expectClean(sset('spec.volumeClaimTemplates[0].metadata.labels', { app: 'db' }));
+  });
+  test('the StatefulSet template: restartPolicy Always allowed, activeDeadlineSeconds refused', () => {
+    expectClean(sset('spec.template.spec.restartPolicy', 'Always'));
+    expectOne(sset('spec.template.spec.restartPolicy', 'Never'), 'spec.template.spec.restartPolicy', /not supported in a StatefulSet template/);
+    expectOne(sset('spec.template.spec.activeDeadlineSeconds', 60), 'spec.template.spec.activeDeadlineSeconds', /not supported in a StatefulSet template/);
+  });
+});
+
+describe('progressDeadlineSeconds against an unset minReadySeconds (0)', () => {
+  const pds = (value: unknown): any => withField(deployment(), 'spec.progressDeadlineSeconds', value);
+  test('0 is not greater than the default minReadySeconds 0; 1 is', () => {
+    expect(validateObject(withField(pds(0), 'spec.minReadySeconds', DELETE)).map((f) => [f.field, f.problem])).toEqual([
+      ['spec.progressDeadlineSeconds', 'progressDeadlineSeconds 0 is not greater than minReadySeconds 0, so every rollout would be reported as failed'],
+    ]);
+    expect(validateObject(withField(pds(0), 'spec.minReadySeconds', null)).map((f) => f.field)).toEqual(['spec.progressDeadlineSeconds']);
+    expectClean(withField(pds(1), 'spec.minReadySeconds', DELETE));
+  });
+  test('a minReadySeconds of the wrong type is reported alone', () => {
+    expect(validateObject(withField(pds(0), 'spec.minReadySeconds', 'x')).map((f) => f.field)).toEqual(['spec.minReadySeconds']);
+  });
+});
