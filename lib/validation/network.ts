@@ -9,9 +9,9 @@ import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
 import { Findings, findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
-import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
+import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PATH_SEGMENT, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
-import { readInt, readIntOrString, readList, readRecord, readString } from './values';
+import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
@@ -126,6 +126,8 @@ function checkIngressBackend(out: Findings, value: unknown, field: string): void
   if (hasService === hasResource) {
     report(out, field, hasService ? 'the backend sets both service and resource' : 'the backend names no service', 'set exactly one of service or resource');
   }
+  const resource = readRecord(out, backend.resource, child(field, 'resource'));
+  if (resource) checkBackendResource(out, resource, child(field, 'resource'));
   const service = readRecord(out, backend.service, child(field, 'service'));
   if (!service) return;
   const path = child(field, 'service');
@@ -168,7 +170,7 @@ export function checkIngressSpec(out: Findings, value: unknown, field: string): 
       const entry = readRecord(out, tls[i], path);
       if (!entry) continue;
       const hosts = readList(out, entry.hosts, child(path, 'hosts'));
-      if (hosts) for (let j = 0; j < hosts.length; j++) checkHost(out, hosts[j], index(child(path, 'hosts'), j));
+      if (hosts) for (let j = 0; j < hosts.length; j++) checkTlsHost(out, hosts[j], index(child(path, 'hosts'), j));
       const secret = readString(out, entry.secretName, child(path, 'secretName'));
       if (secret) checkFormat(out, secret, child(path, 'secretName'), DNS1123_SUBDOMAIN, 'secretName');
     }
@@ -178,7 +180,7 @@ export function checkIngressSpec(out: Findings, value: unknown, field: string): 
     const path = index(child(field, 'rules'), i);
     const rule = readRecord(out, rules[i], path);
     if (!rule) continue;
-    if (rule.host !== undefined && rule.host !== null && rule.host !== '') checkHost(out, rule.host, child(path, 'host'));
+    checkHost(out, rule.host, child(path, 'host'));
     const http = readRecord(out, rule.http, child(path, 'http'));
     if (!http) continue;
     const paths = readList(out, http.paths, child(child(path, 'http'), 'paths'));
@@ -190,7 +192,7 @@ export function checkIngressSpec(out: Findings, value: unknown, field: string): 
   }
 }
 
-/** validateIngressRules host: a DNS subdomain or a wildcard, not an IP address. */
+/** validateIngressRules host, when set and not empty: a DNS subdomain or a wildcard, not an IP address. */
 function checkHost(out: Findings, value: unknown, field: string): void {
   const host = readString(out, value, field);
   if (host === undefined || host === '') return;
@@ -200,6 +202,22 @@ function checkHost(out: Findings, value: unknown, field: string): void {
   }
   // validateIngressRules: a host with a '*' anywhere is checked as a wildcard.
   checkFormat(out, host, field, host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, 'host');
+}
+
+/** validateIngressTLS: each host a DNS subdomain or a wildcard (an IP address passes as a subdomain; empty does not). */
+function checkTlsHost(out: Findings, value: unknown, field: string): void {
+  const host = readString(out, value, field);
+  if (host !== undefined) checkFormat(out, host, field, host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, 'TLS host');
+}
+
+/** validateIngressTypedLocalObjectReference: kind and name required path segments, apiGroup a DNS subdomain when set. */
+function checkBackendResource(out: Findings, resource: Json, field: string): void {
+  if (resource.apiGroup !== undefined && resource.apiGroup !== null) checkFormat(out, resource.apiGroup, child(field, 'apiGroup'), DNS1123_SUBDOMAIN, 'apiGroup');
+  for (const [name, example] of [['kind', 'StorageBucket'], ['name', 'static-assets']]) {
+    const v = resource[name];
+    if (v === undefined || v === null || v === '') report(out, child(field, name), `the backend resource has no ${name}`, `set resource.${name}, e.g. ${name}: ${example}`);
+    else checkFormat(out, v, child(field, name), PATH_SEGMENT, `resource ${name}`);
+  }
 }
 
 /** validateHTTPIngressPath: pathType required; Exact and Prefix paths absolute and clean. */

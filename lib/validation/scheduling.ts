@@ -198,8 +198,9 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
     if (!t) continue;
     const key = readString(out, t.key, child(path, 'key'));
     if (key) checkFormat(out, key, child(path, 'key'), QUALIFIED_NAME, 'toleration key');
-    const operator = checkEnum(out, t.operator, child(path, 'operator'), ['Equal', 'Exists'],
-      'operator') ?? (t.operator === undefined || t.operator === null ? 'Equal' : undefined);
+    // An empty operator means Equal; an empty effect matches every effect.
+    const operator = t.operator === undefined || t.operator === null || t.operator === '' ? 'Equal'
+      : checkEnum(out, t.operator, child(path, 'operator'), ['Equal', 'Exists'], 'operator');
     if (!key && operator === 'Equal') {
       report(out, child(path, 'operator'), "operator must be Exists when key is empty (an empty key matches every taint)", 'set operator: Exists, or name the key');
     }
@@ -208,7 +209,7 @@ export function checkTolerations(out: Findings, value: unknown, field: string): 
     if (operator === 'Exists' && tValue) report(out, child(path, 'operator'), "value must be empty when operator is 'Exists'", 'remove value, or use operator: Equal');
     // ValidateTolerations names the operator for a malformed value too.
     if (operator === 'Equal' && tValue) checkFormat(out, tValue, child(path, 'operator'), LABEL_VALUE, 'toleration value');
-    const effect = checkEnum(out, t.effect, child(path, 'effect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], 'effect');
+    const effect = t.effect === '' ? undefined : checkEnum(out, t.effect, child(path, 'effect'), ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], 'effect');
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null) {
       readInt(out, t.tolerationSeconds, child(path, 'tolerationSeconds'), Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
       if (effect !== 'NoExecute') report(out, child(path, 'effect'), "tolerationSeconds needs effect 'NoExecute'", 'set effect: NoExecute, or remove tolerationSeconds');

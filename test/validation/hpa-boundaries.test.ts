@@ -79,3 +79,81 @@ test('scaling policies: value and periodSeconds from 1, periodSeconds at most 18
   expect(fieldsOf(behavior([]))).toEqual(['spec.behavior.scaleDown.policies']);
   expect(fieldsOf(spec([], { behavior: { scaleUp: { stabilizationWindowSeconds: 3601 } } }))).toEqual(['spec.behavior.scaleUp.stabilizationWindowSeconds']);
 });
+
+describe('hpa: each condition apart', () => {
+  const problems = (value: unknown) => validateHorizontalPodAutoscalerSpec(value).map((f) => [f.field, f.problem]);
+  const util = { type: 'Utilization', averageUtilization: 70 };
+
+  test('a spec of null is missing; of another type it is reported once', () => {
+    expect(problems(null)).toEqual([['spec', 'the HorizontalPodAutoscaler has no spec']]);
+    expect(problems('x').map(([f]) => f)).toEqual(['spec']);
+  });
+  test('scaleTargetRef: null is missing and named by its last segment; another type is reported once', () => {
+    expect(validateHorizontalPodAutoscalerSpec(spec([], { scaleTargetRef: null })).map((f) => [f.field, f.problem, f.fix]))
+      .toEqual([['spec.scaleTargetRef', 'scaleTargetRef is missing', 'name the workload: { apiVersion: apps/v1, kind: Deployment, name: web }']]);
+    expect(problems(spec([], { scaleTargetRef: 'web' })).map(([f]) => f)).toEqual(['spec.scaleTargetRef']);
+  });
+  test('scaleTargetRef kind and name: null or unset is missing, each with its own fix', () => {
+    expect(validateHorizontalPodAutoscalerSpec(spec([], { scaleTargetRef: { kind: null } })).map((f) => [f.field, f.problem, f.fix])).toEqual([
+      ['spec.scaleTargetRef.kind', 'kind is missing', 'set kind, e.g. Deployment'],
+      ['spec.scaleTargetRef.name', 'name is missing', 'set the workload name'],
+    ]);
+  });
+  test('target type null or "" is missing', () => {
+    for (const type of [null, '']) {
+      expect(problems(spec([cpu({ ...util, type })]))).toEqual([['spec.metrics[0].resource.target.type', 'target type is missing']]);
+    }
+  });
+  test('a target field of null is unset', () => {
+    expect(problems(spec([cpu({ type: 'AverageValue', averageValue: '500m', averageUtilization: null })]))).toEqual([]);
+  });
+  test('a containerResource target needs averageUtilization or averageValue, not both', () => {
+    const cr = (target: object) => spec([{ type: 'ContainerResource', containerResource: { name: 'cpu', container: 'app', target } }]);
+    expect(problems(cr({ type: 'Utilization' })).map(([f]) => f)).toEqual(['spec.metrics[0].containerResource.target.averageUtilization']);
+    expect(problems(cr({ ...util, averageValue: '1' })).map(([f]) => f)).toEqual(['spec.metrics[0].containerResource.target.averageValue']);
+  });
+  test('a metric name of null or "" is missing', () => {
+    for (const name of [null, '']) {
+      expect(problems(spec([external({ type: 'Value', value: '30' }, { name })]))).toEqual([['spec.metrics[0].external.metric.name', 'the metric has no name']]);
+    }
+  });
+  test('a metric type "" is missing', () => {
+    expect(problems(spec([{ type: '' }]))).toEqual([['spec.metrics[0].type', 'the metric has no type']]);
+  });
+  test('a null source of another type is unset', () => {
+    expect(problems(spec([{ ...cpu(util), external: null }]))).toEqual([]);
+  });
+  test('the source of the type: null is missing, another type is reported once', () => {
+    expect(problems(spec([{ type: 'Resource', resource: null }]))).toEqual([['spec.metrics[0].resource', 'a Resource metric needs resource']]);
+    expect(problems(spec([{ type: 'Resource', resource: 'cpu' }])).map(([f]) => f)).toEqual(['spec.metrics[0].resource']);
+  });
+  test('a resource name of null or "" is missing', () => {
+    for (const name of [null, '']) {
+      expect(problems(spec([{ type: 'Resource', resource: { name, target: util } }])))
+        .toEqual([['spec.metrics[0].resource.name', 'the resource metric has no resource name']]);
+    }
+  });
+  test('a containerResource container of null or "" is missing', () => {
+    for (const container of [null, '']) {
+      expect(problems(spec([{ type: 'ContainerResource', containerResource: { name: 'cpu', container, target: util } }])))
+        .toEqual([['spec.metrics[0].containerResource.container', 'the container resource metric names no container']]);
+    }
+  });
+  test('a metrics entry that is not an object is reported once', () => {
+    expect(problems(spec(['x'])).map(([f]) => f)).toEqual(['spec.metrics[0]']);
+  });
+  test('maxReplicas null is missing; maxReplicas 0 is out of range, not also below minReplicas', () => {
+    expect(problems(spec([], { maxReplicas: null }))).toEqual([['spec.maxReplicas', 'maxReplicas is missing']]);
+    expect(problems(spec([], { minReplicas: 2, maxReplicas: 0 }))).toEqual([['spec.maxReplicas', 'maxReplicas 0 is out of range: it must be at least 1']]);
+  });
+  test('scaling policies: an entry that is not an object is reported once; type, value and periodSeconds null are missing', () => {
+    const behavior = (policies: unknown) => spec([], { behavior: { scaleUp: { policies } } });
+    expect(problems(behavior(['x'])).map(([f]) => f)).toEqual(['spec.behavior.scaleUp.policies[0]']);
+    const policy = 'spec.behavior.scaleUp.policies[0]';
+    expect(problems(behavior([{ type: null, value: null, periodSeconds: null }]))).toEqual([
+      [`${policy}.type`, 'the policy has no type'],
+      [`${policy}.value`, 'the policy has no value'],
+      [`${policy}.periodSeconds`, 'the policy has no periodSeconds'],
+    ]);
+  });
+});

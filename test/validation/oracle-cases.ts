@@ -352,6 +352,11 @@ const PATH0 = 'spec.rules[0].http.paths[0]';
 c('network.ts: the path has no backend', ingress, [`${PATH0}.backend`, D], NONE, `${PATH0}.backend`);
 c('network.ts: the backend sets both', ingress, [`${PATH0}.backend`, {}], NONE, `${PATH0}.backend`);
 c('network.ts: the backend names no Service', ingress, [`${PATH0}.backend.service.name`, D], [`${PATH0}.backend.service.name`, 'w'], `${PATH0}.backend.service.name`);
+const resourceBackend = (resource: Json): Edit => [`${PATH0}.backend`, { resource: { apiGroup: 'k8s.example.com', ...resource } }];
+c('network.ts: the backend resource has no', ingress, resourceBackend({ name: 'assets' }), resourceBackend({ kind: 'StorageBucket', name: 'assets' }),
+  `${PATH0}.backend.resource.kind`);
+c('network.ts: the backend resource has no', ingress, resourceBackend({ kind: 'StorageBucket', name: '' }), resourceBackend({ kind: 'StorageBucket', name: 'assets' }),
+  `${PATH0}.backend.resource.name`);
 c('network.ts: the backend port sets both', ingress, [`${PATH0}.backend.service.port`, {}], [`${PATH0}.backend.service.port`, { number: 80 }], `${PATH0}.backend`);
 c('network.ts: the Ingress has no spec', ingress, ['spec', D], NONE, 'spec');
 c('network.ts: the Ingress has neither', ingress, ['spec.rules', []], [['spec.rules', []], ['spec.defaultBackend', backend()]], 'spec');
@@ -607,6 +612,8 @@ c(FORMAT, ingress, ['spec.tls', [{ hosts: ['www_example.com'] }]], ['spec.tls', 
 c(FORMAT, ingress, ['spec.defaultBackend', { service: { name: '1web', port: { number: 80 } } }], ['spec.defaultBackend', { service: { name: 'web1', port: { number: 80 } } }],
   'spec.defaultBackend.service.name');
 c(FORMAT, ingress, [`${PATH0}.backend.service.port`, { name: 'HTTP_' }], [`${PATH0}.backend.service.port`, { name: 'http' }], `${PATH0}.backend.service.port.name`);
+c(FORMAT, ingress, resourceBackend({ kind: 'StorageBucket', name: 'a/b' }), resourceBackend({ kind: 'StorageBucket', name: 'a.b' }), `${PATH0}.backend.resource.name`);
+c(FORMAT, ingress, ['spec.tls', [{ hosts: [''] }]], ['spec.tls', [{ hosts: ['10.0.0.1'] }]], 'spec.tls[0].hosts[0]');
 c(FORMAT, pod, anti(REQ, { ...affinityTerm, namespaces: ['Shop'] }), anti(REQ, { ...affinityTerm, namespaces: ['shop'] }), `spec.affinity.podAntiAffinity.${REQ}[0].namespaces[0]`,
   { serverField: { field: `spec.affinity.podAntiAffinity.${REQ}[0].namespace`, why: 'the server writes the path as `namespace`, without the list and its index' } });
 c(FORMAT, pod, anti(REQ, { ...affinityTerm, topologyKey: 'a b' }), anti(REQ, { ...affinityTerm, topologyKey: 'example.com/zone' }),
@@ -639,6 +646,7 @@ c(ENUM, pod, vol(data, [{ name: 'data', mountPath: '/d', mountPropagation: 'Priv
 c(ENUM, pod, spread({ ...tsc, nodeAffinityPolicy: 'honor' }), spread({ ...tsc, nodeAffinityPolicy: 'Ignore' }), 'spec.topologySpreadConstraints[0].nodeAffinityPolicy');
 c(ENUM, pod, tol({ key: 'k', operator: 'Exists', effect: 'NoExecution' }), tol({ key: 'k', operator: 'Exists', effect: 'PreferNoSchedule' }), 'spec.tolerations[0].effect');
 c(ENUM, pod, tol({ key: 'k', operator: 'Exist' }), tol({ key: 'k', operator: 'Exists' }), 'spec.tolerations[0].operator');
+c(ENUM, pod, tol({ key: 'k', operator: 'equal', value: 'v' }), tol({ key: 'k', operator: '', value: 'v', effect: '' }), 'spec.tolerations[0].operator');
 c(ENUM, pod, [`${C}.readinessProbe`, { httpGet: { port: 8080, scheme: 'https' } }], [`${C}.readinessProbe`, { httpGet: { port: 8080, scheme: 'HTTPS' } }],
   `${C}.readinessProbe.httpGet.scheme`);
 c(ENUM, pod, [`${C}.ports`, [{ containerPort: 80, protocol: 'tcp' }]], [`${C}.ports`, [{ containerPort: 80, protocol: 'SCTP' }]], `${C}.ports[0].protocol`);

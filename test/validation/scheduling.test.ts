@@ -1,4 +1,4 @@
-import { validateAffinity, validateTopologySpreadConstraints } from '../../lib/validation';
+import { validateAffinity, validateObject, validateTopologySpreadConstraints } from '../../lib/validation';
 import { deployment, expectClean, expectOne, withField } from './helpers';
 
 const S = 'spec.template.spec';
@@ -121,5 +121,92 @@ describe('security context ids (IsValidUserID, IsValidGroupID)', () => {
     expectOne(set('securityContext', { runAsUser: -1 }), `${S}.securityContext.runAsUser`, /out of range/);
     expectOne(set('securityContext', { fsGroup: 2147483648 }), `${S}.securityContext.fsGroup`, /out of range/);
     expectOne(set('containers[0].securityContext', { runAsGroup: -5 }), `${S}.containers[0].securityContext.runAsGroup`, /out of range/);
+  });
+});
+
+describe('scheduling: each condition apart', () => {
+  const lines = (fs: Array<{ field: string; problem: string }>): string[] => fs.map((f) => `${f.field}: ${f.problem}`);
+  const nodeReq = (e: unknown): unknown[] => lines(validateAffinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: {
+    nodeSelectorTerms: [{ matchExpressions: [e] }] } } }));
+  const E = 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0]';
+  test('node requirements: a null entry is skipped, a null operator is missing, NotIn needs values, Gt of a non-string', () => {
+    expect(nodeReq(null)).toEqual([]);
+    expect(nodeReq({ key: 'disktype', operator: null, values: ['ssd'] })).toEqual([`${E}.operator: operator is missing`]);
+    expect(nodeReq({ key: 'disktype', operator: 'NotIn', values: ['ssd'] })).toEqual([]);
+    expect(nodeReq({ key: 'disktype', operator: 'NotIn', values: [] })).toEqual([`${E}.values: operator NotIn needs at least one value`]);
+    // Only the type is reported for a boolean value, not that it is no integer.
+    expect(nodeReq({ key: 'disktype', operator: 'Gt', values: [true] })).toEqual([`${E}.values[0]: node label value true is a boolean, not a string`]);
+  });
+  test('null terms and null preferred entries are skipped; a null weight is no weight', () => {
+    expect(validateAffinity({ nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [null] } } })).toEqual([]);
+    expect(validateAffinity({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [null] } })).toEqual([]);
+    expect(validateAffinity({ nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: null }] } })).toEqual([]);
+    expect(lines(validateAffinity({ podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: null, podAffinityTerm: term() }] } })))
+      .toEqual(['affinity.podAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight: the preferred term has no weight']);
+  });
+  test('podAffinityTerm: not an object is not also missing; topologyKey null is missing, a number only of the wrong type', () => {
+    const R = 'affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0]';
+    const req = (t: unknown): string[] => lines(validateAffinity({ podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [t] } }));
+    expect(req('web')).toEqual([`${R}: requiredDuringSchedulingIgnoredDuringExecution[0] is a string ("web"), not an object`]);
+    expect(req(term({ topologyKey: null }))).toEqual([`${R}.topologyKey: topologyKey is missing or empty`]);
+    expect(req(term({ topologyKey: 5 }))).toEqual([`${R}.topologyKey: topologyKey 5 is a whole number, not a string`]);
+    expect(req(term())).toEqual([]);
+  });
+  const c = (extra: object = {}): any => ({ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', ...extra });
+  const tsc = (...cs: unknown[]): string[] => lines(validateTopologySpreadConstraints(cs));
+  const T = 'topologySpreadConstraints[0]';
+  test('spread constraints: null entry, null maxSkew, whenUnsatisfiable', () => {
+    expect(tsc(null)).toEqual([]);
+    expect(tsc(c({ maxSkew: null }))).toEqual([`${T}.maxSkew: maxSkew is missing`]);
+    expect(tsc(c({ whenUnsatisfiable: null }))).toEqual([`${T}.whenUnsatisfiable: whenUnsatisfiable is missing`]);
+  });
+  test('spread constraints: topologyKey missing, null, empty, of another type, malformed', () => {
+    const missing = `${T}.topologyKey: topologyKey is missing or empty`;
+    expect(tsc(c({ topologyKey: undefined }))).toEqual([missing]);
+    expect(tsc(c({ topologyKey: null }))).toEqual([missing]);
+    expect(tsc(c({ topologyKey: '' }))).toEqual([missing]);
+    expect(tsc(c({ topologyKey: 5 }))).toEqual([`${T}.topologyKey: topologyKey 5 is a whole number, not a string`]);
+    expect(tsc(c({ topologyKey: 'a b' }))).toEqual([expect.stringMatching(/^topologySpreadConstraints\[0\]\.topologyKey: topologyKey "a b" is not a valid .*space/)]);
+  });
+  test('spread constraints: no repeat finding without a topologyKey; minDomains null; nodeTaintsPolicy values', () => {
+    const noKey = c({ topologyKey: undefined });
+    expect(tsc(noKey, noKey)).toEqual([`${T}.topologyKey: topologyKey is missing or empty`, 'topologySpreadConstraints[1].topologyKey: topologyKey is missing or empty']);
+    expect(tsc(c({ minDomains: null }))).toEqual([]);
+    expect(tsc(c({ minDomains: undefined }))).toEqual([]);
+    expect(tsc(c({ nodeTaintsPolicy: 'Honor', nodeAffinityPolicy: 'Ignore' }), c({ whenUnsatisfiable: 'DoNotSchedule', nodeTaintsPolicy: 'Ignore' }))).toEqual([]);
+  });
+  const TOL = `${S}.tolerations[0]`;
+  const tol = (...ts: unknown[]): any => set('tolerations', ts);
+  const fieldsOfTol = (t: object): string[] => lines(validateObject(tol(t)));
+  test('tolerations: null entry; operator null is Equal; an unsupported operator checks no value; Exists checks no value format', () => {
+    expectClean(tol(null));
+    expectOne(tol({ operator: null }), `${TOL}.operator`, /must be Exists when key is empty/);
+    expectClean(tol({ key: 'k', operator: null, value: 'v' }));
+    expect(fieldsOfTol({ key: 'k', operator: 'Equals', value: 'a b' })).toEqual([`${TOL}.operator: operator "Equals" is not supported`]);
+    expect(fieldsOfTol({ key: 'k', operator: 'Exists', value: 'a b' })).toEqual([`${TOL}.operator: value must be empty when operator is 'Exists'`]);
+    expectClean(tol({ key: 'k', operator: 'Exists' }));
+  });
+  test('tolerations: tolerationSeconds unset or null needs no NoExecute', () => {
+    expectClean(tol({ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: null }));
+    expectClean(tol({ key: 'k', operator: 'Exists', effect: 'NoSchedule' }));
+    expectOne(tol({ key: 'k', operator: 'Exists', effect: 'NoSchedule', tolerationSeconds: 0 }), `${TOL}.effect`, /needs effect 'NoExecute'/);
+  });
+  test('validateTopologySpreadConstraints reports on its own', () => {
+    expect(validateTopologySpreadConstraints([c({ maxSkew: 0 })]).map((f) => f.field)).toEqual(['topologySpreadConstraints[0].maxSkew']);
+  });
+});
+
+describe('tolerations: an empty operator means Equal, an empty effect matches every effect', () => {
+  const tol = (t: object): any => set('tolerations', [t]);
+  test('accepted as the API server accepts them', () => {
+    expectClean(tol({ key: 'k', operator: '', value: 'v' }));
+    expectClean(tol({ key: 'k', operator: 'Exists', effect: '' }));
+  });
+  test('an empty operator is Equal: it needs a key and a label value', () => {
+    expectOne(tol({ operator: '' }), `${S}.tolerations[0].operator`, /operator must be Exists when key is empty/);
+    expectOne(tol({ key: 'k', operator: '', value: 'a b' }), `${S}.tolerations[0].operator`, /toleration value "a b"/);
+  });
+  test('an empty effect is no NoExecute', () => {
+    expectOne(tol({ key: 'k', operator: 'Exists', effect: '', tolerationSeconds: 5 }), `${S}.tolerations[0].effect`, /tolerationSeconds needs effect 'NoExecute'/);
   });
 });

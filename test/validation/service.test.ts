@@ -117,3 +117,63 @@ describe('Service selector and policies', () => {
     expectOne(set('spec.loadBalancerSourceRanges', ['10.0.0.0/8']), 'spec.loadBalancerSourceRanges', /only be used with type LoadBalancer/);
   });
 });
+
+describe('service: each condition apart', () => {
+  const problems = (obj: unknown): string[][] => validateObject(obj).map((f) => [f.field, f.problem]);
+  const fields = (obj: unknown): string[] => validateObject(obj).map((f) => f.field);
+
+  test('targetPort "" is unset, as 0 is', () => {
+    expectClean(set(`${P}.targetPort`, ''));
+  });
+  test('a spec of null is missing; of another type it is reported once', () => {
+    expect(problems(set('spec', null))).toEqual([['spec', 'the Service has no spec']]);
+    expect(fields(set('spec', 'x'))).toEqual(['spec']);
+  });
+  test('a type of null or unset is ClusterIP: externalIPs make it externally reachable, and a nodePort is refused as on ClusterIP', () => {
+    for (const type of [null, DELETE]) {
+      const svc = withField(set('spec.type', type), 'spec.externalTrafficPolicy', 'Local');
+      expectClean(withField(svc, 'spec.externalIPs', ['203.0.113.10']));
+      expect(problems(svc).map(([, p]) => p)).toEqual([
+        'externalTrafficPolicy may only be set on externally reachable Services (NodePort, LoadBalancer, or with externalIPs), not ClusterIP',
+      ]);
+      expect(problems(withField(set('spec.type', type), `${P}.nodePort`, 30080)).map(([, p]) => p))
+        .toEqual(['nodePort may only be set on NodePort and LoadBalancer Services, not ClusterIP']);
+    }
+  });
+  test('externalIPs make only a ClusterIP Service externally reachable, and only when not empty', () => {
+    const ext = withField(withField(set('spec.type', 'ExternalName'), 'spec.ports', DELETE), 'spec.externalName', 'db.example.com');
+    expect(problems(withField(withField(ext, 'spec.externalIPs', ['203.0.113.10']), 'spec.externalTrafficPolicy', 'Local')))
+      .toEqual([['spec.externalTrafficPolicy',
+        'externalTrafficPolicy may only be set on externally reachable Services (NodePort, LoadBalancer, or with externalIPs), not ExternalName']]);
+    expectOne(withField(set('spec.externalIPs', []), 'spec.externalTrafficPolicy', 'Local'), 'spec.externalTrafficPolicy', /only be set on externally reachable/);
+  });
+  test('ports: null is no ports; another type is reported once', () => {
+    expectOne(set('spec.ports', null), 'spec.ports', /no ports/);
+    expect(fields(set('spec.ports', 'http'))).toEqual(['spec.ports']);
+  });
+  test('an externalIPs or loadBalancerSourceRanges entry that is not a string is reported once', () => {
+    expect(fields(set('spec.externalIPs', [5]))).toEqual(['spec.externalIPs[0]']);
+    const lb = withField(set('spec.loadBalancerSourceRanges', [5]), 'spec.type', 'LoadBalancer');
+    expect(fields(lb)).toEqual(['spec.loadBalancerSourceRanges[0]']);
+  });
+  test('an empty loadBalancerSourceRanges is unset, on any type', () => {
+    expectClean(set('spec.loadBalancerSourceRanges', []));
+  });
+  test('sessionAffinityConfig without clientIP is accepted with ClientIP affinity', () => {
+    expectClean(withField(set('spec.sessionAffinity', 'ClientIP'), 'spec.sessionAffinityConfig', {}));
+  });
+  test('port name, appProtocol and nodePort of null are unset; a port name "" is unset on a single port', () => {
+    expectClean(set(`${P}.name`, null));
+    expectClean(set(`${P}.name`, ''));
+    expectClean(set(`${P}.appProtocol`, null));
+    expectClean(set(`${P}.nodePort`, null));
+  });
+  test('port null is missing', () => {
+    expect(problems(set(`${P}.port`, null))).toEqual([[`${P}.port`, 'the Service port has no port number']]);
+  });
+  test('ports without a number, or with a nodePort of the wrong type, are no duplicates', () => {
+    expect(fields(set('spec.ports', [{ name: 'a' }, { name: 'b' }]))).toEqual(['spec.ports[0].port', 'spec.ports[1].port']);
+    const np = withField(set('spec.ports', [{ name: 'a', port: 80, nodePort: 'x' }, { name: 'b', port: 81, nodePort: 'y' }]), 'spec.type', 'NodePort');
+    expect(fields(np)).toEqual(['spec.ports[0].nodePort', 'spec.ports[1].nodePort']);
+  });
+});

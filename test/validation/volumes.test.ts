@@ -76,3 +76,80 @@ describe('volume mounts (ValidateVolumeMounts)', () => {
     expect(validateVolumeMounts([{ name: 'x', mountPath: '/d' }], ['data'])[0].field).toBe('volumeMounts[0].name');
   });
 });
+
+describe('volumes: each condition apart', () => {
+  const lines = (fs: Array<{ field: string; problem: string }>): string[] => fs.map((f) => `${f.field}: ${f.problem}`);
+  const vols = (...vs: unknown[]): string[] => lines(validateVolumes(vs));
+  const V = 'volumes[0]';
+  test('a null volume is skipped; a null or empty name is no name; a non-string name is never used twice', () => {
+    expect(vols(null)).toEqual([]);
+    expect(vols({ name: null })).toEqual([`${V}.name: the volume has no name`]);
+    expect(vols({ name: '' })).toEqual([`${V}.name: the volume has no name`]);
+    expect(vols({ name: 5 }, { name: 5 })).toEqual([`${V}.name: volume name 5 is a whole number, not a string`,
+      'volumes[1].name: volume name 5 is a whole number, not a string']);
+  });
+  test('sources: a null source is unset; a volume without a source is clean; a source that is not an object', () => {
+    expect(vols({ name: 'a', secret: null, emptyDir: {} })).toEqual([]);
+    expect(vols({ name: 'a', secret: null })).toEqual([]);
+    // Only the source fields count: another field does not make a source.
+    expect(vols({ name: 'a', undefined: 'x' })).toEqual([]);
+    expect(vols({ name: 'a', emptyDir: 'x' })).toEqual([`${V}.emptyDir: emptyDir is a string ("x"), not an object`]);
+  });
+  test('secret and configMap: the fix names the kind', () => {
+    expect(validateVolumes([{ name: 'a', secret: {} }])).toEqual([
+      { field: `${V}.secret.secretName`, problem: 'secretName is missing', fix: 'name the Secret, e.g. secretName: app-config' }]);
+    expect(validateVolumes([{ name: 'a', configMap: {} }])).toEqual([
+      { field: `${V}.configMap.name`, problem: 'name is missing', fix: 'name the ConfigMap, e.g. name: app-config' }]);
+  });
+  test('emptyDir sizeLimit: null is unset; the fix gives a 1Gi example', () => {
+    expect(vols({ name: 'a', emptyDir: { sizeLimit: null } })).toEqual([]);
+    const [bad] = validateVolumes([{ name: 'a', emptyDir: { sizeLimit: true } }]);
+    expect(bad.fix).toBe('write a quantity such as "1Gi"');
+  });
+  const items = (...is: unknown[]): any[] => validateVolumes([{ name: 'a', configMap: { name: 'c', items: is } }]);
+  const I = `${V}.configMap.items[0]`;
+  test('items: a null item is skipped; a null or empty key is missing', () => {
+    expect(items(null)).toEqual([]);
+    expect(lines(items({ key: null, path: 'k' }))).toEqual([`${I}.key: key is missing`]);
+    expect(lines(items({ key: '', path: 'k' }))).toEqual([`${I}.key: key is missing`]);
+  });
+  test('items: the fixes of a reserved, absolute or escaping path', () => {
+    expect(items({ key: 'k', path: '..k' }).map((f) => f.fix)).toEqual(['write "k"']);
+    expect(items({ key: 'k', path: '...' }).map((f) => f.fix)).toEqual(['write "file"']);
+    expect(items({ key: 'k', path: '/etc/k' }).map((f) => f.fix)).toEqual(['write "etc/k"']);
+    expect(items({ key: 'k', path: '/' }).map((f) => f.fix)).toEqual(['write "file"']);
+  });
+  const sub = (subPath: string): string[] => validateVolumeMounts([{ name: 'data', mountPath: '/x', subPath }], ['data']).map((f) => f.fix);
+  test('subPath: the fix of a path with .. drops the .. and empty steps', () => {
+    expect(sub('../a')).toEqual(['use a path inside the volume, e.g. "a"']);
+    expect(sub('a//../b/')).toEqual(['use a path inside the volume, e.g. "a/b"']);
+    expect(sub('..')).toEqual(['use a path inside the volume, e.g. "dir"']);
+  });
+  const mounts = (...ms: unknown[]): string[] => lines(validateVolumeMounts(ms, ['data', 'cache']));
+  const M = 'volumeMounts[0]';
+  test('mountPath: cleaned to compare, a relative path is not made absolute', () => {
+    expect(mounts({ name: 'data', mountPath: 'data' }, { name: 'cache', mountPath: '/data' }))
+      .toEqual([`${M}.mountPath: mountPath "data" is relative: the container runtime needs an absolute path`]);
+    const twice = ['volumeMounts[1].mountPath: two mounts at "/data": volumeMounts[0] already mounts there'];
+    expect(mounts({ name: 'data', mountPath: '/data' }, { name: 'cache', mountPath: '/data/.' })).toEqual(twice);
+    expect(mounts({ name: 'data', mountPath: '/data' }, { name: 'cache', mountPath: '/data/x/..' })).toEqual(twice);
+    expect(mounts({ name: 'data', mountPath: '/data' }, { name: 'cache', mountPath: '/data/x/../y' })).toEqual([]);
+  });
+  test('mount name and mountPath: null and empty are missing, another type only of the wrong type', () => {
+    const noName = `${M}.name: the mount names no volume`;
+    expect(mounts({ name: null, mountPath: '/d' })).toEqual([noName]);
+    expect(mounts({ name: '', mountPath: '/d' })).toEqual([noName]);
+    expect(mounts({ name: 5, mountPath: '/d' })).toEqual([`${M}.name: name 5 is a whole number, not a string`]);
+    const noPath = `${M}.mountPath: mountPath is missing or empty`;
+    expect(mounts({ name: 'data', mountPath: null })).toEqual([noPath]);
+    expect(mounts({ name: 'data', mountPath: 5 })).toEqual([`${M}.mountPath: mountPath 5 is a whole number, not a string`]);
+  });
+  test('an unknown volume: the fix lists the volumes, or asks for one', () => {
+    expect(validateVolumeMounts([{ name: 'dat', mountPath: '/d' }], ['data', 'cache'])[0].fix)
+      .toBe('use one of "data", "cache", or add a volume named "dat"');
+    expect(validateVolumeMounts([{ name: 'dat', mountPath: '/d' }], [])[0].fix).toBe('add a volume named "dat" to the pod');
+  });
+  test('validateVolumes reports on its own', () => {
+    expect(vols({ name: 'Data' }).length).toBe(1);
+  });
+});
