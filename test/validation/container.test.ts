@@ -155,6 +155,9 @@ describe('container: each condition apart', () => {
     version ? { kubernetesVersion: version } : {});
   const web = (extra: object = {}) => ({ name: 'web', image: 'nginx:1.27.3', ...extra });
 
+  test('port names of another type are reported and take no part in the duplicate check', () => {
+    expect(problems(set('ports', [{ name: 5, containerPort: 80 }, { name: 5, containerPort: 81 }])).map(([f]) => f)).toEqual([`${C}.ports[0].name`, `${C}.ports[1].name`]);
+  });
   test('a port name of null or "" is unset', () => {
     expectClean(set('ports', [{ name: null, containerPort: 80 }]));
     expectClean(set('ports', [{ name: '', containerPort: 80 }]));

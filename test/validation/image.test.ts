@@ -102,6 +102,13 @@ describe('image references: every problem and the suggested spelling, each condi
     expect(imageReferenceProblems(image)).toEqual([]);
   });
 
+  test('the first path component is a registry when it holds a capital, a dot or a colon, or is localhost; a second \'@\' is counted from the first', () => {
+    const lower = (repo: string) => `has the repository "${repo}", which must be lowercase`;
+    expect(imageReferenceProblems('Team/App:1')).toEqual([lower('App')]);
+    expect(imageReferenceProblems('@a@b')[0]).toBe("has more than one '@' digest");
+    expect(imageReferenceProblems(':-x')[1]).toBe("has the tag \"-x\": tags are letters, digits, '_', '.' and '-', not starting with '.' or '-'");
+  });
+
   test('digestProblem: the algorithm is what comes before the first colon, or the whole digest without one', () => {
     expect(digestProblem('sha256')).toBe('has a malformed sha256 digest: it needs exactly 64 lowercase hex characters');
     expect(digestProblem(`:${H}`)).toBe('has the digest algorithm ""; use sha256, sha384 or sha512');

@@ -47,6 +47,8 @@ const table: Array<[string, N.NameFormat, Row[]]> = [
     ['A.b', ['contains "A"'], 'a.b'],
     ['Web_Site..Example.COM.', ['contains "W"'], 'web-site.example.com'],
     [r('a.', 127), ['is 254 characters long, more than 253', BAD_PART], r('a.', 126) + 'a'],
+    [r('a', 254), ['is 254 characters long, more than 253'], r('a', 63)],
+    [r('ab.', 90) + 'X', ['is 271 characters long, more than 253', 'contains "X"'], r('ab.', 84) + 'a'],
   ]],
   ['wildcard DNS-1123 subdomain', N.WILDCARD_DNS1123_SUBDOMAIN, [
     ['', ["does not start with '*.'"], '*.my-name'],
@@ -59,6 +61,8 @@ const table: Array<[string, N.NameFormat, Row[]]> = [
     ['*.a..b', [`after '*.' ${BAD_PART}`], '*.a.b'],
     ['*.' + r('a.', 126), ['is 254 characters long, more than 253', `after '*.' ${BAD_PART}`], '*.' + r('a.', 125) + 'a'],
     ['*.' + r('a', 252), ['is 254 characters long, more than 253'], '*.' + r('a', 63)],
+    ['*.' + r('ab.', 90) + 'X', ['is 273 characters long, more than 253', "after '*.' is 271 characters long, more than 253", 'after \'*.\' contains "X"'],
+      '*.' + r('ab.', 83) + 'ab'],
   ]],
   ['qualified name', N.QUALIFIED_NAME, [
     ['', ['is empty'], 'my-key'],
@@ -69,6 +73,7 @@ const table: Array<[string, N.NameFormat, Row[]]> = [
     ['Ex.com/x', ['prefix "Ex.com" contains "E"'], 'ex.com/x'],
     ['ex.com/-x_', ['name part ' + notAlnum('starts', '-'), 'name part ' + notAlnum('ends', '_')], 'ex.com/x'],
     ['-x', [notAlnum('starts', '-')], 'x'],
+    ['-' + r('a', 62), [notAlnum('starts', '-')], r('a', 62)],
     ['x.', [notAlnum('ends', '.')], 'x'],
     ['a b', ['contains a space'], 'a-b'],
     [r('a', 64), ['is 64 characters long, more than 63'], r('a', 63)],
@@ -81,6 +86,7 @@ const table: Array<[string, N.NameFormat, Row[]]> = [
     ['-a', [notAlnum('starts', '-')], 'a'],
     ['a.', [notAlnum('ends', '.')], 'a'],
     ['_a_', [notAlnum('starts', '_'), notAlnum('ends', '_')], 'a'],
+    ['A_', [notAlnum('ends', '_')], 'A'],
     ['a/b', ['contains "/"'], 'a-b'],
     ['$$', ['contains "$"'], ''],
     ['a b.', ['contains a space', notAlnum('ends', '.')], 'a-b'],
@@ -98,6 +104,7 @@ const table: Array<[string, N.NameFormat, Row[]]> = [
     [r('a', 16), ['is 16 characters long, more than 15'], r('a', 15)],
     [r('1', 16), ['is 16 characters long, more than 15', 'has no lowercase letter'], 'p' + r('1', 14)],
     ['my_port', ['contains "_"'], 'my-port'],
+    ['Web', ['contains "W"'], 'web'],
     ['--', ['has no lowercase letter', "contains '--'", "starts or ends with '-'"], 'http'],
     ['1-', ['has no lowercase letter', "starts or ends with '-'"], 'p1'],
     ['1' + r('2', 12) + '-3', ['has no lowercase letter'], 'p1' + r('2', 12)],
@@ -160,5 +167,12 @@ describe.each(table)('%s', (_title, format, rows) => {
     expect(format.reasons(value)).toEqual(reasons);
     expect(format.suggest(value)).toBe(suggestion);
     expect(format.test(suggestion)).toBe(true);
+  });
+});
+
+test('a format whose suggestion is empty gives a fix without an example', () => {
+  expect(N.nameFormatProblem(N.LABEL_VALUE, '-')).toEqual({
+    reasons: 'it starts with "-", not a letter or digit',
+    fix: "use an empty value, or at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
   });
 });
