@@ -157,3 +157,9 @@ describe('hpa: each condition apart', () => {
     ]);
   });
 });
+
+test('a metric type of null or "" is missing', () => {
+  for (const type of [null, '']) {
+    expect(validateHorizontalPodAutoscalerSpec(spec([{ type }])).map((f) => [f.field, f.problem])).toEqual([['spec.metrics[0].type', 'the metric has no type']]);
+  }
+});

@@ -224,8 +224,8 @@ describe('Ingress TLS hosts and resource backends (validateIngressTLS, validateI
       [`${P}.backend.resource.name`, 'the backend resource has no name', 'set resource.name, e.g. name: static-assets'],
     ]);
     for (const empty of ['', null]) {
-      expect(validateObject(backend({ kind: empty, name: 'a' })).map((f) => f.field)).toEqual([`${P}.backend.resource.kind`]);
-      expect(validateObject(backend({ kind: 'K', name: empty })).map((f) => f.field)).toEqual([`${P}.backend.resource.name`]);
+      expect(validateObject(backend({ kind: empty, name: 'a' })).map((f) => [f.field, f.problem])).toEqual([[`${P}.backend.resource.kind`, 'the backend resource has no kind']]);
+      expect(validateObject(backend({ kind: 'K', name: empty })).map((f) => [f.field, f.problem])).toEqual([[`${P}.backend.resource.name`, 'the backend resource has no name']]);
     }
     expectOne(backend({ kind: 'a/b', name: 'a' }), `${P}.backend.resource.kind`, /resource kind "a\/b" is not a valid path segment name/);
     expectOne(backend({ kind: 'K', name: '..' }), `${P}.backend.resource.name`, /resource name "\.\." is not a valid path segment name/);
