@@ -109,6 +109,16 @@ describe('image references: every problem and the suggested spelling, each condi
     expect(imageReferenceProblems(':-x')[1]).toBe("has the tag \"-x\": tags are letters, digits, '_', '.' and '-', not starting with '.' or '-'");
   });
 
+  test('a path of 255 and a tag of 128 characters are within the limits when something else is wrong', () => {
+    const badTag = (tag: string) => `has the tag ${JSON.stringify(tag)}: tags are letters, digits, '_', '.' and '-', not starting with '.' or '-'`;
+    expect(imageReferenceProblems(`${'a'.repeat(255)}:-x`)).toEqual([badTag('-x')]);
+    expect(imageReferenceProblems(`app:-${'t'.repeat(127)}`)).toEqual([badTag(`-${'t'.repeat(127)}`)]);
+  });
+
+  test('the suggestion drops surrounding white space before the scheme', () => {
+    expect(validateImageReference(' HTTP://Reg.io/App:1')[0].fix).toMatch(/e\.g\. "reg\.io\/app:1"$/);
+  });
+
   test('digestProblem: the algorithm is what comes before the first colon, or the whole digest without one', () => {
     expect(digestProblem('sha256')).toBe('has a malformed sha256 digest: it needs exactly 64 lowercase hex characters');
     expect(digestProblem(`:${H}`)).toBe('has the digest algorithm ""; use sha256, sha384 or sha512');
