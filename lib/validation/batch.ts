@@ -72,9 +72,10 @@ export function checkCronJobSpec(out: Findings, value: unknown, field: string): 
   const timeZone = readString(out, spec.timeZone, child(field, 'timeZone'));
   if (timeZone !== undefined) {
     const bad = timeZone === '' || timeZone.split('/').some((p) => p === '.' || p === '..' || p.startsWith('-') || !TIME_ZONE_PART.test(p));
-    if (bad) report(out, child(field, 'timeZone'), `timeZone ${show(timeZone)} is not an IANA time zone name`, 'use e.g. "Etc/UTC" or "Europe/Berlin"');
-    // validateTimeZone: "Local" in any case is the controller's own zone, refused as not explicit.
-    else if (timeZone.toLowerCase() === 'local') {
+    if (bad) {
+      report(out, child(field, 'timeZone'), `timeZone ${show(timeZone)} is not an IANA time zone name`, 'use e.g. "Etc/UTC" or "Europe/Berlin"');
+    } else if (timeZone.toLowerCase() === 'local') {
+      // validateTimeZone: "Local" in any case is the controller's own zone, refused as not explicit.
       report(out, child(field, 'timeZone'), `timeZone ${show(timeZone)} is the controller's local time, not an explicit time zone`, 'use an IANA name, e.g. "Etc/UTC"');
     }
   }

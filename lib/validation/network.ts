@@ -9,7 +9,7 @@ import { cidrStrictlyWithin, parseCidr } from '../grammar/ip';
 import { checkEnum } from './enums';
 import { Findings, findings, report, show } from './finding-list';
 import { checkLabelSelector } from './metadata';
-import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, PATH_SEGMENT, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
+import { checkFormat, DNS1035_LABEL, DNS1123_SUBDOMAIN, NameFormat, PATH_SEGMENT, PORT_NAME, WILDCARD_DNS1123_SUBDOMAIN } from './names';
 import { child, index } from '../grammar/field-path';
 import { Json, readInt, readIntOrString, readList, readRecord, readString } from './values';
 
@@ -200,14 +200,18 @@ function checkHost(out: Findings, value: unknown, field: string): void {
     report(out, field, `host ${show(host)} is an IP address; it must be a DNS name`, 'use a DNS name, e.g. www.example.com, or leave host unset to match every host');
     return;
   }
-  // validateIngressRules: a host with a '*' anywhere is checked as a wildcard.
-  checkFormat(out, host, field, host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, 'host');
+  checkFormat(out, host, field, hostFormat(host), 'host');
 }
 
 /** validateIngressTLS: each host a DNS subdomain or a wildcard (an IP address passes as a subdomain; empty does not). */
 function checkTlsHost(out: Findings, value: unknown, field: string): void {
   const host = readString(out, value, field);
-  if (host !== undefined) checkFormat(out, host, field, host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN, 'TLS host');
+  if (host !== undefined) checkFormat(out, host, field, hostFormat(host), 'TLS host');
+}
+
+/** validateIngressRules and validateIngressTLS: a host with a '*' anywhere is checked as a wildcard. */
+function hostFormat(host: string): NameFormat {
+  return host.includes('*') ? WILDCARD_DNS1123_SUBDOMAIN : DNS1123_SUBDOMAIN;
 }
 
 /** validateIngressTypedLocalObjectReference: kind and name required path segments, apiGroup a DNS subdomain when set. */

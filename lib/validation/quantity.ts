@@ -29,7 +29,7 @@ export function parseQuantity(quantity: string | number): number | undefined {
   const significand = Number(mantissa);
   // Read as one number, so that `0e400` is 0 (not 0 * Infinity) and `1e-400` underflows only to 0.
   const exact = exponent ? Number(mantissa + exponent) : significand * SUFFIX_FACTORS[suffix ?? ''];
-  // Upstream keeps any amount as a decimal; a number beyond a double's range is refused here (syntaxReason says why).
+  // Upstream keeps any amount as a decimal; a number beyond a double's range is refused here (checkQuantity says why).
   if (!Number.isFinite(exact)) return undefined;
   // ParseQuantity rounds a non-zero amount up to at least 1n.
   const value = significand !== 0 && Math.abs(exact) < 1e-9 ? Math.sign(significand) * 1e-9 : exact;
